@@ -82,8 +82,18 @@ export interface ActorEntry {
   aliases: string[];
 }
 
+/** Generic actor words ("soldiers", "police") whose country comes from the sentence. */
+export interface GenericActorEntry {
+  kind: 'military' | 'police' | 'government';
+  /** Name template with "{country}", e.g. "Military Forces of {country}". */
+  name: string;
+  type: ActorType;
+  aliases: string[];
+}
+
 export interface Lexicons {
   actors: ActorEntry[];
+  generic: GenericActorEntry[];
   /** Phrases containing a place name that are not places ("Vienna Convention"). */
   nonLocations: string[];
 }
@@ -330,3 +340,33 @@ export interface BuildReport {
   dropped: (Dropped & { source_id: string })[];
   counts: Record<string, number>;
 }
+
+/** A risk row as written to risk.json for the map's risk table. */
+export interface RiskRowOut {
+  id: string;
+  source_id: string;
+  source_title: string | null;
+  table: number;
+  /** Region polygon id in regions.geojson, or null for unlocated rows. */
+  region_id: string | null;
+  place_id: string | null;
+  region_name: string | null;
+  header: string[];
+  cells: string[];
+  /** Offsets of the row in the cleaned source text. */
+  start: number;
+  end: number;
+}
+
+/** Files the build writes into its output folder (default public/data/), read by the map. */
+export const OUTPUT_FILES = {
+  incidents: 'incidents.geojson',
+  regions: 'regions.geojson',
+  risk: 'risk.json',
+  sources: 'sources.json',
+  report: 'report.json',
+  summary: 'report.txt',
+  basemapLand: 'basemap/land.geojson',
+  basemapCountries: 'basemap/countries.geojson',
+  basemapLabels: 'basemap/labels.geojson',
+} as const;

@@ -1,0 +1,79 @@
+// Loading the build's output: four fetches from the served `data/` folder, then the in-memory indexes.
+
+import type { Feature, Point } from 'geojson';
+import type { IncidentCollection, RegionCollection, RiskRowOut, SourceOut } from '../../pipeline/types.ts';
+import { OUTPUT_FILES } from '../../pipeline/types.ts';
+import { NO_DAY } from './dates.ts';
+import { buildIndex, flatFeatures, type FlatProps, type IncidentIndex } from './model.ts';
+import { buildRegionIndex, type RegionIndex } from './regions.ts';
+
+export interface RawData {
+  incidents: IncidentCollection;
+  regions: RegionCollection;
+  risk: RiskRowOut[];
+  sources: SourceOut[];
+}
+
+export interface LoadedData extends RawData {
+  ix: IncidentIndex;
+  rx: RegionIndex;
+  flat: (Feature<Point, FlatProps> | null)[];
+  pointCount: number;
+  sourcesById: Map<string, SourceOut>;
+  countryNames: Map<string, string>;
+  dayMin: number;
+  dayMax: number;
+}
+
+export function dataUrl(rel: string): string {
+  return new URL(`data/${rel}`, document.baseURI).href;
+}
+
+async function getJson<T>(rel: string, fallback?: T): Promise<T> {
+  const res = await fetch(dataUrl(rel));
+  if (!res.ok) {
+    if (fallback !== undefined) return fallback;
+    throw new Error(`${rel}: HTTP ${res.status} ${res.statusText}`);
+  }
+  return (await res.json()) as T;
+}
+
+export async function fetchData(): Promise<RawData> {
+  const [incidents, regions, risk, sources] = await Promise.all([
+    getJson<IncidentCollection>(OUTPUT_FILES.incidents),
+    getJson<RegionCollection>(OUTPUT_FILES.regions, { type: 'FeatureCollection', features: [] }),
+    getJson<RiskRowOut[]>(OUTPUT_FILES.risk, []),
+    getJson<SourceOut[]>(OUTPUT_FILES.sources, []),
+  ]);
+  if (incidents?.type !== 'FeatureCollection' || !Array.isArray(incidents.features))
+    throw new Error(`${OUTPUT_FILES.incidents} is not a GeoJSON FeatureCollection`);
+  return { incidents, regions, risk, sources };
+}
+
+export function prepare(raw: RawData): LoadedData {
+  const ix = buildIndex(raw.incidents);
+  const rx = buildRegionIndex(raw.regions, ix);
+  const flat = flatFeatures(ix);
+  let dayMin = Infinity;
+  let dayMax = -Infinity;
+  for (let i = 0; i < ix.n; i++) {
+    if (ix.dayStart[i] === NO_DAY) continue;
+    if (ix.dayStart[i]! < dayMin) dayMin = ix.dayStart[i]!;
+    if (ix.dayEnd[i]! > dayMax) dayMax = ix.dayEnd[i]!;
+  }
+  const countryNames = new Map<string, string>();
+  for (const f of raw.regions.features)
+    if (f.properties.kind === 'country' && f.properties.country)
+      countryNames.set(f.properties.country, f.properties.name);
+  return {
+    ...raw,
+    ix,
+    rx,
+    flat,
+    pointCount: flat.reduce((k, f) => k + (f ? 1 : 0), 0),
+    sourcesById: new Map(raw.sources.map((s) => [s.id, s])),
+    countryNames,
+    dayMin: Number.isFinite(dayMin) ? dayMin : NO_DAY,
+    dayMax: Number.isFinite(dayMax) ? dayMax : NO_DAY,
+  };
+}

@@ -1,0 +1,211 @@
+// One filter state, three readers: a JS predicate over IncidentProps (export, tests), a typed-array pass over the
+// index (counts, table, clusters), and a MapLibre filter expression over the flat point features (the map).
+// Semantics: values of one facet are OR-ed, facets are AND-ed, an empty facet does not filter.
+// Dates: an incident's span [date_start, date_end] must overlap [from, to]; undated incidents drop out as soon as a
+// bound is set. Free text: every whitespace-separated term must occur (case-insensitive) in the incident's text.
+
+import type { ExpressionSpecification, FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { IncidentProps } from '../../pipeline/types.ts';
+import { NO_DAY, incidentSpan, toDay } from './dates.ts';
+import { ensureText, incidentText, joinKeys, type Csr, type Dict, type IncidentIndex } from './model.ts';
+
+export interface FilterState {
+  actors: string[];
+  eventTypes: string[];
+  modalities: string[];
+  impacts: string[];
+  sources: string[];
+  /** ISO dates (inclusive) or null. */
+  dateFrom: string | null;
+  dateTo: string | null;
+  q: string;
+}
+
+export function emptyFilters(): FilterState {
+  return {
+    actors: [],
+    eventTypes: [],
+    modalities: [],
+    impacts: [],
+    sources: [],
+    dateFrom: null,
+    dateTo: null,
+    q: '',
+  };
+}
+
+export function isEmptyFilter(f: FilterState): boolean {
+  return (
+    !f.actors.length &&
+    !f.eventTypes.length &&
+    !f.modalities.length &&
+    !f.impacts.length &&
+    !f.sources.length &&
+    !f.dateFrom &&
+    !f.dateTo &&
+    !f.q.trim()
+  );
+}
+
+export function terms(q: string): string[] {
+  return q.toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+function dateBounds(f: FilterState): [number, number] | null {
+  if (!f.dateFrom && !f.dateTo) return null;
+  const from = f.dateFrom ? toDay(f.dateFrom, false) : -Infinity;
+  const to = f.dateTo ? toDay(f.dateTo, true) : Infinity;
+  return [from, to];
+}
+
+// ---------------------------------------------------------------- JS predicate
+
+export function matchesIncident(p: IncidentProps, f: FilterState): boolean {
+  if (f.actors.length && !p.actors.some((a) => f.actors.includes(a))) return false;
+  if (f.eventTypes.length && !f.eventTypes.includes(p.event_type)) return false;
+  if (f.modalities.length && !f.modalities.includes(p.modality)) return false;
+  if (f.impacts.length && !p.impacts.some((x) => f.impacts.includes(x))) return false;
+  if (f.sources.length && !p.claims.some((c) => f.sources.includes(c.source_id))) return false;
+  const b = dateBounds(f);
+  if (b) {
+    const [ds, de] = incidentSpan(p.date_start, p.date_end);
+    if (ds === NO_DAY || de < b[0] || ds > b[1]) return false;
+  }
+  const t = terms(f.q);
+  if (t.length) {
+    const text = incidentText({ type: 'Feature', geometry: null, properties: p });
+    if (!t.every((w) => text.includes(w))) return false;
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------- typed-array pass
+
+function lookup(dict: Dict, selected: readonly string[]): Uint8Array | null {
+  if (!selected.length) return null;
+  const on = new Uint8Array(dict.size);
+  for (const s of selected) {
+    const i = dict.index.get(s);
+    if (i !== undefined) on[i] = 1;
+  }
+  return on;
+}
+
+function anyOn(c: Csr, i: number, on: Uint8Array): boolean {
+  for (let k = c.offsets[i]!, e = c.offsets[i + 1]!; k < e; k++) if (on[c.list[k]!]) return true;
+  return false;
+}
+
+/** mask[i] = 1 when incident i passes. Returns the number that pass. */
+export function filterMask(
+  ix: IncidentIndex,
+  f: FilterState,
+  mask: Uint8Array = new Uint8Array(ix.n),
+): number {
+  const actors = lookup(ix.dicts.actor, f.actors);
+  const ets = lookup(ix.dicts.eventType, f.eventTypes);
+  const mods = lookup(ix.dicts.modality, f.modalities);
+  const imps = lookup(ix.dicts.impact, f.impacts);
+  const srcs = lookup(ix.dicts.source, f.sources);
+  const b = dateBounds(f);
+  const t = terms(f.q);
+  const text = t.length ? ensureText(ix) : null;
+  let count = 0;
+  for (let i = 0; i < ix.n; i++) {
+    let ok =
+      (!ets || ets[ix.eventType[i]!] === 1) &&
+      (!mods || mods[ix.modality[i]!] === 1) &&
+      (!actors || anyOn(ix.actors, i, actors)) &&
+      (!imps || anyOn(ix.impacts, i, imps)) &&
+      (!srcs || anyOn(ix.sources, i, srcs));
+    if (ok && b) {
+      const ds = ix.dayStart[i]!;
+      ok = ds !== NO_DAY && ix.dayEnd[i]! >= b[0] && ds <= b[1];
+    }
+    if (ok && text) {
+      const s = text[i]!;
+      ok = t.every((w) => s.includes(w));
+    }
+    mask[i] = ok ? 1 : 0;
+    if (ok) count++;
+  }
+  return count;
+}
+
+// ---------------------------------------------------------------- MapLibre expression
+
+function anyKey(prop: string, values: readonly string[]): ExpressionSpecification {
+  return ['any', ...values.map((v): ExpressionSpecification => ['in', joinKeys([v]), ['get', prop]])];
+}
+
+/**
+ * The filter expression for the flat point features (FlatProps). Free text is not expressible on scalars, so the ids
+ * that match it (from the typed-array pass) come in as `textIds`.
+ */
+export function toMaplibreFilter(f: FilterState, textIds?: readonly number[]): FilterSpecification {
+  const parts: ExpressionSpecification[] = [];
+  if (f.actors.length) parts.push(anyKey('act', f.actors));
+  if (f.eventTypes.length) parts.push(['in', ['get', 'et'], ['literal', [...f.eventTypes]]]);
+  if (f.modalities.length) parts.push(['in', ['get', 'mod'], ['literal', [...f.modalities]]]);
+  if (f.impacts.length) parts.push(anyKey('imp', f.impacts));
+  if (f.sources.length) parts.push(anyKey('src', f.sources));
+  const b = dateBounds(f);
+  if (b) {
+    parts.push(['has', 'ds']);
+    if (Number.isFinite(b[0])) parts.push(['>=', ['get', 'de'], b[0]]);
+    if (Number.isFinite(b[1])) parts.push(['<=', ['get', 'ds'], b[1]]);
+  }
+  if (terms(f.q).length) {
+    const ids = textIds ?? [];
+    parts.push(ids.length ? ['match', ['get', 'fid'], [...new Set(ids)], true, false] : ['boolean', false]);
+  }
+  return parts.length ? ['all', ...parts] : ['boolean', true];
+}
+
+/** Ids of incidents whose text matches the free-text terms (all of them). */
+export function textMatches(ix: IncidentIndex, q: string): number[] {
+  const t = terms(q);
+  if (!t.length) return [];
+  const text = ensureText(ix);
+  const out: number[] = [];
+  for (let i = 0; i < ix.n; i++) if (t.every((w) => text[i]!.includes(w))) out.push(i);
+  return out;
+}
+
+// ---------------------------------------------------------------- counts beside each value
+
+export interface FacetCounts {
+  actors: Map<string, number>;
+  eventTypes: Map<string, number>;
+  modalities: Map<string, number>;
+  impacts: Map<string, number>;
+  sources: Map<string, number>;
+}
+
+/** How many filtered incidents carry each value. */
+export function facetCounts(ix: IncidentIndex, mask: Uint8Array): FacetCounts {
+  const a = new Uint32Array(ix.dicts.actor.size);
+  const et = new Uint32Array(ix.dicts.eventType.size);
+  const mo = new Uint32Array(ix.dicts.modality.size);
+  const im = new Uint32Array(ix.dicts.impact.size);
+  const so = new Uint32Array(ix.dicts.source.size);
+  const bump = (c: Csr, i: number, acc: Uint32Array) => {
+    for (let k = c.offsets[i]!, e = c.offsets[i + 1]!; k < e; k++) acc[c.list[k]!]!++;
+  };
+  for (let i = 0; i < ix.n; i++) {
+    if (!mask[i]) continue;
+    et[ix.eventType[i]!]!++;
+    mo[ix.modality[i]!]!++;
+    bump(ix.actors, i, a);
+    bump(ix.impacts, i, im);
+    bump(ix.sources, i, so);
+  }
+  const toMap = (d: Dict, c: Uint32Array) => new Map(d.values.map((v, i) => [v, c[i] ?? 0]));
+  return {
+    actors: toMap(ix.dicts.actor, a),
+    eventTypes: toMap(ix.dicts.eventType, et),
+    modalities: toMap(ix.dicts.modality, mo),
+    impacts: toMap(ix.dicts.impact, im),
+    sources: toMap(ix.dicts.source, so),
+  };
+}

@@ -1,0 +1,248 @@
+// The incidents in memory: the full IncidentProps for panels and export, plus flat typed arrays for fast filtering,
+// plus the flat GeoJSON that MapLibre gets (it flattens nested properties, so we hand it only scalars).
+
+import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { ActorType, IncidentCollection, IncidentFeature } from '../../pipeline/types.ts';
+import { NO_DAY, incidentSpan } from './dates.ts';
+
+/** A string dictionary: value <-> small integer. */
+export class Dict {
+  readonly values: string[] = [];
+  readonly index = new Map<string, number>();
+  add(value: string): number {
+    let i = this.index.get(value);
+    if (i === undefined) {
+      i = this.values.length;
+      this.values.push(value);
+      this.index.set(value, i);
+    }
+    return i;
+  }
+  get size(): number {
+    return this.values.length;
+  }
+}
+
+/** Compressed lists: items of feature i are list[offsets[i] .. offsets[i+1]). */
+export interface Csr {
+  offsets: Uint32Array;
+  list: Uint32Array;
+}
+
+export interface IncidentIndex {
+  features: IncidentFeature[];
+  n: number;
+  byId: Map<string, number>;
+  /** Longitude/latitude, NaN for incidents without a point (region or country precision). */
+  lon: Float64Array;
+  lat: Float64Array;
+  /** Web Mercator x/y in [0, 1], NaN without a point. */
+  mx: Float64Array;
+  my: Float64Array;
+  eventType: Uint16Array;
+  modality: Uint16Array;
+  dayStart: Int32Array;
+  dayEnd: Int32Array;
+  /** NaN when no number is stated. */
+  fatalities: Float64Array;
+  actors: Csr;
+  sources: Csr;
+  impacts: Csr;
+  dicts: {
+    eventType: Dict;
+    modality: Dict;
+    actor: Dict;
+    source: Dict;
+    impact: Dict;
+  };
+  /** Actor name -> ACLED actor type (first seen). */
+  actorType: Map<string, ActorType | 'Unknown'>;
+  /** Source id -> title for display. */
+  sourceTitle: Map<string, string>;
+  /** Lower-cased searchable text, built on first free-text query. */
+  text: string[] | null;
+}
+
+/** Scalar properties of the features MapLibre draws (see filters.ts for the expressions that read them). */
+export interface FlatProps {
+  fid: number;
+  et: string;
+  mod: string;
+  gp: number;
+  fat?: number;
+  ds?: number;
+  de?: number;
+  /** "|JNIM|France|": one delimited string so `in` can test membership. */
+  act: string;
+  src: string;
+  imp: string;
+  name: string;
+}
+
+function csr(lists: number[][], total: number): Csr {
+  const offsets = new Uint32Array(lists.length + 1);
+  const list = new Uint32Array(total);
+  let k = 0;
+  for (let i = 0; i < lists.length; i++) {
+    offsets[i] = k;
+    for (const v of lists[i] ?? []) list[k++] = v;
+  }
+  offsets[lists.length] = k;
+  return { offsets, list };
+}
+
+export function mercatorX(lon: number): number {
+  return (lon + 180) / 360;
+}
+export function mercatorY(lat: number): number {
+  const s = Math.sin((Math.max(-85.05, Math.min(85.05, lat)) * Math.PI) / 180);
+  return 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI);
+}
+
+/** Delimited membership string; "|" inside names becomes "/" so it cannot break the encoding. */
+export function joinKeys(values: readonly string[]): string {
+  return values.length ? `|${values.map((v) => v.replaceAll('|', '/')).join('|')}|` : '';
+}
+
+export function buildIndex(fc: IncidentCollection): IncidentIndex {
+  const features = fc.features;
+  const n = features.length;
+  const dicts = {
+    eventType: new Dict(),
+    modality: new Dict(),
+    actor: new Dict(),
+    source: new Dict(),
+    impact: new Dict(),
+  };
+  const lon = new Float64Array(n);
+  const lat = new Float64Array(n);
+  const mx = new Float64Array(n);
+  const my = new Float64Array(n);
+  const eventType = new Uint16Array(n);
+  const modality = new Uint16Array(n);
+  const dayStart = new Int32Array(n);
+  const dayEnd = new Int32Array(n);
+  const fatalities = new Float64Array(n);
+  const actorLists: number[][] = new Array<number[]>(n);
+  const sourceLists: number[][] = new Array<number[]>(n);
+  const impactLists: number[][] = new Array<number[]>(n);
+  let nActors = 0;
+  let nSources = 0;
+  let nImpacts = 0;
+  const byId = new Map<string, number>();
+  const actorType = new Map<string, ActorType | 'Unknown'>();
+  const sourceTitle = new Map<string, string>();
+  for (let i = 0; i < n; i++) {
+    const f = features[i]!;
+    const p = f.properties;
+    byId.set(p.id, i);
+    const c = f.geometry?.type === 'Point' ? f.geometry.coordinates : null;
+    lon[i] = c ? c[0]! : NaN;
+    lat[i] = c ? c[1]! : NaN;
+    mx[i] = c ? mercatorX(c[0]!) : NaN;
+    my[i] = c ? mercatorY(c[1]!) : NaN;
+    eventType[i] = dicts.eventType.add(p.event_type);
+    modality[i] = dicts.modality.add(p.modality);
+    const [ds, de] = incidentSpan(p.date_start, p.date_end);
+    dayStart[i] = ds;
+    dayEnd[i] = de;
+    fatalities[i] = p.fatalities ?? NaN;
+    const a: number[] = [];
+    p.actors.forEach((name, k) => {
+      a.push(dicts.actor.add(name));
+      if (!actorType.has(name)) actorType.set(name, p.actor_types[k] ?? 'Unknown');
+    });
+    actorLists[i] = a;
+    nActors += a.length;
+    const s: number[] = [];
+    for (const cl of p.claims) {
+      const k = dicts.source.add(cl.source_id);
+      if (!s.includes(k)) s.push(k);
+      if (!sourceTitle.has(cl.source_id)) sourceTitle.set(cl.source_id, cl.source_title ?? cl.source_id);
+    }
+    sourceLists[i] = s;
+    nSources += s.length;
+    const im = p.impacts.map((x) => dicts.impact.add(x));
+    impactLists[i] = im;
+    nImpacts += im.length;
+  }
+  return {
+    features,
+    n,
+    byId,
+    lon,
+    lat,
+    mx,
+    my,
+    eventType,
+    modality,
+    dayStart,
+    dayEnd,
+    fatalities,
+    actors: csr(actorLists, nActors),
+    sources: csr(sourceLists, nSources),
+    impacts: csr(impactLists, nImpacts),
+    dicts,
+    actorType,
+    sourceTitle,
+    text: null,
+  };
+}
+
+/** Searchable text of one incident: place, actors, event type and every claim sentence with its source. */
+export function incidentText(f: IncidentFeature): string {
+  const p = f.properties;
+  const parts = [p.place_name, p.event_type, p.sub_event_type ?? '', p.actors.join(' '), p.impacts.join(' ')];
+  for (const c of p.claims) parts.push(c.sentence, c.source_title ?? '', c.publisher ?? '');
+  return parts.join('\n').toLowerCase();
+}
+
+export function ensureText(ix: IncidentIndex): string[] {
+  if (!ix.text) ix.text = ix.features.map(incidentText);
+  return ix.text;
+}
+
+/** Flat point features for MapLibre, indexed like the incidents (null for incidents without a point); fid = index. */
+export function flatFeatures(ix: IncidentIndex): (Feature<Point, FlatProps> | null)[] {
+  const out: (Feature<Point, FlatProps> | null)[] = new Array<Feature<Point, FlatProps> | null>(ix.n);
+  for (let i = 0; i < ix.n; i++) {
+    if (Number.isNaN(ix.lon[i]!)) {
+      out[i] = null;
+      continue;
+    }
+    const p = ix.features[i]!.properties;
+    const sources: string[] = [];
+    for (let k = ix.sources.offsets[i]!; k < ix.sources.offsets[i + 1]!; k++)
+      sources.push(ix.dicts.source.values[ix.sources.list[k]!]!);
+    const props: FlatProps = {
+      fid: i,
+      et: p.event_type,
+      mod: p.modality,
+      gp: p.geo_precision,
+      act: joinKeys(p.actors),
+      src: joinKeys(sources),
+      imp: joinKeys(p.impacts),
+      name: p.place_name,
+    };
+    if (p.fatalities !== null) props.fat = p.fatalities;
+    if (ix.dayStart[i] !== NO_DAY) {
+      props.ds = ix.dayStart[i]!;
+      props.de = ix.dayEnd[i]!;
+    }
+    out[i] = {
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [ix.lon[i]!, ix.lat[i]!] },
+      properties: props,
+    };
+  }
+  return out;
+}
+
+export function pointCollection(
+  flat: readonly (Feature<Point, FlatProps> | null)[],
+): FeatureCollection<Point, FlatProps> {
+  return {
+    type: 'FeatureCollection',
+    features: flat.filter((f): f is Feature<Point, FlatProps> => f !== null),
+  };
+}

@@ -1,0 +1,167 @@
+// The one state that drives the map, the panels, the legend counts, the export and the URL.
+
+import type { IncidentFeature, RiskRowOut } from '../../pipeline/types.ts';
+import { fetchData, prepare, type LoadedData, type RawData } from '../lib/data.ts';
+import { NO_DAY } from '../lib/dates.ts';
+import {
+  emptyFilters,
+  facetCounts,
+  filterMask,
+  isEmptyFilter,
+  type FacetCounts,
+  type FilterState,
+} from '../lib/filters.ts';
+import { filterRisk, regionStats, type RegionStats } from '../lib/regions.ts';
+import {
+  defaultUrlState,
+  fromSearch,
+  toSearch,
+  type Measure,
+  type RegionLevel,
+  type SortKey,
+  type UrlState,
+  type View,
+} from '../lib/url.ts';
+
+export interface Filtered {
+  mask: Uint8Array;
+  count: number;
+  /** Bumps on every recomputation, so effects can key on it. */
+  version: number;
+}
+
+export type FlyTarget = { kind: 'incident' | 'region'; id: string; seq: number };
+
+let version = 0;
+
+export class AppState {
+  status = $state<'loading' | 'ready' | 'error'>('loading');
+  error = $state<string | null>(null);
+  data = $state.raw<LoadedData | null>(null);
+
+  filters = $state<FilterState>(emptyFilters());
+  incident = $state<string | null>(null);
+  region = $state<string | null>(null);
+  claim = $state<string | null>(null);
+  measure = $state<Measure>('claims');
+  level = $state<RegionLevel>('country');
+  sort = $state<{ key: SortKey; desc: boolean }>({ key: 'incidents', desc: true });
+  view = $state.raw<View | null>(null);
+  /** Asks the map to fly somewhere (set by panels, read by the map). */
+  fly = $state.raw<FlyTarget | null>(null);
+  /** Last filter pass in ms (not reactive), read by the benchmark. */
+  lastFilterMs = 0;
+
+  filtered: Filtered = $derived.by(() => {
+    const d = this.data;
+    const f = $state.snapshot(this.filters);
+    if (!d) return { mask: new Uint8Array(0), count: 0, version: ++version };
+    const t0 = performance.now();
+    const mask = new Uint8Array(d.ix.n);
+    const count = filterMask(d.ix, f, mask);
+    this.lastFilterMs = performance.now() - t0;
+    return { mask, count, version: ++version };
+  });
+
+  counts: FacetCounts | null = $derived(this.data ? facetCounts(this.data.ix, this.filtered.mask) : null);
+
+  risk: RiskRowOut[] = $derived(
+    this.data ? filterRisk(this.data.risk, $state.snapshot(this.filters.sources), this.filters.q) : [],
+  );
+
+  stats: RegionStats | null = $derived(
+    this.data ? regionStats(this.data.ix, this.data.rx, this.filtered.mask, this.risk) : null,
+  );
+
+  selectedIncident: IncidentFeature | null = $derived.by(() => {
+    const d = this.data;
+    const i = d && this.incident ? d.ix.byId.get(this.incident) : undefined;
+    return i === undefined || !d ? null : d.ix.features[i]!;
+  });
+
+  hasFilters = $derived(!isEmptyFilter(this.filters));
+
+  async load(loader: () => Promise<RawData> = fetchData): Promise<void> {
+    this.status = 'loading';
+    try {
+      const raw = await loader();
+      this.data = prepare(raw);
+      this.status = 'ready';
+    } catch (e) {
+      this.error = e instanceof Error ? e.message : String(e);
+      this.status = 'error';
+    }
+  }
+
+  /** Incidents that pass the filters, in index order. */
+  filteredFeatures(): IncidentFeature[] {
+    const d = this.data;
+    if (!d) return [];
+    const { mask } = this.filtered;
+    const out: IncidentFeature[] = [];
+    for (let i = 0; i < d.ix.n; i++) if (mask[i]) out.push(d.ix.features[i]!);
+    return out;
+  }
+
+  selectIncident(id: string | null, fly = false): void {
+    this.incident = id;
+    this.claim = null;
+    if (id && fly) this.fly = { kind: 'incident', id, seq: (this.fly?.seq ?? 0) + 1 };
+  }
+
+  selectRegion(id: string | null, fly = false): void {
+    this.region = id;
+    if (id && fly) this.fly = { kind: 'region', id, seq: (this.fly?.seq ?? 0) + 1 };
+  }
+
+  clearFilters(): void {
+    this.filters = emptyFilters();
+  }
+
+  toggle(field: 'actors' | 'eventTypes' | 'modalities' | 'impacts' | 'sources', value: string): void {
+    const list = this.filters[field];
+    const i = list.indexOf(value);
+    if (i >= 0) list.splice(i, 1);
+    else list.push(value);
+  }
+
+  dateRange(): [number, number] | null {
+    const d = this.data;
+    return d && d.dayMin !== NO_DAY ? [d.dayMin, d.dayMax] : null;
+  }
+
+  // ---------------------------------------------------------------- URL
+
+  urlState(): UrlState {
+    return {
+      view: this.view,
+      filters: $state.snapshot(this.filters),
+      incident: this.incident,
+      region: this.region,
+      claim: this.claim,
+      measure: this.measure,
+      level: this.level,
+      sort: $state.snapshot(this.sort),
+    };
+  }
+
+  applyUrl(s: UrlState): void {
+    this.view = s.view;
+    this.filters = s.filters;
+    this.incident = s.incident;
+    this.region = s.region;
+    this.claim = s.claim;
+    this.measure = s.measure;
+    this.level = s.level;
+    this.sort = s.sort;
+  }
+
+  /** Search string without the parts that change continuously (view, dates, typing): those replace, the rest push. */
+  static discreteKey(s: UrlState): string {
+    return toSearch({ ...s, view: null, filters: { ...s.filters, dateFrom: null, dateTo: null, q: '' } });
+  }
+
+  static fromLocation(search: string): UrlState {
+    return search ? fromSearch(search) : defaultUrlState();
+  }
+}

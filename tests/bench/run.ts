@@ -1,0 +1,249 @@
+// npm run bench [-- --sizes 1,10,100] [--json] [--map]
+// Seeded synthetic corpus at several multiples of the sample size (geodata/sources/): MB/s and docs/s per
+// pipeline stage and in total, peak memory, and the same corpus through a naive peer (compromise + the same
+// gazetteer lookup). Each size runs in a fresh child process so its peak memory is its own.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { loadContext } from '../../scripts/lib/load.ts';
+import type { PipelineContext } from '../../src/pipeline/build.ts';
+import { buildCorpus } from '../../src/pipeline/index.ts';
+import type { RawDoc } from '../../src/pipeline/types.ts';
+import { formatTable } from '../../src/eval/table.ts';
+import { generateCorpus, type CorpusVocabulary } from './corpus.ts';
+import { buildPeerLookup, peerGeoparse } from './peer.ts';
+import { STAGES, runStages, type StageName } from './stages.ts';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, '../..');
+const MAP_BENCH = join(HERE, 'map', 'run.ts');
+const SEED = 20240601;
+
+const HELP = `Pipeline benchmark on a seeded synthetic corpus.
+
+Usage: npm run bench -- [--sizes 1,10,100] [--json] [--peer-max-mb 1] [--map]
+
+  --sizes LIST       Multiples of the sample corpus size (geodata/sources/, ~37 KB). Default 1,10,100.
+  --peer-max-mb X    Run the naive peer on at most X MB of each corpus and extrapolate (default 1).
+  --json             Print one JSON object (all figures) as the last line.
+  --map              Also run the map benchmark (tests/bench/map/run.ts) if it exists.
+  -h, --help         This text.
+
+Stages are timed one by one on every document (cleanDoc, segment, spotMentions, resolveMentions, extractClaims,
+toFeatures), then the whole corpus goes through buildCorpus. Peak memory is the child process's max RSS.
+See docs/benchmark.md.`;
+
+// ------------------------------------------------------------------ worker (one size, one process)
+
+export interface SizeResult {
+  size: number;
+  docs: number;
+  bytes: number;
+  /** Seconds per stage, summed over documents. */
+  stages: Record<StageName, number>;
+  /** Stage sum. */
+  stagesTotal: number;
+  /** buildCorpus over the whole corpus (includes cross-document work). */
+  build: number;
+  claims: number;
+  mentions: number;
+  peer: { docs: number; bytes: number; seconds: number; mentions: number; resolved: number };
+  memory: { baselineMB: number; streamPeakMB: number; buildPeakMB: number; heapAfterStreamMB: number };
+}
+
+const MB = 1024 * 1024;
+const rssPeakMB = (): number => (process.resourceUsage().maxRSS * 1024) / MB;
+
+function vocabulary(ctx: PipelineContext): CorpusVocabulary {
+  const sahel = new Set(['ML', 'BF', 'NE', 'TD', 'MR']);
+  const entries = ctx.gazetteer.entries;
+  const towns = entries
+    .filter((e) => e.kind === 'place' && e.country !== null && sahel.has(e.country))
+    .sort((a, b) => b.population - a.population)
+    .slice(0, 400)
+    .map((e) => e.name);
+  const regions = entries.filter((e) => e.kind === 'admin1' || e.kind === 'vernacular').map((e) => e.name);
+  const countries = entries.filter((e) => e.kind === 'country').map((e) => e.name);
+  const demonyms = ctx.gazetteer.demonyms.map((d) => d.word);
+  const actors = [...ctx.lexicons.actors.flatMap((a) => [a.name, ...a.aliases.slice(0, 2)]), 'soldiers', 'police'];
+  return { towns, regions, countries, demonyms, actors };
+}
+
+function sampleBytes(): number {
+  const dir = join(ROOT, 'geodata', 'sources');
+  return readdirSync(dir)
+    .filter((f) => /\.(txt|md|html?)$/.test(f))
+    .reduce((s, f) => s + statSync(join(dir, f)).size, 0);
+}
+
+function worker(size: number, peerMaxMB: number): SizeResult {
+  const ctx = loadContext();
+  const vocab = vocabulary(ctx);
+  const base = sampleBytes();
+  // Warm-up on a different seed so the timed pass does not measure the JIT.
+  for (const d of generateCorpus(vocab, { seed: SEED + 1, targetBytes: base })) runStages(d, ctx);
+  const docs = generateCorpus(vocab, { seed: SEED, targetBytes: base * size });
+  const bytes = docs.reduce((s, d) => s + Buffer.byteLength(d.text), 0);
+  globalThis.gc?.();
+  const baselineMB = process.memoryUsage().rss / MB;
+
+  const stages = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<StageName, number>;
+  let claims = 0;
+  let mentions = 0;
+  for (const d of docs) {
+    const r = runStages(d, ctx);
+    for (const s of STAGES) stages[s] += r.seconds[s];
+    claims += r.claims;
+    mentions += r.mentions;
+  }
+  const streamPeakMB = rssPeakMB();
+  const heapAfterStreamMB = process.memoryUsage().heapUsed / MB;
+
+  let t = performance.now();
+  const built = buildCorpus(docs, ctx);
+  const build = (performance.now() - t) / 1000;
+  const buildPeakMB = rssPeakMB();
+  void built;
+
+  // The peer, on a prefix of the corpus when it is large.
+  const lookup = buildPeerLookup(ctx.gazetteer.entries);
+  peerGeoparse(docs[0]?.text ?? '', lookup); // warm-up
+  let peerBytes = 0;
+  let peerDocs = 0;
+  let peerMentions = 0;
+  let peerResolved = 0;
+  t = performance.now();
+  for (const d of docs) {
+    if (peerBytes >= peerMaxMB * 1e6) break;
+    const m = peerGeoparse(d.text, lookup);
+    peerMentions += m.length;
+    peerResolved += m.filter((x) => x.placeId !== null).length;
+    peerBytes += Buffer.byteLength(d.text);
+    peerDocs++;
+  }
+  const peerSeconds = (performance.now() - t) / 1000;
+
+  return {
+    size,
+    docs: docs.length,
+    bytes,
+    stages,
+    stagesTotal: STAGES.reduce((s, k) => s + stages[k], 0),
+    build,
+    claims,
+    mentions,
+    peer: { docs: peerDocs, bytes: peerBytes, seconds: peerSeconds, mentions: peerMentions, resolved: peerResolved },
+    memory: { baselineMB, streamPeakMB, buildPeakMB, heapAfterStreamMB },
+  };
+}
+
+// ------------------------------------------------------------------ driver
+
+function runChild(size: number, peerMaxMB: number): SizeResult {
+  const script = fileURLToPath(import.meta.url);
+  const t0 = Date.now();
+  process.stderr.write(`bench: size ${size}x ...`);
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, '--expose-gc', script, '--worker', String(size), '--peer-max-mb', String(peerMaxMB)],
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * MB, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  process.stderr.write(` ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+  if (child.status !== 0) throw new Error(`bench worker for size ${size} failed (exit ${child.status})`);
+  const last = child.stdout.trim().split('\n').pop() ?? '';
+  return JSON.parse(last) as SizeResult;
+}
+
+const mbps = (bytes: number, s: number): string => (s > 0 ? (bytes / 1e6 / s).toFixed(s > 0 && bytes / 1e6 / s < 1 ? 3 : 1) : '-');
+const dps = (docs: number, s: number): string => (s > 0 ? (docs / s).toFixed(0) : '-');
+
+function report(results: SizeResult[]): string {
+  const out: string[] = [];
+  const head = ['stage', ...results.flatMap((r) => [`${r.size}x MB/s`, `${r.size}x docs/s`])];
+  const rows: string[][] = [head];
+  for (const s of STAGES) rows.push([s, ...results.flatMap((r) => [mbps(r.bytes, r.stages[s]), dps(r.docs, r.stages[s])])]);
+  rows.push([
+    'spot+resolve',
+    ...results.flatMap((r) => {
+      const t = r.stages.spotMentions + r.stages.resolveMentions;
+      return [mbps(r.bytes, t), dps(r.docs, t)];
+    }),
+  ]);
+  rows.push(['all stages', ...results.flatMap((r) => [mbps(r.bytes, r.stagesTotal), dps(r.docs, r.stagesTotal)])]);
+  rows.push(['buildCorpus', ...results.flatMap((r) => [mbps(r.bytes, r.build), dps(r.docs, r.build)])]);
+  rows.push(['peer (compromise)', ...results.flatMap((r) => [mbps(r.peer.bytes, r.peer.seconds), dps(r.peer.docs, r.peer.seconds)])]);
+  out.push(formatTable(rows));
+  out.push('');
+  const rows2: string[][] = [
+    ['size', 'docs', 'MB', 'mentions', 'claims', 'peer docs', 'spot+res / peer', 'base MB', 'stream peak MB', 'build peak MB', 's/MB (all)'],
+  ];
+  for (const r of results) {
+    const sr = r.bytes / (r.stages.spotMentions + r.stages.resolveMentions);
+    const peer = r.peer.bytes / r.peer.seconds;
+    rows2.push([
+      `${r.size}x`,
+      String(r.docs),
+      (r.bytes / 1e6).toFixed(2),
+      String(r.mentions),
+      String(r.claims),
+      r.peer.docs < r.docs ? `${r.peer.docs}/${r.docs}` : String(r.peer.docs),
+      `${(sr / peer).toFixed(0)}x`,
+      r.memory.baselineMB.toFixed(0),
+      r.memory.streamPeakMB.toFixed(0),
+      r.memory.buildPeakMB.toFixed(0),
+      (r.stagesTotal / (r.bytes / 1e6)).toFixed(3),
+    ]);
+  }
+  out.push(formatTable(rows2));
+  out.push('(peer: compromise places() + exact gazetteer lookup; run on a prefix when "peer docs" shows a fraction, rate');
+  out.push(' extrapolated. Memory: max RSS of the size\'s own process; base = after loading the context and the corpus.)');
+  return out.join('\n');
+}
+
+function runMap(): void {
+  if (!existsSync(MAP_BENCH)) {
+    console.log(`map benchmark: ${MAP_BENCH} does not exist yet; skipped.`);
+    return;
+  }
+  console.log('map benchmark: running tests/bench/map/run.ts');
+  const r = spawnSync(process.execPath, [...process.execArgv, MAP_BENCH], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) console.log(`map benchmark exited with ${r.status}`);
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: '1,10,100' },
+      json: { type: 'boolean', default: false },
+      map: { type: 'boolean', default: false },
+      'peer-max-mb': { type: 'string', default: '1' },
+      worker: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return;
+  }
+  const peerMaxMB = Number(values['peer-max-mb']);
+  if (values.worker !== undefined) {
+    console.log(JSON.stringify(worker(Number(values.worker), peerMaxMB)));
+    return;
+  }
+  const sizes = values.sizes.split(',').map(Number);
+  if (sizes.some((s) => !(s > 0)) || !(peerMaxMB > 0)) {
+    console.error(`bench: bad --sizes or --peer-max-mb\n\n${HELP}`);
+    process.exitCode = 2;
+    return;
+  }
+  const results = sizes.map((s) => runChild(s, peerMaxMB));
+  console.log(report(results));
+  if (values.map) runMap();
+  if (values.json) console.log(JSON.stringify({ seed: SEED, node: process.version, results }));
+}
+
+main();
+
+export type { RawDoc };
