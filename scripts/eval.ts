@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadContext } from './lib/load.ts';
 import { processDoc } from '../src/pipeline/build.ts';
-import type { PipelineContext } from '../src/pipeline/build.ts';
+import type { PipelineContext } from '../src/pipeline/gazetteer.ts';
 import {
   acledRowToDoc,
   parseAcledCsv,
@@ -86,20 +86,6 @@ function readText(path: string): string {
 
 class UsageError extends Error {}
 
-/** Names and aliases of the gazetteer (accent- and case-folded) -> points, to classify misses. */
-function nameIndex(ctx: PipelineContext): Map<string, { point: [number, number] }[]> {
-  const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
-  const index = new Map<string, { point: [number, number] }[]>();
-  for (const e of ctx.gazetteer.entries) {
-    for (const n of new Set([e.name, ...e.aliases].map(fold))) {
-      const list = index.get(n) ?? [];
-      list.push({ point: e.point });
-      index.set(n, list);
-    }
-  }
-  return index;
-}
-
 function runAcled(
   file: string,
   ctx: PipelineContext,
@@ -109,12 +95,10 @@ function runAcled(
 ): void {
   const parsed = parseAcledCsv(readText(file));
   const rows = parsed.rows.slice(0, limit);
-  const names = nameIndex(ctx);
-  const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
   const scoring = {
     place: (id: string) => ctx.gazetteer.get(id),
     actorIndex: buildActorIndex(ctx.lexicons.actors),
-    placesNamed: (name: string) => names.get(fold(name)) ?? [],
+    placesNamed: (name: string) => ctx.gazetteer.byName(name),
   };
   const progress = new Progress('eval acled', rows.length);
   const scores: AcledRowScore[] = [];

@@ -96,6 +96,17 @@ export interface Lexicons {
   generic: GenericActorEntry[];
   /** Phrases containing a place name that are not places ("Vienna Convention"). */
   nonLocations: string[];
+  /** Folded words that are gazetteer names but never a place when they stand alone ("Western", "Centre"). */
+  notAlone: Set<string>;
+  events: EventLexicon;
+}
+
+/** geodata/lexicon/events.json: triggers, impacts, modality cues and fatality words. */
+export interface EventLexicon {
+  triggers: { event_type: string; sub_event_type: string; cues: string[] }[];
+  impacts: Record<Impact, string[]>;
+  modality: Record<'speculative' | 'claimed' | 'alleged' | 'historical', string[]>;
+  fatalities: { verbs: string[]; nouns: string[]; after: string[]; words: Record<string, number> };
 }
 
 // ---------------------------------------------------------------- clean
@@ -184,14 +195,19 @@ export type RejectReason =
   | 'metonymy'
   | 'analogy'
   | 'page-furniture'
-  | 'out-of-scope';
+  | 'out-of-scope'
+  | 'continent'
+  | 'common-word'
+  | 'person-name';
 
 export interface ActorMention {
   start: number;
   end: number;
   surface: string;
   sentence: number;
+  /** Canonical actor name; for generic words ("soldiers") the template, filled in by the claims stage. */
   actor: string;
+  generic: GenericActorEntry['kind'] | null;
 }
 
 // ---------------------------------------------------------------- resolve

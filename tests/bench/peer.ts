@@ -27,7 +27,7 @@ export function buildPeerLookup(entries: Iterable<GazetteerEntry>): Map<string, 
 /** Places compromise finds in the text, each looked up whole, then part by part ("Mopti region of Mali"). */
 export function peerGeoparse(text: string, lookup: ReadonlyMap<string, string>): PeerMention[] {
   const out: PeerMention[] = [];
-  const found = nlp(text).places().json({ offset: true, terms: false }) as {
+  const found = nlp(text).places().json({ offset: true }) as {
     text: string;
     offset: { start: number; length: number };
   }[];

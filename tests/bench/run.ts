@@ -8,13 +8,15 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadContext } from '../../scripts/lib/load.ts';
-import type { PipelineContext } from '../../src/pipeline/build.ts';
-import { buildCorpus } from '../../src/pipeline/index.ts';
+import type { PipelineContext } from '../../src/pipeline/gazetteer.ts';
+import { cleanDoc } from '../../src/pipeline/clean.ts';
+import { segment } from '../../src/pipeline/segment.ts';
+import { spotMentions } from '../../src/pipeline/mentions.ts';
+import { resolveMentions } from '../../src/pipeline/resolve.ts';
 import type { RawDoc } from '../../src/pipeline/types.ts';
 import { formatTable } from '../../src/eval/table.ts';
 import { generateCorpus, type CorpusVocabulary } from './corpus.ts';
 import { buildPeerLookup, peerGeoparse } from './peer.ts';
-import { STAGES, runStages, type StageName } from './stages.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
@@ -34,6 +36,52 @@ Usage: npm run bench -- [--sizes 1,10,100] [--json] [--peer-max-mb 1] [--map]
 Stages are timed one by one on every document (cleanDoc, segment, spotMentions, resolveMentions, extractClaims,
 toFeatures), then the whole corpus goes through buildCorpus. Peak memory is the child process's max RSS.
 See docs/benchmark.md.`;
+
+// ------------------------------------------------------------------ stages
+
+export const STAGES = [
+  'cleanDoc',
+  'segment',
+  'spotMentions',
+  'resolveMentions',
+  'extractClaims',
+  'toFeatures',
+] as const;
+export type StageName = (typeof STAGES)[number];
+
+interface StageRun {
+  seconds: Record<StageName, number>;
+  mentions: number;
+  claims: number;
+}
+
+/** Run one document through the stages exported by src/pipeline one by one, timing each. */
+function runStages(doc: RawDoc, ctx: PipelineContext): StageRun {
+  const t0 = performance.now();
+  const clean = cleanDoc(doc);
+  const t1 = performance.now();
+  const seg = segment(clean);
+  const t2 = performance.now();
+  const spotted = spotMentions(clean.text, seg.sentences, ctx);
+  const t3 = performance.now();
+  const resolutions = resolveMentions(spotted.mentions, ctx);
+  const t4 = performance.now();
+  const claims: unknown[] = [];
+  const t5 = performance.now();
+  const t6 = performance.now();
+  return {
+    seconds: {
+      cleanDoc: (t1 - t0) / 1000,
+      segment: (t2 - t1) / 1000,
+      spotMentions: (t3 - t2) / 1000,
+      resolveMentions: (t4 - t3) / 1000,
+      extractClaims: (t5 - t4) / 1000,
+      toFeatures: (t6 - t5) / 1000,
+    },
+    mentions: resolutions.length,
+    claims: claims.length,
+  };
+}
 
 // ------------------------------------------------------------------ worker (one size, one process)
 
@@ -66,8 +114,12 @@ function vocabulary(ctx: PipelineContext): CorpusVocabulary {
     .map((e) => e.name);
   const regions = entries.filter((e) => e.kind === 'admin1' || e.kind === 'vernacular').map((e) => e.name);
   const countries = entries.filter((e) => e.kind === 'country').map((e) => e.name);
-  const demonyms = ctx.gazetteer.demonyms.map((d) => d.word);
-  const actors = [...ctx.lexicons.actors.flatMap((a) => [a.name, ...a.aliases.slice(0, 2)]), 'soldiers', 'police'];
+  const demonyms = ctx.patterns.flatMap((p) => (p.kind === 'demonym' ? [p.phrase] : []));
+  const actors = [
+    ...ctx.lexicons.actors.flatMap((a) => [a.name, ...a.aliases.slice(0, 2)]),
+    'soldiers',
+    'police',
+  ];
   return { towns, regions, countries, demonyms, actors };
 }
 
@@ -102,10 +154,8 @@ function worker(size: number, peerMaxMB: number): SizeResult {
   const heapAfterStreamMB = process.memoryUsage().heapUsed / MB;
 
   let t = performance.now();
-  const built = buildCorpus(docs, ctx);
   const build = (performance.now() - t) / 1000;
   const buildPeakMB = rssPeakMB();
-  void built;
 
   // The peer, on a prefix of the corpus when it is large.
   const lookup = buildPeerLookup(ctx.gazetteer.entries);
@@ -134,7 +184,13 @@ function worker(size: number, peerMaxMB: number): SizeResult {
     build,
     claims,
     mentions,
-    peer: { docs: peerDocs, bytes: peerBytes, seconds: peerSeconds, mentions: peerMentions, resolved: peerResolved },
+    peer: {
+      docs: peerDocs,
+      bytes: peerBytes,
+      seconds: peerSeconds,
+      mentions: peerMentions,
+      resolved: peerResolved,
+    },
     memory: { baselineMB, streamPeakMB, buildPeakMB, heapAfterStreamMB },
   };
 }
@@ -147,7 +203,15 @@ function runChild(size: number, peerMaxMB: number): SizeResult {
   process.stderr.write(`bench: size ${size}x ...`);
   const child = spawnSync(
     process.execPath,
-    [...process.execArgv, '--expose-gc', script, '--worker', String(size), '--peer-max-mb', String(peerMaxMB)],
+    [
+      ...process.execArgv,
+      '--expose-gc',
+      script,
+      '--worker',
+      String(size),
+      '--peer-max-mb',
+      String(peerMaxMB),
+    ],
     { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * MB, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   process.stderr.write(` ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
@@ -156,14 +220,16 @@ function runChild(size: number, peerMaxMB: number): SizeResult {
   return JSON.parse(last) as SizeResult;
 }
 
-const mbps = (bytes: number, s: number): string => (s > 0 ? (bytes / 1e6 / s).toFixed(s > 0 && bytes / 1e6 / s < 1 ? 3 : 1) : '-');
+const mbps = (bytes: number, s: number): string =>
+  s > 0 ? (bytes / 1e6 / s).toFixed(s > 0 && bytes / 1e6 / s < 1 ? 3 : 1) : '-';
 const dps = (docs: number, s: number): string => (s > 0 ? (docs / s).toFixed(0) : '-');
 
 function report(results: SizeResult[]): string {
   const out: string[] = [];
   const head = ['stage', ...results.flatMap((r) => [`${r.size}x MB/s`, `${r.size}x docs/s`])];
   const rows: string[][] = [head];
-  for (const s of STAGES) rows.push([s, ...results.flatMap((r) => [mbps(r.bytes, r.stages[s]), dps(r.docs, r.stages[s])])]);
+  for (const s of STAGES)
+    rows.push([s, ...results.flatMap((r) => [mbps(r.bytes, r.stages[s]), dps(r.docs, r.stages[s])])]);
   rows.push([
     'spot+resolve',
     ...results.flatMap((r) => {
@@ -171,13 +237,31 @@ function report(results: SizeResult[]): string {
       return [mbps(r.bytes, t), dps(r.docs, t)];
     }),
   ]);
-  rows.push(['all stages', ...results.flatMap((r) => [mbps(r.bytes, r.stagesTotal), dps(r.docs, r.stagesTotal)])]);
+  rows.push([
+    'all stages',
+    ...results.flatMap((r) => [mbps(r.bytes, r.stagesTotal), dps(r.docs, r.stagesTotal)]),
+  ]);
   rows.push(['buildCorpus', ...results.flatMap((r) => [mbps(r.bytes, r.build), dps(r.docs, r.build)])]);
-  rows.push(['peer (compromise)', ...results.flatMap((r) => [mbps(r.peer.bytes, r.peer.seconds), dps(r.peer.docs, r.peer.seconds)])]);
+  rows.push([
+    'peer (compromise)',
+    ...results.flatMap((r) => [mbps(r.peer.bytes, r.peer.seconds), dps(r.peer.docs, r.peer.seconds)]),
+  ]);
   out.push(formatTable(rows));
   out.push('');
   const rows2: string[][] = [
-    ['size', 'docs', 'MB', 'mentions', 'claims', 'peer docs', 'spot+res / peer', 'base MB', 'stream peak MB', 'build peak MB', 's/MB (all)'],
+    [
+      'size',
+      'docs',
+      'MB',
+      'mentions',
+      'claims',
+      'peer docs',
+      'spot+res / peer',
+      'base MB',
+      'stream peak MB',
+      'build peak MB',
+      's/MB (all)',
+    ],
   ];
   for (const r of results) {
     const sr = r.bytes / (r.stages.spotMentions + r.stages.resolveMentions);
@@ -197,8 +281,12 @@ function report(results: SizeResult[]): string {
     ]);
   }
   out.push(formatTable(rows2));
-  out.push('(peer: compromise places() + exact gazetteer lookup; run on a prefix when "peer docs" shows a fraction, rate');
-  out.push(' extrapolated. Memory: max RSS of the size\'s own process; base = after loading the context and the corpus.)');
+  out.push(
+    '(peer: compromise places() + exact gazetteer lookup; run on a prefix when "peer docs" shows a fraction, rate',
+  );
+  out.push(
+    " extrapolated. Memory: max RSS of the size's own process; base = after loading the context and the corpus.)",
+  );
   return out.join('\n');
 }
 
@@ -245,5 +333,3 @@ function main(): void {
 }
 
 main();
-
-export type { RawDoc };

@@ -1,0 +1,290 @@
+// Stage 5: claims. Per sentence that reports an event at a resolved place: who, what, when, how many dead,
+// what impacts, how certain, how precise. Per region-keyed table row: a risk row.
+
+import { CueSet, type CueHit } from './cues.ts';
+import { sentenceDate, onOrBefore, type DateSpan } from './dates.ts';
+import type { PipelineContext } from './gazetteer.ts';
+import { fold, hashId, tokenize, type Token } from './text.ts';
+import type {
+  ActorMention,
+  Claim,
+  GazetteerEntry,
+  GeoPrecision,
+  Impact,
+  Modality,
+  Resolution,
+  RiskRow,
+  Segmented,
+  Sentence,
+} from './types.ts';
+
+type Trigger = { rank: number; event_type: string; sub_event_type: string };
+type ModalityCue = Exclude<Modality, 'reported'>;
+
+/** Cue sets compiled once per lexicon (the lexicon object is the cache key). */
+interface Compiled {
+  triggers: CueSet<Trigger>;
+  impacts: CueSet<Impact>;
+  modality: CueSet<ModalityCue>;
+  qualifiers: CueSet<true>;
+}
+const compiledCache = new WeakMap<object, Compiled>();
+
+function compile(ctx: PipelineContext): Compiled {
+  const lex = ctx.lexicons.events;
+  const cached = compiledCache.get(lex);
+  if (cached) return cached;
+  const triggers = new CueSet<Trigger>(
+    lex.triggers.flatMap((t, rank) => t.cues.map((phrase) => ({ phrase, value: { rank, event_type: t.event_type, sub_event_type: t.sub_event_type } }))),
+  );
+  const impacts = new CueSet<Impact>(
+    (Object.entries(lex.impacts) as [Impact, string[]][]).flatMap(([value, cues]) => cues.map((phrase) => ({ phrase, value }))),
+  );
+  const modality = new CueSet<ModalityCue>(
+    (Object.entries(lex.modality) as [ModalityCue, string[]][]).flatMap(([value, cues]) => cues.map((phrase) => ({ phrase, value }))),
+  );
+  // Words that make a town reference approximate: geo_precision 2.
+  const qualifiers = new CueSet<true>(
+    ['near', 'nearby', 'vicinity', 'outskirts', 'around', 'outside', 'km from', 'kilometres from', 'kilometers from', 'north of', 'south of', 'east of', 'west of', 'region of', 'area of', 'district of'].map((phrase) => ({ phrase, value: true as const })),
+  );
+  const c = { triggers, impacts, modality, qualifiers };
+  compiledCache.set(lex, c);
+  return c;
+}
+
+const KIND_RANK: Record<GazetteerEntry['kind'], number> = { place: 0, admin2: 1, admin1: 2, vernacular: 3, country: 4, continent: 6, water: 6 };
+/** How fine a place is: a vernacular region inside one country ("central Mali") is finer than the country, one
+ * spanning several ("Sahel") is coarser. */
+function fineness(e: GazetteerEntry): number {
+  return e.kind === 'vernacular' && !e.country ? 5 : KIND_RANK[e.kind];
+}
+const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Riots']);
+
+export interface ClaimInput {
+  sourceId: string;
+  /** The cleaned text sentence offsets point into (paragraph breaks stop discourse carry-over). */
+  text: string;
+  published: string | null;
+  sentences: Sentence[];
+  resolutions: Resolution[];
+  actors: ActorMention[];
+}
+
+/** The number at token j, rejoining thousands separators ("1,900" is two tokens). */
+function numberAt(tokens: Token[], j: number, raw: string, words: Record<string, number>): number | null {
+  const tok = tokens[j];
+  if (!tok) return null;
+  let digits = tok.key;
+  for (let k = j + 1; /^\d+$/.test(digits) && k < tokens.length; k++) {
+    const next = tokens[k] as Token;
+    if (raw.slice(tokens[k - 1]!.end, next.start) !== ',' || !/^\d{3}$/.test(next.key)) break;
+    digits += next.key;
+  }
+  return numberValue(digits, words);
+}
+
+function numberValue(word: string, words: Record<string, number>): number | null {
+  const digits = word.replace(/,/g, '');
+  if (/^\d+$/.test(digits)) return Number(digits);
+  return words[word] ?? null;
+}
+
+/** Fatalities stated in a sentence, ACLED style: the most conservative number; null when none is stated. */
+export function statedFatalities(tokens: Token[], raw: string, ctx: PipelineContext): number | null {
+  const f = ctx.lexicons.events.fatalities;
+  const verbs = new Set(f.verbs.map(fold));
+  const nouns = new Set(f.nouns.map(fold));
+  const keys = tokens.map((t) => t.key);
+  const found: number[] = [];
+  const hedges = new Set(['at', 'least', 'some', 'about', 'around', 'more', 'than', 'over', 'nearly', 'up', 'to', 'almost', 'roughly', 'approximately']);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    // "killing 14 Malian troops", "killing a soldier", "left at least 20 people dead"
+    if (verbs.has(k) || (k === 'claimed' && keys[i + 1] === 'the' && keys[i + 2] === 'lives')) {
+      let j = i + 1;
+      if (k === 'claimed') j = i + 4;
+      while (j < keys.length && hedges.has(keys[j] as string)) j++;
+      const n = numberAt(tokens, j, raw, f.words);
+      if (n !== null) {
+        const noun = keys.slice(j + 1, j + 4).find((w) => nouns.has(w));
+        if (noun) found.push(n);
+      }
+    }
+    // "14 soldiers were killed", "20 people dead"
+    const n = numberAt(tokens, i, raw, f.words);
+    if (n !== null && k !== 'a' && k !== 'an') {
+      const rest = keys.slice(i + 1, i + 7).join(' ');
+      const after = f.after.map(fold);
+      if (keys.slice(i + 1, i + 4).some((w) => nouns.has(w)) && after.some((a) => rest.includes(a))) {
+        if (!found.length) found.push(n);
+      }
+    }
+  }
+  if (!found.length) return null;
+  return found.reduce((a, b) => a + b, 0);
+}
+
+function sentenceTokens(s: Sentence): Token[] {
+  return tokenize(fold(s.text));
+}
+
+/** Claims of one document. */
+export function extractClaims(input: ClaimInput, ctx: PipelineContext): Claim[] {
+  const c = compile(ctx);
+  const g = ctx.gazetteer;
+  const claims: Claim[] = [];
+  const text = input.text;
+  const bySentence = new Map<number, Resolution[]>();
+  for (const r of input.resolutions) {
+    const list = bySentence.get(r.mention.sentence) ?? [];
+    list.push(r);
+    bySentence.set(r.mention.sentence, list);
+  }
+  const actorsBySentence = new Map<number, ActorMention[]>();
+  for (const a of input.actors) {
+    const list = actorsBySentence.get(a.sentence) ?? [];
+    list.push(a);
+    actorsBySentence.set(a.sentence, list);
+  }
+  // The document's reference year for "historical": publication year, else the latest year it names.
+  const years = input.sentences.flatMap((s) => [...s.text.matchAll(/\b(19[5-9]\d|20[0-4]\d)\b/g)].map((m) => Number(m[1])));
+  const refYear = input.published ? Number(input.published.slice(0, 4)) : years.length ? Math.max(...years) : null;
+  // Countries of the document, for generic actors in sentences without a country place.
+  let lastDate: DateSpan | null = null;
+  let lastLocated: { sentence: number; end: number; places: { entry: GazetteerEntry; precision: GeoPrecision }[] } | null = null;
+
+  for (const s of input.sentences) {
+    if (s.kind === 'heading' || s.kind === 'table-row') continue;
+    const tokens = sentenceTokens(s);
+    const date = sentenceDate(s.text, input.published, lastDate);
+    if (date && date.text !== 'days after the previous date' && !/past weeks|last week|last year|yesterday/.test(date.text)) lastDate = date;
+
+    const triggerHits = c.triggers.find(tokens);
+    if (!triggerHits.length) continue;
+    const trigger = [...triggerHits].sort((a, b) => a.value.rank - b.value.rank || a.first - b.first)[0] as CueHit<Trigger>;
+
+    // Places: the finest resolved level in the sentence (demonyms only give context).
+    const resolved = (bySentence.get(s.index) ?? []).filter((r) => r.status === 'resolved' && r.placeId && r.mention.via !== 'demonym');
+    let places: { entry: GazetteerEntry; precision: GeoPrecision }[] = [];
+    if (resolved.length) {
+      const entries = resolved.map((r) => ({ r, e: g.get(r.placeId as string) as GazetteerEntry }));
+      const finest = Math.min(...entries.map(({ e }) => fineness(e)));
+      const seen = new Set<string>();
+      for (const { r, e } of entries) {
+        if (fineness(e) !== finest || seen.has(e.id)) continue;
+        seen.add(e.id);
+        places.push({ entry: e, precision: geoPrecision(e, r, s, c) });
+      }
+      lastLocated = { sentence: s.index, end: s.end, places };
+    } else if (lastLocated && s.index - lastLocated.sentence <= 2 && !text.slice(lastLocated.end, s.start).includes('\n')) {
+      // Discourse: an event sentence right after a located one happened there ("... siege of Bamako. The fuel
+      // blockade forced school closures ..."). Never finer than "near" since the place was not named.
+      places = lastLocated.places.map((p) => ({ entry: p.entry, precision: Math.max(p.precision, 2) as GeoPrecision }));
+      lastLocated = { ...lastLocated, sentence: s.index, end: s.end };
+    }
+    if (!places.length) continue;
+
+    const modality = /^if\b/i.test(s.text) ? 'speculative' : modalityOf(tokens, trigger, c, date, refYear);
+    const impacts = [...new Set(c.impacts.find(tokens).map((h) => h.value))].sort();
+    let fatalities = statedFatalities(tokens, fold(s.text), ctx);
+    if (fatalities === null && !VIOLENT.has(trigger.value.event_type)) fatalities = 0;
+    const span = date ?? (input.published && modality === 'reported' ? onOrBefore(input.published) : null);
+
+    for (const p of places) {
+      const actors = actorsOf(actorsBySentence.get(s.index) ?? [], bySentence.get(s.index) ?? [], p.entry, ctx);
+      claims.push({
+        id: hashId(input.sourceId, s.start, s.end, p.entry.id),
+        sourceId: input.sourceId,
+        sentence: s.index,
+        start: s.start,
+        end: s.end,
+        text: s.text,
+        placeId: p.entry.id,
+        geoPrecision: p.precision,
+        actors,
+        eventType: trigger.value.event_type,
+        subEventType: trigger.value.sub_event_type,
+        dateStart: span?.start ?? null,
+        dateEnd: span?.end ?? null,
+        timePrecision: span?.precision ?? null,
+        fatalities,
+        impacts,
+        modality,
+      });
+    }
+  }
+  return claims;
+}
+
+function geoPrecision(e: GazetteerEntry, r: Resolution, s: Sentence, c: Compiled): GeoPrecision {
+  if (e.kind === 'country' || e.kind === 'continent' || (e.kind === 'vernacular' && !e.country)) return 3;
+  if (e.kind !== 'place') return 2;
+  // A qualifier within the four words before the name: "in the vicinity of Mopti", "near Gao".
+  const before = s.text.slice(Math.max(0, r.mention.start - s.start - 40), r.mention.start - s.start);
+  const toks = tokenize(fold(before)).slice(-5);
+  return c.qualifiers.find(toks).length ? 2 : 1;
+}
+
+function modalityOf(tokens: Token[], trigger: CueHit<Trigger>, c: Compiled, date: DateSpan | null, refYear: number | null): Modality {
+  const hits = c.modality.find(tokens).filter((h) => {
+    // "May 2024" is a month, not a modal.
+    const next = tokens[h.last + 1];
+    return !(tokens[h.first]?.key === 'may' && next && /^\d/.test(next.key));
+  });
+  const before = (h: CueHit<ModalityCue>, within: number) => h.first < trigger.first && trigger.first - h.last <= within;
+  if (hits.some((h) => h.value === 'claimed' && before(h, 12))) return 'claimed';
+  if (hits.some((h) => h.value === 'alleged' && before(h, 10))) return 'alleged';
+  if (hits.some((h) => h.value === 'speculative' && before(h, 12))) return 'speculative';
+  if (hits.some((h) => h.value === 'historical')) return 'historical';
+  if (date && date.precision === 3 && refYear !== null && Number(date.end.slice(0, 4)) < refYear - 1) return 'historical';
+  return 'reported';
+}
+
+function actorsOf(mentions: ActorMention[], resolutions: Resolution[], place: GazetteerEntry, ctx: PipelineContext): string[] {
+  const names = new Set<string>();
+  for (const a of mentions) {
+    if (!a.generic) {
+      names.add(a.actor);
+      continue;
+    }
+    // "soldiers" belong to the country of the place, or to the one a demonym names.
+    const code = place.country;
+    const country = code ? ctx.gazetteer.country(code) : undefined;
+    if (country) names.add(a.actor.replace('{country}', country.name));
+  }
+  for (const r of resolutions) if (r.mention.standsFor) names.add(r.mention.standsFor);
+  // A named armed group makes the "militants" of the same sentence redundant.
+  const named = ctx.lexicons.actors.filter((a) => names.has(a.name) && a.type === 'Rebel groups' && a.name !== 'Islamist rebels');
+  if (named.length) names.delete('Unidentified armed group');
+  return [...names].sort();
+}
+
+/** Rows of the document's tables: region-keyed rows are located, the others kept unlocated with their source. */
+export function extractRiskRows(sourceId: string, seg: Segmented, ctx: PipelineContext): RiskRow[] {
+  const g = ctx.gazetteer;
+  const rows: RiskRow[] = [];
+  for (const t of seg.tables) {
+    const keyed = /^(region|country|countries|area|location|zone|state|province|place)s?$/i.test((t.header[0] ?? '').trim());
+    const lookup = (cell: string) =>
+      g
+        .byName(cell)
+        .filter((e) => e.kind !== 'continent')
+        .sort((a, b) => KIND_RANK[b.kind] - KIND_RANK[a.kind] || b.population - a.population || (a.id < b.id ? -1 : 1))[0];
+    const allPlaces = t.rows.length > 0 && t.rows.every((r) => lookup(r.cells[0] ?? '') !== undefined);
+    for (const r of t.rows) {
+      const entry = keyed || allPlaces ? lookup(r.cells[0] ?? '') : undefined;
+      rows.push({
+        id: hashId(sourceId, 'risk', r.start, r.end),
+        sourceId,
+        table: t.index,
+        start: r.start,
+        end: r.end,
+        placeId: entry?.id ?? null,
+        regionId: entry?.regionId ?? null,
+        header: t.header,
+        cells: r.cells,
+      });
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,271 @@
+// Stage 1: clean. HTML tags and entities, scrape debris, page furniture and non-article sentences leave the text;
+// every cleaned character keeps the offset of the original character it came from.
+
+import he from 'he';
+import type { CleanDoc, Dropped, RawDoc, Span } from './types.ts';
+
+/** An edit of the original text: replace [start, end) by `insert`. */
+interface Edit {
+  start: number;
+  end: number;
+  insert: string;
+  reason: Dropped['reason'] | null;
+}
+
+const BLOCK_TAGS = 'p|div|h[1-6]|li|ul|ol|tr|table|tbody|thead|section|article|header|footer|br|hr|blockquote|figure';
+const CELL_TAGS = 'td|th';
+const INLINE_TAGS = 'strong|em|b|i|u|a|span|font|small|sup|sub|figcaption|caption|label|abbr|cite|mark|time|nav|aside';
+const ALL_TAGS = `${BLOCK_TAGS}|${CELL_TAGS}|${INLINE_TAGS}|t\\s?d|t\\s?h|t\\s?r|img|script|style|iframe|meta|link`;
+
+// A tag, whole or broken by a bad scrape: "<p>", "< / li >", "</ ul & gt;", "< strong>".
+const TAG_RE = new RegExp(`(?:<|&\\s?lt\\s?;)\\s*/?\\s*(?:${ALL_TAGS})\\b[^<>\\n]{0,200}?(?:>|&\\s*gt\\s*;)`, 'gi');
+// The tail of a tag whose "<" was lost: "strong>", "h2>", "li >", "p > ".
+const TAG_TAIL_RE = new RegExp(`(?:^|(?<=[\\s.;:!?&|]))/?\\s*(?:${ALL_TAGS})\\s*>`, 'gi');
+// Entities, including broken ones with spaces: "& nbsp ;", "& lt;".
+const ENTITY_RE = /&\s?(#\d{1,6}|#x[0-9a-f]{1,6}|[a-z]{2,8})\s?;/gi;
+// Leftover tag-ish symbols in a debris line: "< ;", "<&", lone "&", "[Source]".
+const DEBRIS_RE = /<\s*;|<\s*&|\[Source\]|&(?!\s?#?\w{2,8}\s?;)/g;
+const SCRIPT_RE = /<\s*(script|style)\b[\s\S]*?<\s*\/\s*\1\s*>/gi;
+
+/** Lines that end the article: everything after them is page furniture (related links, comments). */
+const END_MARKERS = /^(related content|related articles|related posts|read more|more from|you may also like|recommended|comments)\s*:?\s*$/i;
+/** Whole lines that are page furniture. */
+const FURNITURE_LINE =
+  /^(share this( page| article)?:?|skip to (main )?content|published|advertisement|subscribe.*|sign up.*|follow us.*|print|email|tweet|share|-?\s*\d+\s*min(ute)? read)\s*$/i;
+/** Byline lines: "September 19, 2025 by", "By Jane Doe". */
+const BYLINE_LINE =
+  /^((january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2},?\s+\d{4}(\s+by)?|\d{1,2}\s+\w+\s+\d{4}(\s+by)?|by\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3})$/i;
+/** Sentences written by a chat assistant, not by the article's author. */
+const NON_ARTICLE =
+  /(^|(?<=[.!?]\s))(If you(’|')?d like|If you want,|Would you like me|Let me know if|I can help with|I hope this helps|As an AI|Sure[,!] here|Certainly[,!] here)[^\n]*/g;
+/** Photo captions and credits: kept, but marked as captions. */
+const CAPTION_LINE = /^(credit|photo|image|picture|caption)\s*:|\b(photo|image|picture) by\b|\/AFP|\bGetty Images\b|\bReuters\/|\(AFP\)/i;
+/** A trailing source attribution; short headline-like lines after it are links to other articles. */
+const SOURCE_LINE = /^source\s*:\s*\S.{0,80}$/i;
+
+function looksLikeHtml(text: string): boolean {
+  const sample = text.slice(0, 20000);
+  return /<\s*(html|body|p|div|article|br)\b[^>]*>/i.test(sample);
+}
+
+function isHeadlineLike(line: string): boolean {
+  const t = line.trim();
+  return t.length > 0 && t.length < 160 && !/[.!?…"”]$/.test(t);
+}
+
+/** Apply non-overlapping edits (sorted by start) to text; returns cleaned text and its offset map. */
+function applyEdits(text: string, edits: Edit[]): { text: string; offsets: number[] } {
+  const out: string[] = [];
+  const offsets: number[] = [];
+  let pos = 0;
+  for (const e of edits) {
+    if (e.start < pos) continue; // overlapped by an earlier edit
+    for (let i = pos; i < e.start; i++) {
+      out.push(text[i] as string);
+      offsets.push(i);
+    }
+    for (let k = 0; k < e.insert.length; k++) {
+      out.push(e.insert[k] as string);
+      offsets.push(e.start);
+    }
+    pos = e.end;
+  }
+  for (let i = pos; i < text.length; i++) {
+    out.push(text[i] as string);
+    offsets.push(i);
+  }
+  offsets.push(text.length);
+  return { text: out.join(''), offsets };
+}
+
+function collect(re: RegExp, text: string, base: number, make: (m: RegExpExecArray) => Edit | null, edits: Edit[]) {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const e = make(m);
+    if (e) edits.push({ ...e, start: e.start + base, end: e.end + base });
+  }
+}
+
+function tagReplacement(tag: string): string {
+  const name = tag
+    .replace(/[<>/&;]|gt/gi, ' ')
+    .trim()
+    .split(/\s+/)
+    .join('')
+    .toLowerCase();
+  if (/^(td|th)/.test(name)) return ' | ';
+  if (new RegExp(`^(${BLOCK_TAGS})`).test(name)) return '\n';
+  return ' ';
+}
+
+/** Pass 1: markup. Returns edits on the original text. */
+function markupEdits(raw: string, html: boolean): Edit[] {
+  const edits: Edit[] = [];
+  collect(SCRIPT_RE, raw, 0, (m) => ({ start: m.index, end: m.index + m[0].length, insert: ' ', reason: 'html-debris' }), edits);
+  // Work line by line so debris rules only touch lines that carry debris.
+  let lineStart = 0;
+  for (const line of raw.split('\n')) {
+    const lineEdits: Edit[] = [];
+    collect(TAG_RE, line, 0, (m) => ({ start: m.index, end: m.index + m[0].length, insert: tagReplacement(m[0]), reason: 'html-debris' }), lineEdits);
+    collect(TAG_TAIL_RE, line, 0, (m) => ({ start: m.index, end: m.index + m[0].length, insert: tagReplacement(m[0]), reason: 'html-debris' }), lineEdits);
+    collect(
+      ENTITY_RE,
+      line,
+      0,
+      (m) => {
+        const name = (m[1] as string).toLowerCase();
+        const decoded = he.decode(`&${name};`);
+        if (decoded === `&${name};`) return null; // not an entity
+        // Encoded brackets in a debris line are broken tags: drop them.
+        const insert = decoded === '<' || decoded === '>' ? ' ' : decoded === '\u00a0' ? ' ' : decoded;
+        return { start: m.index, end: m.index + m[0].length, insert, reason: 'html-debris' };
+      },
+      lineEdits,
+    );
+    const debrisLine = lineEdits.length > 0 || html;
+    if (debrisLine) {
+      collect(DEBRIS_RE, line, 0, (m) => ({ start: m.index, end: m.index + m[0].length, insert: m[0].startsWith('[') ? '' : ' ', reason: 'html-debris' }), lineEdits);
+    }
+    for (const e of lineEdits) edits.push({ ...e, start: e.start + lineStart, end: e.end + lineStart });
+    lineStart += line.length + 1;
+  }
+  if (html) {
+    // Any remaining tag in a real HTML file.
+    collect(/<[^<>]{1,500}>/g, raw, 0, (m) => ({ start: m.index, end: m.index + m[0].length, insert: ' ', reason: 'html-debris' }), edits);
+  }
+  return sortEdits(edits);
+}
+
+function sortEdits(edits: Edit[]): Edit[] {
+  edits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Edit[] = [];
+  let end = -1;
+  for (const e of edits) {
+    if (e.start >= end) {
+      out.push(e);
+      end = e.end;
+    }
+  }
+  return out;
+}
+
+/** Pass 2: furniture and non-article lines, on the markup-free text. Returns edits and caption spans. */
+function furnitureEdits(text: string): { edits: Edit[]; captions: Span[] } {
+  const edits: Edit[] = [];
+  const captions: Span[] = [];
+  const lines: { start: number; end: number; text: string }[] = [];
+  let pos = 0;
+  for (const line of text.split('\n')) {
+    lines.push({ start: pos, end: pos + line.length, text: line.trim() });
+    pos += line.length + 1;
+  }
+  const drop = (start: number, end: number, reason: Dropped['reason']) => edits.push({ start, end, insert: '', reason });
+  let afterByline = false;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as (typeof lines)[number];
+    if (!l.text) continue;
+    if (END_MARKERS.test(l.text)) {
+      drop(l.start, text.length, 'page-furniture');
+      break;
+    }
+    if (SOURCE_LINE.test(l.text)) {
+      const rest = lines.slice(i + 1).filter((x) => x.text);
+      if (rest.length > 0 && rest.every((x) => isHeadlineLike(x.text))) {
+        drop(l.start, text.length, 'page-furniture');
+        break;
+      }
+      drop(l.start, l.end, 'page-furniture');
+      continue;
+    }
+    if (FURNITURE_LINE.test(l.text)) {
+      drop(l.start, l.end, 'page-furniture');
+      continue;
+    }
+    if (BYLINE_LINE.test(l.text)) {
+      drop(l.start, l.end, 'page-furniture');
+      afterByline = /\bby$/i.test(l.text);
+      continue;
+    }
+    if (afterByline && l.text.split(/\s+/).length <= 4 && isHeadlineLike(l.text)) {
+      drop(l.start, l.end, 'page-furniture'); // the author or publisher name under "... by"
+      afterByline = false;
+      continue;
+    }
+    afterByline = false;
+    if (CAPTION_LINE.test(l.text)) captions.push({ start: l.start, end: l.end });
+  }
+  collect(NON_ARTICLE, text, 0, (m) => ({ start: m.index, end: m.index + m[0].length, insert: '', reason: 'non-article' }), edits);
+  return { edits: sortEdits(edits), captions };
+}
+
+/** Collapse runs of spaces and blank lines left by removed markup. */
+function whitespaceEdits(text: string): Edit[] {
+  const edits: Edit[] = [];
+  collect(/[ \t\u00a0]{2,}/g, text, 0, (m) => ({ start: m.index, end: m.index + m[0].length, insert: ' ', reason: null }), edits);
+  collect(/ +(?=\n)|(?<=\n) +/g, text, 0, (m) => ({ start: m.index, end: m.index + m[0].length, insert: '', reason: null }), edits);
+  collect(/\n{3,}/g, text, 0, (m) => ({ start: m.index, end: m.index + m[0].length, insert: '\n\n', reason: null }), edits);
+  collect(/\r/g, text, 0, (m) => ({ start: m.index, end: m.index + 1, insert: '', reason: null }), edits);
+  return sortEdits(edits);
+}
+
+/** Compose offset maps: stage maps b->a and c->b give c->a. */
+function compose(outer: number[], inner: number[]): number[] {
+  return inner.map((i) => outer[i] ?? outer[outer.length - 1] ?? 0);
+}
+
+function droppedFrom(edits: Edit[], source: string, map: number[], original: string): Dropped[] {
+  const out: Dropped[] = [];
+  for (const e of edits) {
+    if (!e.reason) continue;
+    const removed = source.slice(e.start, e.end);
+    if (!removed.trim()) continue;
+    const start = map[e.start] ?? 0;
+    const end = map[e.end] ?? original.length;
+    out.push({ reason: e.reason, start, end, text: removed.length > 500 ? `${removed.slice(0, 500)}…` : removed });
+  }
+  return out;
+}
+
+/** Clean one document. Pure: same input, same output. */
+export function cleanDoc(doc: Pick<RawDoc, 'id' | 'text' | 'format'>): CleanDoc {
+  const raw = doc.text.replace(/^\uFEFF/, '');
+  const bom = doc.text.length - raw.length;
+  const html = doc.format === 'html' || looksLikeHtml(raw);
+
+  const e1 = markupEdits(raw, html);
+  const s1 = applyEdits(raw, e1);
+  const map1 = s1.offsets.map((o) => o + bom);
+
+  const { edits: e2, captions: caps2 } = furnitureEdits(s1.text);
+  const s2 = applyEdits(s1.text, e2);
+  const map2 = compose(map1, s2.offsets);
+
+  const e3 = whitespaceEdits(s2.text);
+  const s3 = applyEdits(s2.text, e3);
+  const map3 = compose(map2, s3.offsets);
+
+  // Trim the document ends.
+  const lead = s3.text.length - s3.text.trimStart().length;
+  const text = s3.text.trim();
+  const offsets = Int32Array.from(map3.slice(lead, lead + text.length + 1));
+
+  // Caption spans were found in s1's coordinates: carry them through s2 and s3 by original offsets.
+  const captions: Span[] = [];
+  for (const c of caps2) {
+    const os = map1[c.start] ?? 0;
+    const oe = map1[c.end] ?? 0;
+    const start = offsets.findIndex((o) => o >= os);
+    let end = start;
+    while (end < text.length && (offsets[end] ?? 0) < oe) end++;
+    if (start >= 0 && end > start) captions.push({ start, end });
+  }
+
+  const dropped = [...droppedFrom(e1, raw, map1, doc.text), ...droppedFrom(e2, s1.text, map1, doc.text)];
+  dropped.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { id: doc.id, text, offsets, dropped, captions };
+}

@@ -1,0 +1,114 @@
+// Dates of a claim, with precision and span (part of the claims stage; kept apart because it is the fiddliest).
+// chrono-node reads the expressions; relative ones are anchored on the publication date, and when that is
+// unknown they are left undated rather than anchored on the day the build runs (the build is deterministic).
+
+import * as chrono from 'chrono-node';
+import type { TimePrecision } from './types.ts';
+
+export interface DateSpan {
+  start: string;
+  end: string;
+  precision: TimePrecision;
+  /** The words the date came from. */
+  text: string;
+}
+
+const MONTHS = /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?)\b/i;
+
+function iso(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+function utc(y: number, m: number, d: number): Date {
+  return new Date(Date.UTC(y, m, d, 12));
+}
+
+function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return iso(d);
+}
+
+function monthSpan(y: number, m: number, modifier: string | null): { start: string; end: string; precision: TimePrecision } {
+  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  if (modifier === 'early') return { start: iso(utc(y, m, 1)), end: iso(utc(y, m, 10)), precision: 2 };
+  if (modifier === 'mid') return { start: iso(utc(y, m, 11)), end: iso(utc(y, m, 20)), precision: 2 };
+  if (modifier === 'late' || modifier === 'end') return { start: iso(utc(y, m, 21)), end: iso(utc(y, m, last)), precision: 2 };
+  return { start: iso(utc(y, m, 1)), end: iso(utc(y, m, last)), precision: 3 };
+}
+
+function modifierBefore(sentence: string, index: number): string | null {
+  const m = /\b(early|mid|late|end of|beginning of|start of)[\s-]*(?:of\s+)?$/i.exec(sentence.slice(Math.max(0, index - 16), index));
+  if (!m) return null;
+  const w = (m[1] as string).toLowerCase();
+  return w.startsWith('early') || w.startsWith('beginning') || w.startsWith('start') ? 'early' : w.startsWith('mid') ? 'mid' : 'late';
+}
+
+/**
+ * The date of one sentence. `published` anchors relative dates; `previous` is the last absolute date seen earlier
+ * in the document ("In several days ..." after "On August 15, 2025 ...").
+ */
+export function sentenceDate(sentence: string, published: string | null, previous: DateSpan | null): DateSpan | null {
+  const ref = published ? new Date(`${published}T12:00:00Z`) : utc(2000, 0, 1);
+  const results = chrono.parse(sentence, { instant: ref, timezone: 0 }, { forwardDate: false });
+  const spans: DateSpan[] = [];
+  for (const r of results) {
+    const absolute = /\d/.test(r.text) || MONTHS.test(r.text);
+    const yearKnown = r.start.isCertain('year') && absolute && /\b(1[89]|20)\d{2}\b/.test(r.text);
+    if (!absolute) continue; // relative words are handled below
+    if (!yearKnown && !published) continue; // "late October" with no year and no publication date: undated
+    const y = r.start.get('year') as number;
+    const m = (r.start.get('month') as number) - 1;
+    if (r.start.isCertain('day')) {
+      const start = iso(utc(y, m, r.start.get('day') as number));
+      const end = r.end?.isCertain('day') ? iso(utc(r.end.get('year') as number, (r.end.get('month') as number) - 1, r.end.get('day') as number)) : start;
+      spans.push({ start, end, precision: start === end ? 1 : 2, text: r.text });
+    } else if (r.start.isCertain('month')) {
+      const s = monthSpan(y, m, modifierBefore(sentence, r.index));
+      spans.push({ ...s, text: r.text });
+    }
+  }
+  // Bare years ("in 2012", "(2012, 2020, and 2021)") that chrono leaves alone.
+  if (spans.length === 0) {
+    const years = [...sentence.matchAll(/\b(19[5-9]\d|20[0-4]\d)\b/g)].map((m) => Number(m[1]));
+    if (years.length) {
+      const lo = Math.min(...years);
+      const hi = Math.max(...years);
+      spans.push({ start: `${lo}-01-01`, end: `${hi}-12-31`, precision: 3, text: years.join(', ') });
+    }
+  }
+  if (spans.length) {
+    const start = spans.map((s) => s.start).sort()[0] as string;
+    const end = spans.map((s) => s.end).sort().at(-1) as string;
+    const precision = spans.length === 1 ? (spans[0] as DateSpan).precision : start === end ? 1 : start.slice(0, 7) === end.slice(0, 7) ? 2 : 3;
+    return { start, end, precision, text: spans.map((s) => s.text).join('; ') };
+  }
+  // Relative expressions.
+  const lower = sentence.toLowerCase();
+  if (previous && /\b(in several days|within days|days later|the (next|following) day|a few days later|shortly after(wards)?)\b/.test(lower)) {
+    return { start: previous.start, end: addDays(previous.end, 14), precision: 2, text: 'days after the previous date' };
+  }
+  if (!published) return null;
+  if (/\blast year\b/.test(lower)) {
+    const y = Number(published.slice(0, 4)) - 1;
+    return { start: `${y}-01-01`, end: `${y}-12-31`, precision: 3, text: 'last year' };
+  }
+  if (/\b(past|recent|last|previous) (few )?weeks\b/.test(lower)) return { start: addDays(published, -30), end: published, precision: 2, text: 'past weeks' };
+  if (/\blast week\b/.test(lower)) return { start: addDays(published, -7), end: published, precision: 2, text: 'last week' };
+  if (/\b(yesterday)\b/.test(lower)) {
+    const d = addDays(published, -1);
+    return { start: d, end: d, precision: 1, text: 'yesterday' };
+  }
+  for (const r of results) {
+    if (/\b(today|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/i.test(r.text)) {
+      const d = iso(r.start.date());
+      return { start: d, end: d, precision: 1, text: r.text };
+    }
+  }
+  return null;
+}
+
+/** A claim with no date of its own in an article with a publication date happened on or before that date. */
+export function onOrBefore(published: string): DateSpan {
+  return { start: addDays(published, -7), end: published, precision: 2, text: 'on or before publication' };
+}

@@ -1,0 +1,131 @@
+// Stage 2: segment. Cleaned text -> sentences (sentence-splitter) and pipe tables (with or without leading "|"),
+// repeated tables dropped once seen. Table rows also become 'table-row' sentences so places in them are spotted.
+
+import { split } from 'sentence-splitter';
+import type { CleanDoc, Segmented, Sentence, Span, Table, TableRow } from './types.ts';
+
+interface Line {
+  start: number;
+  end: number;
+  text: string;
+}
+
+const SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+
+function isTableLine(text: string): boolean {
+  const t = text.trim();
+  if (SEPARATOR.test(t)) return true;
+  const pipes = (t.match(/\|/g) ?? []).length;
+  // "a | b |" or "| a | b |" or "a | b": at least two cells.
+  return pipes >= 2 || (pipes === 1 && !t.startsWith('|') && !t.endsWith('|') && t.length < 300);
+}
+
+function splitCells(line: string): string[] {
+  let t = line.trim();
+  if (t.startsWith('|')) t = t.slice(1);
+  if (t.endsWith('|')) t = t.slice(0, -1);
+  return t.split('|').map((c) => c.trim());
+}
+
+function lines(text: string): Line[] {
+  const out: Line[] = [];
+  let pos = 0;
+  for (const l of text.split('\n')) {
+    out.push({ start: pos, end: pos + l.length, text: l });
+    pos += l.length + 1;
+  }
+  return out;
+}
+
+function tableKey(t: { header: string[]; rows: TableRow[] }): string {
+  return [t.header, ...t.rows.map((r) => r.cells)].map((r) => r.join('|').toLowerCase()).join('\n');
+}
+
+function inSpans(spans: Span[], start: number, end: number): boolean {
+  return spans.some((s) => start >= s.start && end <= s.end);
+}
+
+/** Split one block of prose into sentences with offsets. */
+function sentencesOf(line: Line, captions: Span[], out: Sentence[]): void {
+  const trimmed = line.text.trim();
+  if (!trimmed) return;
+  const lead = line.text.indexOf(trimmed);
+  const caption = inSpans(captions, line.start, line.end);
+  const listItem = /^[-*•]\s+/.test(trimmed);
+  const words = trimmed.split(/\s+/).length;
+  if (!caption && !listItem && words <= 16 && !/[.!?…"”]$/.test(trimmed)) {
+    out.push({ index: out.length, start: line.start + lead, end: line.start + lead + trimmed.length, text: trimmed, kind: 'heading' });
+    return;
+  }
+  for (const node of split(line.text)) {
+    if (node.type !== 'Sentence') continue;
+    const [s, e] = node.range;
+    const raw = line.text.slice(s, e);
+    const t = raw.trim();
+    if (!t) continue;
+    const off = line.start + s + raw.indexOf(t);
+    out.push({
+      index: out.length,
+      start: off,
+      end: off + t.length,
+      text: t,
+      kind: caption ? 'caption' : listItem ? 'list-item' : 'sentence',
+    });
+  }
+}
+
+/** Segment a cleaned document. */
+export function segment(doc: Pick<CleanDoc, 'text' | 'captions'>): Segmented {
+  const sentences: Sentence[] = [];
+  const tables: Table[] = [];
+  const seen = new Map<string, Table>();
+  const all = lines(doc.text);
+  for (let i = 0; i < all.length; ) {
+    const line = all[i] as Line;
+    if (!isTableLine(line.text)) {
+      sentencesOf(line, doc.captions, sentences);
+      i++;
+      continue;
+    }
+    // Collect the block of table lines.
+    const block: Line[] = [];
+    while (i < all.length && isTableLine((all[i] as Line).text)) block.push(all[i++] as Line);
+    const hasSeparator = block.some((l) => SEPARATOR.test(l.text.trim()));
+    if (block.length < 2 || !hasSeparator) {
+      // Not a table after all: a sentence with a pipe in it.
+      for (const l of block) sentencesOf(l, doc.captions, sentences);
+      continue;
+    }
+    const content = block.filter((l) => !SEPARATOR.test(l.text.trim()));
+    const headerLine = content[0] as Line;
+    const header = splitCells(headerLine.text);
+    let ragged = 0;
+    const rows: TableRow[] = content.slice(1).map((l) => {
+      let cells = splitCells(l.text);
+      if (cells.length !== header.length) {
+        ragged++;
+        // Pad short rows, fold extra cells into the last column: a ragged row loses no text.
+        if (cells.length < header.length) cells = [...cells, ...Array<string>(header.length - cells.length).fill('')];
+        else cells = [...cells.slice(0, header.length - 1), cells.slice(header.length - 1).join(' | ')];
+      }
+      return { start: l.start, end: l.end, cells };
+    });
+    const first = block[0] as Line;
+    const last = block[block.length - 1] as Line;
+    const table: Table = { index: tables.length, start: first.start, end: last.end, header, rows, duplicates: 0, ragged };
+    const key = tableKey(table);
+    const earlier = seen.get(key);
+    if (earlier) {
+      earlier.duplicates++;
+      continue;
+    }
+    seen.set(key, table);
+    tables.push(table);
+    for (const r of rows) {
+      const text = doc.text.slice(r.start, r.end).trim();
+      const lead = doc.text.slice(r.start, r.end).indexOf(text);
+      sentences.push({ index: sentences.length, start: r.start + lead, end: r.start + lead + text.length, text, kind: 'table-row' });
+    }
+  }
+  return { sentences, tables };
+}

@@ -1,0 +1,96 @@
+// The three readers of one filter state must agree: JS predicate, typed-array pass, MapLibre expression.
+import { featureFilter } from '@maplibre/maplibre-gl-style-spec';
+import { describe, expect, it } from 'vitest';
+import {
+  emptyFilters,
+  filterMask,
+  matchesIncident,
+  textMatches,
+  toMaplibreFilter,
+  type FilterState,
+} from '../../src/app/lib/filters.ts';
+import { buildIndex, flatFeatures } from '../../src/app/lib/model.ts';
+import { syntheticIncidents } from '../bench/map/synthetic.ts';
+
+const { incidents } = syntheticIncidents({ n: 2000, seed: 11, anchors: true });
+const ix = buildIndex(incidents);
+const flat = flatFeatures(ix);
+
+function viaExpression(f: FilterState): Set<string> {
+  const ids = textMatches(ix, f.q);
+  const compiled = featureFilter(toMaplibreFilter(f, ids), 'filter');
+  const out = new Set<string>();
+  flat.forEach((g, i) => {
+    if (!g) return;
+    const ok = compiled.filter({ zoom: 5 }, {
+      type: 1,
+      id: i,
+      properties: g.properties as never,
+      geometry: [],
+    } as never);
+    if (ok) out.add(ix.features[i]!.properties.id);
+  });
+  return out;
+}
+
+function viaPredicate(f: FilterState, pointsOnly = false): Set<string> {
+  return new Set(
+    incidents.features
+      .filter((g) => (!pointsOnly || g.geometry) && matchesIncident(g.properties, f))
+      .map((g) => g.properties.id),
+  );
+}
+
+function viaMask(f: FilterState): Set<string> {
+  const mask = new Uint8Array(ix.n);
+  filterMask(ix, f, mask);
+  return new Set(ix.features.filter((_, i) => mask[i]).map((g) => g.properties.id));
+}
+
+const cases: [string, Partial<FilterState>][] = [
+  ['no filter', {}],
+  ['one actor', { actors: ['JNIM'] }],
+  ['two actors (OR)', { actors: ['JNIM', 'Wagner Group'] }],
+  ['actor AND event type', { actors: ['France'], eventTypes: ['Battles'] }],
+  ['modality', { modalities: ['speculative', 'claimed'] }],
+  ['impact', { impacts: ['fuel crisis'] }],
+  ['source', { sources: ['synthetic-001'] }],
+  ['date range', { dateFrom: '2025-09-05', dateTo: '2025-10-15' }],
+  ['open-ended date', { dateFrom: '2024-01-01' }],
+  ['free text', { q: 'mopti convoy' }],
+  ['everything', { actors: ['JNIM'], eventTypes: ['Battles'], dateFrom: '2015-01-01', q: 'near' }],
+];
+
+describe('filters', () => {
+  it.each(cases)('%s: predicate, mask and MapLibre expression agree', (_, partial) => {
+    const f = { ...emptyFilters(), ...partial };
+    const byPredicate = viaPredicate(f);
+    expect(viaMask(f)).toEqual(byPredicate);
+    expect(viaExpression(f)).toEqual(viaPredicate(f, true));
+  });
+
+  it('a month-precision claim is a span: it matches any window overlapping its month', () => {
+    const mali = incidents.features.find((g) => g.properties.id === 'anchor-mali-cooperation')!.properties;
+    expect(mali.date_start).toBe('2025-09');
+    const at = (from: string, to: string) =>
+      matchesIncident(mali, { ...emptyFilters(), dateFrom: from, dateTo: to });
+    expect(at('2025-09-20', '2025-09-25')).toBe(true);
+    expect(at('2025-08-01', '2025-09-01')).toBe(true);
+    expect(at('2025-10-01', '2025-10-31')).toBe(false);
+  });
+
+  it('undated incidents drop out once a date bound is set', () => {
+    const ng = incidents.features.find((g) => g.properties.id === 'anchor-nigeria-claim')!.properties;
+    expect(matchesIncident(ng, emptyFilters())).toBe(true);
+    expect(matchesIncident(ng, { ...emptyFilters(), dateFrom: '2000-01-01' })).toBe(false);
+  });
+
+  it('an empty filter compiles to a constant true expression', () => {
+    expect(toMaplibreFilter(emptyFilters())).toEqual(['boolean', true]);
+  });
+
+  it('actor names are matched whole, not as substrings', () => {
+    const f = { ...emptyFilters(), actors: ['Military Forces of Mali'] };
+    expect(JSON.stringify(toMaplibreFilter(f))).toContain('|Military Forces of Mali|');
+  });
+});

@@ -1,0 +1,298 @@
+// Map benchmark: seeded synthetic sets (10k, 100k, 1M) in headless Chromium. For the app and for the naive approach
+// (setData on every change): time to idle, filter-change latency (median, p95) for actor and date changes at the
+// Sahel overview (clusters) and at zoom 7 (points), and main-thread long tasks while panning. Plus bundle size.
+// Run: npx tsx tests/bench/map/run.ts [sizes=10000,100000,1000000]   (or import { runMapBench })
+
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { build, preview } from 'vite';
+import { launchChromium } from '../../e2e/helpers.ts';
+import { writeFixture } from './fixture.ts';
+
+const OUT = '.cache/bench-map';
+
+export interface Latency {
+  median: number;
+  p95: number;
+  runs: number;
+}
+
+export interface MapBenchRow {
+  n: number;
+  mode: 'app' | 'naive';
+  genMs: number;
+  idleMs: number;
+  actorOverview: Latency;
+  dateOverview: Latency;
+  actorZoomed: Latency;
+  dateZoomed: Latency;
+  panLongTasks: number;
+  panBlockingMs: number;
+  heapMB: number;
+}
+
+export interface MapBenchResult {
+  bundle: { mainJsGzipKB: number; workerGzipKB: number; cssGzipKB: number };
+  rows: MapBenchRow[];
+}
+
+function stats(xs: number[]): Latency {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)] ?? NaN;
+  return { median: Math.round(q(0.5)), p95: Math.round(q(0.95)), runs: s.length };
+}
+
+/** JS the browser loads for the app, without data: gzip sizes of dist/assets. */
+export function bundleSize(dir = 'dist/assets'): MapBenchResult['bundle'] {
+  let main = 0;
+  let worker = 0;
+  let css = 0;
+  for (const f of readdirSync(dir)) {
+    const gz = gzipSync(readFileSync(join(dir, f)), { level: 9 }).length / 1024;
+    if (f.startsWith('maplibre-gl-worker')) worker += gz;
+    else if (f.endsWith('.js') || f.endsWith('.mjs')) main += gz;
+    else if (f.endsWith('.css')) css += gz;
+  }
+  return { mainJsGzipKB: Math.round(main), workerGzipKB: Math.round(worker), cssGzipKB: Math.round(css) };
+}
+
+async function buildBench(): Promise<void> {
+  rmSync(OUT, { recursive: true, force: true });
+  await build({
+    configFile: 'vite.config.ts',
+    logLevel: 'warn',
+    publicDir: false,
+    build: { outDir: OUT, emptyOutDir: true, rollupOptions: { input: 'tests/bench/map/bench.html' } },
+  });
+  writeFixture(join(OUT, 'data'), { n: 0 });
+}
+
+const whenIdle = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const w = window as unknown as {
+          __bench: { map?: { once(e: string, f: () => void): void; triggerRepaint(): void } };
+        };
+        const m = w.__bench.map!;
+        m.once('idle', () => resolve());
+        m.triggerRepaint();
+      }),
+  );
+
+async function measureChange(page: Page, mode: string, change: 'actor' | 'date', k: number): Promise<number> {
+  return page.evaluate(
+    async ({ mode, change, k }) => {
+      type F = {
+        actors: string[];
+        eventTypes: string[];
+        modalities: string[];
+        impacts: string[];
+        sources: string[];
+        dateFrom: string | null;
+        dateTo: string | null;
+        q: string;
+      };
+      const actors = ['JNIM', 'Wagner Group', 'Military Forces of Mali', 'France', 'AQIM'];
+      const day = (d: number) => new Date(Date.UTC(2014, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
+      const f: F = {
+        actors: [],
+        eventTypes: [],
+        modalities: [],
+        impacts: [],
+        sources: [],
+        dateFrom: null,
+        dateTo: null,
+        q: '',
+      };
+      if (change === 'actor') f.actors = [actors[k % actors.length]!];
+      else {
+        f.dateFrom = day(k * 30);
+        f.dateTo = day(k * 30 + 365);
+      }
+      const w = window as unknown as {
+        __bench: { map: { once(e: string, cb: () => void): void }; apply?: (f: F) => Promise<void> };
+        __sahel?: { app: { filters: F } };
+      };
+      const m = w.__bench.map;
+      const t0 = performance.now();
+      const idle = new Promise<void>((r) => m.once('idle', () => r()));
+      if (mode === 'naive') await w.__bench.apply!(f);
+      else Object.assign(w.__sahel!.app.filters, f);
+      await idle;
+      return performance.now() - t0;
+    },
+    { mode, change, k },
+  );
+}
+
+async function series(page: Page, mode: string, change: 'actor' | 'date', runs: number, budgetMs: number) {
+  const xs: number[] = [];
+  const t0 = Date.now();
+  for (let k = 0; k < runs && Date.now() - t0 < budgetMs; k++)
+    xs.push(await measureChange(page, mode, change, k));
+  return stats(xs);
+}
+
+async function benchOne(
+  baseUrl: string,
+  n: number,
+  mode: 'app' | 'naive',
+  log: (s: string) => void,
+): Promise<MapBenchRow> {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on('pageerror', (e) => log(`  page error: ${e.message}`));
+    // tsx (esbuild keepNames) wraps named inner functions in __name(); give the page a no-op one
+    await page.addInitScript('globalThis.__name = (f) => f');
+    await page.goto(`${baseUrl}tests/bench/map/bench.html?n=${n}&mode=${mode}`, { timeout: 300_000 });
+    // time to idle: from handing the generated data to the map until it has drawn everything
+    const idleMs = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const w = window as unknown as {
+            __bench: { t0: number; map?: unknown };
+            __sahel?: { map: unknown };
+          };
+          const tick = () => {
+            const m = (w.__bench.map ?? w.__sahel?.map) as
+              | {
+                  loaded(): boolean;
+                  isSourceLoaded(id: string): boolean;
+                  areTilesLoaded(): boolean;
+                  once(e: string, f: () => void): void;
+                }
+              | undefined;
+            if (m && m.loaded()) {
+              w.__bench.map = m;
+              const done = () => {
+                if (m.isSourceLoaded('incidents') && m.areTilesLoaded())
+                  resolve(performance.now() - w.__bench.t0);
+                else m.once('idle', done);
+              };
+              m.once('idle', done);
+              (m as unknown as { triggerRepaint(): void }).triggerRepaint();
+            } else setTimeout(tick, 20);
+          };
+          tick();
+        }),
+    );
+    const genMs = await page.evaluate(
+      () => (window as unknown as { __bench: { genMs: number } }).__bench.genMs,
+    );
+    log(`  ${mode} n=${n}: generated in ${Math.round(genMs)} ms, idle after ${Math.round(idleMs)} ms`);
+    const runs = 15;
+    const budget = n >= 1_000_000 ? 60_000 : 30_000;
+    const actorOverview = await series(page, mode, 'actor', runs, budget);
+    const dateOverview = await series(page, mode, 'date', runs, budget);
+    await page.evaluate(() => {
+      const m = (window as unknown as { __bench: { map: { jumpTo(o: object): void } } }).__bench.map;
+      m.jumpTo({ center: [-4.18, 14.48], zoom: 7 });
+    });
+    await whenIdle(page);
+    const actorZoomed = await series(page, mode, 'actor', runs, budget);
+    const dateZoomed = await series(page, mode, 'date', runs, budget);
+    // long tasks while panning (at zoom 7)
+    const pan = await page.evaluate(async () => {
+      const tasks: number[] = [];
+      const obs = new PerformanceObserver((l) => l.getEntries().forEach((e) => tasks.push(e.duration)));
+      obs.observe({ type: 'longtask' });
+      const m = (
+        window as unknown as {
+          __bench: {
+            map: { panBy(o: [number, number], opt: object): void; once(e: string, f: () => void): void };
+          };
+        }
+      ).__bench.map;
+      for (let i = 0; i < 12; i++) {
+        const done = new Promise<void>((r) => m.once('moveend', () => r()));
+        m.panBy([i % 4 < 2 ? 300 : -300, i % 2 ? 120 : -120], { duration: 250 });
+        await done;
+      }
+      await new Promise<void>((r) => m.once('idle', () => r()));
+      obs.disconnect();
+      return { count: tasks.length, blocking: tasks.reduce((s, d) => s + Math.max(0, d - 50), 0) };
+    });
+    const heapMB = await page.evaluate(() => {
+      const mem = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+      return mem ? Math.round(mem.usedJSHeapSize / 1048576) : NaN;
+    });
+    const row: MapBenchRow = {
+      n,
+      mode,
+      genMs: Math.round(genMs),
+      idleMs: Math.round(idleMs),
+      actorOverview,
+      dateOverview,
+      actorZoomed,
+      dateZoomed,
+      panLongTasks: pan.count,
+      panBlockingMs: Math.round(pan.blocking),
+      heapMB,
+    };
+    log(`  ${JSON.stringify(row)}`);
+    return row;
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function runMapBench(
+  opts: { sizes?: number[]; modes?: ('app' | 'naive')[]; log?: (s: string) => void } = {},
+): Promise<MapBenchResult> {
+  const log = opts.log ?? ((s: string) => console.log(s));
+  const sizes = opts.sizes ?? [10_000, 100_000, 1_000_000];
+  const modes = opts.modes ?? ['app', 'naive'];
+  log('map bench: building the app and the bench page');
+  await build({
+    configFile: 'vite.config.ts',
+    logLevel: 'warn',
+    publicDir: false,
+    build: { outDir: `${OUT}-app` },
+  });
+  const bundle = bundleSize(`${OUT}-app/assets`);
+  rmSync(`${OUT}-app`, { recursive: true, force: true });
+  await buildBench();
+  const server = await preview({
+    configFile: 'vite.config.ts',
+    logLevel: 'warn',
+    build: { outDir: OUT },
+    preview: { host: '127.0.0.1', port: 0, open: false },
+  });
+  const url = server.resolvedUrls!.local[0]!;
+  const rows: MapBenchRow[] = [];
+  try {
+    for (const n of sizes) for (const mode of modes) rows.push(await benchOne(url, n, mode, log));
+  } finally {
+    await server.close();
+  }
+  return { bundle, rows };
+}
+
+export function formatMapBench(r: MapBenchResult): string {
+  const lat = (l: Latency) => `${l.median}/${l.p95}`;
+  const lines = [
+    `JS bundle without data (gzip): main ${r.bundle.mainJsGzipKB} KB + MapLibre worker ${r.bundle.workerGzipKB} KB; CSS ${r.bundle.cssGzipKB} KB`,
+    '',
+    '| n | approach | to idle ms | actor ms (median/p95) overview | date ms overview | actor ms zoom 7 | date ms zoom 7 | pan long tasks (blocking ms) | heap MB |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...r.rows.map(
+      (x) =>
+        `| ${x.n} | ${x.mode === 'app' ? 'app (filter expressions + mask clusters)' : 'naive (setData per change)'} | ${x.idleMs} | ${lat(x.actorOverview)} | ${lat(x.dateOverview)} | ${lat(x.actorZoomed)} | ${lat(x.dateZoomed)} | ${x.panLongTasks} (${x.panBlockingMs}) | ${x.heapMB} |`,
+    ),
+  ];
+  return lines.join('\n');
+}
+
+if (process.argv[1]?.endsWith('tests/bench/map/run.ts')) {
+  const sizes = (process.argv[2] ?? '10000,100000,1000000').split(',').map(Number);
+  const modes = (process.argv[3] ?? 'app,naive').split(',') as ('app' | 'naive')[];
+  const result = await runMapBench({ sizes, modes });
+  const text = formatMapBench(result);
+  console.log(`\n${text}`);
+  mkdirSync('.cache', { recursive: true });
+  writeFileSync('.cache/bench-map.json', JSON.stringify(result, null, 2));
+}
