@@ -60,6 +60,12 @@ function fineness(e: GazetteerEntry): number {
 }
 const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Riots']);
 
+interface Located {
+  sentence: number;
+  end: number;
+  places: { entry: GazetteerEntry; precision: GeoPrecision }[];
+}
+
 export interface ClaimInput {
   sourceId: string;
   /** The cleaned text sentence offsets point into (paragraph breaks stop discourse carry-over). */
@@ -151,7 +157,7 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): Claim[] 
   const refYear = input.published ? Number(input.published.slice(0, 4)) : years.length ? Math.max(...years) : null;
   // Countries of the document, for generic actors in sentences without a country place.
   let lastDate: DateSpan | null = null;
-  let lastLocated: { sentence: number; end: number; places: { entry: GazetteerEntry; precision: GeoPrecision }[] } | null = null;
+  let lastLocated: Located | null = null;
 
   for (const s of input.sentences) {
     if (s.kind === 'heading' || s.kind === 'table-row') continue;
@@ -179,8 +185,9 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): Claim[] 
     } else if (lastLocated && s.index - lastLocated.sentence <= 2 && !text.slice(lastLocated.end, s.start).includes('\n')) {
       // Discourse: an event sentence right after a located one happened there ("... siege of Bamako. The fuel
       // blockade forced school closures ..."). Never finer than "near" since the place was not named.
-      places = lastLocated.places.map((p) => ({ entry: p.entry, precision: Math.max(p.precision, 2) as GeoPrecision }));
-      lastLocated = { ...lastLocated, sentence: s.index, end: s.end };
+      const carried: Located['places'] = lastLocated.places;
+      places = carried.map((p) => ({ entry: p.entry, precision: Math.max(p.precision, 2) as GeoPrecision }));
+      lastLocated = { sentence: s.index, end: s.end, places: carried };
     }
     if (!places.length) continue;
 

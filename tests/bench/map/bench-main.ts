@@ -7,8 +7,11 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import App from '../../../src/app/App.svelte';
 import '../../../src/app/app.css';
 import { emptyFilters, matchesIncident, type FilterState } from '../../../src/app/lib/filters.ts';
-import { SAHEL_BOUNDS } from '../../../src/app/lib/styles.ts';
+import latinUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
+import latinExtUrl from '@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff2?url';
+import { FONT, SAHEL_BOUNDS, mapStyle } from '../../../src/app/lib/styles.ts';
 import type { RegionCollection } from '../../../src/pipeline/types.ts';
+import { buildIndex, flatFeatures } from '../../../src/app/lib/model.ts';
 import { syntheticIncidents } from './synthetic.ts';
 
 const params = new URLSearchParams(location.search);
@@ -47,45 +50,63 @@ if (mode === 'app') {
   maplibregl.setWorkerUrl(workerUrl);
   const el = document.getElementById('app')!;
   el.style.cssText = 'position:absolute;inset:0';
-  const map = new maplibregl.Map({
-    container: el,
-    bounds: SAHEL_BOUNDS,
-    style: {
-      version: 8,
-      sources: {
-        land: { type: 'geojson', data: new URL('data/basemap/land.geojson', document.baseURI).href },
-        incidents: {
-          type: 'geojson',
-          data: { type: 'FeatureCollection', features: [] },
-          cluster: true,
-          clusterMaxZoom: 5,
-          clusterRadius: 48,
-          clusterProperties: { fat: ['+', ['coalesce', ['get', 'fatalities'], 0]] },
-        },
-      },
-      layers: [
-        { id: 'bg', type: 'background', paint: { 'background-color': '#d6e4ee' } },
-        { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': '#f4f1e8' } },
-        {
-          id: 'clusters',
-          type: 'circle',
-          source: 'incidents',
-          filter: ['has', 'point_count'],
-          paint: {
-            'circle-radius': ['+', 9, ['*', 2.2, ['ln', ['get', 'point_count']]]],
-            'circle-color': '#37474f',
-          },
-        },
-        {
-          id: 'points',
-          type: 'circle',
-          source: 'incidents',
-          filter: ['!', ['has', 'point_count']],
-          paint: { 'circle-radius': 5, 'circle-color': '#c62828' },
-        },
-      ],
+  // the app's own style and basemap; only the incident source differs: clustered by MapLibre, re-sent per change
+  const url = (rel: string) => new URL(`data/${rel}`, document.baseURI).href;
+  const style = mapStyle(
+    {
+      land: url('basemap/land.geojson'),
+      countries: url('basemap/countries.geojson'),
+      labels: url('basemap/labels.geojson'),
+      latin: new URL(latinUrl, document.baseURI).href,
+      latinExt: new URL(latinExtUrl, document.baseURI).href,
     },
-  });
+    'country',
+    0,
+  );
+  style.sources.incidents = {
+    type: 'geojson',
+    data: { type: 'FeatureCollection', features: [] },
+    cluster: true,
+    clusterMaxZoom: 5,
+    clusterRadius: 48,
+    clusterProperties: { fat: ['+', ['coalesce', ['get', 'fatalities'], 0]] },
+  };
+  style.layers.push(
+    {
+      id: 'naive-clusters',
+      type: 'circle',
+      source: 'incidents',
+      filter: ['has', 'point_count'],
+      paint: {
+        'circle-color': '#37474f',
+        'circle-radius': ['+', 9, ['*', 2.2, ['ln', ['get', 'point_count']]]],
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1.5,
+      },
+    },
+    {
+      id: 'naive-cluster-labels',
+      type: 'symbol',
+      source: 'incidents',
+      filter: ['has', 'point_count'],
+      layout: {
+        'text-field': [
+          'concat',
+          ['get', 'point_count_abbreviated'],
+          '\n',
+          ['to-string', ['get', 'fat']],
+          ' †',
+        ],
+        'text-font': [FONT],
+        'text-size': 11,
+        'text-allow-overlap': true,
+      },
+      paint: { 'text-color': '#ffffff' },
+    },
+  );
+  for (const l of style.layers)
+    if (l.id === 'incident-points' || l.id === 'incident-approx') l.filter = ['!', ['has', 'point_count']];
+  const map = new maplibregl.Map({ container: el, bounds: SAHEL_BOUNDS, style, fadeDuration: 0 });
   const points = incidents.features.filter((f) => f.geometry);
   const apply = async (f: FilterState) => {
     const data = {
