@@ -125,7 +125,7 @@ describe('analyst map', () => {
       page.getByRole('button', { name: 'Export GeoJSON' }).click(),
     ]);
     const text = readFileSync((await dl.path())!, 'utf8');
-    const fc = check(text);
+    const fc = check(text) as GeoJSON.FeatureCollection;
     const expected = incidents.features
       .filter((f) => matchesIncident(f.properties, { ...emptyFilters(), actors: [actor] }))
       .map((f) => f.properties.id);

@@ -104,15 +104,25 @@ if (mode === 'app') {
       paint: { 'text-color': '#ffffff' },
     },
   );
-  for (const l of style.layers)
-    if (l.id === 'incident-points' || l.id === 'incident-approx') l.filter = ['!', ['has', 'point_count']];
+  for (const l of style.layers) {
+    if (l.id === 'incident-points' && l.type === 'circle') l.filter = ['!', ['has', 'point_count']];
+    if (l.id === 'incident-approx' && l.type === 'circle')
+      l.filter = ['all', ['!', ['has', 'point_count']], ['==', ['get', 'gp'], 2]];
+  }
   const map = new maplibregl.Map({ container: el, bounds: SAHEL_BOUNDS, style, fadeDuration: 0 });
-  const points = incidents.features.filter((f) => f.geometry);
+  const ix = buildIndex(incidents);
+  const flat = flatFeatures(ix);
   const apply = async (f: FilterState) => {
-    const data = {
-      type: 'FeatureCollection' as const,
-      features: points.filter((g) => matchesIncident(g.properties, f)),
-    };
+    const features = [];
+    for (let i = 0; i < ix.n; i++) {
+      const g = flat[i];
+      if (g && matchesIncident(ix.features[i]!.properties, f))
+        features.push({
+          ...g,
+          properties: { ...g.properties, fatalities: ix.features[i]!.properties.fatalities },
+        });
+    }
+    const data = { type: 'FeatureCollection' as const, features };
     await (map.getSource('incidents') as maplibregl.GeoJSONSource).setData(data);
   };
   map.on('load', () => void apply(emptyFilters()));

@@ -1,0 +1,165 @@
+// Unit tests per stage, on small inputs written for them.
+import { check } from '@placemarkio/check-geojson';
+import { describe, expect, it } from 'vitest';
+import { cleanDoc } from '../../src/pipeline/clean.ts';
+import { sentenceDate } from '../../src/pipeline/dates.ts';
+import { segment } from '../../src/pipeline/segment.ts';
+import { fold, tokenize } from '../../src/pipeline/text.ts';
+import { buildCorpus } from '../../src/pipeline/build.ts';
+import { ctx, doc, run, sampleBuild } from './helpers.ts';
+
+describe('text', () => {
+  it('folds accents and case without changing length', () => {
+    const s = 'Ségou, Tombouctou, Côte d’Ivoire, Burkinabè';
+    expect(fold(s)).toBe("segou, tombouctou, cote d'ivoire, burkinabe");
+    expect(fold(s)).toHaveLength(s.length);
+  });
+  it('tokenizes on punctuation so Al-Qaeda equals Al Qaeda', () => {
+    expect(tokenize(fold('Al-Qaeda')).map((t) => t.key)).toEqual(tokenize(fold('Al Qaeda')).map((t) => t.key));
+  });
+});
+
+describe('clean', () => {
+  it('strips tags and broken entities and maps every kept character back to the original', () => {
+    const raw = 'Intro line.\n- < strong>Pursue reforms: strong> Act now.[Source] li >\n& nbsp;< strong >& lt;/ strong & gt; Done . p>';
+    const c = cleanDoc({ id: 'x', text: raw, format: 'txt' });
+    expect(c.text).not.toMatch(/strong|nbsp|li >|p>|\[Source\]|&/);
+    expect(c.text).toContain('Pursue reforms:');
+    for (let i = 0; i < c.text.length; i++) {
+      if (/[A-Za-z]/.test(c.text[i]!)) expect(raw[c.offsets[i]!]).toBe(c.text[i]);
+    }
+    expect(c.dropped.every((d) => d.reason === 'html-debris')).toBe(true);
+  });
+  it('drops page furniture after "Related content" and assistant chatter, keeps photo credits as captions', () => {
+    const raw = 'Credit: A. Person\n\nGunmen attacked Gao on 2 May 2024.\nIf you want, I can help with a summary.\nShare this page:\n\nRelated content\n\nThe great cities of Europe like London and Paris.';
+    const c = cleanDoc({ id: 'x', text: raw, format: 'txt' });
+    expect(c.text).not.toMatch(/London|Share this|If you want/);
+    expect(c.captions).toHaveLength(1);
+    expect(c.text.slice(c.captions[0]!.start, c.captions[0]!.end)).toBe('Credit: A. Person');
+    expect(c.dropped.map((d) => d.reason).sort()).toEqual(['non-article', 'page-furniture', 'page-furniture']);
+  });
+  it('reads a real HTML page: scripts gone, entities decoded', () => {
+    const c = cleanDoc({ id: 'x', format: 'html', text: '<html><body><script>alert(1)</script><p>Clashes in Gao &amp; Mopti.</p></body></html>' });
+    expect(c.text).toBe('Clashes in Gao & Mopti.');
+  });
+});
+
+describe('segment', () => {
+  it('finds pipe tables with and without the leading pipe, drops repeats, pads ragged rows', () => {
+    const text = [
+      'A sentence. Another one!',
+      '| Region | Impact |',
+      '|---|---|',
+      '| Mali | Bad |',
+      'Prose between.',
+      'Region | Impact |',
+      '---|---|',
+      'Mali | Bad |',
+      'Next.',
+      'Area | Risk | Note',
+      '---|---|---',
+      'Niger | High',
+    ].join('\n');
+    const s = segment({ text, captions: [] });
+    expect(s.tables).toHaveLength(2);
+    expect(s.tables[0]!.duplicates).toBe(1);
+    expect(s.tables[1]!.rows[0]!.cells).toEqual(['Niger', 'High', '']);
+    expect(s.tables[1]!.ragged).toBe(1);
+    expect(s.sentences.filter((x) => x.kind === 'sentence').map((x) => x.text)).toEqual(['A sentence.', 'Another one!', 'Prose between.', 'Next.']);
+  });
+});
+
+describe('mentions and resolve', () => {
+  const fate = (text: string, surface: string) => {
+    const r = run(text);
+    return r.resolutions.find((x) => x.mention.surface === surface);
+  };
+  it('keeps Nigeria and Niger apart, and Nigerien vs Nigerian', () => {
+    expect(fate('Troops crossed into Nigeria on Monday.', 'Nigeria')?.placeId).toBe('country:NG');
+    expect(fate('Troops crossed into Niger on Monday.', 'Niger')?.placeId).toBe('country:NE');
+    expect(run('Nigerien soldiers patrolled.').spotted.actors[0]?.actor).toBe('Military Forces of Niger');
+    expect(run('Nigerian soldiers patrolled.').spotted.actors[0]?.actor).toBe('Military Forces of Nigeria');
+  });
+  it('rejects places inside actor names and fixed phrases', () => {
+    expect(fate('Al-Qaeda in the Islamic Maghreb (AQIM) attacked.', 'Maghreb')?.status).toBe('rejected');
+    expect(fate('It violates the Vienna Convention on Diplomatic Relations.', 'Vienna')?.why).toMatch(/non location phrase/);
+  });
+  it('reads metonymy and analogy', () => {
+    expect(fate('Paris has criticised the junta.', 'Paris')?.why).toMatch(/metonymy, stands for France/);
+    expect(fate('He was seen in Paris yesterday.', 'Paris')?.status).toBe('resolved');
+    expect(fate('It could become Africa’s Afghanistan.', 'Afghanistan')?.why).toMatch(/analogy/);
+    expect(fate('A parallel can be drawn with Libya after the war.', 'Libya')?.why).toMatch(/analogy/);
+  });
+  it('resolves accents and exonyms to one entry, and rejects continents', () => {
+    expect(fate('Fighting in Tombouctou.', 'Tombouctou')?.placeId).toBe(fate('Fighting in Timbuktu.', 'Timbuktu')?.placeId);
+    expect(fate('Fighting in Segou.', 'Segou')?.placeId).toBe(fate('Fighting in Ségou.', 'Ségou')?.placeId);
+    expect(fate('Migrants reach Europe.', 'Europe')?.status).toBe('rejected');
+  });
+  it('an admin-1 named in the sentence picks the right town among homonyms', () => {
+    const r = run('Gunmen attacked Gao (Gao region) on 2 May 2024.');
+    expect(r.resolutions.find((x) => x.mention.surface === 'Gao')?.placeId).toBe('gn:2457163');
+  });
+});
+
+describe('claims', () => {
+  it('reads fatalities conservatively, ACLED style', () => {
+    const f = (t: string) => run(t).claims[0]?.fatalities;
+    expect(f('Gunmen killed 14 soldiers near Mopti on 2 May 2024.')).toBe(14);
+    expect(f('Militants attacked Gao on 2 May 2024, killing dozens of civilians.')).toBe(12);
+    expect(f('Militants attacked Gao on 2 May 2024, killing at least 1,200 people.')).toBe(1200);
+    expect(f('Militants attacked Gao on 2 May 2024.')).toBeNull();
+    expect(f('Police arrested a journalist in Bamako on 2 May 2024.')).toBe(0);
+  });
+  it('dates: day, part of month, month, year, relative to publication, unknown', () => {
+    expect(sentenceDate('On August 15, 2025, he left.', null, null)).toMatchObject({ start: '2025-08-15', end: '2025-08-15', precision: 1 });
+    expect(sentenceDate('In early September 2025, they struck.', null, null)).toMatchObject({ start: '2025-09-01', end: '2025-09-10', precision: 2 });
+    expect(sentenceDate('In March 2024, they struck.', null, null)).toMatchObject({ start: '2024-03-01', end: '2024-03-31', precision: 3 });
+    expect(sentenceDate('Coups in 2012 and 2020.', null, null)).toMatchObject({ start: '2012-01-01', end: '2020-12-31', precision: 3 });
+    expect(sentenceDate('Attacks rose last year.', '2025-09-19', null)).toMatchObject({ start: '2024-01-01', precision: 3 });
+    expect(sentenceDate('Schools closed from late October to mid-November.', null, null)).toBeNull();
+  });
+  it('modality: forecast, claim of responsibility, allegation, history', () => {
+    const m = (t: string) => run(t).claims[0]?.modality;
+    expect(m('Militants could attack Gao in the coming months.')).toBe('speculative');
+    expect(m('JNIM claimed responsibility for an attack in Gao on 2 May 2024.')).toBe('claimed');
+    expect(m('The army allegedly executed villagers in Mopti on 2 May 2024.')).toBe('alleged');
+    expect(m('A coup took place in Bamako in 1991.')).toBe('historical');
+    expect(m('Gunmen attacked Gao on 2 May 2024.')).toBe('reported');
+  });
+  it('actors: canonical names, generic soldiers take the country of the place', () => {
+    const c = run('Soldiers clashed with ISGS fighters near Menaka on 2 May 2024.').claims[0];
+    expect(c?.actors).toEqual(['Islamic State in the Greater Sahara', 'Military Forces of Mali']);
+  });
+});
+
+describe('features and the whole build', () => {
+  it('writes valid RFC 7946 with points only at town precision and 6-decimal coordinates', () => {
+    const fc = sampleBuild().incidents;
+    // The validator wants geometries: region-level incidents (geometry null) are checked through their points.
+    expect(() => check(JSON.stringify({ ...fc, features: fc.features.filter((f) => f.geometry) }))).not.toThrow();
+    for (const f of fc.features) {
+      if (f.geometry) {
+        for (const x of f.geometry.coordinates) expect(Math.round(x * 1e6) / 1e6).toBe(x);
+      } else {
+        expect(f.properties.region_id).toMatch(/^(country|admin1|vern):/);
+        expect(f.properties.geo_precision).toBeGreaterThanOrEqual(2);
+      }
+      expect(f.properties.claims.length).toBeGreaterThan(0);
+    }
+  });
+  it('every claim points at its sentence in the cleaned source text', () => {
+    const b = sampleBuild();
+    const text = new Map(b.sources.map((s) => [s.id, s.text]));
+    for (const f of b.incidents.features) {
+      for (const c of f.properties.claims) expect(text.get(c.source_id)!.slice(c.start, c.end)).toBe(c.sentence);
+    }
+  });
+  it('the same event in two sources is one incident with two claims', () => {
+    const a = { ...doc('Gunmen attacked a convoy near Mopti on 3 May 2024, killing 5 soldiers.'), id: 'a', file: 'a.txt' };
+    const b = { ...doc('On 3 May 2024 militants attacked troops in the vicinity of Mopti, killing seven soldiers.'), id: 'b', file: 'b.txt' };
+    const out = buildCorpus([a, b], ctx).incidents.features;
+    expect(out).toHaveLength(1);
+    expect(out[0]!.properties.n_sources).toBe(2);
+    expect(out[0]!.properties.fatalities).toBe(5);
+  });
+});
