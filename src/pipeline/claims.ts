@@ -160,9 +160,11 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): Claim[] 
   let lastLocated: Located | null = null;
 
   for (const s of input.sentences) {
-    if (s.kind === 'heading' || s.kind === 'table-row') continue;
+    if (s.kind === 'table-row') continue;
     const tokens = sentenceTokens(s);
     const date = sentenceDate(s.text, input.published, lastDate);
+    // Titles restate the story; an unpunctuated line with its own date is a report (scrapes lose full stops).
+    if (s.kind === 'heading' && !date) continue;
     if (date && date.text !== 'days after the previous date' && !/past weeks|last week|last year|yesterday/.test(date.text)) lastDate = date;
 
     const triggerHits = c.triggers.find(tokens);
