@@ -65,7 +65,8 @@ function main(): number {
   const result = buildCorpus(docs, ctx, { skipped, onProgress: progress });
 
   mkdirSync(join(outDir, 'basemap'), { recursive: true });
-  const write = (name: string, data: unknown) => writeFileSync(join(outDir, name), `${JSON.stringify(data)}\n`);
+  const write = (name: string, data: unknown) =>
+    writeFileSync(join(outDir, name), `${JSON.stringify(data)}\n`);
   write(OUTPUT_FILES.incidents, result.incidents);
   write(OUTPUT_FILES.risk, result.risk);
   write(OUTPUT_FILES.sources, result.sources);

@@ -40,10 +40,22 @@ export function loadContext(opts: { geodataDir?: string } = {}): LoadedContext {
     merged = r.gazetteer;
     customErrors = [...customErrors, ...r.errors];
   }
-  const actorsFile = readJson(join(dir, 'lexicon/actors.json')) as { actors: Lexicons['actors']; generic: Lexicons['generic'] };
-  const nonloc = readJson(join(dir, 'lexicon/non-locations.json')) as { phrases: string[]; notAlone: string[] };
+  const actorsFile = readJson(join(dir, 'lexicon/actors.json')) as {
+    actors: Lexicons['actors'];
+    generic: Lexicons['generic'];
+  };
+  const nonloc = readJson(join(dir, 'lexicon/non-locations.json')) as {
+    phrases: string[];
+    notAlone: string[];
+  };
   const events = readJson(join(dir, 'lexicon/events.json')) as EventLexicon;
-  const lexicons: Lexicons = { actors: actorsFile.actors, generic: actorsFile.generic, nonLocations: nonloc.phrases, notAlone: new Set(nonloc.notAlone.map(fold)), events };
+  const lexicons: Lexicons = {
+    actors: actorsFile.actors,
+    generic: actorsFile.generic,
+    nonLocations: nonloc.phrases,
+    notAlone: new Set(nonloc.notAlone.map(fold)),
+    events,
+  };
   return { ...createContext(merged, lexicons), customErrors };
 }
 
@@ -52,7 +64,13 @@ export interface CorpusProblem {
   why: string;
 }
 
-const FORMATS: Record<string, RawDoc['format']> = { '.txt': 'txt', '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html' };
+const FORMATS: Record<string, RawDoc['format']> = {
+  '.txt': 'txt',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.html': 'html',
+  '.htm': 'html',
+};
 
 /** Decode bytes: UTF-8 when valid, UTF-16 with a BOM, else Windows-1252 (said in the problems list). */
 function decode(buf: Buffer, file: string, problems: CorpusProblem[]): string | null {
@@ -94,13 +112,19 @@ export function readCorpus(dir: string): { docs: RawDoc[]; problems: CorpusProbl
         if (!file) continue;
         let published = str(s.published);
         if (published && !/^\d{4}-\d{2}-\d{2}$/.test(published)) {
-          problems.push({ file: 'sources.json', why: `${file}: published "${published}" is not YYYY-MM-DD; treated as unknown` });
+          problems.push({
+            file: 'sources.json',
+            why: `${file}: published "${published}" is not YYYY-MM-DD; treated as unknown`,
+          });
           published = null;
         }
         meta.set(file, { title: str(s.title), publisher: str(s.publisher), published });
       }
     } catch (e) {
-      problems.push({ file: 'sources.json', why: `not valid JSON (${(e as Error).message}); articles read without metadata` });
+      problems.push({
+        file: 'sources.json',
+        why: `not valid JSON (${(e as Error).message}); articles read without metadata`,
+      });
     }
   }
   const docs: RawDoc[] = [];
@@ -110,14 +134,18 @@ export function readCorpus(dir: string): { docs: RawDoc[]; problems: CorpusProbl
     if (file === 'sources.json') continue;
     const format = FORMATS[ext];
     if (!format) {
-      if (!file.startsWith('.')) problems.push({ file, why: `not an article (${ext || 'no extension'}); skipped` });
+      if (!file.startsWith('.'))
+        problems.push({ file, why: `not an article (${ext || 'no extension'}); skipped` });
       continue;
     }
     let size: number;
     try {
       size = statSync(path).size;
       if (size > MAX_ARTICLE_BYTES) {
-        problems.push({ file, why: `${(size / 1048576).toFixed(1)} MB is over the ${MAX_ARTICLE_BYTES / 1048576} MB article limit; skipped` });
+        problems.push({
+          file,
+          why: `${(size / 1048576).toFixed(1)} MB is over the ${MAX_ARTICLE_BYTES / 1048576} MB article limit; skipped`,
+        });
         continue;
       }
       const text = decode(readFileSync(path), file, problems);
@@ -127,9 +155,18 @@ export function readCorpus(dir: string): { docs: RawDoc[]; problems: CorpusProbl
         continue;
       }
       const id = basename(file, extname(file));
-      docs.push({ id, file, format, text, meta: meta.get(file) ?? { title: null, publisher: null, published: null } });
+      docs.push({
+        id,
+        file,
+        format,
+        text,
+        meta: meta.get(file) ?? { title: null, publisher: null, published: null },
+      });
     } catch (e) {
-      problems.push({ file, why: `unreadable (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); skipped` });
+      problems.push({
+        file,
+        why: `unreadable (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); skipped`,
+      });
     }
   }
   return { docs, problems };

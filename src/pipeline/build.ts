@@ -39,7 +39,14 @@ export function processDoc(doc: RawDoc, ctx: PipelineContext): DocResult {
   const spotted = spotMentions(clean.text, segmented.sentences, ctx);
   const resolutions = resolveMentions(spotted.mentions, ctx);
   const claims = extractClaims(
-    { sourceId: doc.id, text: clean.text, published: doc.meta.published, sentences: segmented.sentences, resolutions, actors: spotted.actors },
+    {
+      sourceId: doc.id,
+      text: clean.text,
+      published: doc.meta.published,
+      sentences: segmented.sentences,
+      resolutions,
+      actors: spotted.actors,
+    },
     ctx,
   );
   const riskRows = extractRiskRows(doc.id, segmented, ctx);
@@ -70,13 +77,20 @@ export function buildCorpus(
   const sorted = [...docs].sort((a, b) => compareStrings(a.id, b.id));
   const results: DocResult[] = [];
   const report: BuildReport = { documents: [], mentions: [], dropped: [], counts: {} };
-  for (const s of opts.skipped ?? []) report.documents.push({ id: s.file, file: s.file, status: 'skipped', why: s.why, chars: 0 });
+  for (const s of opts.skipped ?? [])
+    report.documents.push({ id: s.file, file: s.file, status: 'skipped', why: s.why, chars: 0 });
   sorted.forEach((doc, i) => {
     try {
       results.push(processDoc(doc, ctx));
       report.documents.push({ id: doc.id, file: doc.file, status: 'ok', why: null, chars: doc.text.length });
     } catch (e) {
-      report.documents.push({ id: doc.id, file: doc.file, status: 'skipped', why: `pipeline error: ${(e as Error).message}`, chars: doc.text.length });
+      report.documents.push({
+        id: doc.id,
+        file: doc.file,
+        status: 'skipped',
+        why: `pipeline error: ${(e as Error).message}`,
+        chars: doc.text.length,
+      });
     }
     opts.onProgress?.(i + 1, sorted.length, doc);
   });
@@ -147,9 +161,13 @@ export function buildCorpus(
   const count = (k: string, n: number) => (report.counts[k] = n);
   count('documents', results.length);
   count('documents_skipped', report.documents.filter((d) => d.status === 'skipped').length);
-  count('sentences', results.reduce((n, r) => n + r.segmented.sentences.length, 0));
+  count(
+    'sentences',
+    results.reduce((n, r) => n + r.segmented.sentences.length, 0),
+  );
   count('mentions', report.mentions.length);
-  for (const st of ['resolved', 'ambiguous', 'rejected', 'unknown'] as const) count(`mentions_${st}`, report.mentions.filter((m) => m.status === st).length);
+  for (const st of ['resolved', 'ambiguous', 'rejected', 'unknown'] as const)
+    count(`mentions_${st}`, report.mentions.filter((m) => m.status === st).length);
   count('claims', claims.length);
   count('incidents', incidents.features.length);
   count('incidents_point', incidents.features.filter((f) => f.geometry).length);

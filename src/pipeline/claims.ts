@@ -35,24 +35,58 @@ function compile(ctx: PipelineContext): Compiled {
   const cached = compiledCache.get(lex);
   if (cached) return cached;
   const triggers = new CueSet<Trigger>(
-    lex.triggers.flatMap((t, rank) => t.cues.map((phrase) => ({ phrase, value: { rank, event_type: t.event_type, sub_event_type: t.sub_event_type } }))),
+    lex.triggers.flatMap((t, rank) =>
+      t.cues.map((phrase) => ({
+        phrase,
+        value: { rank, event_type: t.event_type, sub_event_type: t.sub_event_type },
+      })),
+    ),
   );
   const impacts = new CueSet<Impact>(
-    (Object.entries(lex.impacts) as [Impact, string[]][]).flatMap(([value, cues]) => cues.map((phrase) => ({ phrase, value }))),
+    (Object.entries(lex.impacts) as [Impact, string[]][]).flatMap(([value, cues]) =>
+      cues.map((phrase) => ({ phrase, value })),
+    ),
   );
   const modality = new CueSet<ModalityCue>(
-    (Object.entries(lex.modality) as [ModalityCue, string[]][]).flatMap(([value, cues]) => cues.map((phrase) => ({ phrase, value }))),
+    (Object.entries(lex.modality) as [ModalityCue, string[]][]).flatMap(([value, cues]) =>
+      cues.map((phrase) => ({ phrase, value })),
+    ),
   );
   // Words that make a town reference approximate: geo_precision 2.
   const qualifiers = new CueSet<true>(
-    ['near', 'nearby', 'vicinity', 'outskirts', 'around', 'outside', 'km from', 'kilometres from', 'kilometers from', 'north of', 'south of', 'east of', 'west of', 'region of', 'area of', 'district of'].map((phrase) => ({ phrase, value: true as const })),
+    [
+      'near',
+      'nearby',
+      'vicinity',
+      'outskirts',
+      'around',
+      'outside',
+      'km from',
+      'kilometres from',
+      'kilometers from',
+      'north of',
+      'south of',
+      'east of',
+      'west of',
+      'region of',
+      'area of',
+      'district of',
+    ].map((phrase) => ({ phrase, value: true as const })),
   );
   const c = { triggers, impacts, modality, qualifiers };
   compiledCache.set(lex, c);
   return c;
 }
 
-const KIND_RANK: Record<GazetteerEntry['kind'], number> = { place: 0, admin2: 1, admin1: 2, vernacular: 3, country: 4, continent: 6, water: 6 };
+const KIND_RANK: Record<GazetteerEntry['kind'], number> = {
+  place: 0,
+  admin2: 1,
+  admin1: 2,
+  vernacular: 3,
+  country: 4,
+  continent: 6,
+  water: 6,
+};
 /** How fine a place is: a vernacular region inside one country ("central Mali") is finer than the country, one
  * spanning several ("Sahel") is coarser. */
 function fineness(e: GazetteerEntry): number {
@@ -102,7 +136,22 @@ export function statedFatalities(tokens: Token[], raw: string, ctx: PipelineCont
   const nouns = new Set(f.nouns.map(fold));
   const keys = tokens.map((t) => t.key);
   const found: number[] = [];
-  const hedges = new Set(['at', 'least', 'some', 'about', 'around', 'more', 'than', 'over', 'nearly', 'up', 'to', 'almost', 'roughly', 'approximately']);
+  const hedges = new Set([
+    'at',
+    'least',
+    'some',
+    'about',
+    'around',
+    'more',
+    'than',
+    'over',
+    'nearly',
+    'up',
+    'to',
+    'almost',
+    'roughly',
+    'approximately',
+  ]);
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i] as string;
     // "killing 14 Malian troops", "killing a soldier", "left at least 20 people dead"
@@ -153,8 +202,14 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): Claim[] 
     actorsBySentence.set(a.sentence, list);
   }
   // The document's reference year for "historical": publication year, else the latest year it names.
-  const years = input.sentences.flatMap((s) => [...s.text.matchAll(/\b(19[5-9]\d|20[0-4]\d)\b/g)].map((m) => Number(m[1])));
-  const refYear = input.published ? Number(input.published.slice(0, 4)) : years.length ? Math.max(...years) : null;
+  const years = input.sentences.flatMap((s) =>
+    [...s.text.matchAll(/\b(19[5-9]\d|20[0-4]\d)\b/g)].map((m) => Number(m[1])),
+  );
+  const refYear = input.published
+    ? Number(input.published.slice(0, 4))
+    : years.length
+      ? Math.max(...years)
+      : null;
   // Countries of the document, for generic actors in sentences without a country place.
   let lastDate: DateSpan | null = null;
   let lastLocated: Located | null = null;
@@ -165,14 +220,23 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): Claim[] 
     const date = sentenceDate(s.text, input.published, lastDate);
     // Titles restate the story; an unpunctuated line with its own date is a report (scrapes lose full stops).
     if (s.kind === 'heading' && !date) continue;
-    if (date && date.text !== 'days after the previous date' && !/past weeks|last week|last year|yesterday/.test(date.text)) lastDate = date;
+    if (
+      date &&
+      date.text !== 'days after the previous date' &&
+      !/past weeks|last week|last year|yesterday/.test(date.text)
+    )
+      lastDate = date;
 
     const triggerHits = c.triggers.find(tokens);
     if (!triggerHits.length) continue;
-    const trigger = [...triggerHits].sort((a, b) => a.value.rank - b.value.rank || a.first - b.first)[0] as CueHit<Trigger>;
+    const trigger = [...triggerHits].sort(
+      (a, b) => a.value.rank - b.value.rank || a.first - b.first,
+    )[0] as CueHit<Trigger>;
 
     // Places: the finest resolved level in the sentence (demonyms only give context).
-    const resolved = (bySentence.get(s.index) ?? []).filter((r) => r.status === 'resolved' && r.placeId && r.mention.via !== 'demonym');
+    const resolved = (bySentence.get(s.index) ?? []).filter(
+      (r) => r.status === 'resolved' && r.placeId && r.mention.via !== 'demonym',
+    );
     let places: { entry: GazetteerEntry; precision: GeoPrecision }[] = [];
     if (resolved.length) {
       const entries = resolved.map((r) => ({ r, e: g.get(r.placeId as string) as GazetteerEntry }));
@@ -184,7 +248,11 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): Claim[] 
         places.push({ entry: e, precision: geoPrecision(e, r, s, c) });
       }
       lastLocated = { sentence: s.index, end: s.end, places };
-    } else if (lastLocated && s.index - lastLocated.sentence <= 2 && !text.slice(lastLocated.end, s.start).includes('\n')) {
+    } else if (
+      lastLocated &&
+      s.index - lastLocated.sentence <= 2 &&
+      !text.slice(lastLocated.end, s.start).includes('\n')
+    ) {
       // Discourse: an event sentence right after a located one happened there ("... siege of Bamako. The fuel
       // blockade forced school closures ..."). Never finer than "near" since the place was not named.
       const carried: Located['places'] = lastLocated.places;
@@ -200,7 +268,12 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): Claim[] 
     const span = date ?? (input.published && modality === 'reported' ? onOrBefore(input.published) : null);
 
     for (const p of places) {
-      const actors = actorsOf(actorsBySentence.get(s.index) ?? [], bySentence.get(s.index) ?? [], p.entry, ctx);
+      const actors = actorsOf(
+        actorsBySentence.get(s.index) ?? [],
+        bySentence.get(s.index) ?? [],
+        p.entry,
+        ctx,
+      );
       claims.push({
         id: hashId(input.sourceId, s.start, s.end, p.entry.id),
         sourceId: input.sourceId,
@@ -234,22 +307,35 @@ function geoPrecision(e: GazetteerEntry, r: Resolution, s: Sentence, c: Compiled
   return c.qualifiers.find(toks).length ? 2 : 1;
 }
 
-function modalityOf(tokens: Token[], trigger: CueHit<Trigger>, c: Compiled, date: DateSpan | null, refYear: number | null): Modality {
+function modalityOf(
+  tokens: Token[],
+  trigger: CueHit<Trigger>,
+  c: Compiled,
+  date: DateSpan | null,
+  refYear: number | null,
+): Modality {
   const hits = c.modality.find(tokens).filter((h) => {
     // "May 2024" is a month, not a modal.
     const next = tokens[h.last + 1];
     return !(tokens[h.first]?.key === 'may' && next && /^\d/.test(next.key));
   });
-  const before = (h: CueHit<ModalityCue>, within: number) => h.first < trigger.first && trigger.first - h.last <= within;
+  const before = (h: CueHit<ModalityCue>, within: number) =>
+    h.first < trigger.first && trigger.first - h.last <= within;
   if (hits.some((h) => h.value === 'claimed' && before(h, 12))) return 'claimed';
   if (hits.some((h) => h.value === 'alleged' && before(h, 10))) return 'alleged';
   if (hits.some((h) => h.value === 'speculative' && before(h, 12))) return 'speculative';
   if (hits.some((h) => h.value === 'historical')) return 'historical';
-  if (date && date.precision === 3 && refYear !== null && Number(date.end.slice(0, 4)) < refYear - 1) return 'historical';
+  if (date && date.precision === 3 && refYear !== null && Number(date.end.slice(0, 4)) < refYear - 1)
+    return 'historical';
   return 'reported';
 }
 
-function actorsOf(mentions: ActorMention[], resolutions: Resolution[], place: GazetteerEntry, ctx: PipelineContext): string[] {
+function actorsOf(
+  mentions: ActorMention[],
+  resolutions: Resolution[],
+  place: GazetteerEntry,
+  ctx: PipelineContext,
+): string[] {
   const names = new Set<string>();
   for (const a of mentions) {
     if (!a.generic) {
@@ -263,7 +349,9 @@ function actorsOf(mentions: ActorMention[], resolutions: Resolution[], place: Ga
   }
   for (const r of resolutions) if (r.mention.standsFor) names.add(r.mention.standsFor);
   // A named armed group makes the "militants" of the same sentence redundant.
-  const named = ctx.lexicons.actors.filter((a) => names.has(a.name) && a.type === 'Rebel groups' && a.name !== 'Islamist rebels');
+  const named = ctx.lexicons.actors.filter(
+    (a) => names.has(a.name) && a.type === 'Rebel groups' && a.name !== 'Islamist rebels',
+  );
   if (named.length) names.delete('Unidentified armed group');
   return [...names].sort();
 }
@@ -273,12 +361,17 @@ export function extractRiskRows(sourceId: string, seg: Segmented, ctx: PipelineC
   const g = ctx.gazetteer;
   const rows: RiskRow[] = [];
   for (const t of seg.tables) {
-    const keyed = /^(region|country|countries|area|location|zone|state|province|place)s?$/i.test((t.header[0] ?? '').trim());
+    const keyed = /^(region|country|countries|area|location|zone|state|province|place)s?$/i.test(
+      (t.header[0] ?? '').trim(),
+    );
     const lookup = (cell: string) =>
       g
         .byName(cell)
         .filter((e) => e.kind !== 'continent')
-        .sort((a, b) => KIND_RANK[b.kind] - KIND_RANK[a.kind] || b.population - a.population || (a.id < b.id ? -1 : 1))[0];
+        .sort(
+          (a, b) =>
+            KIND_RANK[b.kind] - KIND_RANK[a.kind] || b.population - a.population || (a.id < b.id ? -1 : 1),
+        )[0];
     const allPlaces = t.rows.length > 0 && t.rows.every((r) => lookup(r.cells[0] ?? '') !== undefined);
     for (const r of t.rows) {
       const entry = keyed || allPlaces ? lookup(r.cells[0] ?? '') : undefined;

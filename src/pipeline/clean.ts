@@ -12,13 +12,18 @@ interface Edit {
   reason: Dropped['reason'] | null;
 }
 
-const BLOCK_TAGS = 'p|div|h[1-6]|li|ul|ol|tr|table|tbody|thead|section|article|header|footer|br|hr|blockquote|figure';
+const BLOCK_TAGS =
+  'p|div|h[1-6]|li|ul|ol|tr|table|tbody|thead|section|article|header|footer|br|hr|blockquote|figure';
 const CELL_TAGS = 'td|th';
-const INLINE_TAGS = 'strong|em|b|i|u|a|span|font|small|sup|sub|figcaption|caption|label|abbr|cite|mark|time|nav|aside';
+const INLINE_TAGS =
+  'strong|em|b|i|u|a|span|font|small|sup|sub|figcaption|caption|label|abbr|cite|mark|time|nav|aside';
 const ALL_TAGS = `${BLOCK_TAGS}|${CELL_TAGS}|${INLINE_TAGS}|t\\s?d|t\\s?h|t\\s?r|img|script|style|iframe|meta|link`;
 
 // A tag, whole or broken by a bad scrape: "<p>", "< / li >", "</ ul & gt;", "< strong>".
-const TAG_RE = new RegExp(`(?:<|&\\s?lt\\s?;)\\s*/?\\s*(?:${ALL_TAGS})\\b[^<>\\n]{0,200}?(?:>|&\\s*gt\\s*;)`, 'gi');
+const TAG_RE = new RegExp(
+  `(?:<|&\\s?lt\\s?;)\\s*/?\\s*(?:${ALL_TAGS})\\b[^<>\\n]{0,200}?(?:>|&\\s*gt\\s*;)`,
+  'gi',
+);
 // The tail of a tag whose "<" was lost: "strong>", "h2>", "li >", "p > ".
 const TAG_TAIL_RE = new RegExp(`(?:^|(?<=[\\s.;:!?&|]))/?\\s*(?:${ALL_TAGS})\\s*>`, 'gi');
 // Entities, including broken ones with spaces: "& nbsp ;", "& lt;".
@@ -28,7 +33,8 @@ const DEBRIS_RE = /<\s*;|<\s*&|\[Source\]|&(?!\s?#?\w{2,8}\s?;)/g;
 const SCRIPT_RE = /<\s*(script|style)\b[\s\S]*?<\s*\/\s*\1\s*>/gi;
 
 /** Lines that end the article: everything after them is page furniture (related links, comments). */
-const END_MARKERS = /^(related content|related articles|related posts|read more|more from|you may also like|recommended|comments)\s*:?\s*$/i;
+const END_MARKERS =
+  /^(related content|related articles|related posts|read more|more from|you may also like|recommended|comments)\s*:?\s*$/i;
 /** Whole lines that are page furniture. */
 const FURNITURE_LINE =
   /^(share this( page| article)?:?|skip to (main )?content|published|advertisement|subscribe.*|sign up.*|follow us.*|print|email|tweet|share|-?\s*\d+\s*min(ute)? read)\s*$/i;
@@ -39,7 +45,8 @@ const BYLINE_LINE =
 const NON_ARTICLE =
   /(^|(?<=[.!?]\s))(If you(’|')?d like|If you want,|Would you like me|Let me know if|I can help with|I hope this helps|As an AI|Sure[,!] here|Certainly[,!] here)[^\n]*/g;
 /** Photo captions and credits: kept, but marked as captions. */
-const CAPTION_LINE = /^(credit|photo|image|picture|caption)\s*:|\b(photo|image|picture) by\b|\/AFP|\bGetty Images\b|\bReuters\/|\(AFP\)/i;
+const CAPTION_LINE =
+  /^(credit|photo|image|picture|caption)\s*:|\b(photo|image|picture) by\b|\/AFP|\bGetty Images\b|\bReuters\/|\(AFP\)/i;
 /** A trailing source attribution; short headline-like lines after it are links to other articles. */
 const SOURCE_LINE = /^source\s*:\s*\S.{0,80}$/i;
 
@@ -78,7 +85,13 @@ function applyEdits(text: string, edits: Edit[]): { text: string; offsets: numbe
   return { text: out.join(''), offsets };
 }
 
-function collect(re: RegExp, text: string, base: number, make: (m: RegExpExecArray) => Edit | null, edits: Edit[]) {
+function collect(
+  re: RegExp,
+  text: string,
+  base: number,
+  make: (m: RegExpExecArray) => Edit | null,
+  edits: Edit[],
+) {
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
@@ -106,13 +119,41 @@ function tagReplacement(tag: string): string {
 /** Pass 1: markup. Returns edits on the original text. */
 function markupEdits(raw: string, html: boolean): Edit[] {
   const edits: Edit[] = [];
-  collect(SCRIPT_RE, raw, 0, (m) => ({ start: m.index, end: m.index + m[0].length, insert: ' ', reason: 'html-debris' }), edits);
+  collect(
+    SCRIPT_RE,
+    raw,
+    0,
+    (m) => ({ start: m.index, end: m.index + m[0].length, insert: ' ', reason: 'html-debris' }),
+    edits,
+  );
   // Work line by line so debris rules only touch lines that carry debris.
   let lineStart = 0;
   for (const line of raw.split('\n')) {
     const lineEdits: Edit[] = [];
-    collect(TAG_RE, line, 0, (m) => ({ start: m.index, end: m.index + m[0].length, insert: tagReplacement(m[0]), reason: 'html-debris' }), lineEdits);
-    collect(TAG_TAIL_RE, line, 0, (m) => ({ start: m.index, end: m.index + m[0].length, insert: tagReplacement(m[0]), reason: 'html-debris' }), lineEdits);
+    collect(
+      TAG_RE,
+      line,
+      0,
+      (m) => ({
+        start: m.index,
+        end: m.index + m[0].length,
+        insert: tagReplacement(m[0]),
+        reason: 'html-debris',
+      }),
+      lineEdits,
+    );
+    collect(
+      TAG_TAIL_RE,
+      line,
+      0,
+      (m) => ({
+        start: m.index,
+        end: m.index + m[0].length,
+        insert: tagReplacement(m[0]),
+        reason: 'html-debris',
+      }),
+      lineEdits,
+    );
     collect(
       ENTITY_RE,
       line,
@@ -129,14 +170,31 @@ function markupEdits(raw: string, html: boolean): Edit[] {
     );
     const debrisLine = lineEdits.length > 0 || html;
     if (debrisLine) {
-      collect(DEBRIS_RE, line, 0, (m) => ({ start: m.index, end: m.index + m[0].length, insert: m[0].startsWith('[') ? '' : ' ', reason: 'html-debris' }), lineEdits);
+      collect(
+        DEBRIS_RE,
+        line,
+        0,
+        (m) => ({
+          start: m.index,
+          end: m.index + m[0].length,
+          insert: m[0].startsWith('[') ? '' : ' ',
+          reason: 'html-debris',
+        }),
+        lineEdits,
+      );
     }
     for (const e of lineEdits) edits.push({ ...e, start: e.start + lineStart, end: e.end + lineStart });
     lineStart += line.length + 1;
   }
   if (html) {
     // Any remaining tag in a real HTML file.
-    collect(/<[^<>]{1,500}>/g, raw, 0, (m) => ({ start: m.index, end: m.index + m[0].length, insert: ' ', reason: 'html-debris' }), edits);
+    collect(
+      /<[^<>]{1,500}>/g,
+      raw,
+      0,
+      (m) => ({ start: m.index, end: m.index + m[0].length, insert: ' ', reason: 'html-debris' }),
+      edits,
+    );
   }
   return sortEdits(edits);
 }
@@ -164,7 +222,8 @@ function furnitureEdits(text: string): { edits: Edit[]; captions: Span[] } {
     lines.push({ start: pos, end: pos + line.length, text: line.trim() });
     pos += line.length + 1;
   }
-  const drop = (start: number, end: number, reason: Dropped['reason']) => edits.push({ start, end, insert: '', reason });
+  const drop = (start: number, end: number, reason: Dropped['reason']) =>
+    edits.push({ start, end, insert: '', reason });
   let afterByline = false;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as (typeof lines)[number];
@@ -199,16 +258,40 @@ function furnitureEdits(text: string): { edits: Edit[]; captions: Span[] } {
     afterByline = false;
     if (CAPTION_LINE.test(l.text)) captions.push({ start: l.start, end: l.end });
   }
-  collect(NON_ARTICLE, text, 0, (m) => ({ start: m.index, end: m.index + m[0].length, insert: '', reason: 'non-article' }), edits);
+  collect(
+    NON_ARTICLE,
+    text,
+    0,
+    (m) => ({ start: m.index, end: m.index + m[0].length, insert: '', reason: 'non-article' }),
+    edits,
+  );
   return { edits: sortEdits(edits), captions };
 }
 
 /** Collapse runs of spaces and blank lines left by removed markup. */
 function whitespaceEdits(text: string): Edit[] {
   const edits: Edit[] = [];
-  collect(/[ \t\u00a0]{2,}/g, text, 0, (m) => ({ start: m.index, end: m.index + m[0].length, insert: ' ', reason: null }), edits);
-  collect(/ +(?=\n)|(?<=\n) +/g, text, 0, (m) => ({ start: m.index, end: m.index + m[0].length, insert: '', reason: null }), edits);
-  collect(/\n{3,}/g, text, 0, (m) => ({ start: m.index, end: m.index + m[0].length, insert: '\n\n', reason: null }), edits);
+  collect(
+    /[ \t\u00a0]{2,}/g,
+    text,
+    0,
+    (m) => ({ start: m.index, end: m.index + m[0].length, insert: ' ', reason: null }),
+    edits,
+  );
+  collect(
+    / +(?=\n)|(?<=\n) +/g,
+    text,
+    0,
+    (m) => ({ start: m.index, end: m.index + m[0].length, insert: '', reason: null }),
+    edits,
+  );
+  collect(
+    /\n{3,}/g,
+    text,
+    0,
+    (m) => ({ start: m.index, end: m.index + m[0].length, insert: '\n\n', reason: null }),
+    edits,
+  );
   collect(/\r/g, text, 0, (m) => ({ start: m.index, end: m.index + 1, insert: '', reason: null }), edits);
   return sortEdits(edits);
 }
@@ -226,7 +309,12 @@ function droppedFrom(edits: Edit[], source: string, map: number[], original: str
     if (!removed.trim()) continue;
     const start = map[e.start] ?? 0;
     const end = map[e.end] ?? original.length;
-    out.push({ reason: e.reason, start, end, text: removed.length > 500 ? `${removed.slice(0, 500)}…` : removed });
+    out.push({
+      reason: e.reason,
+      start,
+      end,
+      text: removed.length > 500 ? `${removed.slice(0, 500)}…` : removed,
+    });
   }
   return out;
 }

@@ -52,7 +52,8 @@ export class CueSet<T> {
     for (let i = 0; i < tokens.length; i++) {
       const key = (tokens[i] as Token).key;
       for (const cue of this.byFirst.get(key) ?? []) {
-        if (this.fits(cue, tokens, i)) hits.push({ value: cue.value, first: i, last: i + cue.keys.length - 1 });
+        if (this.fits(cue, tokens, i))
+          hits.push({ value: cue.value, first: i, last: i + cue.keys.length - 1 });
       }
       for (const cue of this.prefixFirst) {
         if (key.startsWith(cue.keys[0] as string)) hits.push({ value: cue.value, first: i, last: i });

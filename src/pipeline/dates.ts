@@ -13,7 +13,8 @@ export interface DateSpan {
   text: string;
 }
 
-const MONTHS = /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?)\b/i;
+const MONTHS =
+  /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?)\b/i;
 
 function iso(d: Date): string {
   return d.toISOString().slice(0, 10);
@@ -29,26 +30,41 @@ function addDays(isoDate: string, days: number): string {
   return iso(d);
 }
 
-function monthSpan(y: number, m: number, modifier: string | null): { start: string; end: string; precision: TimePrecision } {
+function monthSpan(
+  y: number,
+  m: number,
+  modifier: string | null,
+): { start: string; end: string; precision: TimePrecision } {
   const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
   if (modifier === 'early') return { start: iso(utc(y, m, 1)), end: iso(utc(y, m, 10)), precision: 2 };
   if (modifier === 'mid') return { start: iso(utc(y, m, 11)), end: iso(utc(y, m, 20)), precision: 2 };
-  if (modifier === 'late' || modifier === 'end') return { start: iso(utc(y, m, 21)), end: iso(utc(y, m, last)), precision: 2 };
+  if (modifier === 'late' || modifier === 'end')
+    return { start: iso(utc(y, m, 21)), end: iso(utc(y, m, last)), precision: 2 };
   return { start: iso(utc(y, m, 1)), end: iso(utc(y, m, last)), precision: 3 };
 }
 
 function modifierBefore(sentence: string, index: number): string | null {
-  const m = /\b(early|mid|late|end of|beginning of|start of)[\s-]*(?:of\s+)?$/i.exec(sentence.slice(Math.max(0, index - 16), index));
+  const m = /\b(early|mid|late|end of|beginning of|start of)[\s-]*(?:of\s+)?$/i.exec(
+    sentence.slice(Math.max(0, index - 16), index),
+  );
   if (!m) return null;
   const w = (m[1] as string).toLowerCase();
-  return w.startsWith('early') || w.startsWith('beginning') || w.startsWith('start') ? 'early' : w.startsWith('mid') ? 'mid' : 'late';
+  return w.startsWith('early') || w.startsWith('beginning') || w.startsWith('start')
+    ? 'early'
+    : w.startsWith('mid')
+      ? 'mid'
+      : 'late';
 }
 
 /**
  * The date of one sentence. `published` anchors relative dates; `previous` is the last absolute date seen earlier
  * in the document ("In several days ..." after "On August 15, 2025 ...").
  */
-export function sentenceDate(sentence: string, published: string | null, previous: DateSpan | null): DateSpan | null {
+export function sentenceDate(
+  sentence: string,
+  published: string | null,
+  previous: DateSpan | null,
+): DateSpan | null {
   const ref = published ? new Date(`${published}T12:00:00Z`) : utc(2000, 0, 1);
   const results = chrono.parse(sentence, { instant: ref, timezone: 0 }, { forwardDate: false });
   const spans: DateSpan[] = [];
@@ -61,7 +77,11 @@ export function sentenceDate(sentence: string, published: string | null, previou
     const m = (r.start.get('month') as number) - 1;
     if (r.start.isCertain('day')) {
       const start = iso(utc(y, m, r.start.get('day') as number));
-      const end = r.end?.isCertain('day') ? iso(utc(r.end.get('year') as number, (r.end.get('month') as number) - 1, r.end.get('day') as number)) : start;
+      const end = r.end?.isCertain('day')
+        ? iso(
+            utc(r.end.get('year') as number, (r.end.get('month') as number) - 1, r.end.get('day') as number),
+          )
+        : start;
       spans.push({ start, end, precision: start === end ? 1 : 2, text: r.text });
     } else if (r.start.isCertain('month')) {
       const s = monthSpan(y, m, modifierBefore(sentence, r.index));
@@ -79,22 +99,44 @@ export function sentenceDate(sentence: string, published: string | null, previou
   }
   if (spans.length) {
     const start = spans.map((s) => s.start).sort()[0] as string;
-    const end = spans.map((s) => s.end).sort().at(-1) as string;
-    const precision = spans.length === 1 ? (spans[0] as DateSpan).precision : start === end ? 1 : start.slice(0, 7) === end.slice(0, 7) ? 2 : 3;
+    const end = spans
+      .map((s) => s.end)
+      .sort()
+      .at(-1) as string;
+    const precision =
+      spans.length === 1
+        ? (spans[0] as DateSpan).precision
+        : start === end
+          ? 1
+          : start.slice(0, 7) === end.slice(0, 7)
+            ? 2
+            : 3;
     return { start, end, precision, text: spans.map((s) => s.text).join('; ') };
   }
   // Relative expressions.
   const lower = sentence.toLowerCase();
-  if (previous && /\b(in several days|within days|days later|the (next|following) day|a few days later|shortly after(wards)?)\b/.test(lower)) {
-    return { start: previous.start, end: addDays(previous.end, 14), precision: 2, text: 'days after the previous date' };
+  if (
+    previous &&
+    /\b(in several days|within days|days later|the (next|following) day|a few days later|shortly after(wards)?)\b/.test(
+      lower,
+    )
+  ) {
+    return {
+      start: previous.start,
+      end: addDays(previous.end, 14),
+      precision: 2,
+      text: 'days after the previous date',
+    };
   }
   if (!published) return null;
   if (/\blast year\b/.test(lower)) {
     const y = Number(published.slice(0, 4)) - 1;
     return { start: `${y}-01-01`, end: `${y}-12-31`, precision: 3, text: 'last year' };
   }
-  if (/\b(past|recent|last|previous) (few )?weeks\b/.test(lower)) return { start: addDays(published, -30), end: published, precision: 2, text: 'past weeks' };
-  if (/\blast week\b/.test(lower)) return { start: addDays(published, -7), end: published, precision: 2, text: 'last week' };
+  if (/\b(past|recent|last|previous) (few )?weeks\b/.test(lower))
+    return { start: addDays(published, -30), end: published, precision: 2, text: 'past weeks' };
+  if (/\blast week\b/.test(lower))
+    return { start: addDays(published, -7), end: published, precision: 2, text: 'last week' };
   if (/\b(yesterday)\b/.test(lower)) {
     const d = addDays(published, -1);
     return { start: d, end: d, precision: 1, text: 'yesterday' };

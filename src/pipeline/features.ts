@@ -26,7 +26,13 @@ function actorTypeOf(name: string, ctx: PipelineContext): ActorType | null {
 }
 
 function incidentKey(c: Claim): string {
-  return [c.placeId, c.eventType, c.subEventType ?? '', c.modality, c.dateStart ? c.dateStart.slice(0, 7) : 'undated'].join('|');
+  return [
+    c.placeId,
+    c.eventType,
+    c.subEventType ?? '',
+    c.modality,
+    c.dateStart ? c.dateStart.slice(0, 7) : 'undated',
+  ].join('|');
 }
 
 function precisionOf(start: string | null, end: string | null, claims: Claim[]): TimePrecision | null {
@@ -37,7 +43,11 @@ function precisionOf(start: string | null, end: string | null, claims: Claim[]):
 }
 
 /** Group claims into incident features. `sources` gives each claim's provenance. */
-export function toFeatures(claims: Claim[], sources: Map<string, SourceMeta>, ctx: PipelineContext): IncidentCollection {
+export function toFeatures(
+  claims: Claim[],
+  sources: Map<string, SourceMeta>,
+  ctx: PipelineContext,
+): IncidentCollection {
   const groups = new Map<string, Claim[]>();
   for (const c of claims) {
     const k = incidentKey(c);
@@ -47,17 +57,27 @@ export function toFeatures(claims: Claim[], sources: Map<string, SourceMeta>, ct
   }
   const features: IncidentFeature[] = [];
   for (const [key, group] of groups) {
-    group.sort((a, b) => compareStrings(a.sourceId, b.sourceId) || a.start - b.start || compareStrings(a.id, b.id));
+    group.sort(
+      (a, b) => compareStrings(a.sourceId, b.sourceId) || a.start - b.start || compareStrings(a.id, b.id),
+    );
     const first = group[0] as Claim;
     const entry = ctx.gazetteer.get(first.placeId);
     if (!entry) continue;
     const geoPrecision = Math.min(...group.map((c) => c.geoPrecision)) as GeoPrecision;
-    const starts = group.map((c) => c.dateStart).filter((d): d is string => !!d).sort();
-    const ends = group.map((c) => c.dateEnd).filter((d): d is string => !!d).sort();
+    const starts = group
+      .map((c) => c.dateStart)
+      .filter((d): d is string => !!d)
+      .sort();
+    const ends = group
+      .map((c) => c.dateEnd)
+      .filter((d): d is string => !!d)
+      .sort();
     const dateStart = starts[0] ?? null;
     const dateEnd = ends.at(-1) ?? null;
     const actors = [...new Set(group.flatMap((c) => c.actors))].sort();
-    const actorTypes = [...new Set(actors.map((a) => actorTypeOf(a, ctx)).filter((t): t is ActorType => !!t))].sort();
+    const actorTypes = [
+      ...new Set(actors.map((a) => actorTypeOf(a, ctx)).filter((t): t is ActorType => !!t)),
+    ].sort();
     const stated = group.map((c) => c.fatalities).filter((f): f is number => f !== null);
     const asPoint = entry.kind === 'place' || !entry.regionId;
     const claimProps: ClaimProps[] = group.map((c) => {
@@ -81,7 +101,9 @@ export function toFeatures(claims: Claim[], sources: Map<string, SourceMeta>, ct
     features.push({
       type: 'Feature',
       id: hashId('incident', key),
-      geometry: asPoint ? { type: 'Point', coordinates: [round6(entry.point[0]), round6(entry.point[1])] } : null,
+      geometry: asPoint
+        ? { type: 'Point', coordinates: [round6(entry.point[0]), round6(entry.point[1])] }
+        : null,
       properties: {
         id: hashId('incident', key),
         place_id: entry.id,
@@ -89,7 +111,8 @@ export function toFeatures(claims: Claim[], sources: Map<string, SourceMeta>, ct
         country: entry.country,
         region_id: asPoint ? null : entry.regionId,
         // A region-precision incident drawn at its seat's point (no polygon) is no better than "near".
-        geo_precision: asPoint && entry.kind !== 'place' ? (Math.max(geoPrecision, 2) as GeoPrecision) : geoPrecision,
+        geo_precision:
+          asPoint && entry.kind !== 'place' ? (Math.max(geoPrecision, 2) as GeoPrecision) : geoPrecision,
         event_type: first.eventType,
         sub_event_type: group.find((c) => c.subEventType)?.subEventType ?? null,
         date_start: dateStart,

@@ -62,7 +62,8 @@ export function createContext(gaz: Gazetteer, lexicons: Lexicons): PipelineConte
   const patterns: Pattern[] = [];
   const add = (p: Pattern) => {
     // Names of one or two letters are noise ("As", "Ba"), except acronyms handled by their own case check.
-    if (p.phrase.replace(/[^\p{L}\p{N}]/gu, '').length < 3 && !(p.kind !== 'place' && isAcronym(p.phrase))) return;
+    if (p.phrase.replace(/[^\p{L}\p{N}]/gu, '').length < 3 && !(p.kind !== 'place' && isAcronym(p.phrase)))
+      return;
     patterns.push(p);
     trie.add(p.phrase, patterns.length - 1);
   };

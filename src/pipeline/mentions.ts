@@ -17,35 +17,209 @@ export interface Spotted {
 }
 
 const LOCATIVE = new Set([
-  'in', 'at', 'near', 'around', 'outside', 'across', 'throughout', 'into', 'within', 'inside', 'from', 'toward',
-  'towards', 'over', 'on', 'to', 'between', 'entered', 'reached', 'via', 'through', 'northern', 'southern', 'eastern',
-  'western', 'central',
+  'in',
+  'at',
+  'near',
+  'around',
+  'outside',
+  'across',
+  'throughout',
+  'into',
+  'within',
+  'inside',
+  'from',
+  'toward',
+  'towards',
+  'over',
+  'on',
+  'to',
+  'between',
+  'entered',
+  'reached',
+  'via',
+  'through',
+  'northern',
+  'southern',
+  'eastern',
+  'western',
+  'central',
 ]);
 const OF_LOCATIVE = new Set([
-  'siege', 'vicinity', 'city', 'outskirts', 'capital', 'fall', 'region', 'north', 'south', 'east', 'west', 'centre',
-  'center', 'streets', 'town', 'village', 'province', 'area', 'part', 'parts', 'heart', 'outside', 'north-east',
-  'border', 'borders', 'environs', 'suburbs', 'districts', 'people', 'residents', 'commune', 'localities', 'locality',
+  'siege',
+  'vicinity',
+  'city',
+  'outskirts',
+  'capital',
+  'fall',
+  'region',
+  'north',
+  'south',
+  'east',
+  'west',
+  'centre',
+  'center',
+  'streets',
+  'town',
+  'village',
+  'province',
+  'area',
+  'part',
+  'parts',
+  'heart',
+  'outside',
+  'north-east',
+  'border',
+  'borders',
+  'environs',
+  'suburbs',
+  'districts',
+  'people',
+  'residents',
+  'commune',
+  'localities',
+  'locality',
 ]);
-const AUXILIARIES = new Set(['has', 'have', 'had', 'does', 'did', 'will', 'would', 'is', 'was', 'must', 'should', 'can']);
+const AUXILIARIES = new Set([
+  'has',
+  'have',
+  'had',
+  'does',
+  'did',
+  'will',
+  'would',
+  'is',
+  'was',
+  'must',
+  'should',
+  'can',
+]);
 const AGENT_VERBS = new Set([
-  'provide', 'started', 'begun', 'criticise', 'criticize', 'condemn', 'reject', 'demand', 'retaliated', 'criticised', 'criticized', 'said', 'says', 'announced', 'condemned',
-  'accused', 'denied', 'urged', 'does', 'did', 'will', 'would', 'suspended', 'expelled', 'rejected', 'called',
-  'warned', 'demanded', 'decided', 'responded', 'sought', 'signed', 'recalled', 'insisted', 'claimed', 'argued',
-  'refused', 'welcomed', 'backed', 'supports', 'supported', 'wants', 'wanted', 'reacted', 'protested', 'stated',
-  'declared', 'confirmed', 'ordered', 'agreed', 'threatened', 'hopes', 'seeks', 'provides', 'provided', 'pledged',
+  'provide',
+  'started',
+  'begun',
+  'criticise',
+  'criticize',
+  'condemn',
+  'reject',
+  'demand',
+  'retaliated',
+  'criticised',
+  'criticized',
+  'said',
+  'says',
+  'announced',
+  'condemned',
+  'accused',
+  'denied',
+  'urged',
+  'does',
+  'did',
+  'will',
+  'would',
+  'suspended',
+  'expelled',
+  'rejected',
+  'called',
+  'warned',
+  'demanded',
+  'decided',
+  'responded',
+  'sought',
+  'signed',
+  'recalled',
+  'insisted',
+  'claimed',
+  'argued',
+  'refused',
+  'welcomed',
+  'backed',
+  'supports',
+  'supported',
+  'wants',
+  'wanted',
+  'reacted',
+  'protested',
+  'stated',
+  'declared',
+  'confirmed',
+  'ordered',
+  'agreed',
+  'threatened',
+  'hopes',
+  'seeks',
+  'provides',
+  'provided',
+  'pledged',
 ]);
 const POLITICAL_NOUNS = new Set([
-  'government', 'ties', 'support', 'policy', 'relations', 'decision', 'influence', 'standing', 'role', 'interests',
-  'intervention', 'leadership', 'junta', 'authorities', 'foreign', 'position', 'response', 'stance', 'diplomacy',
-  'strategy', 'approach', 'backing', 'officials', 'regime', 'withdrawal', 'departure', 'absence', 'presence',
+  'government',
+  'ties',
+  'support',
+  'policy',
+  'relations',
+  'decision',
+  'influence',
+  'standing',
+  'role',
+  'interests',
+  'intervention',
+  'leadership',
+  'junta',
+  'authorities',
+  'foreign',
+  'position',
+  'response',
+  'stance',
+  'diplomacy',
+  'strategy',
+  'approach',
+  'backing',
+  'officials',
+  'regime',
+  'withdrawal',
+  'departure',
+  'absence',
+  'presence',
 ]);
 const ANALOGY_BEFORE = new Set([
-  'parallel', 'parallels', 'reminiscent', 'analogy', 'compared', 'comparison', 'akin', 'like', 'another', 'new',
-  'next', 'resembles', 'resemble', 'echoes', 'lessons',
+  'parallel',
+  'parallels',
+  'reminiscent',
+  'analogy',
+  'compared',
+  'comparison',
+  'akin',
+  'like',
+  'another',
+  'new',
+  'next',
+  'resembles',
+  'resemble',
+  'echoes',
+  'lessons',
 ]);
 /** "Africa's Afghanistan": a possessive of one of these before a place makes the place a metaphor. */
-const METAPHOR_OWNERS = new Set(['africa', 'sahel', 'europe', 'asia', 'world', 'region', 'continent', 'america']);
-const ANALOGY_AFTER = new Set(['trajectory', 'path', 'example', 'footsteps', 'fate', 'playbook', 'model', 'scenario', 'style']);
+const METAPHOR_OWNERS = new Set([
+  'africa',
+  'sahel',
+  'europe',
+  'asia',
+  'world',
+  'region',
+  'continent',
+  'america',
+]);
+const ANALOGY_AFTER = new Set([
+  'trajectory',
+  'path',
+  'example',
+  'footsteps',
+  'fate',
+  'playbook',
+  'model',
+  'scenario',
+  'style',
+]);
 
 function isCapitalised(surface: string): boolean {
   const c = surface.charAt(0);
@@ -105,7 +279,9 @@ function spotSentence(
     if (patterns.length) hits.push({ first: m.first, last: m.last, start: m.start, end: m.end, patterns });
   }
   // Blocking spans: actor names and non-location phrases, longest first.
-  const blockers = hits.filter((h) => h.patterns.some((p) => p.kind === 'actor' || p.kind === 'nonloc' || p.kind === 'generic'));
+  const blockers = hits.filter((h) =>
+    h.patterns.some((p) => p.kind === 'actor' || p.kind === 'nonloc' || p.kind === 'generic'),
+  );
   const placeHits = hits.filter((h) => h.patterns.some((p) => p.kind === 'place' || p.kind === 'demonym'));
   // Keep the longest non-overlapping place hits (leftmost-longest): "Burkina Faso" over "Burkina".
   placeHits.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -141,7 +317,9 @@ function spotSentence(
   for (const h of chosen) {
     const places = h.patterns.filter((p) => p.kind === 'place' || p.kind === 'demonym');
     const demonym = places.every((p) => p.kind === 'demonym');
-    const candidates = [...new Set(places.map((p) => (p.kind === 'place' || p.kind === 'demonym' ? p.id : '')))].sort();
+    const candidates = [
+      ...new Set(places.map((p) => (p.kind === 'place' || p.kind === 'demonym' ? p.id : ''))),
+    ].sort();
     const surface = text.slice(h.start, h.end);
     const mention: Mention = {
       start: h.start,
@@ -149,17 +327,26 @@ function spotSentence(
       surface,
       sentence: s.index,
       candidates,
-      via: demonym ? 'demonym' : places.some((p) => p.kind === 'place' && fold(p.phrase) === fold(surface)) ? 'name' : 'alias',
+      via: demonym
+        ? 'demonym'
+        : places.some((p) => p.kind === 'place' && fold(p.phrase) === fold(surface))
+          ? 'name'
+          : 'alias',
       rejected: null,
       standsFor: null,
     };
     // Inside a longer actor name or non-location phrase?
-    const inside = actorHits.find((b) => b.start <= h.start && b.end >= h.end && b.end - b.start > h.end - h.start);
-    const sameSpanActor = actorHits.find((b) => b.start === h.start && b.end === h.end && b.patterns.some((p) => p.kind === 'actor'));
+    const inside = actorHits.find(
+      (b) => b.start <= h.start && b.end >= h.end && b.end - b.start > h.end - h.start,
+    );
+    const sameSpanActor = actorHits.find(
+      (b) => b.start === h.start && b.end === h.end && b.patterns.some((p) => p.kind === 'actor'),
+    );
     if (inside) {
-      mention.rejected = inside.patterns.some((p) => p.kind === 'nonloc') && !inside.patterns.some((p) => p.kind === 'actor')
-        ? 'inside-non-location-phrase'
-        : 'inside-actor-name';
+      mention.rejected =
+        inside.patterns.some((p) => p.kind === 'nonloc') && !inside.patterns.some((p) => p.kind === 'actor')
+          ? 'inside-non-location-phrase'
+          : 'inside-actor-name';
     } else if (!demonym && ctx.lexicons.notAlone.has(fold(surface))) {
       mention.rejected = 'common-word';
     } else if (!demonym) {
@@ -168,10 +355,18 @@ function spotSentence(
       else if (isAnalogy(ctxWords)) mention.rejected = 'analogy';
       else {
         const actor = sameSpanActor?.patterns.find((p) => p.kind === 'actor');
-        const standsFor = metonymyActor(ctx, candidates, actor && actor.kind === 'actor' ? actor.actor : null);
+        const standsFor = metonymyActor(
+          ctx,
+          candidates,
+          actor && actor.kind === 'actor' ? actor.actor : null,
+        );
         // A country that is also an actor ("France") is the actor unless a locative word puts it on the map;
         // a capital is the government when it acts ("Bamako retaliated").
-        if (standsFor && !ctxWords.locative && (actor || ctxWords.agentAfter || ctxWords.politicalAfter || ctxWords.pairedCapital)) {
+        if (
+          standsFor &&
+          !ctxWords.locative &&
+          (actor || ctxWords.agentAfter || ctxWords.politicalAfter || ctxWords.pairedCapital)
+        ) {
           mention.rejected = 'metonymy';
           mention.standsFor = standsFor;
         }
@@ -195,15 +390,21 @@ function spotSentence(
       sentence: s.index,
       candidates: [...new Set(places.map((p) => (p.kind === 'place' ? p.id : '')))].filter(Boolean).sort(),
       via: 'name',
-      rejected: inside.patterns.some((p) => p.kind === 'actor') ? 'inside-actor-name' : 'inside-non-location-phrase',
+      rejected: inside.patterns.some((p) => p.kind === 'actor')
+        ? 'inside-actor-name'
+        : 'inside-non-location-phrase',
       standsFor: null,
     });
   }
   mentions.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-const COMPASS = '(northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|south-western)';
-const COORDINATED = new RegExp(`\\b${COMPASS}\\s*(?:,|and|or)\\s*(?:${COMPASS}\\s*(?:,|and|or)\\s*)?${COMPASS}\\s+([A-Z][\\p{L}-]+(?: [A-Z][\\p{L}-]+)?)`, 'gu');
+const COMPASS =
+  '(northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|south-western)';
+const COORDINATED = new RegExp(
+  `\\b${COMPASS}\\s*(?:,|and|or)\\s*(?:${COMPASS}\\s*(?:,|and|or)\\s*)?${COMPASS}\\s+([A-Z][\\p{L}-]+(?: [A-Z][\\p{L}-]+)?)`,
+  'gu',
+);
 
 /** "central and northern Mali": the trie sees "northern Mali"; the first adjective names a region too. */
 function addCoordinatedRegions(text: string, s: Sentence, ctx: PipelineContext, mentions: Mention[]): void {
@@ -263,13 +464,25 @@ function isPersonName(text: string, stoks: Token[], h: Hit, c: ContextWords): bo
   if (c.locative) return false;
   const prevTok = stoks[h.first - 1];
   const nextTok = stoks[h.last + 1];
-  const initialBefore = prevTok !== undefined && prevTok.end - prevTok.start === 1 && text[prevTok.end] === '.' && isCapitalised(text.slice(prevTok.start));
+  const initialBefore =
+    prevTok !== undefined &&
+    prevTok.end - prevTok.start === 1 &&
+    text[prevTok.end] === '.' &&
+    isCapitalised(text.slice(prevTok.start));
   if (initialBefore) return true;
-  const adjacent = (a: Token | undefined, b: Token | undefined) => a !== undefined && b !== undefined && /^\s$/.test(text.slice(a.end, b.start));
-  const capNext = nextTok !== undefined && adjacent(stoks[h.last], nextTok) && isCapitalised(text.slice(nextTok.start)) && /[a-z]/.test(text.slice(nextTok.start, nextTok.end));
-  const capPrev = prevTok !== undefined && adjacent(prevTok, stoks[h.first]) && isCapitalised(text.slice(prevTok.start));
+  const adjacent = (a: Token | undefined, b: Token | undefined) =>
+    a !== undefined && b !== undefined && /^\s$/.test(text.slice(a.end, b.start));
+  const capNext =
+    nextTok !== undefined &&
+    adjacent(stoks[h.last], nextTok) &&
+    isCapitalised(text.slice(nextTok.start)) &&
+    /[a-z]/.test(text.slice(nextTok.start, nextTok.end));
+  const capPrev =
+    prevTok !== undefined && adjacent(prevTok, stoks[h.first]) && isCapitalised(text.slice(prevTok.start));
   // Title-case headings capitalise every word: only trust this when the next word is no function word.
-  return capNext && !capPrev && !/^(And|Or|Of|The|In|For|To|At|On)$/.test(text.slice(nextTok.start, nextTok.end));
+  return (
+    capNext && !capPrev && !/^(And|Or|Of|The|In|For|To|At|On)$/.test(text.slice(nextTok.start, nextTok.end))
+  );
 }
 
 function isAnalogy(c: ContextWords): boolean {
@@ -285,14 +498,20 @@ function isAnalogy(c: ContextWords): boolean {
 }
 
 /** The actor a place can stand for: its country's government (capitals, countries). */
-function metonymyActor(ctx: PipelineContext, candidates: string[], sameSpanActor: string | null): string | null {
+function metonymyActor(
+  ctx: PipelineContext,
+  candidates: string[],
+  sameSpanActor: string | null,
+): string | null {
   if (sameSpanActor) return sameSpanActor;
   for (const id of candidates) {
     const e = ctx.gazetteer.get(id);
     if (!e || !e.country) continue;
     if (e.kind === 'country' || e.featureCode === 'PPLC' || e.featureCode === 'PPLG') {
       const country = ctx.gazetteer.country(e.country);
-      const names = new Set([country?.name, ...(country?.aliases ?? [])].filter(Boolean).map((n) => fold(n as string)));
+      const names = new Set(
+        [country?.name, ...(country?.aliases ?? [])].filter(Boolean).map((n) => fold(n as string)),
+      );
       const byCountry = ctx.lexicons.actors.find(
         (a) => a.country === e.country && [a.name, ...a.aliases].some((n) => names.has(fold(n))),
       );

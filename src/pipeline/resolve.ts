@@ -23,7 +23,8 @@ export function haversineKm(a: [number, number], b: [number, number]): number {
   const toRad = Math.PI / 180;
   const dLat = (b[1] - a[1]) * toRad;
   const dLon = (b[0] - a[0]) * toRad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * toRad) * Math.cos(b[1] * toRad) * Math.sin(dLon / 2) ** 2;
+  const h =
+    Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * toRad) * Math.cos(b[1] * toRad) * Math.sin(dLon / 2) ** 2;
   return 2 * R * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
@@ -38,7 +39,12 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext): Reso
   const countryVotes = new Map<string, number>();
   const anchors: [number, number][] = [];
   for (const m of mentions) {
-    if (m.rejected === 'inside-non-location-phrase' || m.rejected === 'common-word' || m.rejected === 'person-name') continue;
+    if (
+      m.rejected === 'inside-non-location-phrase' ||
+      m.rejected === 'common-word' ||
+      m.rejected === 'person-name'
+    )
+      continue;
     const entries = m.candidates.map((id) => g.get(id)).filter((e): e is GazetteerEntry => !!e);
     const countries = new Set(entries.map((e) => e.country).filter((c): c is string => !!c));
     if (countries.size === 1) {
@@ -47,7 +53,10 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext): Reso
     }
     if (!m.rejected && entries.length === 1 && entries[0]?.kind === 'place') anchors.push(entries[0].point);
   }
-  const topCountries = [...countryVotes.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([c]) => c);
+  const topCountries = [...countryVotes.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([c]) => c);
 
   // Admin-1 and admin-2 units named in each sentence, for "(Douentza, Mopti)" hierarchies.
   const adminsBySentence = new Map<number, Set<string>>();
@@ -74,12 +83,16 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext): Reso
             : `rejected: ${m.rejected.replace(/-/g, ' ')}`;
       return { mention: m, placeId: null, status: 'rejected', ranked: [], why };
     }
-    if (entries.length === 0) return { mention: m, placeId: null, status: 'unknown', ranked: [], why: 'unknown: no gazetteer entry' };
+    if (entries.length === 0)
+      return { mention: m, placeId: null, status: 'unknown', ranked: [], why: 'unknown: no gazetteer entry' };
     const admins = adminsBySentence.get(m.sentence) ?? new Set<string>();
     const ranked = entries
       .map((e) => {
         let score = KIND_PRIOR[e.kind];
-        if (e.kind === 'place') score += Math.log10(e.population + 1) / 2 + (e.featureCode === 'PPLC' ? 1 : e.featureCode === 'PPLA' ? 0.5 : 0);
+        if (e.kind === 'place')
+          score +=
+            Math.log10(e.population + 1) / 2 +
+            (e.featureCode === 'PPLC' ? 1 : e.featureCode === 'PPLA' ? 0.5 : 0);
         if (e.country && topCountries.includes(e.country)) score += 2 - topCountries.indexOf(e.country) * 0.5;
         if (e.country && FOCUS.has(e.country)) score += 0.5;
         if (e.admin1 && admins.has(e.admin1)) score += 3;
@@ -93,10 +106,20 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext): Reso
     const second = ranked[1];
     const out = ranked.map(({ id, score }) => ({ id, score }));
     if (best.entry.kind === 'continent') {
-      return { mention: m, placeId: null, status: 'rejected', ranked: out, why: `rejected: continent (${best.entry.name}) is too coarse to locate a claim` };
+      return {
+        mention: m,
+        placeId: null,
+        status: 'rejected',
+        ranked: out,
+        why: `rejected: continent (${best.entry.name}) is too coarse to locate a claim`,
+      };
     }
     // Two far-apart candidates with nearly the same score: say so rather than guess.
-    if (second && best.score - second.score < 0.25 && haversineKm(best.entry.point, second.entry.point) > 50) {
+    if (
+      second &&
+      best.score - second.score < 0.25 &&
+      haversineKm(best.entry.point, second.entry.point) > 50
+    ) {
       return {
         mention: m,
         placeId: null,
@@ -106,6 +129,12 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext): Reso
       };
     }
     const runnerUp = second ? `; next: ${describe(second.entry)}` : '';
-    return { mention: m, placeId: best.id, status: 'resolved', ranked: out, why: `resolved to ${describe(best.entry)}${runnerUp}` };
+    return {
+      mention: m,
+      placeId: best.id,
+      status: 'resolved',
+      ranked: out,
+      why: `resolved to ${describe(best.entry)}${runnerUp}`,
+    };
   });
 }

@@ -54,7 +54,13 @@ function sentencesOf(line: Line, captions: Span[], out: Sentence[]): void {
   const listItem = /^[-*•]\s+/.test(trimmed);
   const words = trimmed.split(/\s+/).length;
   if (!caption && !listItem && words <= 16 && !/[.!?…"”]$/.test(trimmed)) {
-    out.push({ index: out.length, start: line.start + lead, end: line.start + lead + trimmed.length, text: trimmed, kind: 'heading' });
+    out.push({
+      index: out.length,
+      start: line.start + lead,
+      end: line.start + lead + trimmed.length,
+      text: trimmed,
+      kind: 'heading',
+    });
     return;
   }
   for (const node of split(line.text)) {
@@ -80,7 +86,7 @@ export function segment(doc: Pick<CleanDoc, 'text' | 'captions'>): Segmented {
   const tables: Table[] = [];
   const seen = new Map<string, Table>();
   const all = lines(doc.text);
-  for (let i = 0; i < all.length; ) {
+  for (let i = 0; i < all.length;) {
     const line = all[i] as Line;
     if (!isTableLine(line.text)) {
       sentencesOf(line, doc.captions, sentences);
@@ -105,14 +111,23 @@ export function segment(doc: Pick<CleanDoc, 'text' | 'captions'>): Segmented {
       if (cells.length !== header.length) {
         ragged++;
         // Pad short rows, fold extra cells into the last column: a ragged row loses no text.
-        if (cells.length < header.length) cells = [...cells, ...Array<string>(header.length - cells.length).fill('')];
+        if (cells.length < header.length)
+          cells = [...cells, ...Array<string>(header.length - cells.length).fill('')];
         else cells = [...cells.slice(0, header.length - 1), cells.slice(header.length - 1).join(' | ')];
       }
       return { start: l.start, end: l.end, cells };
     });
     const first = block[0] as Line;
     const last = block[block.length - 1] as Line;
-    const table: Table = { index: tables.length, start: first.start, end: last.end, header, rows, duplicates: 0, ragged };
+    const table: Table = {
+      index: tables.length,
+      start: first.start,
+      end: last.end,
+      header,
+      rows,
+      duplicates: 0,
+      ragged,
+    };
     const key = tableKey(table);
     const earlier = seen.get(key);
     if (earlier) {
@@ -124,7 +139,13 @@ export function segment(doc: Pick<CleanDoc, 'text' | 'captions'>): Segmented {
     for (const r of rows) {
       const text = doc.text.slice(r.start, r.end).trim();
       const lead = doc.text.slice(r.start, r.end).indexOf(text);
-      sentences.push({ index: sentences.length, start: r.start + lead, end: r.start + lead + text.length, text, kind: 'table-row' });
+      sentences.push({
+        index: sentences.length,
+        start: r.start + lead,
+        end: r.start + lead + text.length,
+        text,
+        kind: 'table-row',
+      });
     }
   }
   return { sentences, tables };

@@ -8,8 +8,10 @@ function foldCode(code: number): number {
   const cached = foldCache.get(code);
   if (cached !== undefined) return cached;
   let out = code;
-  if (code === 0x2019 || code === 0x2018 || code === 0x02bc || code === 0x00b4 || code === 0x0060) out = 39; // ’ ‘ ʼ ´ ` -> '
-  else if (code >= 0x2010 && code <= 0x2015) out = 45; // dashes -> -
+  if (code === 0x2019 || code === 0x2018 || code === 0x02bc || code === 0x00b4 || code === 0x0060)
+    out = 39; // ’ ‘ ʼ ´ ` -> '
+  else if (code >= 0x2010 && code <= 0x2015)
+    out = 45; // dashes -> -
   else if (code === 0x00a0) out = 32;
   else if (code < 0xd800 || code > 0xdfff) {
     const base = String.fromCharCode(code).normalize('NFD').toLowerCase();
@@ -38,7 +40,8 @@ export function fold(text: string): string {
 
 /** True for code units that belong to a word: letters (any script), digits. */
 export function isWordCode(code: number): boolean {
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+  if (code < 128)
+    return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
   if (code === 0x2019 || code === 0x00a0 || (code >= 0x2000 && code <= 0x206f)) return false;
   return code >= 0xc0;
 }

@@ -13,6 +13,9 @@ import { cleanDoc } from '../../src/pipeline/clean.ts';
 import { segment } from '../../src/pipeline/segment.ts';
 import { spotMentions } from '../../src/pipeline/mentions.ts';
 import { resolveMentions } from '../../src/pipeline/resolve.ts';
+import { extractClaims, extractRiskRows } from '../../src/pipeline/claims.ts';
+import { toFeatures } from '../../src/pipeline/features.ts';
+import { buildCorpus } from '../../src/pipeline/build.ts';
 import type { RawDoc } from '../../src/pipeline/types.ts';
 import { formatTable } from '../../src/eval/table.ts';
 import { generateCorpus, type CorpusVocabulary } from './corpus.ts';
@@ -66,8 +69,20 @@ function runStages(doc: RawDoc, ctx: PipelineContext): StageRun {
   const t3 = performance.now();
   const resolutions = resolveMentions(spotted.mentions, ctx);
   const t4 = performance.now();
-  const claims: unknown[] = [];
+  const claims = extractClaims(
+    {
+      sourceId: doc.id,
+      text: clean.text,
+      published: doc.meta.published,
+      sentences: seg.sentences,
+      resolutions,
+      actors: spotted.actors,
+    },
+    ctx,
+  );
+  extractRiskRows(doc.id, seg, ctx);
   const t5 = performance.now();
+  toFeatures(claims, new Map([[doc.id, doc.meta]]), ctx);
   const t6 = performance.now();
   return {
     seconds: {
@@ -154,8 +169,10 @@ function worker(size: number, peerMaxMB: number): SizeResult {
   const heapAfterStreamMB = process.memoryUsage().heapUsed / MB;
 
   let t = performance.now();
+  const built = buildCorpus(docs, ctx);
   const build = (performance.now() - t) / 1000;
   const buildPeakMB = rssPeakMB();
+  if (built.report.counts.documents !== docs.length) throw new Error('buildCorpus skipped documents');
 
   // The peer, on a prefix of the corpus when it is large.
   const lookup = buildPeerLookup(ctx.gazetteer.entries);

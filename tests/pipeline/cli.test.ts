@@ -30,9 +30,15 @@ describe('build:data CLI', () => {
     copyFileSync(join(ROOT, 'geodata/sources/001_b1b5132ae4252ba2.txt'), join(dir, 'good.txt'));
     writeFileSync(join(dir, 'empty.txt'), '   \n');
     writeFileSync(join(dir, 'binary.txt'), Buffer.from([0, 1, 2, 3, 0, 255]));
-    writeFileSync(join(dir, 'latin1.txt'), Buffer.from('Des affrontements \xe0 S\xe9gou le 2 mai 2024 ont tu\xe9 3 soldats.', 'latin1'));
+    writeFileSync(
+      join(dir, 'latin1.txt'),
+      Buffer.from('Des affrontements \xe0 S\xe9gou le 2 mai 2024 ont tu\xe9 3 soldats.', 'latin1'),
+    );
     writeFileSync(join(dir, 'huge.txt'), 'x'.repeat(6 * 1024 * 1024));
-    writeFileSync(join(dir, 'broken.html'), '<html><body><p>Gunmen attacked Gao on 2 May 2024<div><table><tr><td>unclosed');
+    writeFileSync(
+      join(dir, 'broken.html'),
+      '<html><body><p>Gunmen attacked Gao on 2 May 2024<div><table><tr><td>unclosed',
+    );
     writeFileSync(join(dir, 'ragged.md'), 'Region | Impact\n---|---\nMali | High | extra cell\nNiger\n');
     writeFileSync(join(dir, 'sources.json'), '{ not json');
     const out = mkdtempSync(join(tmpdir(), 'sahel-out-'));
@@ -44,7 +50,9 @@ describe('build:data CLI', () => {
     expect(r.stderr).toMatch(/latin1\.txt: not valid UTF-8/);
     expect(r.stderr).toMatch(/sources\.json: not valid JSON/);
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
-    const skipped = report.documents.filter((d: { status: string }) => d.status === 'skipped').map((d: { file: string }) => d.file);
+    const skipped = report.documents
+      .filter((d: { status: string }) => d.status === 'skipped')
+      .map((d: { file: string }) => d.file);
     expect(skipped.sort()).toEqual(['binary.txt', 'empty.txt', 'huge.txt']);
     const risk = JSON.parse(readFileSync(join(out, 'risk.json'), 'utf8'));
     // The extra cell is folded into the last column; a line with no pipe after the table stays prose, not lost.
@@ -53,7 +61,11 @@ describe('build:data CLI', () => {
     expect(sources.find((s: { id: string }) => s.id === 'ragged').text).toMatch(/Niger$/);
     expect(sources.find((s: { id: string }) => s.id === 'latin1').text).toContain('Ségou');
     const incidents = JSON.parse(readFileSync(join(out, 'incidents.geojson'), 'utf8'));
-    expect(incidents.features.some((f: { properties: { place_name: string } }) => f.properties.place_name === 'Gao')).toBe(true);
+    expect(
+      incidents.features.some(
+        (f: { properties: { place_name: string } }) => f.properties.place_name === 'Gao',
+      ),
+    ).toBe(true);
   }, 60_000);
 
   it('exits non-zero only when nothing could be built', () => {

@@ -15,7 +15,11 @@ export function sampleBuild(): BuildResult {
   return built;
 }
 
-export function doc(text: string, published: string | null = '2025-09-19', format: RawDoc['format'] = 'txt'): RawDoc {
+export function doc(
+  text: string,
+  published: string | null = '2025-09-19',
+  format: RawDoc['format'] = 'txt',
+): RawDoc {
   return { id: 'test', file: 'test.txt', format, text, meta: { title: 'Test', publisher: null, published } };
 }
 

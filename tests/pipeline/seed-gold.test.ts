@@ -6,13 +6,29 @@ import { haversineKm } from '../../src/pipeline/resolve.ts';
 import type { IncidentFeature } from '../../src/pipeline/types.ts';
 import { ctx, sampleBuild } from './helpers.ts';
 
-interface GoldPlace { name: string; kind: string; country?: string; lon?: number; lat?: number; aliases?: string[] }
+interface GoldPlace {
+  name: string;
+  kind: string;
+  country?: string;
+  lon?: number;
+  lat?: number;
+  aliases?: string[];
+}
 interface GoldIncident {
-  doc: string; what: string; place: string; geo_precision?: number; date: string | null; actors: string[];
-  event_type: string; fatalities?: number; modality: string;
+  doc: string;
+  what: string;
+  place: string;
+  geo_precision?: number;
+  date: string | null;
+  actors: string[];
+  event_type: string;
+  fatalities?: number;
+  modality: string;
 }
 const gold = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/seed-gold.json'), 'utf8')) as {
-  places: GoldPlace[]; incidents: GoldIncident[]; not_locations: { doc: string; word: string }[];
+  places: GoldPlace[];
+  incidents: GoldIncident[];
+  not_locations: { doc: string; word: string }[];
   metonymy: { word: string; example: string; means: string }[];
   risk_rows: { doc: string; region: string; impact: string; global_risk: string }[];
 };
@@ -26,9 +42,15 @@ function candidates(g: GoldIncident): IncidentFeature[] {
     if (!f.properties.claims.some((c) => c.source_id === docId(g.doc))) return false;
     return names.some((n) => {
       // Places the gold names without listing them ("France") are countries of the gazetteer.
-      const p = placeOf(n) ?? { name: n, kind: 'country', country: ctx.gazetteer.byName(n).find((e) => e.kind === 'country')?.country };
+      const p: GoldPlace = placeOf(n) ?? {
+        name: n,
+        kind: 'country',
+        country: ctx.gazetteer.byName(n).find((e) => e.kind === 'country')?.country ?? undefined,
+      };
       if (p.kind === 'city' && p.lon !== undefined && p.lat !== undefined) {
-        return f.geometry !== null && haversineKm(f.geometry.coordinates as [number, number], [p.lon, p.lat]) < 25;
+        return (
+          f.geometry !== null && haversineKm(f.geometry.coordinates as [number, number], [p.lon, p.lat]) < 25
+        );
       }
       return f.properties.place_id === `country:${p.country}`;
     });
@@ -39,19 +61,27 @@ function matches(f: IncidentFeature, g: GoldIncident): string[] {
   const p = f.properties;
   const problems: string[] = [];
   const types = g.event_type.split(' / ').map((t) => t.replace('Explosions-Remote', 'Explosions/Remote'));
-  if (!types.some((t) => p.event_type.startsWith(t.split(' ')[0] as string))) problems.push(`event ${p.event_type}`);
-  for (const a of g.actors) if (!p.actors.includes(a)) problems.push(`actor ${a} missing from ${p.actors.join(',')}`);
-  if (g.fatalities !== undefined && p.fatalities !== g.fatalities) problems.push(`fatalities ${p.fatalities}`);
-  if (g.date && /^\d{4}-\d{2}(-\d{2})?$/.test(g.date) && !(p.date_start ?? '').startsWith(g.date)) problems.push(`date ${p.date_start}`);
+  if (!types.some((t) => p.event_type.startsWith(t.split(' ')[0] as string)))
+    problems.push(`event ${p.event_type}`);
+  for (const a of g.actors)
+    if (!p.actors.includes(a)) problems.push(`actor ${a} missing from ${p.actors.join(',')}`);
+  if (g.fatalities !== undefined && p.fatalities !== g.fatalities)
+    problems.push(`fatalities ${p.fatalities}`);
+  if (g.date && /^\d{4}-\d{2}(-\d{2})?$/.test(g.date) && !(p.date_start ?? '').startsWith(g.date))
+    problems.push(`date ${p.date_start}`);
   if (!g.modality.startsWith(p.modality)) problems.push(`modality ${p.modality}`);
-  if (g.geo_precision && p.geo_precision !== g.geo_precision) problems.push(`geo_precision ${p.geo_precision}`);
+  if (g.geo_precision && p.geo_precision !== g.geo_precision)
+    problems.push(`geo_precision ${p.geo_precision}`);
   return problems;
 }
 
 describe('seed gold: incidents', () => {
   // What this build cannot find yet, kept as failing expectations so a fix shows up as an unexpected pass.
   const knownGaps = new Map([
-    ['US embassy evacuated non-emergency personnel; France, US and UK urged citizens to leave', 'the place (Bamako) is only in the previous paragraph'],
+    [
+      'US embassy evacuated non-emergency personnel; France, US and UK urged citizens to leave',
+      'the place (Bamako) is only in the previous paragraph',
+    ],
   ]);
   for (const g of gold.incidents) {
     const title = `${docId(g.doc)}: ${g.what}`;
@@ -59,14 +89,18 @@ describe('seed gold: incidents', () => {
     test(title, () => {
       const found = candidates(g);
       expect(found.length, `no incident at ${g.place} from ${g.doc}`).toBeGreaterThan(0);
-      const best = found.map((f) => ({ f, problems: matches(f, g) })).sort((a, b) => a.problems.length - b.problems.length)[0]!;
+      const best = found
+        .map((f) => ({ f, problems: matches(f, g) }))
+        .sort((a, b) => a.problems.length - b.problems.length)[0]!;
       expect(best.problems).toEqual([]);
     });
   }
 
   it('the siege of Bamako carries its impacts but no invented year (article 002 has no publication date)', () => {
     const siege = sampleBuild().incidents.features.find(
-      (f) => f.properties.place_name === 'Bamako' && f.properties.claims.some((c) => c.sentence.includes('siege of Bamako')),
+      (f) =>
+        f.properties.place_name === 'Bamako' &&
+        f.properties.claims.some((c) => c.sentence.includes('siege of Bamako')),
     );
     expect(siege?.properties.impacts).toEqual(expect.arrayContaining(['fuel crisis', 'school closures']));
     expect(siege?.properties.actors).toContain('JNIM');
@@ -82,7 +116,9 @@ describe('seed gold: places resolve', () => {
       const resolved = mentions().filter(
         (m) =>
           m.status === 'resolved' &&
-          (names.includes(m.surface.toLowerCase()) || (p.kind !== 'city' && ctx.gazetteer.get(m.place_id!)?.name.toLowerCase() === p.name.toLowerCase())),
+          (names.includes(m.surface.toLowerCase()) ||
+            (p.kind !== 'city' &&
+              ctx.gazetteer.get(m.place_id!)?.name.toLowerCase() === p.name.toLowerCase())),
       );
       expect(resolved.length, `${p.name} never resolved`).toBeGreaterThan(0);
       for (const m of resolved) {
@@ -107,7 +143,8 @@ describe('seed gold: traps are not locations', () => {
       it(`${docId(n.doc)}: ${word}`, () => {
         const b = sampleBuild();
         const located = b.incidents.features.filter(
-          (f) => f.properties.place_name === word && f.properties.claims.some((c) => c.source_id === docId(n.doc)),
+          (f) =>
+            f.properties.place_name === word && f.properties.claims.some((c) => c.source_id === docId(n.doc)),
         );
         expect(located).toEqual([]);
         // Where the word is still in the cleaned text, its mention is reported with a reason, never resolved.
@@ -140,7 +177,9 @@ describe('seed gold: risk rows', () => {
     it(`${r.region}: ${r.impact}`, () => {
       const rows = sampleBuild().risk.filter((x) => x.source_id === docId(r.doc) && x.cells[0] === r.region);
       expect(rows).toHaveLength(1); // the repeated table is kept once
-      expect(rows[0]!.region_id).toBe(ctx.gazetteer.byName(r.region).find((e) => e.kind === 'country')!.regionId);
+      expect(rows[0]!.region_id).toBe(
+        ctx.gazetteer.byName(r.region).find((e) => e.kind === 'country')!.regionId,
+      );
       expect(rows[0]!.cells.slice(1)).toEqual([r.impact, r.global_risk]);
     });
   }

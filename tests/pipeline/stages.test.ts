@@ -15,13 +15,16 @@ describe('text', () => {
     expect(fold(s)).toHaveLength(s.length);
   });
   it('tokenizes on punctuation so Al-Qaeda equals Al Qaeda', () => {
-    expect(tokenize(fold('Al-Qaeda')).map((t) => t.key)).toEqual(tokenize(fold('Al Qaeda')).map((t) => t.key));
+    expect(tokenize(fold('Al-Qaeda')).map((t) => t.key)).toEqual(
+      tokenize(fold('Al Qaeda')).map((t) => t.key),
+    );
   });
 });
 
 describe('clean', () => {
   it('strips tags and broken entities and maps every kept character back to the original', () => {
-    const raw = 'Intro line.\n- < strong>Pursue reforms: strong> Act now.[Source] li >\n& nbsp;< strong >& lt;/ strong & gt; Done . p>';
+    const raw =
+      'Intro line.\n- < strong>Pursue reforms: strong> Act now.[Source] li >\n& nbsp;< strong >& lt;/ strong & gt; Done . p>';
     const c = cleanDoc({ id: 'x', text: raw, format: 'txt' });
     expect(c.text).not.toMatch(/strong|nbsp|li >|p>|\[Source\]|&/);
     expect(c.text).toContain('Pursue reforms:');
@@ -31,15 +34,24 @@ describe('clean', () => {
     expect(c.dropped.every((d) => d.reason === 'html-debris')).toBe(true);
   });
   it('drops page furniture after "Related content" and assistant chatter, keeps photo credits as captions', () => {
-    const raw = 'Credit: A. Person\n\nGunmen attacked Gao on 2 May 2024.\nIf you want, I can help with a summary.\nShare this page:\n\nRelated content\n\nThe great cities of Europe like London and Paris.';
+    const raw =
+      'Credit: A. Person\n\nGunmen attacked Gao on 2 May 2024.\nIf you want, I can help with a summary.\nShare this page:\n\nRelated content\n\nThe great cities of Europe like London and Paris.';
     const c = cleanDoc({ id: 'x', text: raw, format: 'txt' });
     expect(c.text).not.toMatch(/London|Share this|If you want/);
     expect(c.captions).toHaveLength(1);
     expect(c.text.slice(c.captions[0]!.start, c.captions[0]!.end)).toBe('Credit: A. Person');
-    expect(c.dropped.map((d) => d.reason).sort()).toEqual(['non-article', 'page-furniture', 'page-furniture']);
+    expect(c.dropped.map((d) => d.reason).sort()).toEqual([
+      'non-article',
+      'page-furniture',
+      'page-furniture',
+    ]);
   });
   it('reads a real HTML page: scripts gone, entities decoded', () => {
-    const c = cleanDoc({ id: 'x', format: 'html', text: '<html><body><script>alert(1)</script><p>Clashes in Gao &amp; Mopti.</p></body></html>' });
+    const c = cleanDoc({
+      id: 'x',
+      format: 'html',
+      text: '<html><body><script>alert(1)</script><p>Clashes in Gao &amp; Mopti.</p></body></html>',
+    });
     expect(c.text).toBe('Clashes in Gao & Mopti.');
   });
 });
@@ -65,7 +77,12 @@ describe('segment', () => {
     expect(s.tables[0]!.duplicates).toBe(1);
     expect(s.tables[1]!.rows[0]!.cells).toEqual(['Niger', 'High', '']);
     expect(s.tables[1]!.ragged).toBe(1);
-    expect(s.sentences.filter((x) => x.kind === 'sentence').map((x) => x.text)).toEqual(['A sentence.', 'Another one!', 'Prose between.', 'Next.']);
+    expect(s.sentences.filter((x) => x.kind === 'sentence').map((x) => x.text)).toEqual([
+      'A sentence.',
+      'Another one!',
+      'Prose between.',
+      'Next.',
+    ]);
   });
 });
 
@@ -82,7 +99,9 @@ describe('mentions and resolve', () => {
   });
   it('rejects places inside actor names and fixed phrases', () => {
     expect(fate('Al-Qaeda in the Islamic Maghreb (AQIM) attacked.', 'Maghreb')?.status).toBe('rejected');
-    expect(fate('It violates the Vienna Convention on Diplomatic Relations.', 'Vienna')?.why).toMatch(/non location phrase/);
+    expect(fate('It violates the Vienna Convention on Diplomatic Relations.', 'Vienna')?.why).toMatch(
+      /non location phrase/,
+    );
   });
   it('reads metonymy and analogy', () => {
     expect(fate('Paris has criticised the junta.', 'Paris')?.why).toMatch(/metonymy, stands for France/);
@@ -91,7 +110,9 @@ describe('mentions and resolve', () => {
     expect(fate('A parallel can be drawn with Libya after the war.', 'Libya')?.why).toMatch(/analogy/);
   });
   it('resolves accents and exonyms to one entry, and rejects continents', () => {
-    expect(fate('Fighting in Tombouctou.', 'Tombouctou')?.placeId).toBe(fate('Fighting in Timbuktu.', 'Timbuktu')?.placeId);
+    expect(fate('Fighting in Tombouctou.', 'Tombouctou')?.placeId).toBe(
+      fate('Fighting in Timbuktu.', 'Timbuktu')?.placeId,
+    );
     expect(fate('Fighting in Segou.', 'Segou')?.placeId).toBe(fate('Fighting in Ségou.', 'Ségou')?.placeId);
     expect(fate('Migrants reach Europe.', 'Europe')?.status).toBe('rejected');
   });
@@ -111,11 +132,30 @@ describe('claims', () => {
     expect(f('Police arrested a journalist in Bamako on 2 May 2024.')).toBe(0);
   });
   it('dates: day, part of month, month, year, relative to publication, unknown', () => {
-    expect(sentenceDate('On August 15, 2025, he left.', null, null)).toMatchObject({ start: '2025-08-15', end: '2025-08-15', precision: 1 });
-    expect(sentenceDate('In early September 2025, they struck.', null, null)).toMatchObject({ start: '2025-09-01', end: '2025-09-10', precision: 2 });
-    expect(sentenceDate('In March 2024, they struck.', null, null)).toMatchObject({ start: '2024-03-01', end: '2024-03-31', precision: 3 });
-    expect(sentenceDate('Coups in 2012 and 2020.', null, null)).toMatchObject({ start: '2012-01-01', end: '2020-12-31', precision: 3 });
-    expect(sentenceDate('Attacks rose last year.', '2025-09-19', null)).toMatchObject({ start: '2024-01-01', precision: 3 });
+    expect(sentenceDate('On August 15, 2025, he left.', null, null)).toMatchObject({
+      start: '2025-08-15',
+      end: '2025-08-15',
+      precision: 1,
+    });
+    expect(sentenceDate('In early September 2025, they struck.', null, null)).toMatchObject({
+      start: '2025-09-01',
+      end: '2025-09-10',
+      precision: 2,
+    });
+    expect(sentenceDate('In March 2024, they struck.', null, null)).toMatchObject({
+      start: '2024-03-01',
+      end: '2024-03-31',
+      precision: 3,
+    });
+    expect(sentenceDate('Coups in 2012 and 2020.', null, null)).toMatchObject({
+      start: '2012-01-01',
+      end: '2020-12-31',
+      precision: 3,
+    });
+    expect(sentenceDate('Attacks rose last year.', '2025-09-19', null)).toMatchObject({
+      start: '2024-01-01',
+      precision: 3,
+    });
     expect(sentenceDate('Schools closed from late October to mid-November.', null, null)).toBeNull();
   });
   it('modality: forecast, claim of responsibility, allegation, history', () => {
@@ -136,7 +176,9 @@ describe('features and the whole build', () => {
   it('writes valid RFC 7946 with points only at town precision and 6-decimal coordinates', () => {
     const fc = sampleBuild().incidents;
     // The validator wants geometries: region-level incidents (geometry null) are checked through their points.
-    expect(() => check(JSON.stringify({ ...fc, features: fc.features.filter((f) => f.geometry) }))).not.toThrow();
+    expect(() =>
+      check(JSON.stringify({ ...fc, features: fc.features.filter((f) => f.geometry) })),
+    ).not.toThrow();
     for (const f of fc.features) {
       if (f.geometry) {
         for (const x of f.geometry.coordinates) expect(Math.round(x * 1e6) / 1e6).toBe(x);
@@ -151,12 +193,21 @@ describe('features and the whole build', () => {
     const b = sampleBuild();
     const text = new Map(b.sources.map((s) => [s.id, s.text]));
     for (const f of b.incidents.features) {
-      for (const c of f.properties.claims) expect(text.get(c.source_id)!.slice(c.start, c.end)).toBe(c.sentence);
+      for (const c of f.properties.claims)
+        expect(text.get(c.source_id)!.slice(c.start, c.end)).toBe(c.sentence);
     }
   });
   it('the same event in two sources is one incident with two claims', () => {
-    const a = { ...doc('Gunmen attacked a convoy near Mopti on 3 May 2024, killing 5 soldiers.'), id: 'a', file: 'a.txt' };
-    const b = { ...doc('On 3 May 2024 militants attacked troops in the vicinity of Mopti, killing seven soldiers.'), id: 'b', file: 'b.txt' };
+    const a = {
+      ...doc('Gunmen attacked a convoy near Mopti on 3 May 2024, killing 5 soldiers.'),
+      id: 'a',
+      file: 'a.txt',
+    };
+    const b = {
+      ...doc('On 3 May 2024 militants attacked troops in the vicinity of Mopti, killing seven soldiers.'),
+      id: 'b',
+      file: 'b.txt',
+    };
     const out = buildCorpus([a, b], ctx).incidents.features;
     expect(out).toHaveLength(1);
     expect(out[0]!.properties.n_sources).toBe(2);
