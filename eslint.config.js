@@ -5,7 +5,7 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'build', '.cache', 'geodata'] },
+  { ignores: ['node_modules', 'dist', 'build', '.cache', 'geodata', '**/*.tmp.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...svelte.configs['flat/recommended'],

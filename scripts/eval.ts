@@ -155,13 +155,13 @@ function runAcled(
   out.push('');
   out.push(
     formatTable([
-      ['claim fields', 'score'],
-      ['actors precision (set, micro)', pct(s.actor_precision)],
-      ['actors recall (set, micro)', pct(s.actor_recall)],
-      ['actors F1 (set, micro)', pct(s.actor_f1)],
-      ['event type accuracy', pct(s.event_type_acc)],
-      ['fatalities exact', pct(s.fatalities_exact)],
-      ['gold date within predicted span', pct(s.date_acc)],
+      ['claim fields', 'all rows', `rows with a claim (${s.whenLocated.n})`],
+      ['actors precision (set, micro)', pct(s.actor_precision), ''],
+      ['actors recall (set, micro)', pct(s.actor_recall), ''],
+      ['actors F1 (set, micro)', pct(s.actor_f1), pct(s.whenLocated.actor_f1)],
+      ['event type accuracy', pct(s.event_type_acc), pct(s.whenLocated.event_type_acc)],
+      ['fatalities exact', pct(s.fatalities_exact), pct(s.whenLocated.fatalities_exact)],
+      ['gold date within predicted span', pct(s.date_acc), pct(s.whenLocated.date_acc)],
     ]),
   );
   out.push('');
@@ -192,6 +192,13 @@ function runAcled(
         location_in_notes: {
           true: jsonGroup(s.byLocationInNotes.true),
           false: jsonGroup(s.byLocationInNotes.false),
+        },
+        when_located: {
+          n: s.whenLocated.n,
+          actor_f1: round4(s.whenLocated.actor_f1),
+          event_type_acc: round4(s.whenLocated.event_type_acc),
+          fatalities_exact: round4(s.whenLocated.fatalities_exact),
+          date_acc: round4(s.whenLocated.date_acc),
         },
         pipeline_errors: failures,
       }),

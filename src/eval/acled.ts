@@ -282,6 +282,14 @@ export interface AcledSummary extends AcledGroup {
   event_type_acc: number | null;
   fatalities_exact: number | null;
   date_acc: number | null;
+  /** The claim-field scores over the rows that have a main claim only (what the pipeline gets right when it speaks). */
+  whenLocated: {
+    n: number;
+    actor_f1: number | null;
+    event_type_acc: number | null;
+    fatalities_exact: number | null;
+    date_acc: number | null;
+  };
   byPrecision: Record<'1' | '2' | '3', AcledGroup>;
   byLocationInNotes: Record<'true' | 'false' | 'unknown', AcledGroup>;
   errorClasses: [AcledErrorClass, number][];
@@ -316,8 +324,22 @@ export function summariseAcled(rows: readonly AcledRowScore[]): AcledSummary {
     ratio(rows.filter(f).length, rows.length);
   const classes = new Map<AcledErrorClass, number>();
   for (const r of rows) classes.set(r.errorClass, (classes.get(r.errorClass) ?? 0) + 1);
+  const located = rows.filter((r) => r.located);
+  const share = (f: (r: AcledRowScore) => boolean): number | null =>
+    ratio(located.filter(f).length, located.length);
+  const la = located.reduce(
+    (a, r) => ({ tp: a.tp + r.actors.tp, fp: a.fp + r.actors.fp, fn: a.fn + r.actors.fn }),
+    { tp: 0, fp: 0, fn: 0 },
+  );
   return {
     ...groupScore(rows),
+    whenLocated: {
+      n: located.length,
+      actor_f1: prf(la.tp, la.fp, la.fn).f1,
+      event_type_acc: share((r) => r.eventTypeOk),
+      fatalities_exact: share((r) => r.fatalitiesOk),
+      date_acc: share((r) => r.dateOk),
+    },
     actor_precision: actor.precision,
     actor_recall: actor.recall,
     actor_f1: actor.f1,
