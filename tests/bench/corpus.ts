@@ -72,6 +72,18 @@ const SENTENCES: ((p: Pick, r: () => number) => string)[] = [
   (p) => `Fuel shortages in ${p(T)} have worsened since the blockade imposed by ${p(A)}.`,
 ];
 
+// Sentences without place names, so the mention density is close to the sample's (about 8 mentions per KB).
+const FILLER = [
+  'Analysts said the situation remained fragile and that the coming months would be decisive for the transition.',
+  'The government has repeatedly promised to restore state authority and to reopen schools that were closed.',
+  'Observers note that the security forces lack helicopters, intelligence and the trust of local communities.',
+  'Humanitarian organisations say that funding covers less than a third of the needs identified this year.',
+  'Diplomats described the talks as frank, but no agreement was announced at the end of the meeting.',
+  'Local leaders called for dialogue and warned that reprisals against herders would only fuel recruitment.',
+  'Prices of food and fuel have risen sharply, and many families now eat only one meal a day.',
+  'The junta dismissed the criticism as foreign interference and said it would pursue its own strategy.',
+];
+
 const HEADINGS = [
   (p: Pick) => `Security Outlook for ${p(R)}`,
   (p: Pick) => `How ${p(A)} Reshaped the Conflict in ${p(C)}`,
@@ -104,7 +116,9 @@ function article(p: Pick, r: () => number, targetBytes: number): string {
     if (paragraph > 0 && paragraph % 4 === 0) parts.push(HEADINGS[Math.floor(r() * HEADINGS.length)]!(p));
     const n = 3 + Math.floor(r() * 4);
     const sentences: string[] = [];
-    for (let i = 0; i < n; i++) sentences.push(SENTENCES[Math.floor(r() * SENTENCES.length)]!(p, r));
+    for (let i = 0; i < n; i++) {
+      sentences.push(r() < 0.6 ? p(FILLER) : SENTENCES[Math.floor(r() * SENTENCES.length)]!(p, r));
+    }
     let text = sentences.join(' ');
     if (r() < 0.15) text = `- ${text}`;
     if (r() < 0.05) text = `<p>${text}&nbsp;</p>`;

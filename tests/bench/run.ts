@@ -7,6 +7,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { loadavg } from 'node:os';
 import { loadContext } from '../../scripts/lib/load.ts';
 import type { PipelineContext } from '../../src/pipeline/gazetteer.ts';
 import { cleanDoc } from '../../src/pipeline/clean.ts';
@@ -113,7 +114,14 @@ export interface SizeResult {
   claims: number;
   mentions: number;
   peer: { docs: number; bytes: number; seconds: number; mentions: number; resolved: number };
-  memory: { baselineMB: number; streamPeakMB: number; buildPeakMB: number; heapAfterStreamMB: number };
+  memory: {
+    baselineMB: number;
+    baselineHeapMB: number;
+    streamPeakMB: number;
+    heapAfterStreamMB: number;
+    buildPeakMB: number;
+    heapWithOutputMB: number;
+  };
 }
 
 const MB = 1024 * 1024;
@@ -155,6 +163,7 @@ function worker(size: number, peerMaxMB: number): SizeResult {
   const bytes = docs.reduce((s, d) => s + Buffer.byteLength(d.text), 0);
   globalThis.gc?.();
   const baselineMB = process.memoryUsage().rss / MB;
+  const baselineHeapMB = process.memoryUsage().heapUsed / MB;
 
   const stages = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<StageName, number>;
   let claims = 0;
@@ -166,6 +175,7 @@ function worker(size: number, peerMaxMB: number): SizeResult {
     mentions += r.mentions;
   }
   const streamPeakMB = rssPeakMB();
+  globalThis.gc?.();
   const heapAfterStreamMB = process.memoryUsage().heapUsed / MB;
 
   let t = performance.now();
@@ -173,6 +183,8 @@ function worker(size: number, peerMaxMB: number): SizeResult {
   const build = (performance.now() - t) / 1000;
   const buildPeakMB = rssPeakMB();
   if (built.report.counts.documents !== docs.length) throw new Error('buildCorpus skipped documents');
+  globalThis.gc?.();
+  const heapWithOutputMB = process.memoryUsage().heapUsed / MB;
 
   // The peer, on a prefix of the corpus when it is large.
   const lookup = buildPeerLookup(ctx.gazetteer.entries);
@@ -208,7 +220,7 @@ function worker(size: number, peerMaxMB: number): SizeResult {
       mentions: peerMentions,
       resolved: peerResolved,
     },
-    memory: { baselineMB, streamPeakMB, buildPeakMB, heapAfterStreamMB },
+    memory: { baselineMB, baselineHeapMB, streamPeakMB, heapAfterStreamMB, buildPeakMB, heapWithOutputMB },
   };
 }
 
@@ -274,9 +286,12 @@ function report(results: SizeResult[]): string {
       'claims',
       'peer docs',
       'spot+res / peer',
-      'base MB',
-      'stream peak MB',
-      'build peak MB',
+      'RSS base',
+      'RSS peak stream',
+      'RSS peak build',
+      'heap base',
+      'heap after stream',
+      'heap with output',
       's/MB (all)',
     ],
   ];
@@ -294,6 +309,9 @@ function report(results: SizeResult[]): string {
       r.memory.baselineMB.toFixed(0),
       r.memory.streamPeakMB.toFixed(0),
       r.memory.buildPeakMB.toFixed(0),
+      r.memory.baselineHeapMB.toFixed(0),
+      r.memory.heapAfterStreamMB.toFixed(0),
+      r.memory.heapWithOutputMB.toFixed(0),
       (r.stagesTotal / (r.bytes / 1e6)).toFixed(3),
     ]);
   }
@@ -302,7 +320,15 @@ function report(results: SizeResult[]): string {
     '(peer: compromise places() + exact gazetteer lookup; run on a prefix when "peer docs" shows a fraction, rate',
   );
   out.push(
-    " extrapolated. Memory: max RSS of the size's own process; base = after loading the context and the corpus.)",
+    " extrapolated. Memory in MB: max RSS of the size's own process; heap = V8 heap used after a full GC;",
+  );
+  out.push(
+    ' base = after loading the context and generating the corpus; "after stream" = outputs dropped per document;',
+  );
+  out.push(
+    ' "with output" = the buildCorpus result held. Load average at start: ' +
+      (loadavg()[0] ?? 0).toFixed(1) +
+      '.)',
   );
   return out.join('\n');
 }

@@ -179,13 +179,13 @@ describe('analyst map', () => {
   });
 
   it('shows a claim in its source, highlighted, and says so when nothing matches', async () => {
-    const p = await open(`${base}?incident=anchor-mopti-convoy`);
-    const id = await hook(p, (h) => h.app.incident);
-    if (id === 'anchor-mopti-convoy') {
-      await p.getByRole('button', { name: 'Show in source' }).first().click();
-      await expect(p.locator('.source mark').innerText()).resolves.toContain('Mopti');
-      await p.screenshot({ path: `${SHOTS}/show-in-source.png` });
-    }
+    const mopti = incidents.features.find((f) => f.properties.place_name === 'Mopti');
+    expect(mopti).toBeDefined();
+    const p = await open(`${base}?incident=${mopti!.properties.id}`);
+    expect(await hook(p, (h) => h.app.incident)).toBe(mopti!.properties.id);
+    await p.getByRole('button', { name: 'Show in source' }).first().click();
+    await expect(p.locator('.source mark').innerText()).resolves.toContain('Mopti');
+    await p.screenshot({ path: `${SHOTS}/show-in-source.png` });
     await p.getByLabel('Search text').fill('zzzz no such words');
     await expect(p.getByText('No incident matches these filters.').first().isVisible()).resolves.toBe(true);
     await p.close();
