@@ -15,7 +15,7 @@ describe('clusters from the filter mask', () => {
     const n = filterMask(ix, f, mask);
     let fat = 0;
     for (let i = 0; i < ix.n; i++) if (mask[i] && !Number.isNaN(ix.fatalities[i]!)) fat += ix.fatalities[i]!;
-    const agg = aggregate(ix, mask, 4, flat);
+    const agg = aggregate(ix, mask, 4, (i) => flat[i] ?? null);
     let count = 0;
     let sum = 0;
     for (const g of agg.features) {

@@ -94,3 +94,11 @@ describe('filters', () => {
     expect(JSON.stringify(toMaplibreFilter(f))).toContain('|Military Forces of Mali|');
   });
 });
+
+describe('points as GeoJSON text', () => {
+  it('equals the flat features', async () => {
+    const { pointsGeoJSONText } = await import('../../src/app/lib/model.ts');
+    const parsed = JSON.parse(pointsGeoJSONText(ix)) as { features: unknown[] };
+    expect(parsed.features).toEqual(flat.filter((f) => f !== null));
+  });
+});

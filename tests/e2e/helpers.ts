@@ -68,8 +68,8 @@ export async function guardNetwork(page: Page): Promise<NetLog> {
 export async function waitMapIdle(page: Page, timeout = 30_000): Promise<number> {
   await page.waitForFunction(
     () => {
-      const w = window as unknown as { __sahel?: { map: { loaded(): boolean } } };
-      return !!w.__sahel?.map?.loaded();
+      const w = window as unknown as { __sahel?: { attached?: boolean; map: { loaded(): boolean } } };
+      return !!w.__sahel?.attached && w.__sahel.map.loaded();
     },
     undefined,
     { timeout },

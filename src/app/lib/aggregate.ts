@@ -25,7 +25,7 @@ export function aggregate(
   ix: IncidentIndex,
   mask: Uint8Array,
   zoom: number,
-  flat: readonly (Feature<Point, FlatProps> | null)[],
+  flat: (i: number) => Feature<Point, FlatProps> | null,
   cellPx = CELL_PX,
 ): FeatureCollection<Point, ClusterProps | FlatProps> {
   const z = Math.max(0, Math.floor(zoom));
@@ -77,7 +77,7 @@ export function aggregate(
   for (let k = 0; k < count.length; k++) {
     const c = count[k]!;
     if (c === 1) {
-      const f = flat[first[k]!];
+      const f = flat(first[k]!);
       if (f) features.push(f);
       continue;
     }

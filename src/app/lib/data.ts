@@ -4,7 +4,7 @@ import type { Feature, Point } from 'geojson';
 import type { IncidentCollection, RegionCollection, RiskRowOut, SourceOut } from '../../pipeline/types.ts';
 import { OUTPUT_FILES } from '../../pipeline/types.ts';
 import { NO_DAY } from './dates.ts';
-import { buildIndex, flatFeatures, type FlatProps, type IncidentIndex } from './model.ts';
+import { buildIndex, flatCache, type FlatProps, type IncidentIndex } from './model.ts';
 import { buildRegionIndex, type RegionIndex } from './regions.ts';
 
 export interface RawData {
@@ -17,7 +17,8 @@ export interface RawData {
 export interface LoadedData extends RawData {
   ix: IncidentIndex;
   rx: RegionIndex;
-  flat: (Feature<Point, FlatProps> | null)[];
+  /** Flat MapLibre feature of incident i (built on first use). */
+  flat: (i: number) => Feature<Point, FlatProps> | null;
   pointCount: number;
   sourcesById: Map<string, SourceOut>;
   countryNames: Map<string, string>;
@@ -53,7 +54,9 @@ export async function fetchData(): Promise<RawData> {
 export function prepare(raw: RawData): LoadedData {
   const ix = buildIndex(raw.incidents);
   const rx = buildRegionIndex(raw.regions, ix);
-  const flat = flatFeatures(ix);
+  const flat = flatCache(ix);
+  let pointCount = 0;
+  for (let i = 0; i < ix.n; i++) if (!Number.isNaN(ix.lon[i]!)) pointCount++;
   let dayMin = Infinity;
   let dayMax = -Infinity;
   for (let i = 0; i < ix.n; i++) {
@@ -70,7 +73,7 @@ export function prepare(raw: RawData): LoadedData {
     ix,
     rx,
     flat,
-    pointCount: flat.reduce((k, f) => k + (f ? 1 : 0), 0),
+    pointCount,
     sourcesById: new Map(raw.sources.map((s) => [s.id, s])),
     countryNames,
     dayMin: Number.isFinite(dayMin) ? dayMin : NO_DAY,

@@ -202,40 +202,53 @@ export function ensureText(ix: IncidentIndex): string[] {
   return ix.text;
 }
 
-/** Flat point features for MapLibre, indexed like the incidents (null for incidents without a point); fid = index. */
+/** The flat point feature MapLibre gets for incident i (null without a point); fid = i. */
+export function flatFeature(ix: IncidentIndex, i: number): Feature<Point, FlatProps> | null {
+  if (Number.isNaN(ix.lon[i]!)) return null;
+  const p = ix.features[i]!.properties;
+  const sources: string[] = [];
+  for (let k = ix.sources.offsets[i]!; k < ix.sources.offsets[i + 1]!; k++)
+    sources.push(ix.dicts.source.values[ix.sources.list[k]!]!);
+  const props: FlatProps = {
+    fid: i,
+    et: p.event_type,
+    mod: p.modality,
+    gp: p.geo_precision,
+    act: joinKeys(p.actors),
+    src: joinKeys(sources),
+    imp: joinKeys(p.impacts),
+    name: p.place_name,
+  };
+  if (p.fatalities !== null) props.fat = p.fatalities;
+  if (ix.dayStart[i] !== NO_DAY) {
+    props.ds = ix.dayStart[i]!;
+    props.de = ix.dayEnd[i]!;
+  }
+  return {
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [ix.lon[i]!, ix.lat[i]!] },
+    properties: props,
+  };
+}
+
+/** Flat point features for MapLibre, indexed like the incidents (null for incidents without a point). */
 export function flatFeatures(ix: IncidentIndex): (Feature<Point, FlatProps> | null)[] {
   const out: (Feature<Point, FlatProps> | null)[] = new Array<Feature<Point, FlatProps> | null>(ix.n);
-  for (let i = 0; i < ix.n; i++) {
-    if (Number.isNaN(ix.lon[i]!)) {
-      out[i] = null;
-      continue;
-    }
-    const p = ix.features[i]!.properties;
-    const sources: string[] = [];
-    for (let k = ix.sources.offsets[i]!; k < ix.sources.offsets[i + 1]!; k++)
-      sources.push(ix.dicts.source.values[ix.sources.list[k]!]!);
-    const props: FlatProps = {
-      fid: i,
-      et: p.event_type,
-      mod: p.modality,
-      gp: p.geo_precision,
-      act: joinKeys(p.actors),
-      src: joinKeys(sources),
-      imp: joinKeys(p.impacts),
-      name: p.place_name,
-    };
-    if (p.fatalities !== null) props.fat = p.fatalities;
-    if (ix.dayStart[i] !== NO_DAY) {
-      props.ds = ix.dayStart[i]!;
-      props.de = ix.dayEnd[i]!;
-    }
-    out[i] = {
-      type: 'Feature',
-      geometry: { type: 'Point', coordinates: [ix.lon[i]!, ix.lat[i]!] },
-      properties: props,
-    };
-  }
+  for (let i = 0; i < ix.n; i++) out[i] = flatFeature(ix, i);
   return out;
+}
+
+/** Flat features built on first use and kept (for sets too large to flatten up front). */
+export function flatCache(ix: IncidentIndex): (i: number) => Feature<Point, FlatProps> | null {
+  const cache = new Map<number, Feature<Point, FlatProps> | null>();
+  return (i) => {
+    let f = cache.get(i);
+    if (f === undefined) {
+      f = flatFeature(ix, i);
+      cache.set(i, f);
+    }
+    return f;
+  };
 }
 
 export function pointCollection(
@@ -245,4 +258,35 @@ export function pointCollection(
     type: 'FeatureCollection',
     features: flat.filter((f): f is Feature<Point, FlatProps> => f !== null),
   };
+}
+
+/**
+ * The same flat point features as GeoJSON text, written straight from the typed arrays. Handing MapLibre a blob URL
+ * of this text lets its worker parse it, instead of structured-cloning a large object on the main thread.
+ */
+export function pointsGeoJSONText(
+  ix: IncidentIndex,
+  keep: (i: number) => boolean = () => true,
+  limit = Infinity,
+): string {
+  const q = (s: string) => JSON.stringify(s);
+  const et = ix.dicts.eventType.values.map(q);
+  const mod = ix.dicts.modality.values.map(q);
+  const src = ix.dicts.source.values.map((s) => s.replaceAll('|', '/'));
+  const parts: string[] = [];
+  for (let i = 0; i < ix.n && parts.length < limit; i++) {
+    const x = ix.lon[i]!;
+    if (Number.isNaN(x) || !keep(i)) continue;
+    const p = ix.features[i]!.properties;
+    let srcs = '';
+    for (let k = ix.sources.offsets[i]!; k < ix.sources.offsets[i + 1]!; k++)
+      srcs += `|${src[ix.sources.list[k]!]}`;
+    let props = `"fid":${i},"et":${et[ix.eventType[i]!]},"mod":${mod[ix.modality[i]!]},"gp":${p.geo_precision},"act":${q(joinKeys(p.actors))},"src":${q(srcs ? `${srcs}|` : '')},"imp":${q(joinKeys(p.impacts))},"name":${q(p.place_name)}`;
+    if (p.fatalities !== null) props += `,"fat":${p.fatalities}`;
+    if (ix.dayStart[i] !== NO_DAY) props += `,"ds":${ix.dayStart[i]},"de":${ix.dayEnd[i]}`;
+    parts.push(
+      `{"type":"Feature","geometry":{"type":"Point","coordinates":[${x},${ix.lat[i]}]},"properties":{${props}}}`,
+    );
+  }
+  return `{"type":"FeatureCollection","features":[${parts.join(',')}]}`;
 }

@@ -201,6 +201,7 @@ export function mapStyle(urls: StyleUrls, level: RegionLevel, clusterMaxZoom: nu
         id: 'region-areal',
         type: 'fill',
         source: 'regions',
+        filter: regionLevelFilter(level),
         paint: {
           'fill-color': '#5e35b1',
           'fill-opacity': ['case', ['>', ['coalesce', ['feature-state', 'areal'], 0], 0], 0.12, 0],
@@ -226,6 +227,7 @@ export function mapStyle(urls: StyleUrls, level: RegionLevel, clusterMaxZoom: nu
         id: 'region-areal-line',
         type: 'line',
         source: 'regions',
+        filter: regionLevelFilter(level),
         paint: {
           'line-color': '#5e35b1',
           'line-width': 2,
@@ -239,8 +241,8 @@ export function mapStyle(urls: StyleUrls, level: RegionLevel, clusterMaxZoom: nu
         source: 'regions',
         paint: {
           'line-color': '#0d47a1',
-          'line-width': ['case', state('selected'), 3.5, state('hover'), 1.5, 0],
-          'line-opacity': ['case', ['any', state('selected'), state('hover')], 1, 0],
+          'line-width': ['case', state('selected'), 3.5, state('focus'), 3, state('hover'), 1.5, 0],
+          'line-opacity': ['case', ['any', state('selected'), state('focus'), state('hover')], 1, 0],
         },
       },
       {
@@ -315,6 +317,9 @@ export function mapStyle(urls: StyleUrls, level: RegionLevel, clusterMaxZoom: nu
     ],
   };
 }
+
+/** Layers whose polygons follow the chosen region level. */
+export const LEVEL_LAYERS = ['region-shade', 'region-areal', 'region-areal-line'] as const;
 
 /** Layers that answer hover and click for incidents, in the order they should be queried. */
 export const INCIDENT_LAYERS = ['incident-points', 'cluster-points'] as const;
