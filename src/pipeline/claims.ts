@@ -264,7 +264,14 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): Claim[] 
     const modality = /^if\b/i.test(s.text) ? 'speculative' : modalityOf(tokens, trigger, c, date, refYear);
     const impacts = [...new Set(c.impacts.find(tokens).map((h) => h.value))].sort();
     let fatalities = statedFatalities(tokens, fold(s.text), ctx);
-    if (fatalities === null && !VIOLENT.has(trigger.value.event_type)) fatalities = 0;
+    // ACLED codes 0 for a non-violent event that happened; a forecast or a history has no count to state.
+    if (
+      fatalities === null &&
+      !VIOLENT.has(trigger.value.event_type) &&
+      (modality === 'reported' || modality === 'claimed' || modality === 'alleged')
+    ) {
+      fatalities = 0;
+    }
     const span = date ?? (input.published && modality === 'reported' ? onOrBefore(input.published) : null);
 
     for (const p of places) {

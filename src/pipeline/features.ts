@@ -75,9 +75,8 @@ export function toFeatures(
     const dateStart = starts[0] ?? null;
     const dateEnd = ends.at(-1) ?? null;
     const actors = [...new Set(group.flatMap((c) => c.actors))].sort();
-    const actorTypes = [
-      ...new Set(actors.map((a) => actorTypeOf(a, ctx)).filter((t): t is ActorType => !!t)),
-    ].sort();
+    // Parallel to actors: actor_types[i] is the ACLED type of actors[i] (null when the lexicon has none).
+    const actorTypes = actors.map((a) => actorTypeOf(a, ctx));
     const stated = group.map((c) => c.fatalities).filter((f): f is number => f !== null);
     const asPoint = entry.kind === 'place' || !entry.regionId;
     const claimProps: ClaimProps[] = group.map((c) => {

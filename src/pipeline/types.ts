@@ -293,7 +293,8 @@ export interface IncidentProps {
   date_end: string | null;
   time_precision: TimePrecision | null;
   actors: string[];
-  actor_types: ActorType[];
+  /** Parallel to `actors`: the ACLED actor type of each, null when the lexicon does not know it. */
+  actor_types: (ActorType | null)[];
   fatalities: number | null;
   impacts: Impact[];
   modality: Modality;

@@ -130,6 +130,8 @@ describe('claims', () => {
     expect(f('Militants attacked Gao on 2 May 2024, killing at least 1,200 people.')).toBe(1200);
     expect(f('Militants attacked Gao on 2 May 2024.')).toBeNull();
     expect(f('Police arrested a journalist in Bamako on 2 May 2024.')).toBe(0);
+    // A forecast of a non-violent event states no count: null, not 0.
+    expect(f('The junta could expel diplomats from Bamako next year.')).toBeNull();
   });
   it('dates: day, part of month, month, year, relative to publication, unknown', () => {
     expect(sentenceDate('On August 15, 2025, he left.', null, null)).toMatchObject({
@@ -187,6 +189,17 @@ describe('features and the whole build', () => {
         expect(f.properties.geo_precision).toBeGreaterThanOrEqual(2);
       }
       expect(f.properties.claims.length).toBeGreaterThan(0);
+    }
+  });
+  it('actor_types is parallel to actors', () => {
+    const types = new Map(ctx.lexicons.actors.map((a) => [a.name, a.type]));
+    for (const f of sampleBuild().incidents.features) {
+      const p = f.properties;
+      expect(p.actor_types).toHaveLength(p.actors.length);
+      p.actors.forEach((a, i) => {
+        if (types.has(a)) expect(p.actor_types[i]).toBe(types.get(a));
+        if (a.startsWith('Military Forces of ')) expect(p.actor_types[i]).toBe('State forces');
+      });
     }
   });
   it('every claim points at its sentence in the cleaned source text', () => {
