@@ -4,13 +4,25 @@ import { fold } from './text.ts';
 import { TokenTrie } from './trie.ts';
 import type { Gazetteer, GazetteerEntry, Lexicons } from './types.ts';
 
+/** Case rules of a phrase, worked out once when the dictionary is built (the spotter checks them per hit). */
+export interface CaseRule {
+  /** Letters of an all-caps acronym ("UN"), which must match in capitals; null otherwise. */
+  acronym: string | null;
+  /** The phrase starts with a capital, so its surface must too (places and demonyms only). */
+  capital: boolean;
+}
+
 /** What a dictionary phrase points to. */
-export type Pattern =
-  | { kind: 'place'; phrase: string; id: string }
-  | { kind: 'demonym'; phrase: string; id: string }
-  | { kind: 'actor'; phrase: string; actor: string }
-  | { kind: 'generic'; phrase: string; generic: 'military' | 'police' | 'government'; actor: string }
-  | { kind: 'nonloc'; phrase: string };
+export type Pattern = CaseRule &
+  (
+    | { kind: 'place'; phrase: string; id: string }
+    | { kind: 'demonym'; phrase: string; id: string }
+    | { kind: 'actor'; phrase: string; actor: string }
+    | { kind: 'generic'; phrase: string; generic: 'military' | 'police' | 'government'; actor: string }
+    | { kind: 'nonloc'; phrase: string }
+  );
+
+type PatternInput = Pattern extends infer P ? (P extends Pattern ? Omit<P, keyof CaseRule> : never) : never;
 
 export interface GazetteerIndex {
   entries: GazetteerEntry[];
@@ -26,6 +38,8 @@ export interface PipelineContext {
   lexicons: Lexicons;
   trie: TokenTrie;
   patterns: Pattern[];
+  /** Country code -> the lexicon actor that is that country's state ("FR" -> "France"), for metonymy. */
+  countryActors: Map<string, string>;
 }
 
 /** Short all-caps aliases ("UN", "AES") must match in capitals, or "us" would be the United States. */
@@ -60,10 +74,14 @@ export function createContext(gaz: Gazetteer, lexicons: Lexicons): PipelineConte
   const gazetteer = indexGazetteer(gaz);
   const trie = new TokenTrie();
   const patterns: Pattern[] = [];
-  const add = (p: Pattern) => {
+  const add = (input: PatternInput) => {
+    const acronym = isAcronym(input.phrase) ? input.phrase.replace(/[^A-Za-z]/g, '') : null;
     // Names of one or two letters are noise ("As", "Ba"), except acronyms handled by their own case check.
-    if (p.phrase.replace(/[^\p{L}\p{N}]/gu, '').length < 3 && !(p.kind !== 'place' && isAcronym(p.phrase)))
+    if (input.phrase.replace(/[^\p{L}\p{N}]/gu, '').length < 3 && !(input.kind !== 'place' && acronym))
       return;
+    const first = input.phrase.charAt(0);
+    const capital = (input.kind === 'place' || input.kind === 'demonym') && first !== first.toLowerCase();
+    const p = { ...input, acronym, capital } as Pattern;
     patterns.push(p);
     trie.add(p.phrase, patterns.length - 1);
   };
@@ -78,5 +96,14 @@ export function createContext(gaz: Gazetteer, lexicons: Lexicons): PipelineConte
     for (const phrase of g.aliases) add({ kind: 'generic', phrase, generic: g.kind, actor: g.name });
   }
   for (const phrase of lexicons.nonLocations) add({ kind: 'nonloc', phrase });
-  return { gazetteer, lexicons, trie, patterns };
+  const countryActors = new Map<string, string>();
+  for (const a of lexicons.actors) {
+    if (!a.country || countryActors.has(a.country)) continue;
+    const country = gazetteer.country(a.country);
+    const names = new Set(
+      [country?.name, ...(country?.aliases ?? [])].filter((n): n is string => !!n).map(fold),
+    );
+    if ([a.name, ...a.aliases].some((n) => names.has(fold(n)))) countryActors.set(a.country, a.name);
+  }
+  return { gazetteer, lexicons, trie, patterns, countryActors };
 }

@@ -5,8 +5,8 @@
 // - an analogy or metaphor ("Africa's Afghanistan", "a parallel with Libya") is no location, and one sense per
 //   discourse: the same place is then no location anywhere in that document.
 
-import { fold, tokenize, type Token } from './text.ts';
-import { isAcronym, type Pattern, type PipelineContext } from './gazetteer.ts';
+import { fold, tokenizeText, type Token } from './text.ts';
+import type { Pattern, PipelineContext } from './gazetteer.ts';
 import type { ActorMention, Mention, Sentence } from './types.ts';
 
 export { createContext as buildSpotter } from './gazetteer.ts';
@@ -228,12 +228,9 @@ function isCapitalised(surface: string): boolean {
 
 /** Does the surface's capitalisation fit the pattern's? */
 function caseFits(p: Pattern, surface: string): boolean {
-  if (isAcronym(p.phrase)) return surface.replace(/[^A-Za-z]/g, '') === p.phrase.replace(/[^A-Za-z]/g, '');
-  if (p.kind === 'place' || p.kind === 'demonym') {
-    // Proper nouns are capitalised; an alias written in lower case ("central Mali") needs only its own case.
-    if (isCapitalised(p.phrase) && !isCapitalised(surface)) return false;
-  }
-  return true;
+  if (p.acronym) return surface.replace(/[^A-Za-z]/g, '') === p.acronym;
+  // Proper nouns are capitalised; an alias written in lower case ("central Mali") needs only its own case.
+  return !p.capital || isCapitalised(surface);
 }
 
 interface Hit {
@@ -246,8 +243,7 @@ interface Hit {
 
 /** Spot one document's sentences. `text` is the cleaned text the sentence offsets point into. */
 export function spotMentions(text: string, sentences: Sentence[], ctx: PipelineContext): Spotted {
-  const folded = fold(text);
-  const tokens = tokenize(folded);
+  const tokens = tokenizeText(text);
   const mentions: Mention[] = [];
   const actors: ActorMention[] = [];
   let t = 0;
@@ -259,6 +255,7 @@ export function spotMentions(text: string, sentences: Sentence[], ctx: PipelineC
     t = u;
     spotSentence(text, s, stoks, ctx, mentions, actors);
   }
+  mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   applyOneSensePerDiscourse(mentions);
   return { mentions, actors };
 }
@@ -396,7 +393,6 @@ function spotSentence(
       standsFor: null,
     });
   }
-  mentions.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 const COMPASS =
@@ -508,15 +504,9 @@ function metonymyActor(
     const e = ctx.gazetteer.get(id);
     if (!e || !e.country) continue;
     if (e.kind === 'country' || e.featureCode === 'PPLC' || e.featureCode === 'PPLG') {
-      const country = ctx.gazetteer.country(e.country);
-      const names = new Set(
-        [country?.name, ...(country?.aliases ?? [])].filter(Boolean).map((n) => fold(n as string)),
-      );
-      const byCountry = ctx.lexicons.actors.find(
-        (a) => a.country === e.country && [a.name, ...a.aliases].some((n) => names.has(fold(n))),
-      );
-      if (byCountry) return byCountry.name;
-      return `Government of ${country?.name ?? e.country}`;
+      const byCountry = ctx.countryActors.get(e.country);
+      if (byCountry) return byCountry;
+      return `Government of ${ctx.gazetteer.country(e.country)?.name ?? e.country}`;
     }
   }
   return null;

@@ -1,7 +1,8 @@
-// Stage 2: segment. Cleaned text -> sentences (sentence-splitter) and pipe tables (with or without leading "|"),
+// Stage 2: segment. Cleaned text -> sentences (ICU's sentence rules, UAX #29, through Intl.Segmenter, built into
+// Node and browsers: 27 MB/s here against 0.83 MB/s for the sentence-splitter package, which also missed
+// "by 2022. This shift") and pipe tables (with or without leading "|"),
 // repeated tables dropped once seen. Table rows also become 'table-row' sentences so places in them are spotted.
 
-import { split } from 'sentence-splitter';
 import type { CleanDoc, Segmented, Sentence, Span, Table, TableRow } from './types.ts';
 
 interface Line {
@@ -45,6 +46,24 @@ function inSpans(spans: Span[], start: number, end: number): boolean {
   return spans.some((s) => start >= s.start && end <= s.end);
 }
 
+const SEGMENTER = new Intl.Segmenter('en', { granularity: 'sentence' });
+/** UAX #29 breaks after any full stop before a capital; these end a sentence only rarely. */
+const NO_BREAK_AFTER =
+  /(?:^|[\s(])(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Capt|Maj|Sgt|Cpl|Gov|Sen|Rep|Pres|St|Mt|No|Nos|vs|etc|Jr|Sr|Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.\s*$/;
+
+/** Sentence ranges of one line: ICU's boundaries, re-joined after initials and abbreviations ("Amadou T. Touré"). */
+function sentenceRanges(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const seg of SEGMENTER.segment(text)) {
+    const start = seg.index;
+    const end = start + seg.segment.length;
+    const prev = out[out.length - 1];
+    if (prev && NO_BREAK_AFTER.test(text.slice(prev[0], prev[1]))) prev[1] = end;
+    else out.push([start, end]);
+  }
+  return out;
+}
+
 /** Split one block of prose into sentences with offsets. */
 function sentencesOf(line: Line, captions: Span[], out: Sentence[]): void {
   const trimmed = line.text.trim();
@@ -63,9 +82,7 @@ function sentencesOf(line: Line, captions: Span[], out: Sentence[]): void {
     });
     return;
   }
-  for (const node of split(line.text)) {
-    if (node.type !== 'Sentence') continue;
-    const [s, e] = node.range;
+  for (const [s, e] of sentenceRanges(line.text)) {
     const raw = line.text.slice(s, e);
     const t = raw.trim();
     if (!t) continue;

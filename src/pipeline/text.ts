@@ -68,6 +68,32 @@ export function tokenize(folded: string): Token[] {
   return tokens;
 }
 
+/**
+ * Word tokens of raw text, each key folded on its own. Same tokens as tokenize(fold(text)) (folding never turns a
+ * word character into a separator or back), but most tokens are ASCII and only need toLowerCase.
+ */
+export function tokenizeText(text: string): Token[] {
+  const tokens: Token[] = [];
+  let start = -1;
+  let ascii = true;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 32;
+    const word = i < text.length && isWordCode(code);
+    if (word) {
+      if (start < 0) {
+        start = i;
+        ascii = true;
+      }
+      if (code >= 128) ascii = false;
+    } else if (start >= 0) {
+      const raw = text.slice(start, i);
+      tokens.push({ start, end: i, key: ascii ? raw.toLowerCase() : fold(raw) });
+      start = -1;
+    }
+  }
+  return tokens;
+}
+
 /** Folded token keys of a name, for building tries. */
 export function nameKeys(name: string): string[] {
   return tokenize(fold(name)).map((t) => t.key);

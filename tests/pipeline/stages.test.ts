@@ -57,6 +57,17 @@ describe('clean', () => {
 });
 
 describe('segment', () => {
+  it('splits sentences with ICU rules but not after initials and abbreviations', () => {
+    const text =
+      'Presidents Amadou T. Touré and Ibrahim B. Keïta fell. The U.S. embassy closed. Gen. Goïta spoke by 2022. This shift';
+    const s = segment({ text, captions: [] }).sentences.map((x) => x.text);
+    expect(s).toEqual([
+      'Presidents Amadou T. Touré and Ibrahim B. Keïta fell.',
+      'The U.S. embassy closed.',
+      'Gen. Goïta spoke by 2022.',
+      'This shift',
+    ]);
+  });
   it('finds pipe tables with and without the leading pipe, drops repeats, pads ragged rows', () => {
     const text = [
       'A sentence. Another one!',
