@@ -38,7 +38,11 @@ export const ACTOR_RULES: readonly ActorRule[] = [
     to: 'France',
     why: 'France is an actor of its own in the lexicon',
   },
-  { pattern: /^Dozo Communal Militia( \(.*\))?$/i, to: 'Dozo militia', why: 'communal militia' },
+  {
+    pattern: /^(.* (?:Ethnic|Communal) Militia) \(.*\)$/i,
+    to: '$1',
+    why: 'country suffix of ethnic and communal militias',
+  },
   // Generic groups suffixed with a country or scope.
   { pattern: /^Civilians \(.*\)$/i, to: 'Civilians', why: 'country suffix' },
   { pattern: /^Protesters \(.*\)$/i, to: 'Protesters', why: 'country suffix' },

@@ -7,6 +7,7 @@ import type { PipelineContext } from './gazetteer.ts';
 import { spotMentions, type Spotted } from './mentions.ts';
 import { resolveMentions } from './resolve.ts';
 import { segment } from './segment.ts';
+import { findUnknownPlaces } from './unknown.ts';
 import { compareStrings } from './text.ts';
 import type {
   BuildReport,
@@ -37,9 +38,17 @@ export function processDoc(doc: RawDoc, ctx: PipelineContext): DocResult {
   const clean = cleanDoc(doc);
   const segmented = segment(clean);
   const spotted = spotMentions(clean.text, segmented.sentences, ctx);
-  const resolutions = resolveMentions(spotted.mentions, ctx);
+  const known = resolveMentions(spotted.mentions, ctx);
+  const { resolutions, unknown, context } = findUnknownPlaces(
+    clean.text,
+    segmented.sentences,
+    known,
+    spotted.actors,
+  );
   const claims = extractClaims(
     {
+      unknown,
+      context,
       sourceId: doc.id,
       text: clean.text,
       published: doc.meta.published,

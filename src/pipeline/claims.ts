@@ -16,6 +16,7 @@ import type {
   RiskRow,
   Segmented,
   Sentence,
+  Span,
 } from './types.ts';
 
 type Trigger = { rank: number; event_type: string; sub_event_type: string };
@@ -27,6 +28,7 @@ interface Compiled {
   impacts: CueSet<Impact>;
   modality: CueSet<ModalityCue>;
   qualifiers: CueSet<true>;
+  actorTypes: Map<string, string>;
 }
 const compiledCache = new WeakMap<object, Compiled>();
 
@@ -73,7 +75,8 @@ function compile(ctx: PipelineContext): Compiled {
       'district of',
     ].map((phrase) => ({ phrase, value: true as const })),
   );
-  const c = { triggers, impacts, modality, qualifiers };
+  const actorTypes = new Map<string, string>(ctx.lexicons.actors.map((a) => [a.name, a.type]));
+  const c = { triggers, impacts, modality, qualifiers, actorTypes };
   compiledCache.set(lex, c);
   return c;
 }
@@ -108,6 +111,13 @@ export interface ClaimInput {
   sentences: Sentence[];
   resolutions: Resolution[];
   actors: ActorMention[];
+  /** Names the gazetteer lacks, and bracketed hierarchies (src/pipeline/unknown.ts). */
+  unknown?: Resolution[];
+  context?: Span[];
+}
+
+function inSpans(spans: Span[], x: Span): boolean {
+  return spans.some((sp) => x.start >= sp.start && x.end <= sp.end);
 }
 
 /** The number at token j, rejoining thousands separators ("1,900" is two tokens). */
@@ -234,9 +244,14 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): Claim[] 
     )[0] as CueHit<Trigger>;
 
     // Places: the finest resolved level in the sentence (demonyms only give context).
-    const resolved = (bySentence.get(s.index) ?? []).filter(
+    const named = (bySentence.get(s.index) ?? []).filter(
       (r) => r.status === 'resolved' && r.placeId && r.mention.via !== 'demonym',
     );
+    // Names inside a bracketed hierarchy say where their head is; they are event places only for an unknown
+    // head ("Ogossagou (Bankass, Mopti)") or when the sentence names no other place.
+    const unknownHere = (input.unknown ?? []).filter((u) => u.mention.sentence === s.index);
+    const outside = named.filter((r) => !inSpans(input.context ?? [], r.mention));
+    const resolved = unknownHere.length || !outside.length ? named : outside;
     let places: { entry: GazetteerEntry; precision: GeoPrecision }[] = [];
     if (resolved.length) {
       const entries = resolved.map((r) => ({ r, e: g.get(r.placeId as string) as GazetteerEntry }));
@@ -244,8 +259,14 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): Claim[] 
       const seen = new Set<string>();
       for (const { r, e } of entries) {
         if (fineness(e) !== finest || seen.has(e.id)) continue;
+        // An unknown village is placed at the first (most specific) unit named for it, "near" at best.
+        if (unknownHere.length && places.length) break;
         seen.add(e.id);
-        places.push({ entry: e, precision: geoPrecision(e, r, s, c) });
+        const precision = geoPrecision(e, r, s, c);
+        places.push({
+          entry: e,
+          precision: unknownHere.length ? (Math.max(precision, 2) as GeoPrecision) : precision,
+        });
       }
       lastLocated = { sentence: s.index, end: s.end, places };
     } else if (
@@ -281,6 +302,7 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): Claim[] 
         p.entry,
         ctx,
       );
+      const event = eventFor(trigger.value, actors, ctx);
       claims.push({
         id: hashId(input.sourceId, s.start, s.end, p.entry.id),
         sourceId: input.sourceId,
@@ -291,18 +313,42 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): Claim[] 
         placeId: p.entry.id,
         geoPrecision: p.precision,
         actors,
-        eventType: trigger.value.event_type,
-        subEventType: trigger.value.sub_event_type,
+        eventType: event.event_type,
+        subEventType: event.sub_event_type,
         dateStart: span?.start ?? null,
         dateEnd: span?.end ?? null,
         timePrecision: span?.precision ?? null,
         fatalities,
         impacts,
         modality,
+        unlocatedName: unknownHere[0]?.mention.surface ?? null,
       });
     }
   }
   return claims;
+}
+
+const UNARMED = new Set(['Civilians', 'Protesters', 'Rioters']);
+
+/**
+ * ACLED's event type also depends on who is involved: a killing with civilians as the only other side is violence
+ * against civilians, not a battle; a protest has protesters and a riot rioters even when the text names nobody.
+ * Mutates `actors` to add the implied demonstrators.
+ */
+function eventFor(
+  t: Trigger,
+  actors: string[],
+  ctx: PipelineContext,
+): { event_type: string; sub_event_type: string } {
+  if (t.event_type === 'Protests' && !actors.includes('Protesters')) actors.push('Protesters');
+  if (t.event_type === 'Riots' && !actors.includes('Rioters')) actors.push('Rioters');
+  actors.sort();
+  if (t.event_type === 'Battles' && t.sub_event_type === 'Armed clash' && actors.includes('Civilians')) {
+    const types = compile(ctx).actorTypes;
+    const armed = actors.filter((a) => !UNARMED.has(types.get(a) ?? ''));
+    if (armed.length <= 1) return { event_type: 'Violence against civilians', sub_event_type: 'Attack' };
+  }
+  return t;
 }
 
 function geoPrecision(e: GazetteerEntry, r: Resolution, s: Sentence, c: Compiled): GeoPrecision {

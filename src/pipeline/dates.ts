@@ -16,6 +16,9 @@ export interface DateSpan {
 const MONTHS =
   /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?)\b/i;
 
+const MAY_HOLD_DATE =
+  /\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(yesterday|today|week|weeks|year|days|day|monday|tuesday|wednesday|thursday|friday|saturday|sunday|shortly)\b/i;
+
 function iso(d: Date): string {
   return d.toISOString().slice(0, 10);
 }

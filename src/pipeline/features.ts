@@ -95,6 +95,7 @@ export function toFeatures(
         modality: c.modality,
         date_start: c.dateStart,
         date_end: c.dateEnd,
+        unlocated_name: c.unlocatedName,
       };
     });
     features.push({

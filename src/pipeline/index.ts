@@ -5,6 +5,7 @@ export { segment } from './segment.ts';
 export { buildSpotter, spotMentions } from './mentions.ts';
 export { resolveMentions } from './resolve.ts';
 export { extractClaims, extractRiskRows } from './claims.ts';
+export { findUnknownPlaces } from './unknown.ts';
 export { toFeatures } from './features.ts';
 export { processDoc, buildCorpus } from './build.ts';
 export type * from './types.ts';

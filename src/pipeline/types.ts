@@ -198,7 +198,8 @@ export type RejectReason =
   | 'out-of-scope'
   | 'continent'
   | 'common-word'
-  | 'person-name';
+  | 'person-name'
+  | 'part-of-longer-name';
 
 export interface ActorMention {
   start: number;
@@ -260,6 +261,8 @@ export interface Claim {
   fatalities: number | null;
   impacts: Impact[];
   modality: Modality;
+  /** A place the sentence names that the gazetteer lacks; the claim is then located near a unit it names. */
+  unlocatedName: string | null;
 }
 
 /** A row of a region-keyed table ("Region | Impact | Potential global risk"). */
@@ -316,6 +319,8 @@ export interface ClaimProps {
   modality: Modality;
   date_start: string | null;
   date_end: string | null;
+  /** The exact place the sentence names when the gazetteer lacks it (the incident sits near a named unit). */
+  unlocated_name: string | null;
 }
 
 export type IncidentFeature = Feature<Point | null, IncidentProps>;

@@ -56,6 +56,7 @@ beforeAll(async () => {
       claims: [
         {
           id: 'xss-claim',
+          unlocated_name: null,
           source_id: 'xss-source',
           source_title: TITLE,
           publisher: '<i>pub</i>',

@@ -16,7 +16,9 @@ const index = buildActorIndex([
   { name: 'Tuareg rebels', aliases: ['MNLA'] },
   { name: 'UN / MINUSMA', aliases: ['MINUSMA'] },
   { name: 'Civilians', aliases: ['civilians', 'villagers'] },
-  { name: 'Dozo militia', aliases: ['Dozo', 'Dan Na Ambassagou'] },
+  { name: 'Dozo Communal Militia', aliases: ['Dozo'] },
+  { name: 'Dogon Ethnic Militia', aliases: ['Dan Na Ambassagou'] },
+  { name: 'Fulani Ethnic Militia', aliases: ['Fulani militia'] },
 ]);
 
 describe('normaliseAcledActor', () => {
@@ -38,9 +40,10 @@ describe('normaliseAcledActor', () => {
     ['Protesters (Burkina Faso)', 'Protesters'],
     ['Rioters (Niger)', 'Rioters'],
     ['Military Forces of France (2017-)', 'France'],
-    ['Dan Na Ambassagou', 'Dozo militia'],
-    ['Dozo Communal Militia (Mali)', 'Dozo militia'],
-    ['Fulani Ethnic Militia (Mali)', 'Fulani Ethnic Militia (Mali)'],
+    ['Dan Na Ambassagou', 'Dogon Ethnic Militia'],
+    ['Dozo Communal Militia (Mali)', 'Dozo Communal Militia'],
+    ['Fulani Ethnic Militia (Mali)', 'Fulani Ethnic Militia'],
+    ['Dogon Ethnic Militia (Mali)', 'Dogon Ethnic Militia'],
   ])('%s -> %s', (acled, canonical) => {
     expect(normaliseAcledActor(acled, index)).toBe(canonical);
   });

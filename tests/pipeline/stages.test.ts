@@ -238,3 +238,38 @@ describe('features and the whole build', () => {
     expect(out[0]!.properties.fatalities).toBe(5);
   });
 });
+
+describe('unknown places', () => {
+  it('an unknown village in a bracketed hierarchy is reported and located near its first known unit', () => {
+    const r = run('On 3 May 2020, gunmen killed a pastor in Zzyzxkoro (Diapaga, Tapoa).', '2020-05-04');
+    const unknown = r.resolutions.find((x) => x.mention.surface === 'Zzyzxkoro');
+    expect(unknown?.status).toBe('unknown');
+    expect(r.claims).toHaveLength(1);
+    expect(r.claims[0]).toMatchObject({ placeId: 'gn:2361373', geoPrecision: 2, unlocatedName: 'Zzyzxkoro' });
+  });
+  it('a known head keeps its own place; the bracketed units are context, not extra incidents', () => {
+    const r = run('On 3 May 2020, gunmen attacked Djibo (Soum, Sahel), killing 3 soldiers.', '2020-05-04');
+    expect(r.claims.map((c) => ctx.gazetteer.get(c.placeId)?.name)).toEqual(['Djibo']);
+    expect(r.claims[0]?.geoPrecision).toBe(1);
+  });
+  it('a known name inside an unknown hyphenated name is rejected, not resolved', () => {
+    const r = run('On 3 May 2020, militants burned a post in Tapoa-Zzyzx (Diapaga, Tapoa).', '2020-05-04');
+    const piece = r.resolutions.find((x) => x.mention.surface === 'Tapoa' && x.mention.start < 50);
+    expect(piece?.why).toMatch(/part of the longer name Tapoa-Zzyzx/);
+  });
+  it('"the village of X" with no known unit in the sentence stays unlocated but reported', () => {
+    const r = run('On 3 May 2020, militants killed a pastor in the village of Zzyzxkoro.', '2020-05-04');
+    expect(r.claims).toEqual([]);
+    expect(r.resolutions.map((x) => x.status)).toEqual(['unknown']);
+  });
+});
+
+describe('event type follows the actors', () => {
+  it('a killing of civilians by one armed group is violence against civilians; protests have protesters', () => {
+    const c = run('On 3 May 2020, gunmen killed five villagers near Djibo.', '2020-05-04').claims[0];
+    expect([c?.eventType, c?.subEventType]).toEqual(['Violence against civilians', 'Attack']);
+    const p = run('On 3 May 2020, students demonstrated in Ouagadougou.', '2020-05-04').claims[0];
+    expect(p?.eventType).toBe('Protests');
+    expect(p?.actors).toContain('Protesters');
+  });
+});

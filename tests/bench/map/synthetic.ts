@@ -288,6 +288,7 @@ function anchorFeature(
   const src = sources.find((s) => s.id === sid)!;
   const claim: ClaimProps = {
     id: `${a.id}-c1`,
+    unlocated_name: null,
     source_id: sid,
     source_title: src.title,
     publisher: src.publisher,
@@ -409,6 +410,7 @@ export function syntheticIncidents(opts: SyntheticOptions): {
         claims: [
           {
             id: `syn-${i}-c1`,
+            unlocated_name: null,
             source_id: bulk.id,
             source_title: bulk.title,
             publisher: bulk.publisher,

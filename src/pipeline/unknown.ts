@@ -1,0 +1,158 @@
+// Between resolve and claims: names the gazetteer lacks, found from how the text introduces a place, and the
+// admin hierarchies news and ACLED notes write in brackets ("Ogossagou (Bankass, Mopti)").
+// An unknown village is reported, never silently dropped, and its claim falls back to the nearest unit the text
+// names (the first name in its brackets, else another place in the sentence) at geo precision 2.
+
+import type { ActorMention, Mention, Resolution, Sentence, Span } from './types.ts';
+
+export interface UnknownPlaces {
+  /** All resolutions of the document, in text order: the input ones (a piece of an unknown hyphenated name is
+   * rejected, "Tapoa" in "Tapoa-Djerma") and the unknown ones. */
+  resolutions: Resolution[];
+  /** Unknown names as resolutions with status 'unknown', for the report and the claims stage. */
+  unknown: Resolution[];
+  /** Bracketed hierarchies: the names inside describe where the head is, they are not event places themselves. */
+  context: Span[];
+}
+
+const NAME = "[A-Z][\\p{L}'’-]*(?:[ -][A-Z][\\p{L}'’-]*){0,2}";
+// "Ogossagou (Bankass, Mopti)": a capitalised name, then capitalised names separated by commas in brackets.
+const HIERARCHY = new RegExp(`(${NAME})\\s*\\((${NAME}(?:,\\s*${NAME}){0,3})\\)`, 'gu');
+// "the village of Ogossagou", "the commune of Boni", "a locality called X".
+const INTRODUCED = new RegExp(
+  `\\b(?:village|villages|town|locality|localities|commune|hamlet|settlement|camp|market town|area|district|department|cercle|prefecture|sub-prefecture)(?: of| called| named)\\s+(${NAME})`,
+  'gu',
+);
+/** Capitalised words that are not names when a pattern catches them. */
+const NOT_NAMES = new Set([
+  'The',
+  'A',
+  'An',
+  'In',
+  'On',
+  'At',
+  'Of',
+  'And',
+  'But',
+  'Or',
+  'He',
+  'She',
+  'They',
+  'It',
+  'We',
+  'This',
+  'That',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+  'Islam',
+  'God',
+]);
+
+/** Is mention `c` a hyphen-joined piece of the longer name `sp` ("Tapoa" in "Tapoa-Djerma")? */
+function isPartOfName(text: string, c: Span, sp: Span): boolean {
+  if (c.start < sp.start || c.end > sp.end) return false;
+  return text[c.end] === '-' || text[c.start - 1] === '-';
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** Find unknown place names and bracketed hierarchies of one document. */
+export function findUnknownPlaces(
+  text: string,
+  sentences: Sentence[],
+  resolutions: Resolution[],
+  actors: ActorMention[],
+): UnknownPlaces {
+  const unknown: Resolution[] = [];
+  const context: Span[] = [];
+  const covered: Span[] = [...resolutions.map((r) => r.mention), ...actors];
+  // A head is known when one mention covers all of it; "Tapoa" inside "Tapoa-Djerma" leaves the name unknown.
+  const isCovered = (sp: Span) =>
+    covered.some(
+      (c) => overlaps(c, sp) && ((c.start <= sp.start && c.end >= sp.end) || !isPartOfName(text, c, sp)),
+    );
+  const placeIn = (sp: Span) =>
+    resolutions.filter(
+      (r) => r.status === 'resolved' && r.mention.start >= sp.start && r.mention.end <= sp.end,
+    );
+
+  for (const s of sentences) {
+    if (s.kind === 'heading') continue;
+    const add = (head: Span, surface: string, why: string) => {
+      if (NOT_NAMES.has(surface.split(/[ -]/)[0] as string) || isCovered(head)) return;
+      if (unknown.some((u) => u.mention.start === head.start)) return;
+      const mention: Mention = {
+        ...head,
+        surface,
+        sentence: s.index,
+        candidates: [],
+        via: 'name',
+        rejected: null,
+        standsFor: null,
+      };
+      unknown.push({ mention, placeId: null, status: 'unknown', ranked: [], why });
+      covered.push(head);
+    };
+    HIERARCHY.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = HIERARCHY.exec(s.text))) {
+      const headText = m[1] as string;
+      const head = { start: s.start + m.index, end: s.start + m.index + headText.length };
+      const innerStart = s.start + m.index + m[0].indexOf('(') + 1;
+      const inner = { start: innerStart, end: innerStart + (m[2] as string).length };
+      const places = placeIn(inner);
+      if (!places.length) continue; // "(AQIM)", "(2012, 2020)": not a place hierarchy
+      context.push(inner);
+      const firstName = places[0]?.mention.surface ?? '';
+      add(
+        head,
+        headText,
+        `unknown: not in the gazetteer; located through its bracketed admin units (${firstName} first)`,
+      );
+    }
+    INTRODUCED.lastIndex = 0;
+    while ((m = INTRODUCED.exec(s.text))) {
+      const name = m[1] as string;
+      const start = s.start + m.index + m[0].lastIndexOf(name);
+      add(
+        { start, end: start + name.length },
+        name,
+        'unknown: introduced as a place but not in the gazetteer',
+      );
+    }
+  }
+  unknown.sort((a, b) => a.mention.start - b.mention.start);
+  const all = resolutions.map((r): Resolution => {
+    const head = unknown.find((u) => isPartOfName(text, r.mention, u.mention));
+    if (!head || r.status !== 'resolved') return r;
+    return {
+      ...r,
+      mention: { ...r.mention, rejected: 'part-of-longer-name' },
+      placeId: null,
+      status: 'rejected',
+      why: `rejected: part of the longer name ${head.mention.surface}`,
+    };
+  });
+  all.push(...unknown);
+  all.sort((a, b) => a.mention.start - b.mention.start || a.mention.end - b.mention.end);
+  return { resolutions: all, unknown, context };
+}
