@@ -47,6 +47,24 @@ export const ACC_KM = 161;
 const byStart = <T extends { start: number; end: number }>(a: T, b: T): number =>
   a.start - b.start || a.end - b.end;
 
+/** Counts of one document's matching: unmatched predictions are the ones `used` never marked. */
+function tally(
+  matches: ToponymMatch[],
+  unmatchedGold: GoldToponym[],
+  preds: readonly PredictedToponym[],
+  used: Uint8Array,
+): DocMatch {
+  const unmatchedPred = preds.filter((_, i) => !used[i]);
+  return {
+    tp: matches.length,
+    fp: unmatchedPred.length,
+    fn: unmatchedGold.length,
+    matches,
+    unmatchedGold,
+    unmatchedPred,
+  };
+}
+
 /** Match one document's predictions to its gold toponyms (Gritta's inexact match). */
 export function matchDoc(
   gold: readonly GoldToponym[],
@@ -78,15 +96,7 @@ export function matchDoc(
     used[hit] = 1;
     matches.push({ gold: g, pred: p, km: haversineKm(g.point, p.point) });
   }
-  const unmatchedPred = preds.filter((_, i) => !used[i]);
-  return {
-    tp: matches.length,
-    fp: unmatchedPred.length,
-    fn: unmatchedGold.length,
-    matches,
-    unmatchedGold,
-    unmatchedPred,
-  };
+  return tally(matches, unmatchedGold, preds, used);
 }
 
 export interface GeoparseSummary {
@@ -151,13 +161,5 @@ export function matchDocOverlap(
     used[hit] = 1;
     matches.push({ gold: g, pred: p, km: haversineKm(g.point, p.point) });
   }
-  const unmatchedPred = preds.filter((_, i) => !used[i]);
-  return {
-    tp: matches.length,
-    fp: unmatchedPred.length,
-    fn: unmatchedGold.length,
-    matches,
-    unmatchedGold,
-    unmatchedPred,
-  };
+  return tally(matches, unmatchedGold, preds, used);
 }

@@ -130,30 +130,15 @@ function markupEdits(raw: string, html: boolean): Edit[] {
   let lineStart = 0;
   for (const line of raw.split('\n')) {
     const lineEdits: Edit[] = [];
-    collect(
-      TAG_RE,
-      line,
-      0,
-      (m) => ({
+    for (const re of [TAG_RE, TAG_TAIL_RE]) {
+      const asTag = (m: RegExpExecArray): Edit => ({
         start: m.index,
         end: m.index + m[0].length,
         insert: tagReplacement(m[0]),
         reason: 'html-debris',
-      }),
-      lineEdits,
-    );
-    collect(
-      TAG_TAIL_RE,
-      line,
-      0,
-      (m) => ({
-        start: m.index,
-        end: m.index + m[0].length,
-        insert: tagReplacement(m[0]),
-        reason: 'html-debris',
-      }),
-      lineEdits,
-    );
+      });
+      collect(re, line, 0, asTag, lineEdits);
+    }
     collect(
       ENTITY_RE,
       line,

@@ -11,17 +11,10 @@ import type {
   SourceOut,
 } from '../../../src/pipeline/types.ts';
 
-/** mulberry32: small, fast, seeded. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../corpus.ts';
+
+/** The seeded generator shared with the corpus benchmark (mulberry32). */
+export { rng };
 
 export const ACTORS: [string, ActorType, string | null][] = [
   ['JNIM', 'Rebel groups', null],
