@@ -15,6 +15,9 @@ const KIND_PRIOR: Record<GazetteerEntry['kind'], number> = {
   water: 2,
 };
 
+/** Beyond this distance from every country the document is about, a lone homonym is not trusted. */
+const FAR_KM = 2500;
+
 /** Countries the sample and the eval are about: a tie goes to them. */
 const FOCUS = new Set(['ML', 'BF', 'NE', 'TD', 'MR']);
 
@@ -37,6 +40,8 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext): Reso
   const g = ctx.gazetteer;
   // Document context: countries named (or implied by demonyms) and unambiguous places.
   const countryVotes = new Map<string, number>();
+  /** Countries named outright (by name or demonym), not inferred from a town's homonyms. */
+  const namedCountries = new Set<string>();
   const anchors: [number, number][] = [];
   for (const m of mentions) {
     if (
@@ -47,12 +52,14 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext): Reso
       continue;
     const entries = m.candidates.map((id) => g.get(id)).filter((e): e is GazetteerEntry => !!e);
     const countries = new Set(entries.map((e) => e.country).filter((c): c is string => !!c));
+    for (const e of entries) if (e.kind === 'country' && e.country) namedCountries.add(e.country);
     if (countries.size === 1) {
       const c = [...countries][0] as string;
       countryVotes.set(c, (countryVotes.get(c) ?? 0) + 1);
     }
     if (!m.rejected && entries.length === 1 && entries[0]?.kind === 'place') anchors.push(entries[0].point);
   }
+  const sahelDoc = [...countryVotes.keys()].some((c) => FOCUS.has(c));
   const topCountries = [...countryVotes.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, 3)
@@ -112,6 +119,26 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext): Reso
         status: 'rejected',
         ranked: out,
         why: `rejected: continent (${best.entry.name}) is too coarse to locate a claim`,
+      };
+    }
+    // Far-away homonyms only are no answer: in an article about Mali, "Yoro" is an unknown village, not Honduras.
+    // Only in a document about the Sahel (some place of it named): home is the countries the document names
+    // outright plus the Sahel countries. Elsewhere (world news) a lone foreign place is trusted as usual.
+    const homeCountries = sahelDoc ? [...new Set([...namedCountries, ...FOCUS])].sort() : [];
+    const home = homeCountries.map((c) => g.country(c)?.point).filter((p): p is [number, number] => !!p);
+    const far = (e: GazetteerEntry) =>
+      e.kind !== 'country' &&
+      e.kind !== 'vernacular' &&
+      !!e.country &&
+      !homeCountries.includes(e.country) &&
+      home.every((p) => haversineKm(p, e.point) > FAR_KM);
+    if (home.length && ranked.every((r) => far(r.entry))) {
+      return {
+        mention: m,
+        placeId: null,
+        status: 'ambiguous',
+        ranked: out,
+        why: `ambiguous: every candidate (${describe(best.entry)} first) is over ${FAR_KM} km from this document's countries (${homeCountries.join(', ')})`,
       };
     }
     // Two far-apart candidates with nearly the same score: say so rather than guess.

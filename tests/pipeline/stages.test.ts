@@ -273,3 +273,17 @@ describe('event type follows the actors', () => {
     expect(p?.actors).toContain('Protesters');
   });
 });
+
+describe('far homonyms', () => {
+  it('in a Sahel document, a name whose only candidates are on another continent is left unresolved', () => {
+    const r = run('On 3 May 2020, gunmen attacked Yoro (Titao, Loroum), killing two.', '2020-05-04');
+    expect(r.resolutions.find((x) => x.mention.surface === 'Yoro')?.why).toMatch(
+      /ambiguous: every candidate .* over 2500 km/,
+    );
+    expect(r.claims.map((c) => c.placeId)).toEqual(['gn:2354349']); // Titao, never Honduras
+  });
+  it('in world news the same name is trusted', () => {
+    const r = run('Farmers protested in Yoro on 3 May 2020.', '2020-05-04');
+    expect(r.resolutions.find((x) => x.mention.surface === 'Yoro')?.placeId).toBe('admin1:HN-YO');
+  });
+});
