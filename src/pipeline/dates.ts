@@ -68,6 +68,8 @@ export function sentenceDate(
   published: string | null,
   previous: DateSpan | null,
 ): DateSpan | null {
+  // chrono runs dozens of regular expressions: skip sentences with no digit, month, weekday or relative word.
+  if (!MAY_HOLD_DATE.test(sentence)) return null;
   const ref = published ? new Date(`${published}T12:00:00Z`) : utc(2000, 0, 1);
   const results = chrono.parse(sentence, { instant: ref, timezone: 0 }, { forwardDate: false });
   const spans: DateSpan[] = [];

@@ -22,6 +22,49 @@ export type Pattern = CaseRule &
     | { kind: 'nonloc'; phrase: string }
   );
 
+type ActorPattern = Extract<Pattern, { kind: 'actor' }>;
+type ActorOrGenericPattern = Extract<Pattern, { kind: 'actor' | 'generic' }>;
+
+/**
+ * The patterns of one trie phrase that fit one capitalisation of a hit, summed up once when the dictionary is
+ * built, so the spotter reads flags and lists per hit instead of filtering and folding pattern lists.
+ */
+export interface PatternGroup {
+  /** Some pattern is an actor, generic actor or non-location phrase: places inside the hit are no places. */
+  blocks: boolean;
+  /** Some pattern is a place or a demonym. */
+  locates: boolean;
+  /** Every place or demonym pattern is a demonym. */
+  demonymOnly: boolean;
+  /** The first actor pattern (not generic), if any. */
+  actor: ActorPattern | null;
+  /** Some pattern is a non-location phrase. */
+  nonloc: boolean;
+  /** The first actor or generic-actor pattern: the actor mention the hit makes. */
+  actorMention: ActorOrGenericPattern | null;
+  /** Sorted, deduplicated ids of the place and demonym patterns. */
+  candidates: readonly string[];
+  /** Sorted, deduplicated ids of the place patterns alone. */
+  placeIds: readonly string[];
+  /** Folded phrases of the place patterns: a surface folding to one of them is the name, not an alias. */
+  names: readonly string[];
+  /** The government a place among the candidates can stand for (see governmentOf), for metonymy. */
+  government: string | null;
+}
+
+/** What a hit on one trie phrase means, by the case of its surface; null where no pattern fits. */
+export interface PhraseGroups {
+  /** For a surface starting in lower case. */
+  lower: PatternGroup | null;
+  /** For a surface starting with a capital. */
+  upper: PatternGroup | null;
+  /**
+   * Acronym letters -> the groups for a surface spelling them, when some pattern is an acronym (their own
+   * `acronyms` is null); a surface spelling none of them uses lower and upper above.
+   */
+  acronyms: Map<string, PhraseGroups> | null;
+}
+
 type PatternInput = Pattern extends infer P ? (P extends Pattern ? Omit<P, keyof CaseRule> : never) : never;
 
 export interface GazetteerIndex {
@@ -38,6 +81,8 @@ export interface PipelineContext {
   lexicons: Lexicons;
   trie: TokenTrie;
   patterns: Pattern[];
+  /** By trie phrase index: the phrase's patterns grouped by case (see PhraseGroups). */
+  phraseGroups: PhraseGroups[];
   /** Country code -> the lexicon actor that is that country's state ("FR" -> "France"), for metonymy. */
   countryActors: Map<string, string>;
 }
@@ -105,5 +150,87 @@ export function createContext(gaz: Gazetteer, lexicons: Lexicons): PipelineConte
     );
     if ([a.name, ...a.aliases].some((n) => names.has(fold(n)))) countryActors.set(a.country, a.name);
   }
-  return { gazetteer, lexicons, trie, patterns, countryActors };
+  const government = (ids: readonly string[]) => governmentOf(ids, gazetteer, countryActors);
+  const phraseGroups = trie.phrases().map((payloads) =>
+    groupPhrase(
+      payloads.map((i) => patterns[i] as Pattern),
+      government,
+    ),
+  );
+  return { gazetteer, lexicons, trie, patterns, phraseGroups, countryActors };
+}
+
+/** Group one phrase's patterns for every capitalisation and acronym spelling a hit on it can have. */
+function groupPhrase(
+  patterns: Pattern[],
+  government: (ids: readonly string[]) => string | null,
+): PhraseGroups {
+  // Mirrors the spotter's case rule: an acronym must be spelled exactly; otherwise a capital pattern needs a
+  // capitalised surface and any other pattern fits.
+  const fitting = (capitalised: boolean, letters: string | null) =>
+    groupPatterns(
+      patterns.filter((p) => (p.acronym ? p.acronym === letters : !p.capital || capitalised)),
+      government,
+    );
+  const spellings = [...new Set(patterns.map((p) => p.acronym).filter((a): a is string => a !== null))];
+  const acronyms = spellings.length
+    ? new Map(
+        spellings.map((a) => [a, { lower: fitting(false, a), upper: fitting(true, a), acronyms: null }]),
+      )
+    : null;
+  return { lower: fitting(false, null), upper: fitting(true, null), acronyms };
+}
+
+const NO_STRINGS: readonly string[] = [];
+
+function groupPatterns(
+  patterns: Pattern[],
+  government: (ids: readonly string[]) => string | null,
+): PatternGroup | null {
+  if (patterns.length === 0) return null;
+  const places = patterns.filter((p) => p.kind === 'place' || p.kind === 'demonym');
+  const placeOnly = places.filter((p) => p.kind === 'place');
+  const candidates = [...new Set(places.map((p) => p.id))].sort();
+  const placeIds = [...new Set(placeOnly.map((p) => p.id))].filter(Boolean).sort();
+  // There is a group per phrase and case: empty and equal lists are shared to keep the context small.
+  const share = (list: string[]): readonly string[] =>
+    list.length === 0
+      ? NO_STRINGS
+      : list.length === candidates.length && list.every((x, i) => x === candidates[i])
+        ? candidates
+        : list;
+  return {
+    blocks: patterns.some((p) => p.kind === 'actor' || p.kind === 'nonloc' || p.kind === 'generic'),
+    locates: places.length > 0,
+    demonymOnly: places.every((p) => p.kind === 'demonym'),
+    actor: patterns.find((p): p is ActorPattern => p.kind === 'actor') ?? null,
+    nonloc: patterns.some((p) => p.kind === 'nonloc'),
+    actorMention:
+      patterns.find((p): p is ActorOrGenericPattern => p.kind === 'actor' || p.kind === 'generic') ?? null,
+    candidates: share(candidates),
+    placeIds: share(placeIds),
+    names: share([...new Set(placeOnly.map((p) => fold(p.phrase)))]),
+    government: government(candidates),
+  };
+}
+
+/**
+ * The actor a place can stand for: the government of the country of the first candidate that is a country or a
+ * capital ("Paris has criticised", "Bamako retaliated"); the country's own lexicon actor when it has one.
+ */
+export function governmentOf(
+  candidates: readonly string[],
+  gazetteer: GazetteerIndex,
+  countryActors: Map<string, string>,
+): string | null {
+  for (const id of candidates) {
+    const e = gazetteer.get(id);
+    if (!e || !e.country) continue;
+    if (e.kind === 'country' || e.featureCode === 'PPLC' || e.featureCode === 'PPLG') {
+      const byCountry = countryActors.get(e.country);
+      if (byCountry) return byCountry;
+      return `Government of ${gazetteer.country(e.country)?.name ?? e.country}`;
+    }
+  }
+  return null;
 }

@@ -5,8 +5,8 @@
 // - an analogy or metaphor ("Africa's Afghanistan", "a parallel with Libya") is no location, and one sense per
 //   discourse: the same place is then no location anywhere in that document.
 
-import { fold, tokenizeText, type Token } from './text.ts';
-import type { Pattern, PipelineContext } from './gazetteer.ts';
+import { fold, type WordTokens } from './text.ts';
+import type { PatternGroup, PhraseGroups, PipelineContext } from './gazetteer.ts';
 import type { ActorMention, Mention, Sentence } from './types.ts';
 
 export { createContext as buildSpotter } from './gazetteer.ts';
@@ -221,67 +221,105 @@ const ANALOGY_AFTER = new Set([
   'style',
 ]);
 
-function isCapitalised(surface: string): boolean {
-  const c = surface.charAt(0);
+/** Does the text at `at` start with a capital? ASCII, the common case, is answered without building a string. */
+function capitalAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 128) return code >= 65 && code <= 90;
+  const c = text.charAt(at);
   return c !== c.toLowerCase();
 }
 
-/** Does the surface's capitalisation fit the pattern's? */
-function caseFits(p: Pattern, surface: string): boolean {
-  if (p.acronym) return surface.replace(/[^A-Za-z]/g, '') === p.acronym;
-  // Proper nouns are capitalised; an alias written in lower case ("central Mali") needs only its own case.
-  return !p.capital || isCapitalised(surface);
+/** Letters of a surface, for matching an acronym pattern ("U.N." spells "UN"). */
+function acronymLetters(surface: string): string {
+  return surface.replace(/[^A-Za-z]/g, '');
+}
+
+/**
+ * The patterns of a hit on a trie phrase that fit the surface's capitalisation: proper nouns are capitalised,
+ * an alias written in lower case ("central Mali") needs only its own case, and acronyms must be spelled in
+ * capitals. The groups were worked out when the dictionary was built.
+ */
+function fittingGroup(groups: PhraseGroups, text: string, start: number, end: number): PatternGroup | null {
+  const cases = (groups.acronyms && groups.acronyms.get(acronymLetters(text.slice(start, end)))) ?? groups;
+  return capitalAt(text, start) ? cases.upper : cases.lower;
+}
+
+/** Add a hit to a list ordered by start and longest first, given hits arrive by first token, shortest first. */
+function insertLongestFirst(hits: Hit[], h: Hit): void {
+  let at = hits.length;
+  while (at > 0 && (hits[at - 1] as Hit).first === h.first) at--;
+  if (at === hits.length) hits.push(h);
+  else hits.splice(at, 0, h);
+}
+
+/** Does text[start, end) hold a line break? A name is never split across lines. */
+function hasLineBreak(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
 }
 
 interface Hit {
+  /** First and last token index (inclusive) in the document's tokens. */
   first: number;
   last: number;
   start: number;
   end: number;
-  patterns: Pattern[];
+  group: PatternGroup;
 }
 
 /** Spot one document's sentences. `text` is the cleaned text the sentence offsets point into. */
 export function spotMentions(text: string, sentences: Sentence[], ctx: PipelineContext): Spotted {
-  const tokens = tokenizeText(text);
+  const tokens = ctx.trie.tokenize(text);
   const mentions: Mention[] = [];
   const actors: ActorMention[] = [];
+  const { count, start, end } = tokens;
   let t = 0;
   for (const s of sentences) {
-    while (t < tokens.length && (tokens[t] as Token).start < s.start) t++;
+    while (t < count && (start[t] as number) < s.start) t++;
     let u = t;
-    while (u < tokens.length && (tokens[u] as Token).end <= s.end) u++;
-    const stoks = tokens.slice(t, u);
+    while (u < count && (end[u] as number) <= s.end) u++;
+    // The sentence's tokens are tokens[t, u): passed as a range rather than copied.
+    spotSentence(text, s, { tokens, from: t, to: u }, ctx, mentions, actors);
     t = u;
-    spotSentence(text, s, stoks, ctx, mentions, actors);
   }
   mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   applyOneSensePerDiscourse(mentions);
   return { mentions, actors };
 }
 
+/** One sentence's tokens: tokens[from, to) of the document's. */
+interface TokenRange {
+  tokens: WordTokens;
+  from: number;
+  to: number;
+}
+
 function spotSentence(
   text: string,
   s: Sentence,
-  stoks: Token[],
+  range: TokenRange,
   ctx: PipelineContext,
   mentions: Mention[],
   actors: ActorMention[],
 ): void {
-  const hits: Hit[] = [];
-  for (const m of ctx.trie.matchTokens(stoks)) {
-    const surface = text.slice(m.start, m.end);
-    if (surface.includes('\n')) continue;
-    const patterns = m.payloads.map((i) => ctx.patterns[i] as Pattern).filter((p) => caseFits(p, surface));
-    if (patterns.length) hits.push({ first: m.first, last: m.last, start: m.start, end: m.end, patterns });
-  }
-  // Blocking spans: actor names and non-location phrases, longest first.
-  const blockers = hits.filter((h) =>
-    h.patterns.some((p) => p.kind === 'actor' || p.kind === 'nonloc' || p.kind === 'generic'),
-  );
-  const placeHits = hits.filter((h) => h.patterns.some((p) => p.kind === 'place' || p.kind === 'demonym'));
+  const { tokens } = range;
+  const starts = tokens.start;
+  const ends = tokens.end;
+  // Blocking spans (actor names and non-location phrases) and place hits, each by start and longest first. The
+  // trie reports hits by first token, shortest first, so a hit goes before those sharing its first token.
+  const blockers: Hit[] = [];
+  const placeHits: Hit[] = [];
+  ctx.trie.scan(tokens, range.from, range.to, (first, last, phrase) => {
+    const start = starts[first] as number;
+    const end = ends[last] as number;
+    if (hasLineBreak(text, start, end)) return;
+    const group = fittingGroup(ctx.phraseGroups[phrase] as PhraseGroups, text, start, end);
+    if (!group) return;
+    const h: Hit = { first, last, start, end, group };
+    if (group.blocks) insertLongestFirst(blockers, h);
+    if (group.locates) insertLongestFirst(placeHits, h);
+  });
   // Keep the longest non-overlapping place hits (leftmost-longest): "Burkina Faso" over "Burkina".
-  placeHits.sort((a, b) => a.start - b.start || b.end - a.end);
   const chosen: Hit[] = [];
   for (const h of placeHits) {
     const overlaps = chosen.find((c) => h.start < c.end && c.start < h.end);
@@ -289,46 +327,37 @@ function spotSentence(
     else if (h.end - h.start > overlaps.end - overlaps.start) chosen.splice(chosen.indexOf(overlaps), 1, h);
   }
   // Actor mentions: longest non-overlapping.
-  blockers.sort((a, b) => a.start - b.start || b.end - a.end);
   const actorHits: Hit[] = [];
   for (const h of blockers) {
     if (actorHits.some((c) => h.start < c.end && c.start < h.end)) continue;
     actorHits.push(h);
   }
   for (const h of actorHits) {
-    for (const p of h.patterns) {
-      if (p.kind === 'actor' || p.kind === 'generic') {
-        actors.push({
-          start: h.start,
-          end: h.end,
-          surface: text.slice(h.start, h.end),
-          sentence: s.index,
-          actor: p.actor,
-          generic: p.kind === 'generic' ? p.generic : null,
-        });
-        break;
-      }
-    }
+    const p = h.group.actorMention;
+    if (!p) continue;
+    actors.push({
+      start: h.start,
+      end: h.end,
+      surface: text.slice(h.start, h.end),
+      sentence: s.index,
+      actor: p.actor,
+      generic: p.kind === 'generic' ? p.generic : null,
+    });
   }
   addCoordinatedRegions(text, s, ctx, mentions);
   for (const h of chosen) {
-    const places = h.patterns.filter((p) => p.kind === 'place' || p.kind === 'demonym');
-    const demonym = places.every((p) => p.kind === 'demonym');
-    const candidates = [
-      ...new Set(places.map((p) => (p.kind === 'place' || p.kind === 'demonym' ? p.id : ''))),
-    ].sort();
+    const g = h.group;
+    const demonym = g.demonymOnly;
+    const candidates = g.candidates.slice();
     const surface = text.slice(h.start, h.end);
+    const folded = demonym ? '' : fold(surface);
     const mention: Mention = {
       start: h.start,
       end: h.end,
       surface,
       sentence: s.index,
       candidates,
-      via: demonym
-        ? 'demonym'
-        : places.some((p) => p.kind === 'place' && fold(p.phrase) === fold(surface))
-          ? 'name'
-          : 'alias',
+      via: demonym ? 'demonym' : g.names.includes(folded) ? 'name' : 'alias',
       rejected: null,
       standsFor: null,
     };
@@ -336,27 +365,20 @@ function spotSentence(
     const inside = actorHits.find(
       (b) => b.start <= h.start && b.end >= h.end && b.end - b.start > h.end - h.start,
     );
-    const sameSpanActor = actorHits.find(
-      (b) => b.start === h.start && b.end === h.end && b.patterns.some((p) => p.kind === 'actor'),
-    );
+    const sameSpanActor = actorHits.find((b) => b.start === h.start && b.end === h.end && b.group.actor);
     if (inside) {
       mention.rejected =
-        inside.patterns.some((p) => p.kind === 'nonloc') && !inside.patterns.some((p) => p.kind === 'actor')
-          ? 'inside-non-location-phrase'
-          : 'inside-actor-name';
-    } else if (!demonym && ctx.lexicons.notAlone.has(fold(surface))) {
+        inside.group.nonloc && !inside.group.actor ? 'inside-non-location-phrase' : 'inside-actor-name';
+    } else if (!demonym && ctx.lexicons.notAlone.has(folded)) {
       mention.rejected = 'common-word';
     } else if (!demonym) {
-      const ctxWords = contextWords(stoks, h);
-      if (isPersonName(text, stoks, h, ctxWords)) mention.rejected = 'person-name';
+      const ctxWords = contextWords(text, range, h);
+      if (isPersonName(text, range, h, ctxWords)) mention.rejected = 'person-name';
       else if (isAnalogy(ctxWords)) mention.rejected = 'analogy';
       else {
-        const actor = sameSpanActor?.patterns.find((p) => p.kind === 'actor');
-        const standsFor = metonymyActor(
-          ctx,
-          candidates,
-          actor && actor.kind === 'actor' ? actor.actor : null,
-        );
+        const actor = sameSpanActor?.group.actor ?? null;
+        // The actor named by the same words, else the government of a country or capital among the candidates.
+        const standsFor = actor?.actor || g.government;
         // A country that is also an actor ("France") is the actor unless a locative word puts it on the map;
         // a capital is the government when it acts ("Bamako retaliated").
         if (
@@ -378,18 +400,15 @@ function spotSentence(
     const inChosen = chosen.some((c) => c.start <= h.start && c.end >= h.end);
     if (!inside || inChosen) continue;
     if (mentions.some((m) => m.start === h.start && m.end === h.end)) continue;
-    const places = h.patterns.filter((p) => p.kind === 'place' || p.kind === 'demonym');
-    if (places.every((p) => p.kind === 'demonym')) continue;
+    if (h.group.demonymOnly) continue;
     mentions.push({
       start: h.start,
       end: h.end,
       surface: text.slice(h.start, h.end),
       sentence: s.index,
-      candidates: [...new Set(places.map((p) => (p.kind === 'place' ? p.id : '')))].filter(Boolean).sort(),
+      candidates: h.group.placeIds.slice(),
       via: 'name',
-      rejected: inside.patterns.some((p) => p.kind === 'actor')
-        ? 'inside-actor-name'
-        : 'inside-non-location-phrase',
+      rejected: inside.group.actor ? 'inside-actor-name' : 'inside-non-location-phrase',
       standsFor: null,
     });
   }
@@ -436,9 +455,12 @@ interface ContextWords {
   pairedCapital: boolean;
 }
 
-function contextWords(stoks: Token[], h: Hit): ContextWords {
-  const before = stoks.slice(Math.max(0, h.first - 6), h.first).map((x) => x.key);
-  const after = stoks.slice(h.last + 1, h.last + 4).map((x) => x.key);
+function contextWords(text: string, range: TokenRange, h: Hit): ContextWords {
+  const { tokens, from, to } = range;
+  const before: string[] = [];
+  for (let i = Math.max(from, h.first - 6); i < h.first; i++) before.push(tokens.key(text, i));
+  const after: string[] = [];
+  for (let i = h.last + 1; i < Math.min(to, h.last + 4); i++) after.push(tokens.key(text, i));
   const prev = before[before.length - 1];
   const prev2 = before[before.length - 2];
   const locative =
@@ -456,29 +478,27 @@ function contextWords(stoks: Token[], h: Hit): ContextWords {
 }
 
 /** "Ibrahim B. Keïta", "Vladimir Putin": a name between capitalised words, with no locative word before it. */
-function isPersonName(text: string, stoks: Token[], h: Hit, c: ContextWords): boolean {
+function isPersonName(text: string, range: TokenRange, h: Hit, c: ContextWords): boolean {
   if (c.locative) return false;
-  const prevTok = stoks[h.first - 1];
-  const nextTok = stoks[h.last + 1];
+  const { tokens, from, to } = range;
+  const starts = tokens.start;
+  const ends = tokens.end;
+  const prev = h.first > from ? h.first - 1 : -1;
+  const next = h.last + 1 < to ? h.last + 1 : -1;
+  const capitalised = (i: number) => capitalAt(text, starts[i] as number);
   const initialBefore =
-    prevTok !== undefined &&
-    prevTok.end - prevTok.start === 1 &&
-    text[prevTok.end] === '.' &&
-    isCapitalised(text.slice(prevTok.start));
+    prev >= 0 &&
+    (ends[prev] as number) - (starts[prev] as number) === 1 &&
+    text[ends[prev] as number] === '.' &&
+    capitalised(prev);
   if (initialBefore) return true;
-  const adjacent = (a: Token | undefined, b: Token | undefined) =>
-    a !== undefined && b !== undefined && /^\s$/.test(text.slice(a.end, b.start));
-  const capNext =
-    nextTok !== undefined &&
-    adjacent(stoks[h.last], nextTok) &&
-    isCapitalised(text.slice(nextTok.start)) &&
-    /[a-z]/.test(text.slice(nextTok.start, nextTok.end));
-  const capPrev =
-    prevTok !== undefined && adjacent(prevTok, stoks[h.first]) && isCapitalised(text.slice(prevTok.start));
+  // Two tokens separated by exactly one white-space character.
+  const adjacent = (a: number, b: number) => /^\s$/.test(text.slice(ends[a], starts[b]));
+  const nextWord = next >= 0 ? text.slice(starts[next], ends[next]) : '';
+  const capNext = next >= 0 && adjacent(h.last, next) && capitalised(next) && /[a-z]/.test(nextWord);
+  const capPrev = prev >= 0 && adjacent(prev, h.first) && capitalised(prev);
   // Title-case headings capitalise every word: only trust this when the next word is no function word.
-  return (
-    capNext && !capPrev && !/^(And|Or|Of|The|In|For|To|At|On)$/.test(text.slice(nextTok.start, nextTok.end))
-  );
+  return capNext && !capPrev && !/^(And|Or|Of|The|In|For|To|At|On)$/.test(nextWord);
 }
 
 function isAnalogy(c: ContextWords): boolean {
@@ -493,27 +513,9 @@ function isAnalogy(c: ContextWords): boolean {
   return false;
 }
 
-/** The actor a place can stand for: its country's government (capitals, countries). */
-function metonymyActor(
-  ctx: PipelineContext,
-  candidates: string[],
-  sameSpanActor: string | null,
-): string | null {
-  if (sameSpanActor) return sameSpanActor;
-  for (const id of candidates) {
-    const e = ctx.gazetteer.get(id);
-    if (!e || !e.country) continue;
-    if (e.kind === 'country' || e.featureCode === 'PPLC' || e.featureCode === 'PPLG') {
-      const byCountry = ctx.countryActors.get(e.country);
-      if (byCountry) return byCountry;
-      return `Government of ${ctx.gazetteer.country(e.country)?.name ?? e.country}`;
-    }
-  }
-  return null;
-}
-
 /** One sense per discourse: a place used as an analogy is not a location anywhere else in the document. */
 function applyOneSensePerDiscourse(mentions: Mention[]): void {
   const analogies = new Set(mentions.filter((m) => m.rejected === 'analogy').map((m) => fold(m.surface)));
+  if (analogies.size === 0) return;
   for (const m of mentions) if (!m.rejected && analogies.has(fold(m.surface))) m.rejected = 'analogy';
 }

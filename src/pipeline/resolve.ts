@@ -79,6 +79,33 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext): Reso
     }
   }
 
+  // Only in a document about the Sahel (some place of it named): home is the countries the document names
+  // outright plus the Sahel countries. Elsewhere (world news) a lone foreign place is trusted as usual.
+  const homeCountries = sahelDoc ? [...new Set([...namedCountries, ...FOCUS])].sort() : [];
+  const home = homeCountries.map((c) => g.country(c)?.point).filter((p): p is [number, number] => !!p);
+  // Per document, cached per entry: the checks run for every candidate of every mention.
+  const nearCache = new Map<string, boolean>();
+  const nearAnchor = (e: GazetteerEntry): boolean => {
+    let v = nearCache.get(e.id);
+    if (v === undefined) {
+      v = anchors.some((a) => haversineKm(a, e.point) < 300);
+      nearCache.set(e.id, v);
+    }
+    return v;
+  };
+  const farCache = new Map<string, boolean>();
+  const far = (e: GazetteerEntry): boolean => {
+    const hit = farCache.get(e.id);
+    if (hit !== undefined) return hit;
+    const v =
+      e.kind !== 'country' &&
+      e.kind !== 'vernacular' &&
+      !!e.country &&
+      !homeCountries.includes(e.country) &&
+      home.every((p) => haversineKm(p, e.point) > FAR_KM);
+    farCache.set(e.id, v);
+    return v;
+  };
   return mentions.map((m): Resolution => {
     const entries = m.candidates.map((id) => g.get(id)).filter((e): e is GazetteerEntry => !!e);
     if (m.rejected) {
@@ -103,7 +130,7 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext): Reso
         if (e.country && topCountries.includes(e.country)) score += 2 - topCountries.indexOf(e.country) * 0.5;
         if (e.country && FOCUS.has(e.country)) score += 0.5;
         if (e.admin1 && admins.has(e.admin1)) score += 3;
-        if (e.kind === 'place' && anchors.some((a) => haversineKm(a, e.point) < 300)) score += 1;
+        if (e.kind === 'place' && nearAnchor(e)) score += 1;
         // GeoNames ids beat name-only duplicates of the same town.
         if (e.id.startsWith('gn:')) score += 0.1;
         return { id: e.id, score: Math.round(score * 1000) / 1000, entry: e };
@@ -122,16 +149,6 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext): Reso
       };
     }
     // Far-away homonyms only are no answer: in an article about Mali, "Yoro" is an unknown village, not Honduras.
-    // Only in a document about the Sahel (some place of it named): home is the countries the document names
-    // outright plus the Sahel countries. Elsewhere (world news) a lone foreign place is trusted as usual.
-    const homeCountries = sahelDoc ? [...new Set([...namedCountries, ...FOCUS])].sort() : [];
-    const home = homeCountries.map((c) => g.country(c)?.point).filter((p): p is [number, number] => !!p);
-    const far = (e: GazetteerEntry) =>
-      e.kind !== 'country' &&
-      e.kind !== 'vernacular' &&
-      !!e.country &&
-      !homeCountries.includes(e.country) &&
-      home.every((p) => haversineKm(p, e.point) > FAR_KM);
     if (home.length && ranked.every((r) => far(r.entry))) {
       return {
         mention: m,

@@ -94,6 +94,178 @@ export function tokenizeText(text: string): Token[] {
   return tokens;
 }
 
+/**
+ * Interned folded words (a dictionary's vocabulary), found in raw text without building a string per token: the
+ * tokenizer hashes the folded code units as it scans and compares them with the stored word on a hash hit.
+ */
+export class WordTable {
+  private readonly words: string[] = [];
+  /**
+   * Open addressing, two ints per slot: the word's full hash, then its id + 1 (0 for an empty slot). Most tokens
+   * of a text are not in the table; comparing hashes first settles them without touching a stored string.
+   */
+  private slots = new Int32Array(2 * 1024);
+
+  get size(): number {
+    return this.words.length;
+  }
+
+  /** The word with this id. */
+  word(id: number): string {
+    return this.words[id] as string;
+  }
+
+  /** The id of a folded word, added if new. */
+  intern(word: string): number {
+    const found = this.idOf(word);
+    if (found >= 0) return found;
+    const id = this.words.length;
+    this.words.push(word);
+    // At most three quarters full: a miss ends within a probe or three, mostly in one cache line, and the
+    // table stays small enough to stay in cache.
+    if (this.words.length * 8 > this.slots.length * 3) this.rehash(this.slots.length * 2);
+    else this.place(id);
+    return id;
+  }
+
+  /** The id of a folded word, or -1. */
+  idOf(word: string): number {
+    return this.find(hashWord(word), word, 0, word.length, false);
+  }
+
+  /**
+   * The id of the word text[start, end) folds to, or -1; `hash` is hashStep over its folded code units.
+   * With `raw`, the text is folded code unit by code unit while comparing (fold keeps lengths).
+   */
+  find(hash: number, text: string, start: number, end: number, raw = true): number {
+    const slots = this.slots;
+    const mask = slots.length - 2;
+    for (let at = slotOf(hash, mask); ; at = (at + 2) & mask) {
+      const entry = slots[at + 1] as number;
+      if (entry === 0) return -1;
+      if (slots[at] !== hash) continue;
+      const word = this.words[entry - 1] as string;
+      if (word.length !== end - start) continue;
+      let k = 0;
+      while (k < word.length) {
+        const code = text.charCodeAt(start + k);
+        if (word.charCodeAt(k) !== (raw ? foldAscii(code) : code)) break;
+        k++;
+      }
+      if (k === word.length) return entry - 1;
+    }
+  }
+
+  private place(id: number): void {
+    const hash = hashWord(this.words[id] as string);
+    const mask = this.slots.length - 2;
+    let at = slotOf(hash, mask);
+    while (this.slots[at + 1] !== 0) at = (at + 2) & mask;
+    this.slots[at] = hash;
+    this.slots[at + 1] = id + 1;
+  }
+
+  private rehash(size: number): void {
+    this.slots = new Int32Array(size);
+    for (let id = 0; id < this.words.length; id++) this.place(id);
+  }
+}
+
+/** First slot (an even index) of a hash: the high bits mixed in, since FNV's low bits alone spread poorly. */
+function slotOf(hash: number, mask: number): number {
+  return ((hash ^ (hash >>> 15)) << 1) & mask;
+}
+
+function hashWord(word: string): number {
+  let h = HASH_SEED;
+  for (let i = 0; i < word.length; i++) h = hashStep(h, word.charCodeAt(i));
+  return h;
+}
+
+/** foldCode, with its ASCII case (nearly every code unit of a text) small enough for the JIT to inline. */
+function foldAscii(code: number): number {
+  if (code < 128) return code >= 65 && code <= 90 ? code + 32 : code;
+  return foldCode(code);
+}
+
+const HASH_SEED = 0x811c9dc5 | 0;
+/** One FNV-1a step over a UTF-16 code unit. */
+function hashStep(h: number, code: number): number {
+  return Math.imul(h ^ code, 0x01000193);
+}
+
+/** Word tokens of a text as parallel arrays: offsets, and the id of each token's folded key in a WordTable. */
+export class WordTokens {
+  count = 0;
+  start: Int32Array;
+  end: Int32Array;
+  /** Word id in the table, -1 for a word the table does not hold. */
+  word: Int32Array;
+
+  constructor(
+    readonly words: WordTable,
+    capacity: number,
+  ) {
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.word = new Int32Array(capacity);
+  }
+
+  push(start: number, end: number, word: number): void {
+    if (this.count === this.start.length) this.grow();
+    this.start[this.count] = start;
+    this.end[this.count] = end;
+    this.word[this.count] = word;
+    this.count++;
+  }
+
+  /** The folded key of token i (the same as tokenizeText's); the table's own string when it holds the word. */
+  key(text: string, i: number): string {
+    const id = this.word[i] as number;
+    return id >= 0 ? this.words.word(id) : fold(text.slice(this.start[i], this.end[i]));
+  }
+
+  private grow(): void {
+    const size = this.start.length * 2 + 16;
+    const grown = (a: Int32Array) => {
+      const b = new Int32Array(size);
+      b.set(a);
+      return b;
+    };
+    this.start = grown(this.start);
+    this.end = grown(this.end);
+    this.word = grown(this.word);
+  }
+}
+
+/**
+ * Word tokens of raw text with their word ids: the same tokens and keys as tokenizeText (key = the folded token),
+ * in one pass with no string or object per token.
+ */
+export function tokenizeWords(text: string, words: WordTable): WordTokens {
+  // English runs at about one token per 6.5 characters; the arrays grow if a text is denser.
+  const tokens = new WordTokens(words, ((text.length / 5) | 0) + 16);
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let code = text.charCodeAt(i);
+    if (!isWordCode(code)) {
+      i++;
+      continue;
+    }
+    // A word: hash its folded code units on the way (fold keeps lengths), then look it up once.
+    const start = i;
+    let h = HASH_SEED;
+    do {
+      h = hashStep(h, foldAscii(code));
+      if (++i === n) break;
+      code = text.charCodeAt(i);
+    } while (isWordCode(code));
+    tokens.push(start, i, words.find(h, text, start, i));
+  }
+  return tokens;
+}
+
 /** Folded token keys of a name, for building tries. */
 export function nameKeys(name: string): string[] {
   return tokenize(fold(name)).map((t) => t.key);
