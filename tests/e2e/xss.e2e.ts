@@ -1,6 +1,6 @@
 // Article text is untrusted: a claim carrying markup must render as text and run nothing.
 // A crafted incident and source are injected into a copy of the production build's data, then rendered for real.
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { PreviewServer } from 'vite';
@@ -112,7 +112,9 @@ describe('untrusted article text', () => {
     expect(log.failed.filter((f) => /\/x(\s|$)/.test(f))).toEqual([]);
     expect(log.external).toEqual([]);
     expect(log.pageErrors).toEqual([]);
-    await page.screenshot({ path: 'docs/screenshots/xss-as-text.png' });
+    const shots = process.env.SCREENSHOTS ?? '.cache/screenshots';
+    mkdirSync(shots, { recursive: true });
+    await page.screenshot({ path: `${shots}/xss-as-text.png` });
     await page.close();
   });
 });
