@@ -111,7 +111,11 @@ export function readCorpus(dir: string): { docs: RawDoc[]; problems: CorpusProbl
         const file = str(s.file);
         if (!file) continue;
         let published = str(s.published);
-        if (published && !/^\d{4}-\d{2}-\d{2}$/.test(published)) {
+        // The shape and a real calendar day ("2025-13-45" has the shape).
+        const real = (d: string) =>
+          !Number.isNaN(Date.parse(`${d}T12:00:00Z`)) &&
+          new Date(`${d}T12:00:00Z`).toISOString().startsWith(d);
+        if (published && !(/^\d{4}-\d{2}-\d{2}$/.test(published) && real(published))) {
           problems.push({
             file: 'sources.json',
             why: `${file}: published "${published}" is not YYYY-MM-DD; treated as unknown`,

@@ -204,12 +204,17 @@ export function summarize(report: BuildReport): string {
     for (const d of skipped) lines.push(`  ${d.file}: ${d.why}`);
   }
   const bySource = new Map<string, ReportEntry[]>();
-  for (const m of report.mentions) bySource.set(m.source_id, [...(bySource.get(m.source_id) ?? []), m]);
-  for (const [source, mentions] of bySource) {
-    lines.push('', `== ${source}`);
-    for (const m of mentions) lines.push(`  [${m.start}-${m.end}] ${m.surface}: ${m.why}`);
-    for (const d of report.dropped.filter((x) => x.source_id === source)) {
-      lines.push(`  dropped (${d.reason}) [${d.start}-${d.end}]: ${JSON.stringify(d.text.slice(0, 80))}`);
+  for (const m of report.mentions) {
+    const list = bySource.get(m.source_id);
+    if (list) list.push(m);
+    else bySource.set(m.source_id, [m]);
+  }
+  // Every built document, even one with no place mention: its dropped text is listed too.
+  for (const d of report.documents.filter((x) => x.status === 'ok')) {
+    lines.push('', `== ${d.id}`);
+    for (const m of bySource.get(d.id) ?? []) lines.push(`  [${m.start}-${m.end}] ${m.surface}: ${m.why}`);
+    for (const x of report.dropped.filter((y) => y.source_id === d.id)) {
+      lines.push(`  dropped (${x.reason}) [${x.start}-${x.end}]: ${JSON.stringify(x.text.slice(0, 80))}`);
     }
   }
   return `${lines.join('\n')}\n`;

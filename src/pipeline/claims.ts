@@ -2,7 +2,7 @@
 // what impacts, how certain, how precise. Per region-keyed table row: a risk row.
 
 import { CueSet, type CueHit } from './cues.ts';
-import { sentenceDate, onOrBefore, type DateSpan } from './dates.ts';
+import { sentenceDate, onOrBefore, yearsIn, type DateSpan } from './dates.ts';
 import type { PipelineContext } from './gazetteer.ts';
 import { fold, hashId, tokenize, type Token } from './text.ts';
 import type {
@@ -145,7 +145,9 @@ export function statedFatalities(tokens: Token[], raw: string, ctx: PipelineCont
   const verbs = new Set(f.verbs.map(fold));
   const nouns = new Set(f.nouns.map(fold));
   const keys = tokens.map((t) => t.key);
-  const found: number[] = [];
+  // Counts by victim noun: a repeated "5 soldiers" is one group, counted once (the lowest figure stated).
+  const found = new Map<string, number>();
+  const note = (noun: string, n: number) => found.set(noun, Math.min(n, found.get(noun) ?? n));
   const hedges = new Set([
     'at',
     'least',
@@ -172,7 +174,10 @@ export function statedFatalities(tokens: Token[], raw: string, ctx: PipelineCont
       const n = numberAt(tokens, j, raw, f.words);
       if (n !== null) {
         const noun = keys.slice(j + 1, j + 4).find((w) => nouns.has(w));
-        if (noun) found.push(n);
+        // "left 12 people injured" is no death toll: "left"/"leaving" need a death word after the victims.
+        const needsDeath = k === 'left' || k === 'leaving';
+        const dead = keys.slice(j + 1, j + 7).some((w) => w === 'dead' || w === 'killed');
+        if (noun && (!needsDeath || dead)) note(noun, n);
       }
     }
     // "14 soldiers were killed", "20 people dead"
@@ -180,13 +185,12 @@ export function statedFatalities(tokens: Token[], raw: string, ctx: PipelineCont
     if (n !== null && k !== 'a' && k !== 'an') {
       const rest = keys.slice(i + 1, i + 7).join(' ');
       const after = f.after.map(fold);
-      if (keys.slice(i + 1, i + 4).some((w) => nouns.has(w)) && after.some((a) => rest.includes(a))) {
-        if (!found.length) found.push(n);
-      }
+      const noun = keys.slice(i + 1, i + 4).find((w) => nouns.has(w));
+      if (noun && after.some((a) => rest.includes(a)) && !found.size) note(noun, n);
     }
   }
-  if (!found.length) return null;
-  return found.reduce((a, b) => a + b, 0);
+  if (!found.size) return null;
+  return [...found.values()].reduce((a, b) => a + b, 0);
 }
 
 function sentenceTokens(s: Sentence): Token[] {
@@ -212,15 +216,12 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): Claim[] 
     actorsBySentence.set(a.sentence, list);
   }
   // The document's reference year for "historical": publication year, else the latest year it names.
-  const years = input.sentences.flatMap((s) =>
-    [...s.text.matchAll(/\b(19[5-9]\d|20[0-4]\d)\b/g)].map((m) => Number(m[1])),
-  );
+  const years = input.sentences.flatMap((s) => yearsIn(s.text));
   const refYear = input.published
     ? Number(input.published.slice(0, 4))
     : years.length
       ? Math.max(...years)
       : null;
-  // Countries of the document, for generic actors in sentences without a country place.
   let lastDate: DateSpan | null = null;
   let lastLocated: Located | null = null;
 
@@ -278,11 +279,14 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): Claim[] 
       // blockade forced school closures ..."). Never finer than "near" since the place was not named.
       const carried: Located['places'] = lastLocated.places;
       places = carried.map((p) => ({ entry: p.entry, precision: Math.max(p.precision, 2) as GeoPrecision }));
-      lastLocated = { sentence: s.index, end: s.end, places: carried };
+      // The chain stays anchored on the sentence that named the place: at most two sentences carry it.
+      lastLocated = { sentence: lastLocated.sentence, end: s.end, places: carried };
     }
     if (!places.length) continue;
 
-    const modality = /^if\b/i.test(s.text) ? 'speculative' : modalityOf(tokens, trigger, c, date, refYear);
+    const modality = /^if\b/i.test(s.text)
+      ? 'speculative'
+      : modalityOf(s.text, tokens, trigger, c, date, refYear);
     const impacts = [...new Set(c.impacts.find(tokens).map((h) => h.value))].sort();
     let fatalities = statedFatalities(tokens, fold(s.text), ctx);
     // ACLED codes 0 for a non-violent event that happened; a forecast or a history has no count to state.
@@ -361,6 +365,7 @@ function geoPrecision(e: GazetteerEntry, r: Resolution, s: Sentence, c: Compiled
 }
 
 function modalityOf(
+  raw: string,
   tokens: Token[],
   trigger: CueHit<Trigger>,
   c: Compiled,
@@ -368,9 +373,16 @@ function modalityOf(
   refYear: number | null,
 ): Modality {
   const hits = c.modality.find(tokens).filter((h) => {
-    // "May 2024" is a month, not a modal.
+    // "May 2024", "12 May", a capital "May" mid-sentence: the month, not the modal.
+    const tok = tokens[h.first];
+    if (tok?.key !== 'may') return true;
     const next = tokens[h.last + 1];
-    return !(tokens[h.first]?.key === 'may' && next && /^\d/.test(next.key));
+    const prev = tokens[h.first - 1];
+    const month =
+      (next && /^\d/.test(next.key)) ||
+      (prev && /^\d/.test(prev.key)) ||
+      (tok.start > 0 && raw[tok.start] === 'M');
+    return !month;
   });
   const before = (h: CueHit<ModalityCue>, within: number) =>
     h.first < trigger.first && trigger.first - h.last <= within;

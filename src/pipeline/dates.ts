@@ -19,6 +19,16 @@ const MONTHS =
 const MAY_HOLD_DATE =
   /\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(yesterday|today|week|weeks|year|days|day|monday|tuesday|wednesday|thursday|friday|saturday|sunday|shortly)\b/i;
 
+// A bare number is a year only where English puts a year: after in/since/the..., in a list or brackets, and not
+// before a count noun ("some 2000 people fled").
+const YEAR =
+  /(?:\b(?:in|since|by|of|from|until|till|between|and|to|the|year|early|late|mid|circa|after|before)\s+|[(,]\s*)(19[5-9]\d|20[0-4]\d)\b(?!\s+(?:people|persons|soldiers|troops|civilians|men|women|children|fighters|militants|members|refugees|families|households|km|kilometres|kilometers|metres|meters|tonnes|tons|head|cattle|dollars|euros|francs|CFA))/gi;
+
+/** Years a sentence names as years. */
+export function yearsIn(sentence: string): number[] {
+  return [...sentence.matchAll(YEAR)].map((m) => Number(m[1]));
+}
+
 function iso(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
@@ -74,6 +84,8 @@ export function sentenceDate(
   const results = chrono.parse(sentence, { instant: ref, timezone: 0 }, { forwardDate: false });
   const spans: DateSpan[] = [];
   for (const r of results) {
+    // "a march", "may" in lower case are a noun and a modal, not months.
+    if (/^(march|may)$/.test(r.text.trim())) continue;
     const absolute = /\d/.test(r.text) || MONTHS.test(r.text);
     const yearKnown = r.start.isCertain('year') && absolute && /\b(1[89]|20)\d{2}\b/.test(r.text);
     if (!absolute) continue; // relative words are handled below
@@ -95,7 +107,7 @@ export function sentenceDate(
   }
   // Bare years ("in 2012", "(2012, 2020, and 2021)") that chrono leaves alone.
   if (spans.length === 0) {
-    const years = [...sentence.matchAll(/\b(19[5-9]\d|20[0-4]\d)\b/g)].map((m) => Number(m[1]));
+    const years = yearsIn(sentence);
     if (years.length) {
       const lo = Math.min(...years);
       const hi = Math.max(...years);
@@ -148,7 +160,9 @@ export function sentenceDate(
   }
   for (const r of results) {
     if (/\b(today|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/i.test(r.text)) {
-      const d = iso(r.start.date());
+      // A report's weekday is the last one on or before publication (chrono may pick the coming one).
+      let d = iso(r.start.date());
+      if (d > published) d = addDays(d, -7);
       return { start: d, end: d, precision: 1, text: r.text };
     }
   }

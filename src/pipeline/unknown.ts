@@ -15,7 +15,12 @@ export interface UnknownPlaces {
   context: Span[];
 }
 
-const NAME = "[A-Z][\\p{L}'’-]*(?:[ -][A-Z][\\p{L}'’-]*){0,2}";
+// One word: a capital, lower-case letters, hyphen-joined parts ("Tapoa-Djerma"); up to three words. Written so a
+// string has one parse only: an ambiguous pattern here backtracked for minutes on "Aa-Aa-Aa-...".
+const WORD = "[A-Z][\\p{Ll}'’]*(?:-\\p{L}[\\p{Ll}'’]*)*";
+const NAME = `${WORD}(?: ${WORD}){0,2}`;
+/** Longer sentences are not searched for hierarchies (no article sentence is this long; scraped debris can be). */
+const MAX_SENTENCE = 2000;
 // "Ogossagou (Bankass, Mopti)": a capitalised name, then capitalised names separated by commas in brackets.
 const HIERARCHY = new RegExp(`(${NAME})\\s*\\((${NAME}(?:,\\s*${NAME}){0,3})\\)`, 'gu');
 // "the village of Ogossagou", "the commune of Boni", "a locality called X".
@@ -97,8 +102,17 @@ export function findUnknownPlaces(
 
   for (const s of sentences) {
     if (s.kind === 'heading') continue;
-    const add = (head: Span, surface: string, why: string) => {
-      if (NOT_NAMES.has(surface.split(/[ -]/)[0] as string) || isCovered(head)) return;
+    if (s.text.length > MAX_SENTENCE) continue;
+    const add = (found: Span, text: string, why: string) => {
+      // "In Ogossagou", "Boulkessi Sunday": function words and dates around a name are not part of it.
+      const words = text.split(' ');
+      let lead = 0;
+      while (words.length && NOT_NAMES.has(words[0] as string)) lead += (words.shift() as string).length + 1;
+      while (words.length && NOT_NAMES.has(words[words.length - 1] as string)) words.pop();
+      if (!words.length) return;
+      const surface = words.join(' ');
+      const head = { start: found.start + lead, end: found.start + lead + surface.length };
+      if (isCovered(head)) return;
       if (unknown.some((u) => u.mention.start === head.start)) return;
       const mention: Mention = {
         ...head,
@@ -114,7 +128,7 @@ export function findUnknownPlaces(
     };
     HIERARCHY.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = HIERARCHY.exec(s.text))) {
+    while (s.text.includes('(') && (m = HIERARCHY.exec(s.text))) {
       const headText = m[1] as string;
       const head = { start: s.start + m.index, end: s.start + m.index + headText.length };
       const innerStart = s.start + m.index + m[0].indexOf('(') + 1;

@@ -287,3 +287,51 @@ describe('far homonyms', () => {
     expect(r.resolutions.find((x) => x.mention.surface === 'Yoro')?.placeId).toBe('admin1:HN-YO');
   });
 });
+
+describe('review fixes', () => {
+  it('adversarial hyphen runs do not hang the hierarchy search', () => {
+    const t0 = performance.now();
+    run(`Gunmen attacked the village of ${'Aa-'.repeat(600)} (Djibo, Soum).`);
+    expect(performance.now() - t0).toBeLessThan(5000); // was minutes; typically a few ms
+  });
+  it('no date after publication from a noun "march" or a weekday', () => {
+    expect(run('Protesters held a march in Bamako against the junta.').claims[0]?.dateEnd ?? '').not.toMatch(
+      /^2026/,
+    );
+    const d = run('Gunmen attacked a military post in Gao on Monday.').claims[0];
+    expect((d?.dateStart ?? '') <= '2025-09-19').toBe(true);
+    expect(d?.dateStart).toBeTruthy();
+  });
+  it('the month May is not a modal, and a count of people is not a year', () => {
+    expect(run('On 12 May gunmen attacked soldiers in Gao, killing 3 soldiers.').claims[0]?.modality).toBe(
+      'reported',
+    );
+    const c = run('Some 2000 people fled Gao after gunmen attacked the town.').claims[0];
+    expect(c?.modality).toBe('reported');
+    expect(c?.dateStart).not.toBe('2000-01-01');
+  });
+  it('wounded are not dead, and a repeated count is counted once', () => {
+    expect(
+      run('Gunmen attacked Gao on 2 May 2024. The attack left 12 people injured.').claims.map(
+        (c) => c.fatalities,
+      ),
+    ).not.toContain(12);
+    expect(
+      run(
+        'Gunmen killed 5 soldiers in Gao on 2 May 2024, the army said; the raid killed 5 soldiers, a source said.',
+      ).claims[0]?.fatalities,
+    ).toBe(5);
+  });
+  it('"In Ogossagou (Bankass, Mopti)" keeps the unknown village', () => {
+    const r = run('In Ogossagou (Bankass, Mopti), gunmen killed 160 villagers on 23 March 2019.');
+    expect(r.resolutions.find((x) => x.status === 'unknown')?.mention.surface).toBe('Ogossagou');
+    expect(r.claims).toHaveLength(1);
+    expect(r.claims[0]?.geoPrecision).toBe(2);
+  });
+  it('a place carries to at most the two sentences after the one that named it', () => {
+    const r = run(
+      'Gunmen attacked Gao. Gunmen attacked a convoy. Gunmen attacked a post. Gunmen attacked a village. Gunmen attacked a market.',
+    );
+    expect(r.claims).toHaveLength(3);
+  });
+});
