@@ -4,7 +4,7 @@
 import { CueSet, type CueHit } from './cues.ts';
 import { sentenceDate, onOrBefore, yearsIn, type DateSpan } from './dates.ts';
 import type { PipelineContext } from './gazetteer.ts';
-import { fold, hashId, tokenize, type Token } from './text.ts';
+import { compareStrings, fold, hashId, tokenize, type Token } from './text.ts';
 import type {
   ActorMention,
   Claim,
@@ -429,14 +429,28 @@ export function extractRiskRows(sourceId: string, seg: Segmented, ctx: PipelineC
     const keyed = /^(region|country|countries|area|location|zone|state|province|place)s?$/i.test(
       (t.header[0] ?? '').trim(),
     );
+    const candidatesOf = (cell: string) => g.byName(cell).filter((e) => e.kind !== 'continent');
+    // The country most rows point to unambiguously: a "Sahel" row in a table of Burkina regions is Burkina's
+    // Sahel region, not the belt across five countries.
+    const votes = new Map<string, number>();
+    for (const r of t.rows) {
+      const countries = new Set(candidatesOf(r.cells[0] ?? '').map((e) => e.country));
+      const only = countries.size === 1 ? [...countries][0] : null;
+      if (only) votes.set(only, (votes.get(only) ?? 0) + 1);
+    }
+    const [tableCountry, n] = [...votes.entries()].sort(
+      (a, b) => b[1] - a[1] || compareStrings(a[0], b[0]),
+    )[0] ?? [null, 0];
+    const home = n >= 2 ? tableCountry : null;
     const lookup = (cell: string) =>
-      g
-        .byName(cell)
-        .filter((e) => e.kind !== 'continent')
-        .sort(
-          (a, b) =>
-            KIND_RANK[b.kind] - KIND_RANK[a.kind] || b.population - a.population || (a.id < b.id ? -1 : 1),
-        )[0];
+      candidatesOf(cell).sort(
+        (a, b) =>
+          Number(b.country === home && b.kind !== 'country') -
+            Number(a.country === home && a.kind !== 'country') ||
+          KIND_RANK[b.kind] - KIND_RANK[a.kind] ||
+          b.population - a.population ||
+          (a.id < b.id ? -1 : 1),
+      )[0];
     const allPlaces = t.rows.length > 0 && t.rows.every((r) => lookup(r.cells[0] ?? '') !== undefined);
     for (const r of t.rows) {
       const entry = keyed || allPlaces ? lookup(r.cells[0] ?? '') : undefined;

@@ -335,3 +335,14 @@ describe('review fixes', () => {
     expect(r.claims).toHaveLength(3);
   });
 });
+
+describe('risk tables', () => {
+  it("rows of one country's regions resolve inside that country", () => {
+    const r = run('Region | Risk\n---|---\nSahel | High\nCentre-Nord | High\nBoucle du Mouhoun | Medium\n');
+    expect(r.riskRows.map((x) => x.placeId)).toEqual(['admin1:BF-12', 'admin1:BF-05', 'admin1:BF-01']);
+  });
+  it('a table of countries keeps countries', () => {
+    const r = run('Region | Risk\n---|---\nMali | High\nNiger | High\nBurkina Faso | Medium\n');
+    expect(r.riskRows.map((x) => x.placeId)).toEqual(['country:ML', 'country:NE', 'country:BF']);
+  });
+});
