@@ -5,7 +5,7 @@ import type { Feature } from 'geojson';
 import type { GazetteerEntry } from '../../src/pipeline/types.ts';
 import { labelPoint, unionAll, type Poly } from './geometry.ts';
 import type { GnPlace, NeAdmin1Feature, NeAdmin1Props } from './sources.ts';
-import { fold, roundPoint, uniqueNames, compareStrings } from './util.ts';
+import { compareStrings, fold, gnsForm, roundPoint, splitAlt, uniqueNames } from './util.ts';
 
 /**
  * Admin-1 units newer than Natural Earth's file: Mali's Ménaka (carved from Gao) and Taoudénit
@@ -37,18 +37,7 @@ export interface Admin1Result {
 
 const ISO_RE = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
 
-function splitAlt(s: string | null | undefined): string[] {
-  return s ? s.split('|') : [];
-}
 
-/** "Tapoa, Province de la" -> "Province de la Tapoa". */
-function gnsForm(s: string | null | undefined): string | null {
-  if (!s) return null;
-  const m = /^(.*?), (.*)$/.exec(s);
-  if (!m) return s;
-  const head = m[2] ?? '';
-  return /['’]$/.test(head) ? `${head}${m[1]}` : `${head} ${m[1]}`;
-}
 
 /**
  * Natural Earth's woe_name is stale for split units (Chad's Sila says "Ouaddaï", Ennedi says "Bet"):

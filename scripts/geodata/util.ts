@@ -90,3 +90,17 @@ export function linesJson(obj: Record<string, unknown>): string {
 export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** Natural Earth's "a|b|c" alternate-name lists. */
+export function splitAlt(s: string | null | undefined): string[] {
+  return s ? s.split('|') : [];
+}
+
+/** GeoNames' inverted names: "Tapoa, Province de la" -> "Province de la Tapoa", "Alberta, Province d'" -> "Province d'Alberta". */
+export function gnsForm(s: string | null | undefined): string | null {
+  if (!s) return null;
+  const m = /^(.*?), (.*)$/.exec(s);
+  if (!m) return s;
+  const head = m[2] ?? '';
+  return /['’]$/.test(head) ? `${head}${m[1]}` : `${head} ${m[1]}`;
+}

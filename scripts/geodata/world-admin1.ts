@@ -4,7 +4,7 @@
 import nlp from 'compromise';
 import type { GazetteerEntry } from '../../src/pipeline/types.ts';
 import type { NeAdmin1Feature, NeAdmin1Props } from './sources.ts';
-import { compareStrings, fold, roundPoint, uniqueNames } from './util.ts';
+import { compareStrings, fold, gnsForm, roundPoint, splitAlt, uniqueNames } from './util.ts';
 
 const ISO_RE = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
 
@@ -65,18 +65,7 @@ export interface WorldAdmin1Result {
   droppedAliases: number;
 }
 
-function splitAlt(s: string | null | undefined): string[] {
-  return s ? s.split('|') : [];
-}
 
-/** "Alberta, Province d'" -> "Province d'Alberta" (same as the focus admin-1). */
-function gnsForm(s: string | null | undefined): string | null {
-  if (!s) return null;
-  const m = /^(.*?), (.*)$/.exec(s);
-  if (!m) return s;
-  const head = m[2] ?? '';
-  return /['’]$/.test(head) ? `${head}${m[1]}` : `${head} ${m[1]}`;
-}
 
 const letters = (s: string) => (s.match(/\p{L}/gu) ?? []).length;
 

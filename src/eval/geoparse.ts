@@ -1,4 +1,4 @@
-// Geoparsing corpora in the JSONL + CSV format of ../shared/eval/: documents ({corpus, doc_id, title?, text} per
+// Geoparsing corpora in the team's evaluation JSONL + CSV format (paths given on the command line): documents ({corpus, doc_id, title?, text} per
 // line) and toponyms (corpus, doc_id, start, end, surface, lat, lon, ...; offsets into `text`).
 // Pure: parsing, turning the pipeline's resolutions into predictions, and per-corpus scoring.
 import Papa from 'papaparse';

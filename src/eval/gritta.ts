@@ -47,13 +47,27 @@ export const ACC_KM = 161;
 const byStart = <T extends { start: number; end: number }>(a: T, b: T): number =>
   a.start - b.start || a.end - b.end;
 
-/** Counts of one document's matching: unmatched predictions are the ones `used` never marked. */
-function tally(
-  matches: ToponymMatch[],
-  unmatchedGold: GoldToponym[],
-  preds: readonly PredictedToponym[],
-  used: Uint8Array,
+/** Greedy one-to-one matching in document order: each gold toponym takes the first unused prediction that fits. */
+function matchGreedy(
+  gold: readonly GoldToponym[],
+  predicted: readonly PredictedToponym[],
+  fits: (p: PredictedToponym, g: GoldToponym) => boolean,
 ): DocMatch {
+  const golds = gold.filter((g) => g.point !== null).sort(byStart);
+  const preds = [...predicted].sort(byStart);
+  const used = new Uint8Array(preds.length);
+  const matches: ToponymMatch[] = [];
+  const unmatchedGold: GoldToponym[] = [];
+  for (const g of golds) {
+    const hit = preds.findIndex((p, i) => !used[i] && fits(p, g));
+    const p = preds[hit];
+    if (p === undefined || g.point === null) {
+      unmatchedGold.push(g);
+      continue;
+    }
+    used[hit] = 1;
+    matches.push({ gold: g, pred: p, km: haversineKm(g.point, p.point) });
+  }
   const unmatchedPred = preds.filter((_, i) => !used[i]);
   return {
     tp: matches.length,
@@ -71,32 +85,13 @@ export function matchDoc(
   predicted: readonly PredictedToponym[],
   tolerance = MIDPOINT_TOLERANCE,
 ): DocMatch {
-  const golds = gold.filter((g) => g.point !== null).sort(byStart);
-  const preds = [...predicted].sort(byStart);
-  const used = new Uint8Array(preds.length);
-  const matches: ToponymMatch[] = [];
-  const unmatchedGold: GoldToponym[] = [];
-  for (const g of golds) {
-    const gMid = (g.start + g.end) / 2;
-    const gLow = g.surface.toLowerCase();
-    let hit = -1;
-    for (let i = 0; i < preds.length; i++) {
-      const p = preds[i];
-      if (used[i] || p === undefined) continue;
-      if (Math.abs((p.start + p.end) / 2 - gMid) < tolerance && p.surface.toLowerCase() === gLow) {
-        hit = i;
-        break;
-      }
-    }
-    const p = preds[hit];
-    if (p === undefined || g.point === null) {
-      unmatchedGold.push(g);
-      continue;
-    }
-    used[hit] = 1;
-    matches.push({ gold: g, pred: p, km: haversineKm(g.point, p.point) });
-  }
-  return tally(matches, unmatchedGold, preds, used);
+  return matchGreedy(
+    gold,
+    predicted,
+    (p, g) =>
+      Math.abs((p.start + p.end) / 2 - (g.start + g.end) / 2) < tolerance &&
+      p.surface.toLowerCase() === g.surface.toLowerCase(),
+  );
 }
 
 export interface GeoparseSummary {
@@ -146,20 +141,5 @@ export function matchDocOverlap(
   gold: readonly GoldToponym[],
   predicted: readonly PredictedToponym[],
 ): DocMatch {
-  const golds = gold.filter((g) => g.point !== null).sort(byStart);
-  const preds = [...predicted].sort(byStart);
-  const used = new Uint8Array(preds.length);
-  const matches: ToponymMatch[] = [];
-  const unmatchedGold: GoldToponym[] = [];
-  for (const g of golds) {
-    const hit = preds.findIndex((p, i) => !used[i] && p.start < g.end && g.start < p.end);
-    const p = preds[hit];
-    if (p === undefined || g.point === null) {
-      unmatchedGold.push(g);
-      continue;
-    }
-    used[hit] = 1;
-    matches.push({ gold: g, pred: p, km: haversineKm(g.point, p.point) });
-  }
-  return tally(matches, unmatchedGold, preds, used);
+  return matchGreedy(gold, predicted, (p, g) => p.start < g.end && g.start < p.end);
 }

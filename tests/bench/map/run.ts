@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import { launchChromium } from '../../e2e/helpers.ts';
+import type { FilterState } from '../../../src/app/lib/filters.ts';
 import { writeFixture } from './fixture.ts';
 
 const OUT = '.cache/bench-map';
@@ -94,19 +95,9 @@ async function measureChange(
 ): Promise<[number, number]> {
   return page.evaluate(
     async ({ mode, change, k }) => {
-      type F = {
-        actors: string[];
-        eventTypes: string[];
-        modalities: string[];
-        impacts: string[];
-        sources: string[];
-        dateFrom: string | null;
-        dateTo: string | null;
-        q: string;
-      };
       const actors = ['JNIM', 'Wagner Group', 'Military Forces of Mali', 'France', 'AQIM'];
       const day = (d: number) => new Date(Date.UTC(2014, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
-      const f: F = {
+      const f: FilterState = {
         actors: [],
         eventTypes: [],
         modalities: [],
@@ -122,8 +113,11 @@ async function measureChange(
         f.dateTo = day(k * 30 + 365);
       }
       const w = window as unknown as {
-        __bench: { map: { once(e: string, cb: () => void): void }; apply?: (f: F) => Promise<void> };
-        __sahel?: { app: { filters: F } };
+        __bench: {
+          map: { once(e: string, cb: () => void): void };
+          apply?: (f: FilterState) => Promise<void>;
+        };
+        __sahel?: { app: { filters: FilterState } };
       };
       const m = w.__bench.map;
       const t0 = performance.now();
