@@ -1,5 +1,6 @@
 // The gazetteer as the stages use it: lookup by id, by folded name, and the spotting dictionary.
 
+import { CONTEXT_VOCABULARY } from './context-words.ts';
 import { fold } from './text.ts';
 import { TokenTrie } from './trie.ts';
 import type { Gazetteer, GazetteerEntry, Lexicons } from './types.ts';
@@ -141,6 +142,7 @@ export function createContext(gaz: Gazetteer, lexicons: Lexicons): PipelineConte
     for (const phrase of g.aliases) add({ kind: 'generic', phrase, generic: g.kind, actor: g.name });
   }
   for (const phrase of lexicons.nonLocations) add({ kind: 'nonloc', phrase });
+  for (const word of CONTEXT_VOCABULARY) trie.addWord(word);
   const countryActors = new Map<string, string>();
   for (const a of lexicons.actors) {
     if (!a.country || countryActors.has(a.country)) continue;

@@ -63,6 +63,15 @@ export class TokenTrie {
     if (!payloads.includes(payload)) payloads.push(payload);
   }
 
+  /**
+   * Add a folded word to the vocabulary without a phrase: its tokens then carry an id, so a caller that reads
+   * context words gets the table's string for them (WordTokens.word) instead of folding a copy of each token.
+   */
+  addWord(word: string): void {
+    this.words.intern(word);
+    while (this.rootChild.length < this.words.size) this.rootChild.push(-1);
+  }
+
   /** Payloads by phrase index, in the order they were added. */
   phrases(): readonly (readonly number[])[] {
     return this.payloadLists;
@@ -94,8 +103,13 @@ export class TokenTrie {
 
   /** Every phrase occurrence (overlapping and nested ones included) in tokens of a folded text. */
   matchTokens(tokens: Token[]): TrieMatch[] {
-    const ids = new WordTokens(this.words, tokens.length);
-    for (const t of tokens) ids.push(t.start, t.end, this.words.idOf(t.key));
+    const ids = new WordTokens(
+      this.words,
+      Int32Array.from(tokens, (t) => t.start),
+      Int32Array.from(tokens, (t) => t.end),
+      Int32Array.from(tokens, (t) => this.words.idOf(t.key)),
+      tokens.length,
+    );
     const out: TrieMatch[] = [];
     this.scan(ids, 0, tokens.length, (first, last, phrase) => {
       out.push({

@@ -180,7 +180,7 @@ export interface Mention {
   surface: string;
   sentence: number;
   /** Gazetteer ids that share this surface form. */
-  candidates: string[];
+  candidates: readonly string[];
   /** How the mention was spotted. */
   via: 'name' | 'alias' | 'demonym';
   /** Set when the mention is not a location: why. */
