@@ -1,7 +1,7 @@
 // The gazetteer as the stages use it: lookup by id, by folded name, and the spotting dictionary.
 
 import { CONTEXT_VOCABULARY } from './context-words.ts';
-import { fold } from './text.ts';
+import { fold, nameKeys } from './text.ts';
 import { TokenTrie } from './trie.ts';
 import type { Gazetteer, GazetteerEntry, Lexicons } from './types.ts';
 
@@ -51,6 +51,11 @@ export interface PatternGroup {
   names: readonly string[];
   /** The government a place among the candidates can stand for (see governmentOf), for metonymy. */
   government: string | null;
+  /**
+   * Some "not alone" common word (lexicons.notAlone) has this phrase's tokens, so a surface of it may fold to
+   * that word; when false the spotter need not fold the surface to check.
+   */
+  mayBeCommonWord: boolean;
 }
 
 /** What a hit on one trie phrase means, by the case of its surface; null where no pattern fits. */
@@ -153,12 +158,12 @@ export function createContext(gaz: Gazetteer, lexicons: Lexicons): PipelineConte
     if ([a.name, ...a.aliases].some((n) => names.has(fold(n)))) countryActors.set(a.country, a.name);
   }
   const government = (ids: readonly string[]) => governmentOf(ids, gazetteer, countryActors);
-  const phraseGroups = trie.phrases().map((payloads) =>
-    groupPhrase(
-      payloads.map((i) => patterns[i] as Pattern),
-      government,
-    ),
-  );
+  const commonWordKeys = new Set([...lexicons.notAlone].map((w) => nameKeys(w).join(' ')));
+  const phraseGroups = trie.phrases().map((payloads) => {
+    const phrasePatterns = payloads.map((i) => patterns[i] as Pattern);
+    const keys = nameKeys((phrasePatterns[0] as Pattern).phrase).join(' ');
+    return groupPhrase(phrasePatterns, government, commonWordKeys.has(keys));
+  });
   return { gazetteer, lexicons, trie, patterns, phraseGroups, countryActors };
 }
 
@@ -166,6 +171,7 @@ export function createContext(gaz: Gazetteer, lexicons: Lexicons): PipelineConte
 function groupPhrase(
   patterns: Pattern[],
   government: (ids: readonly string[]) => string | null,
+  mayBeCommonWord: boolean,
 ): PhraseGroups {
   // Mirrors the spotter's case rule: an acronym must be spelled exactly; otherwise a capital pattern needs a
   // capitalised surface and any other pattern fits.
@@ -173,6 +179,7 @@ function groupPhrase(
     groupPatterns(
       patterns.filter((p) => (p.acronym ? p.acronym === letters : !p.capital || capitalised)),
       government,
+      mayBeCommonWord,
     );
   const spellings = [...new Set(patterns.map((p) => p.acronym).filter((a): a is string => a !== null))];
   const acronyms = spellings.length
@@ -188,6 +195,7 @@ const NO_STRINGS: readonly string[] = [];
 function groupPatterns(
   patterns: Pattern[],
   government: (ids: readonly string[]) => string | null,
+  mayBeCommonWord: boolean,
 ): PatternGroup | null {
   if (patterns.length === 0) return null;
   const places = patterns.filter((p) => p.kind === 'place' || p.kind === 'demonym');
@@ -213,6 +221,7 @@ function groupPatterns(
     placeIds: share(placeIds),
     names: share([...new Set(placeOnly.map((p) => fold(p.phrase)))]),
     government: government(candidates),
+    mayBeCommonWord,
   };
 }
 

@@ -5,7 +5,7 @@
 // - an analogy or metaphor ("Africa's Afghanistan", "a parallel with Libya") is no location, and one sense per
 //   discourse: the same place is then no location anywhere in that document.
 
-import { fold, type WordTokens } from './text.ts';
+import { fold, foldsTo, type WordTokens } from './text.ts';
 import type { PatternGroup, PhraseGroups, PipelineContext } from './gazetteer.ts';
 import type { ActorMention, Mention, Sentence } from './types.ts';
 import {
@@ -35,8 +35,13 @@ function capitalAt(text: string, at: number): boolean {
 }
 
 /** Letters of a surface, for matching an acronym pattern ("U.N." spells "UN"). */
-function acronymLetters(surface: string): string {
-  return surface.replace(/[^A-Za-z]/g, '');
+function acronymLetters(text: string, start: number, end: number): string {
+  let letters = '';
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters += text.charAt(i);
+  }
+  return letters;
 }
 
 /**
@@ -45,7 +50,7 @@ function acronymLetters(surface: string): string {
  * capitals. The groups were worked out when the dictionary was built.
  */
 function fittingGroup(groups: PhraseGroups, text: string, start: number, end: number): PatternGroup | null {
-  const cases = (groups.acronyms && groups.acronyms.get(acronymLetters(text.slice(start, end)))) ?? groups;
+  const cases = (groups.acronyms && groups.acronyms.get(acronymLetters(text, start, end))) ?? groups;
   return capitalAt(text, start) ? cases.upper : cases.lower;
 }
 
@@ -155,14 +160,13 @@ function spotSentence(
     const demonym = g.demonymOnly;
     const candidates = g.candidates;
     const surface = text.slice(h.start, h.end);
-    const folded = demonym ? '' : fold(surface);
     const mention: Mention = {
       start: h.start,
       end: h.end,
       surface,
       sentence: s.index,
       candidates,
-      via: demonym ? 'demonym' : g.names.includes(folded) ? 'name' : 'alias',
+      via: demonym ? 'demonym' : g.names.some((n) => foldsTo(text, h.start, h.end, n)) ? 'name' : 'alias',
       rejected: null,
       standsFor: null,
     };
@@ -174,7 +178,7 @@ function spotSentence(
     if (inside) {
       mention.rejected =
         inside.group.nonloc && !inside.group.actor ? 'inside-non-location-phrase' : 'inside-actor-name';
-    } else if (!demonym && ctx.lexicons.notAlone.has(folded)) {
+    } else if (!demonym && g.mayBeCommonWord && ctx.lexicons.notAlone.has(fold(surface))) {
       mention.rejected = 'common-word';
     } else if (!demonym) {
       const ctxWords = contextWords(range, h);

@@ -38,6 +38,17 @@ export function fold(text: string): string {
   return out;
 }
 
+/** Does text[start, end) fold (see fold) to `folded`? The same answer as fold(text.slice(start, end)) === folded. */
+export function foldsTo(text: string, start: number, end: number, folded: string): boolean {
+  if (end - start !== folded.length) return false;
+  for (let k = 0; k < folded.length; k++) {
+    const code = text.charCodeAt(start + k);
+    const f = code < 128 ? (code >= 65 && code <= 90 ? code + 32 : code) : foldCode(code);
+    if (f !== folded.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
 /** True for code units that belong to a word: letters (any script), digits. */
 export function isWordCode(code: number): boolean {
   if (code < 128)
