@@ -16,9 +16,15 @@ export interface CueHit<T> {
   last: number;
 }
 
+const NONE: never[] = [];
+
 export class CueSet<T> {
   private byFirst = new Map<string, Cue<T>[]>();
-  private prefixFirst: Cue<T>[] = [];
+  /**
+   * One-word prefix cues ("attack*") by the first code unit of the prefix: a token is tried only against the
+   * prefixes that start as it does, not against all of them (this loop was the build's slowest line).
+   */
+  private prefixByFirstCode = new Map<number, Cue<T>[]>();
 
   constructor(entries: { phrase: string; value: T }[]) {
     for (const { phrase, value } of entries) {
@@ -26,8 +32,12 @@ export class CueSet<T> {
       const keys = nameKeys(prefix ? phrase.slice(0, -1) : phrase);
       if (keys.length === 0) continue;
       const cue = { keys, prefix, value };
-      if (prefix && keys.length === 1) this.prefixFirst.push(cue);
-      else {
+      if (prefix && keys.length === 1) {
+        const code = (keys[0] as string).charCodeAt(0);
+        const list = this.prefixByFirstCode.get(code) ?? [];
+        list.push(cue);
+        this.prefixByFirstCode.set(code, list);
+      } else {
         const list = this.byFirst.get(keys[0] as string) ?? [];
         list.push(cue);
         this.byFirst.set(keys[0] as string, list);
@@ -51,11 +61,11 @@ export class CueSet<T> {
     const hits: CueHit<T>[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const key = (tokens[i] as Token).key;
-      for (const cue of this.byFirst.get(key) ?? []) {
+      for (const cue of this.byFirst.get(key) ?? NONE) {
         if (this.fits(cue, tokens, i))
           hits.push({ value: cue.value, first: i, last: i + cue.keys.length - 1 });
       }
-      for (const cue of this.prefixFirst) {
+      for (const cue of this.prefixByFirstCode.get(key.charCodeAt(0)) ?? NONE) {
         if (key.startsWith(cue.keys[0] as string)) hits.push({ value: cue.value, first: i, last: i });
       }
     }

@@ -50,22 +50,63 @@ function beyond(a: [number, number], b: [number, number], km: number): boolean {
   return haversineKm(a, b) > km;
 }
 
+/** One candidate of a list, with what ranking needs that does not depend on the document. */
+interface Candidate {
+  entry: GazetteerEntry;
+  /** basePrior(entry). */
+  prior: number;
+  /** describe(entry), for the report. */
+  label: string;
+  gn: boolean;
+}
+
+/** What resolving needs to know of one candidate list, worked out once per list. */
+interface CandidateList {
+  g: GazetteerIndex;
+  candidates: Candidate[];
+  /** The one country every candidate with a country has; null when none has one or they differ. */
+  onlyCountry: string | null;
+  /** Countries among the candidates named outright (country entries). */
+  countriesNamed: string[];
+  /** The single candidate's point when it is a place: an anchor for proximity. */
+  anchor: [number, number] | null;
+  /** Ids of the admin-1 and admin-2 candidates. */
+  admins: string[];
+}
+
 /**
- * The entries of a candidate list. The spotter shares one list among every mention of the same phrase, so the
- * lookups are made once per phrase rather than once per mention (a mention has 1.15 candidates on average, and
- * resolving is mostly this bookkeeping).
+ * Candidate lists, keyed by the list itself. The spotter shares one list among every mention of the same phrase,
+ * so the lookups and the static evidence are worked out once per phrase rather than per mention: with the
+ * stages interleaved document by document, the gazetteer's objects are out of cache by the time they are read,
+ * and reading a few compact records instead of every entry, its point and its strings is most of the saving.
  */
-const entryCache = new WeakMap<readonly string[], { g: GazetteerIndex; entries: GazetteerEntry[] }>();
-function entriesOf(ids: readonly string[], g: GazetteerIndex): GazetteerEntry[] {
-  const hit = entryCache.get(ids);
-  if (hit && hit.g === g) return hit.entries;
-  const entries: GazetteerEntry[] = [];
+const listCache = new WeakMap<readonly string[], CandidateList>();
+function candidateList(ids: readonly string[], g: GazetteerIndex): CandidateList {
+  const hit = listCache.get(ids);
+  if (hit && hit.g === g) return hit;
+  const candidates: Candidate[] = [];
+  const countries = new Set<string>();
+  const countriesNamed: string[] = [];
+  const admins: string[] = [];
   for (const id of ids) {
     const e = g.get(id);
-    if (e) entries.push(e);
+    if (!e) continue;
+    candidates.push({ entry: e, prior: basePrior(e), label: describe(e), gn: e.id.startsWith('gn:') });
+    if (e.country) countries.add(e.country);
+    if (e.kind === 'country' && e.country) countriesNamed.push(e.country);
+    if (e.kind === 'admin1' || e.kind === 'admin2') admins.push(e.id);
   }
-  entryCache.set(ids, { g, entries });
-  return entries;
+  const first = candidates[0]?.entry;
+  const list: CandidateList = {
+    g,
+    candidates,
+    onlyCountry: countries.size === 1 ? ([...countries][0] as string) : null,
+    countriesNamed,
+    anchor: candidates.length === 1 && first?.kind === 'place' ? first.point : null,
+    admins,
+  };
+  listCache.set(ids, list);
+  return list;
 }
 
 /** The evidence that does not depend on the document: feature type, population, capital status. */
@@ -81,17 +122,26 @@ interface Ranked {
   id: string;
   score: number;
   entry: GazetteerEntry;
+  label: string;
 }
 
 const byScore = (a: Ranked, b: Ranked): number => b.score - a.score || (a.id < b.id ? -1 : 1);
 
+/** The report's words for a reason ("inside-actor-name" -> "rejected: inside actor name"), made once each. */
+const rejectedWhy = new Map<string, string>();
+
 function rejection(m: Mention): Resolution {
-  const why =
-    m.rejected === 'metonymy'
+  const reason = m.rejected as string;
+  let why =
+    reason === 'metonymy'
       ? `rejected: metonymy, stands for ${m.standsFor ?? 'a government'}`
-      : m.rejected === 'analogy'
+      : reason === 'analogy'
         ? 'rejected: analogy or metaphor, not a location'
-        : `rejected: ${(m.rejected as string).replace(/-/g, ' ')}`;
+        : rejectedWhy.get(reason);
+  if (why === undefined) {
+    why = `rejected: ${reason.replace(/-/g, ' ')}`;
+    rejectedWhy.set(reason, why);
+  }
   return { mention: m, placeId: null, status: 'rejected', ranked: [], why };
 }
 
@@ -112,21 +162,15 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext): Reso
       m.rejected === 'person-name'
     )
       continue;
-    const entries = entriesOf(m.candidates, g);
-    // The one country of every candidate, '' when none has one, null when they differ.
-    let only: string | null = '';
-    for (const e of entries) {
-      if (e.kind === 'country' && e.country) namedCountries.add(e.country);
-      if (e.country && only !== null) only = only === '' || only === e.country ? e.country : null;
-    }
-    if (only) countryVotes.set(only, (countryVotes.get(only) ?? 0) + 1);
+    const list = candidateList(m.candidates, g);
+    for (const c of list.countriesNamed) namedCountries.add(c);
+    if (list.onlyCountry) countryVotes.set(list.onlyCountry, (countryVotes.get(list.onlyCountry) ?? 0) + 1);
     if (m.rejected) continue;
-    if (entries.length === 1 && entries[0]?.kind === 'place') anchorSet.add(entries[0].point);
-    for (const e of entries) {
-      if (e.kind !== 'admin1' && e.kind !== 'admin2') continue;
+    if (list.anchor) anchorSet.add(list.anchor);
+    for (const id of list.admins) {
       let set = adminsBySentence.get(m.sentence);
       if (!set) adminsBySentence.set(m.sentence, (set = new Set<string>()));
-      set.add(e.id);
+      set.add(id);
     }
   }
   const anchors = [...anchorSet];
@@ -164,16 +208,17 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext): Reso
     return v;
   };
   const noAdmins = new Set<string>();
-  const score = (e: GazetteerEntry, admins: Set<string>): Ranked => {
+  const score = (c: Candidate, admins: Set<string>): Ranked => {
+    const e = c.entry;
     // Added in this order: the rounded score must not depend on how the sum is grouped.
-    let score = basePrior(e);
+    let score = c.prior;
     if (e.country && topCountries.includes(e.country)) score += 2 - topCountries.indexOf(e.country) * 0.5;
     if (e.country && FOCUS.has(e.country)) score += 0.5;
     if (e.admin1 && admins.has(e.admin1)) score += 3;
     if (e.kind === 'place' && nearAnchor(e)) score += 1;
     // GeoNames ids beat name-only duplicates of the same town.
-    if (e.id.startsWith('gn:')) score += 0.1;
-    return { id: e.id, score: Math.round(score * 1000) / 1000, entry: e };
+    if (c.gn) score += 0.1;
+    return { id: e.id, score: Math.round(score * 1000) / 1000, entry: e, label: c.label };
   };
   const out: Resolution[] = new Array<Resolution>(mentions.length);
   for (let i = 0; i < mentions.length; i++) {
@@ -183,15 +228,17 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext): Reso
   return out;
 
   function rank(m: Mention): Resolution {
-    const entries = entriesOf(m.candidates, g);
-    if (entries.length === 0)
+    const { candidates } = candidateList(m.candidates, g);
+    if (candidates.length === 0)
       return { mention: m, placeId: null, status: 'unknown', ranked: [], why: 'unknown: no gazetteer entry' };
     const admins = adminsBySentence.get(m.sentence) ?? noAdmins;
-    const ranked = entries.map((e) => score(e, admins));
+    const ranked: Ranked[] = [];
+    const out: { id: string; score: number }[] = [];
+    for (const c of candidates) ranked.push(score(c, admins));
     if (ranked.length > 1) ranked.sort(byScore);
+    for (const r of ranked) out.push({ id: r.id, score: r.score });
     const best = ranked[0] as Ranked;
     const second = ranked[1];
-    const out = ranked.map(({ id, score }) => ({ id, score }));
     if (best.entry.kind === 'continent') {
       return {
         mention: m,
@@ -208,7 +255,7 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext): Reso
         placeId: null,
         status: 'ambiguous',
         ranked: out,
-        why: `ambiguous: every candidate (${describe(best.entry)} first) is over ${FAR_KM} km from this document's countries (${homeCountries.join(', ')})`,
+        why: `ambiguous: every candidate (${best.label} first) is over ${FAR_KM} km from this document's countries (${homeCountries.join(', ')})`,
       };
     }
     // Two far-apart candidates with nearly the same score: say so rather than guess.
@@ -222,16 +269,16 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext): Reso
         placeId: null,
         status: 'ambiguous',
         ranked: out,
-        why: `ambiguous between ${describe(best.entry)} and ${describe(second.entry)}`,
+        why: `ambiguous between ${best.label} and ${second.label}`,
       };
     }
-    const runnerUp = second ? `; next: ${describe(second.entry)}` : '';
+    const runnerUp = second ? `; next: ${second.label}` : '';
     return {
       mention: m,
       placeId: best.id,
       status: 'resolved',
       ranked: out,
-      why: `resolved to ${describe(best.entry)}${runnerUp}`,
+      why: `resolved to ${best.label}${runnerUp}`,
     };
   }
 }
