@@ -83,13 +83,36 @@ export function spotMentions(text: string, sentences: Sentence[], ctx: PipelineC
   const mentions: Mention[] = [];
   const actors: ActorMention[] = [];
   const { count, start, end } = tokens;
+  // Blocking spans (actor names and non-location phrases) and place hits of the current sentence, each by start
+  // and longest first. The trie reports hits by first token, shortest first, so a hit goes before those sharing
+  // its first token. One callback and two arrays for the whole document: most sentences have no hit at all.
+  const blockers: Hit[] = [];
+  const placeHits: Hit[] = [];
+  const onMatch = (first: number, last: number, phrase: number): void => {
+    const from = start[first] as number;
+    const to = end[last] as number;
+    if (first !== last && hasLineBreak(text, from, to)) return;
+    const group = fittingGroup(ctx.phraseGroups[phrase] as PhraseGroups, text, from, to);
+    if (!group) return;
+    const h: Hit = { first, last, start: from, end: to, group };
+    if (group.blocks) insertLongestFirst(blockers, h);
+    if (group.locates) insertLongestFirst(placeHits, h);
+  };
+  const compass = COMPASS_WORDS.map((w) => ctx.trie.wordId(w));
   let t = 0;
   for (const s of sentences) {
     while (t < count && (start[t] as number) < s.start) t++;
     let u = t;
     while (u < count && (end[u] as number) <= s.end) u++;
     // The sentence's tokens are tokens[t, u): passed as a range rather than copied.
-    spotSentence(text, s, { tokens, from: t, to: u }, ctx, mentions, actors);
+    blockers.length = 0;
+    placeHits.length = 0;
+    ctx.trie.scan(tokens, t, u, onMatch);
+    const range = { tokens, from: t, to: u };
+    const coordinated = hasAny(range, compass);
+    if (blockers.length > 0 || placeHits.length > 0)
+      spotSentence(text, s, range, ctx, blockers, placeHits, coordinated, mentions, actors);
+    else if (coordinated) addCoordinatedRegions(text, s, ctx, mentions);
     t = u;
   }
   mentions.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -104,31 +127,18 @@ interface TokenRange {
   to: number;
 }
 
+/** Sort out one sentence's hits: which are places, actors, or neither, and why. */
 function spotSentence(
   text: string,
   s: Sentence,
   range: TokenRange,
   ctx: PipelineContext,
+  blockers: readonly Hit[],
+  placeHits: readonly Hit[],
+  coordinated: boolean,
   mentions: Mention[],
   actors: ActorMention[],
 ): void {
-  const { tokens } = range;
-  const starts = tokens.start;
-  const ends = tokens.end;
-  // Blocking spans (actor names and non-location phrases) and place hits, each by start and longest first. The
-  // trie reports hits by first token, shortest first, so a hit goes before those sharing its first token.
-  const blockers: Hit[] = [];
-  const placeHits: Hit[] = [];
-  ctx.trie.scan(tokens, range.from, range.to, (first, last, phrase) => {
-    const start = starts[first] as number;
-    const end = ends[last] as number;
-    if (hasLineBreak(text, start, end)) return;
-    const group = fittingGroup(ctx.phraseGroups[phrase] as PhraseGroups, text, start, end);
-    if (!group) return;
-    const h: Hit = { first, last, start, end, group };
-    if (group.blocks) insertLongestFirst(blockers, h);
-    if (group.locates) insertLongestFirst(placeHits, h);
-  });
   // Keep the longest non-overlapping place hits (leftmost-longest): "Burkina Faso" over "Burkina".
   const chosen: Hit[] = [];
   for (const h of placeHits) {
@@ -154,7 +164,7 @@ function spotSentence(
       generic: p.kind === 'generic' ? p.generic : null,
     });
   }
-  addCoordinatedRegions(text, s, ctx, mentions);
+  if (coordinated) addCoordinatedRegions(text, s, ctx, mentions);
   for (const h of chosen) {
     const g = h.group;
     const demonym = g.demonymOnly;
@@ -223,6 +233,22 @@ function spotSentence(
   }
 }
 
+/** The words COMPASS is made of, as tokens ("north-eastern" is "north" "eastern"). */
+const COMPASS_WORDS = ['northern', 'southern', 'eastern', 'western', 'central'];
+
+/**
+ * Does the range hold one of these word ids? The coordinated-regions regex runs only on sentences with a compass
+ * word among their tokens, which most sentences lack.
+ */
+function hasAny(range: TokenRange, ids: readonly number[]): boolean {
+  const word = range.tokens.word;
+  for (let i = range.from; i < range.to; i++) {
+    const id = word[i] as number;
+    if (id >= 0 && ids.includes(id)) return true;
+  }
+  return false;
+}
+
 const COMPASS =
   '(northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|south-western)';
 const COORDINATED = new RegExp(
@@ -232,8 +258,6 @@ const COORDINATED = new RegExp(
 
 /** "central and northern Mali": the trie sees "northern Mali"; the first adjective names a region too. */
 function addCoordinatedRegions(text: string, s: Sentence, ctx: PipelineContext, mentions: Mention[]): void {
-  // Every compass word ends in "ern" but "central": most sentences are settled without the regex.
-  if (!s.text.includes('ern') && !s.text.includes('central')) return;
   COORDINATED.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = COORDINATED.exec(s.text))) {

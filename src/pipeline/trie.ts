@@ -76,6 +76,11 @@ export class TokenTrie {
     while (this.rootChild.length < this.words.size) this.rootChild.push(-1);
   }
 
+  /** The id of a folded word in the vocabulary, or -1. */
+  wordId(word: string): number {
+    return this.words.idOf(word);
+  }
+
   /** Payloads by phrase index, in the order they were added. */
   phrases(): readonly (readonly number[])[] {
     return this.payloadLists;
@@ -148,15 +153,23 @@ export class TokenTrie {
   }
 }
 
-/** (node, word) -> child, open addressing over one Int32Array of [node, word, child + 1] triples. */
+/**
+ * (node, word) -> child, open addressing over one Int32Array of [node, word, child + 1] triples, with a power-of-two
+ * number of slots. Most lookups are misses ("the" followed by a word no name continues with); a 16 KB bit set of
+ * the edges' hashes answers nearly all of them without touching the table.
+ */
 class EdgeTable {
   private slots = new Int32Array(3 * 1024);
+  private mask = 1024 - 1;
   private size = 0;
+  private readonly seen = new Int32Array(SEEN_BITS / 32);
 
   get(node: number, word: number): number {
+    const h = edgeHash(node, word);
+    if (((this.seen[(h >>> 5) & SEEN_WORDS_MASK] as number) & (1 << (h & 31))) === 0) return -1;
     const slots = this.slots;
-    const n = slots.length / 3;
-    for (let at = edgeHash(node, word) % n; ; at = at + 1 === n ? 0 : at + 1) {
+    const mask = this.mask;
+    for (let at = h & mask; ; at = (at + 1) & mask) {
       const child = slots[3 * at + 2] as number;
       if (child === 0) return -1;
       if (slots[3 * at] === node && slots[3 * at + 1] === word) return child - 1;
@@ -165,29 +178,34 @@ class EdgeTable {
 
   set(node: number, word: number, child: number): void {
     // At most three quarters full: short probes, and a table small enough to stay in cache.
-    const capacity = this.slots.length / 3;
-    if (4 * (this.size + 1) > 3 * capacity) this.rehash(this.slots.length * 2);
+    if (4 * (this.size + 1) > 3 * (this.mask + 1)) this.rehash(2 * (this.mask + 1));
     this.insert(node, word, child);
     this.size++;
   }
 
   private insert(node: number, word: number, child: number): void {
-    const n = this.slots.length / 3;
-    let at = edgeHash(node, word) % n;
-    while (this.slots[3 * at + 2] !== 0) at = at + 1 === n ? 0 : at + 1;
+    const h = edgeHash(node, word);
+    const bits = (h >>> 5) & SEEN_WORDS_MASK;
+    this.seen[bits] = (this.seen[bits] as number) | (1 << (h & 31));
+    let at = h & this.mask;
+    while (this.slots[3 * at + 2] !== 0) at = (at + 1) & this.mask;
     this.slots[3 * at] = node;
     this.slots[3 * at + 1] = word;
     this.slots[3 * at + 2] = child + 1;
   }
 
-  private rehash(length: number): void {
+  private rehash(capacity: number): void {
     const old = this.slots;
-    this.slots = new Int32Array(length);
+    this.slots = new Int32Array(3 * capacity);
+    this.mask = capacity - 1;
     for (let at = 0; at < old.length; at += 3)
       if (old[at + 2] !== 0)
         this.insert(old[at] as number, old[at + 1] as number, (old[at + 2] as number) - 1);
   }
 }
+
+const SEEN_BITS = 1 << 17;
+const SEEN_WORDS_MASK = SEEN_BITS / 32 - 1;
 
 function edgeHash(node: number, word: number): number {
   const h = Math.imul(node, 0x9e3779b1) ^ Math.imul(word, 0x85ebca6b);

@@ -29,16 +29,19 @@ const SEED = 20240601;
 
 const HELP = `Pipeline benchmark on a seeded synthetic corpus.
 
-Usage: npm run bench -- [--sizes 1,10,100] [--json] [--peer-max-mb 1] [--map]
+Usage: npm run bench -- [--sizes 1,10,100] [--warmup 30] [--json] [--peer-max-mb 1] [--map]
 
   --sizes LIST       Multiples of the sample corpus size (geodata/sources/, ~37 KB). Default 1,10,100.
+  --warmup N         Before timing, run N times the sample size (another seed) through the stages, and up to
+                     0.25 MB of it through the peer (default 30; 1 was the setting before stop 5).
   --peer-max-mb X    Run the naive peer on at most X MB of each corpus and extrapolate (default 1).
   --json             Print one JSON object (all figures) as the last line.
   --map              Also run the map benchmark (tests/bench/map/run.ts) if it exists.
   -h, --help         This text.
 
 Stages are timed one by one on every document (cleanDoc, segment, spotMentions, resolveMentions, extractClaims,
-toFeatures), then the whole corpus goes through buildCorpus. Peak memory is the child process's max RSS.
+toFeatures), then the whole corpus goes through buildCorpus, then spotMentions + resolveMentions run as a pass of
+their own ("spot+resolve alone", like the peer, which runs alone too). Peak memory is the child process's max RSS.
 See docs/benchmark.md.`;
 
 // ------------------------------------------------------------------ stages
@@ -111,6 +114,11 @@ export interface SizeResult {
   stagesTotal: number;
   /** buildCorpus over the whole corpus (includes cross-document work). */
   build: number;
+  /**
+   * spotMentions + resolveMentions as a pass of their own over the cleaned, segmented corpus: the geoparsing core
+   * under the same conditions as the peer, which also runs alone (see docs/benchmark.md).
+   */
+  geoparse: number;
   claims: number;
   mentions: number;
   peer: { docs: number; bytes: number; seconds: number; mentions: number; resolved: number };
@@ -153,12 +161,24 @@ function sampleBytes(): number {
     .reduce((s, f) => s + statSync(join(dir, f)).size, 0);
 }
 
-function worker(size: number, peerMaxMB: number): SizeResult {
+/** The peer's warm-up: enough documents for compromise's code to be compiled too. */
+const PEER_WARMUP_BYTES = 0.25e6;
+
+function worker(size: number, peerMaxMB: number, warmup: number): SizeResult {
   const ctx = loadContext();
   const vocab = vocabulary(ctx);
   const base = sampleBytes();
-  // Warm-up on a different seed so the timed pass does not measure the JIT.
-  for (const d of generateCorpus(vocab, { seed: SEED + 1, targetBytes: base })) runStages(d, ctx);
+  const lookup = buildPeerLookup(ctx.gazetteer.entries);
+  // Warm-up on a different seed, for us and for the peer alike, so the timed pass measures the steady state
+  // rather than the JIT compiling and the first touch of every table.
+  let peerWarm = 0;
+  for (const d of generateCorpus(vocab, { seed: SEED + 1, targetBytes: base * warmup })) {
+    runStages(d, ctx);
+    if (peerWarm < PEER_WARMUP_BYTES) {
+      peerGeoparse(d.text, lookup);
+      peerWarm += Buffer.byteLength(d.text);
+    }
+  }
   const docs = generateCorpus(vocab, { seed: SEED, targetBytes: base * size });
   const bytes = docs.reduce((s, d) => s + Buffer.byteLength(d.text), 0);
   globalThis.gc?.();
@@ -186,9 +206,18 @@ function worker(size: number, peerMaxMB: number): SizeResult {
   globalThis.gc?.();
   const heapWithOutputMB = process.memoryUsage().heapUsed / MB;
 
+  // The geoparsing core as a pass of its own, like the peer: clean and segment first (untimed), then spot and
+  // resolve every document.
+  const prepared = docs.map((d) => {
+    const clean = cleanDoc(d);
+    return { text: clean.text, sentences: segment(clean).sentences };
+  });
+  t = performance.now();
+  for (const p of prepared) resolveMentions(spotMentions(p.text, p.sentences, ctx).mentions, ctx);
+  const geoparse = (performance.now() - t) / 1000;
+  prepared.length = 0;
+
   // The peer, on a prefix of the corpus when it is large.
-  const lookup = buildPeerLookup(ctx.gazetteer.entries);
-  peerGeoparse(docs[0]?.text ?? '', lookup); // warm-up
   let peerBytes = 0;
   let peerDocs = 0;
   let peerMentions = 0;
@@ -211,6 +240,7 @@ function worker(size: number, peerMaxMB: number): SizeResult {
     stages,
     stagesTotal: STAGES.reduce((s, k) => s + stages[k], 0),
     build,
+    geoparse,
     claims,
     mentions,
     peer: {
@@ -226,7 +256,7 @@ function worker(size: number, peerMaxMB: number): SizeResult {
 
 // ------------------------------------------------------------------ driver
 
-function runChild(size: number, peerMaxMB: number): SizeResult {
+function runChild(size: number, peerMaxMB: number, warmup: number): SizeResult {
   const script = fileURLToPath(import.meta.url);
   const t0 = Date.now();
   process.stderr.write(`bench: size ${size}x ...`);
@@ -240,6 +270,8 @@ function runChild(size: number, peerMaxMB: number): SizeResult {
       String(size),
       '--peer-max-mb',
       String(peerMaxMB),
+      '--warmup',
+      String(warmup),
     ],
     { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * MB, stdio: ['ignore', 'pipe', 'inherit'] },
   );
@@ -267,6 +299,10 @@ function report(results: SizeResult[]): string {
     }),
   ]);
   rows.push([
+    'spot+resolve alone',
+    ...results.flatMap((r) => [mbps(r.bytes, r.geoparse), dps(r.docs, r.geoparse)]),
+  ]);
+  rows.push([
     'all stages',
     ...results.flatMap((r) => [mbps(r.bytes, r.stagesTotal), dps(r.docs, r.stagesTotal)]),
   ]);
@@ -285,7 +321,8 @@ function report(results: SizeResult[]): string {
       'mentions',
       'claims',
       'peer docs',
-      'spot+res / peer',
+      'alone / peer',
+      'interleaved / peer',
       'RSS base',
       'RSS peak stream',
       'RSS peak build',
@@ -305,6 +342,7 @@ function report(results: SizeResult[]): string {
       String(r.mentions),
       String(r.claims),
       r.peer.docs < r.docs ? `${r.peer.docs}/${r.docs}` : String(r.peer.docs),
+      `${(r.bytes / r.geoparse / peer).toFixed(0)}x`,
       `${(sr / peer).toFixed(0)}x`,
       r.memory.baselineMB.toFixed(0),
       r.memory.streamPeakMB.toFixed(0),
@@ -317,11 +355,13 @@ function report(results: SizeResult[]): string {
   }
   out.push(formatTable(rows2));
   out.push(
-    '(peer: compromise places() + exact gazetteer lookup; run on a prefix when "peer docs" shows a fraction, rate',
+    '(peer: compromise places() + exact gazetteer lookup, alone; "alone / peer" compares it with spot+resolve alone,',
   );
   out.push(
-    " extrapolated. Memory in MB: max RSS of the size's own process; heap = V8 heap used after a full GC;",
+    ' "interleaved / peer" with spot+resolve timed between the other stages. The peer runs on a prefix when "peer',
   );
+  out.push(' docs" shows a fraction, its rate extrapolated.');
+  out.push(" Memory in MB: max RSS of the size's own process; heap = V8 heap used after a full GC;");
   out.push(
     ' base = after loading the context and generating the corpus; "after stream" = outputs dropped per document;',
   );
@@ -350,6 +390,7 @@ function main(): void {
       json: { type: 'boolean', default: false },
       map: { type: 'boolean', default: false },
       'peer-max-mb': { type: 'string', default: '1' },
+      warmup: { type: 'string', default: '30' },
       worker: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -359,20 +400,21 @@ function main(): void {
     return;
   }
   const peerMaxMB = Number(values['peer-max-mb']);
+  const warmup = Number(values.warmup);
   if (values.worker !== undefined) {
-    console.log(JSON.stringify(worker(Number(values.worker), peerMaxMB)));
+    console.log(JSON.stringify(worker(Number(values.worker), peerMaxMB, warmup)));
     return;
   }
   const sizes = values.sizes.split(',').map(Number);
-  if (sizes.some((s) => !(s > 0)) || !(peerMaxMB > 0)) {
-    console.error(`bench: bad --sizes or --peer-max-mb\n\n${HELP}`);
+  if (sizes.some((s) => !(s > 0)) || !(peerMaxMB > 0) || !(warmup >= 0)) {
+    console.error(`bench: bad --sizes, --peer-max-mb or --warmup\n\n${HELP}`);
     process.exitCode = 2;
     return;
   }
-  const results = sizes.map((s) => runChild(s, peerMaxMB));
+  const results = sizes.map((s) => runChild(s, peerMaxMB, warmup));
   console.log(report(results));
   if (values.map) runMap();
-  if (values.json) console.log(JSON.stringify({ seed: SEED, node: process.version, results }));
+  if (values.json) console.log(JSON.stringify({ seed: SEED, warmup, node: process.version, results }));
 }
 
 main();
