@@ -62,6 +62,12 @@ function insertLongestFirst(hits: Hit[], h: Hit): void {
   else hits.splice(at, 0, h);
 }
 
+/** Does the hit's surface fold to one of the names (rather than to an alias of the same words)? */
+function isName(text: string, h: Hit, names: readonly string[]): boolean {
+  for (let i = 0; i < names.length; i++) if (foldsTo(text, h.start, h.end, names[i] as string)) return true;
+  return false;
+}
+
 /** Does text[start, end) hold a line break? A name is never split across lines. */
 function hasLineBreak(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (text.charCodeAt(i) === 10) return true;
@@ -176,7 +182,7 @@ function spotSentence(
       surface,
       sentence: s.index,
       candidates,
-      via: demonym ? 'demonym' : g.names.some((n) => foldsTo(text, h.start, h.end, n)) ? 'name' : 'alias',
+      via: demonym ? 'demonym' : isName(text, h, g.names) ? 'name' : 'alias',
       rejected: null,
       standsFor: null,
     };
