@@ -28,6 +28,8 @@ interface Compiled {
   impacts: CueSet<Impact>;
   modality: CueSet<ModalityCue>;
   qualifiers: CueSet<true>;
+  /** Words for a diplomatic mission, which sits in the host country's capital. */
+  missions: CueSet<true>;
   actorTypes: Map<string, string>;
 }
 const compiledCache = new WeakMap<object, Compiled>();
@@ -75,8 +77,11 @@ function compile(ctx: PipelineContext): Compiled {
       'district of',
     ].map((phrase) => ({ phrase, value: true as const })),
   );
+  const missions = new CueSet<true>(
+    ['embassy', 'embassies'].map((phrase) => ({ phrase, value: true as const })),
+  );
   const actorTypes = new Map<string, string>(ctx.lexicons.actors.map((a) => [a.name, a.type]));
-  const c = { triggers, impacts, modality, qualifiers, actorTypes };
+  const c = { triggers, impacts, modality, qualifiers, missions, actorTypes };
   compiledCache.set(lex, c);
   return c;
 }
@@ -224,6 +229,7 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): Claim[] 
       : null;
   let lastDate: DateSpan | null = null;
   let lastLocated: Located | null = null;
+  const hostCapital = capitalOfMainCountry(input.resolutions, g);
 
   for (const s of input.sentences) {
     if (s.kind === 'table-row') continue;
@@ -281,6 +287,10 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): Claim[] 
       places = carried.map((p) => ({ entry: p.entry, precision: Math.max(p.precision, 2) as GeoPrecision }));
       // The chain stays anchored on the sentence that named the place: at most two sentences carry it.
       lastLocated = { sentence: lastLocated.sentence, end: s.end, places: carried };
+    } else if (hostCapital && c.missions.find(tokens).length) {
+      // "the US embassy evacuating non-emergency personnel": a diplomatic mission is in the host country's
+      // capital, and the host is the country the document is about. Inferred, so "near" at best.
+      places = [{ entry: hostCapital, precision: 2 }];
     }
     if (!places.length) continue;
 
@@ -330,6 +340,42 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): Claim[] 
     }
   }
   return claims;
+}
+
+/**
+ * The capital of the country the document is about: the country of most resolved place mentions, if it leads
+ * outright (a tie says the document is about several).
+ */
+function capitalOfMainCountry(
+  resolutions: Resolution[],
+  g: PipelineContext['gazetteer'],
+): GazetteerEntry | null {
+  const votes = new Map<string, number>();
+  for (const r of resolutions) {
+    if (r.status !== 'resolved' || !r.placeId) continue;
+    const country = g.get(r.placeId)?.country;
+    if (country) votes.set(country, (votes.get(country) ?? 0) + 1);
+  }
+  const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]));
+  const [first, second] = ranked;
+  if (!first || (second && second[1] === first[1])) return null;
+  return capitalOf(first[0], g);
+}
+
+const capitals = new WeakMap<PipelineContext['gazetteer'], Map<string, GazetteerEntry>>();
+function capitalOf(country: string, g: PipelineContext['gazetteer']): GazetteerEntry | null {
+  let byCountry = capitals.get(g);
+  if (!byCountry) {
+    byCountry = new Map();
+    // The most populous PPLC of a country: GeoNames marks one per country.
+    for (const e of g.entries) {
+      if (e.kind !== 'place' || e.featureCode !== 'PPLC' || !e.country) continue;
+      const known = byCountry.get(e.country);
+      if (!known || e.population > known.population) byCountry.set(e.country, e);
+    }
+    capitals.set(g, byCountry);
+  }
+  return byCountry.get(country) ?? null;
 }
 
 const UNARMED = new Set(['Civilians', 'Protesters', 'Rioters']);

@@ -76,17 +76,9 @@ function matches(f: IncidentFeature, g: GoldIncident): string[] {
 }
 
 describe('seed gold: incidents', () => {
-  // What this build cannot find yet, kept as failing expectations so a fix shows up as an unexpected pass.
-  const knownGaps = new Map([
-    [
-      'US embassy evacuated non-emergency personnel; France, US and UK urged citizens to leave',
-      'the place (Bamako) is only in the previous paragraph',
-    ],
-  ]);
   for (const g of gold.incidents) {
     const title = `${docId(g.doc)}: ${g.what}`;
-    const test = knownGaps.has(g.what) ? it.fails : it;
-    test(title, () => {
+    it(title, () => {
       const found = candidates(g);
       expect(found.length, `no incident at ${g.place} from ${g.doc}`).toBeGreaterThan(0);
       const best = found

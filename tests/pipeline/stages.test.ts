@@ -336,6 +336,32 @@ describe('review fixes', () => {
   });
 });
 
+describe('diplomatic missions', () => {
+  const bamako = ctx.gazetteer.byName('Bamako').find((e) => e.featureCode === 'PPLC');
+  it('an embassy with no place named is in the capital of the country the article is about, "near" at best', () => {
+    const out = run(
+      'Militants attacked a convoy near Gao on 2 May 2024. Troops clashed with JNIM near Mopti.\n\n' +
+        'The US embassy evacuated non-emergency personnel on 3 May 2024.',
+    );
+    const claim = out.claims.find((c) => c.text.startsWith('The US embassy'));
+    expect(bamako).toBeDefined();
+    expect(claim?.placeId).toBe(bamako?.id);
+    expect(claim?.geoPrecision).toBe(2);
+  });
+  it('a named place wins, and an article about two countries equally gives no capital', () => {
+    const named = run(
+      'Militants attacked a convoy near Gao on 2 May 2024. The French embassy in Niamey evacuated its staff on 3 May 2024.',
+    );
+    const niamey = ctx.gazetteer.byName('Niamey').find((e) => e.featureCode === 'PPLC');
+    expect(named.claims.find((c) => c.text.includes('embassy'))?.placeId).toBe(niamey?.id);
+    const tie = run(
+      'Militants attacked a convoy near Gao on 2 May 2024. Troops clashed with JNIM near Tillaberi.\n\n' +
+        'The US embassy evacuated non-emergency personnel on 3 May 2024.',
+    );
+    expect(tie.claims.find((c) => c.text.startsWith('The US embassy'))).toBeUndefined();
+  });
+});
+
 describe('risk tables', () => {
   it("rows of one country's regions resolve inside that country", () => {
     const r = run('Region | Risk\n---|---\nSahel | High\nCentre-Nord | High\nBoucle du Mouhoun | Medium\n');
