@@ -87,7 +87,8 @@ function main(): number {
   const secs = (performance.now() - t0) / 1000;
   console.log(
     `built ${c.documents} documents (${(totalBytes / 1e6).toFixed(2)} MB) in ${secs.toFixed(2)} s: ${c.incidents} incidents ` +
-      `(${c.incidents_point} points, ${c.incidents_region} region-level) from ${c.claims} claims; ${c.risk_rows} risk rows; ` +
+      `(${c.incidents_point} points, ${c.incidents_region} region-level) from ${c.claims} claims; ` +
+      `${c.events_unlocated} event sentences with no place; ${c.risk_rows} risk rows; ` +
       `${c.mentions} mentions (${c.mentions_resolved} resolved, ${c.mentions_rejected} rejected, ${c.mentions_ambiguous} ambiguous, ${c.mentions_unknown} unknown); ` +
       `${c.documents_skipped} files skipped -> ${relative(process.cwd(), outDir) || '.'}/ (see report.txt)`,
   );

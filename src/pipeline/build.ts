@@ -22,6 +22,7 @@ import type {
   Segmented,
   SourceMeta,
   SourceOut,
+  UnlocatedEvent,
 } from './types.ts';
 
 export interface DocResult {
@@ -31,6 +32,7 @@ export interface DocResult {
   spotted: Spotted;
   resolutions: Resolution[];
   claims: Claim[];
+  unlocated: UnlocatedEvent[];
   riskRows: RiskRow[];
 }
 
@@ -45,7 +47,7 @@ export function processDoc(doc: RawDoc, ctx: PipelineContext): DocResult {
     known,
     spotted.actors,
   );
-  const claims = extractClaims(
+  const { claims, unlocated } = extractClaims(
     {
       unknown,
       context,
@@ -59,7 +61,7 @@ export function processDoc(doc: RawDoc, ctx: PipelineContext): DocResult {
     ctx,
   );
   const riskRows = extractRiskRows(doc.id, segmented, ctx);
-  return { doc, clean, segmented, spotted, resolutions, claims, riskRows };
+  return { doc, clean, segmented, spotted, resolutions, claims, unlocated, riskRows };
 }
 
 export interface BuildResult {
@@ -85,7 +87,7 @@ export function buildCorpus(
 ): BuildResult {
   const sorted = [...docs].sort((a, b) => compareStrings(a.id, b.id));
   const results: DocResult[] = [];
-  const report: BuildReport = { documents: [], mentions: [], dropped: [], counts: {} };
+  const report: BuildReport = { documents: [], mentions: [], dropped: [], unlocated: [], counts: {} };
   for (const s of opts.skipped ?? [])
     report.documents.push({ id: s.file, file: s.file, status: 'skipped', why: s.why, chars: 0 });
   sorted.forEach((doc, i) => {
@@ -128,6 +130,17 @@ export function buildCorpus(
             : res.why,
       };
       report.mentions.push(entry);
+    }
+    for (const u of r.unlocated) {
+      report.unlocated.push({
+        source_id: u.sourceId,
+        start: u.start,
+        end: u.end,
+        sentence: u.text,
+        event_type: u.eventType,
+        sub_event_type: u.subEventType,
+        why: u.why,
+      });
     }
     for (const d of r.clean.dropped) report.dropped.push({ ...d, source_id: r.doc.id });
     for (const t of r.segmented.tables) {
@@ -178,6 +191,7 @@ export function buildCorpus(
   for (const st of ['resolved', 'ambiguous', 'rejected', 'unknown'] as const)
     count(`mentions_${st}`, report.mentions.filter((m) => m.status === st).length);
   count('claims', claims.length);
+  count('events_unlocated', report.unlocated.length);
   count('incidents', incidents.features.length);
   count('incidents_point', incidents.features.filter((f) => f.geometry).length);
   count('incidents_region', incidents.features.filter((f) => !f.geometry).length);
@@ -195,7 +209,8 @@ export function summarize(report: BuildReport): string {
   lines.push(
     `${c.documents ?? 0} documents built, ${c.documents_skipped ?? 0} skipped; ${c.sentences ?? 0} sentences; ${c.mentions ?? 0} place mentions ` +
       `(${c.mentions_resolved ?? 0} resolved, ${c.mentions_ambiguous ?? 0} ambiguous, ${c.mentions_rejected ?? 0} rejected, ${c.mentions_unknown ?? 0} unknown); ` +
-      `${c.claims ?? 0} claims in ${c.incidents ?? 0} incidents (${c.incidents_point ?? 0} points, ${c.incidents_region ?? 0} region-level); ` +
+      `${c.claims ?? 0} claims in ${c.incidents ?? 0} incidents (${c.incidents_point ?? 0} points, ${c.incidents_region ?? 0} region-level), ` +
+      `${c.events_unlocated ?? 0} event sentences with no place; ` +
       `${c.risk_rows ?? 0} risk rows (${c.risk_rows_located ?? 0} located); ${c.dropped ?? 0} stretches of text dropped.`,
   );
   const skipped = report.documents.filter((d) => d.status === 'skipped');
@@ -213,6 +228,9 @@ export function summarize(report: BuildReport): string {
   for (const d of report.documents.filter((x) => x.status === 'ok')) {
     lines.push('', `== ${d.id}`);
     for (const m of bySource.get(d.id) ?? []) lines.push(`  [${m.start}-${m.end}] ${m.surface}: ${m.why}`);
+    for (const u of report.unlocated.filter((y) => y.source_id === d.id)) {
+      lines.push(`  event with no place (${u.event_type}) [${u.start}-${u.end}]: ${u.why}`);
+    }
     for (const x of report.dropped.filter((y) => y.source_id === d.id)) {
       lines.push(`  dropped (${x.reason}) [${x.start}-${x.end}]: ${JSON.stringify(x.text.slice(0, 80))}`);
     }

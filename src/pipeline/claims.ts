@@ -13,6 +13,7 @@ import type {
   Impact,
   Modality,
   Resolution,
+  UnlocatedEvent,
   RiskRow,
   Segmented,
   Sentence,
@@ -202,11 +203,19 @@ function sentenceTokens(s: Sentence): Token[] {
   return tokenize(fold(s.text));
 }
 
+/** What the claims stage makes of one document. */
+export interface ClaimsOut {
+  claims: Claim[];
+  /** Event sentences it could give no place; nothing is dropped silently. */
+  unlocated: UnlocatedEvent[];
+}
+
 /** Claims of one document. */
-export function extractClaims(input: ClaimInput, ctx: PipelineContext): Claim[] {
+export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOut {
   const c = compile(ctx);
   const g = ctx.gazetteer;
   const claims: Claim[] = [];
+  const unlocated: UnlocatedEvent[] = [];
   const text = input.text;
   const bySentence = new Map<number, Resolution[]>();
   for (const r of input.resolutions) {
@@ -292,7 +301,22 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): Claim[] 
       // capital, and the host is the country the document is about. Inferred, so "near" at best.
       places = [{ entry: hostCapital, precision: 2 }];
     }
-    if (!places.length) continue;
+    if (!places.length) {
+      const rejected = (bySentence.get(s.index) ?? []).filter((r) => r.status !== 'resolved');
+      unlocated.push({
+        sourceId: input.sourceId,
+        sentence: s.index,
+        start: s.start,
+        end: s.end,
+        text: s.text,
+        eventType: trigger.value.event_type,
+        subEventType: trigger.value.sub_event_type,
+        why: rejected.length
+          ? `no place: ${rejected.map((r) => `"${r.mention.surface}" ${r.why}`).join('; ')}`
+          : 'no place named in the sentence, nor in the two before it in its paragraph',
+      });
+      continue;
+    }
 
     const modality = /^if\b/i.test(s.text)
       ? 'speculative'
@@ -339,7 +363,7 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): Claim[] 
       });
     }
   }
-  return claims;
+  return { claims, unlocated };
 }
 
 /**

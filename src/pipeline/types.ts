@@ -360,7 +360,32 @@ export interface BuildReport {
   documents: { id: string; file: string; status: 'ok' | 'skipped'; why: string | null; chars: number }[];
   mentions: ReportEntry[];
   dropped: (Dropped & { source_id: string })[];
+  /** Sentences that report an event but give it no place: no claim on the map, listed here instead. */
+  unlocated: UnlocatedOut[];
   counts: Record<string, number>;
+}
+
+/** A sentence with an event cue and no place: the claims stage says why it made no claim of it. */
+export interface UnlocatedEvent {
+  sourceId: string;
+  sentence: number;
+  start: number;
+  end: number;
+  text: string;
+  eventType: string;
+  subEventType: string;
+  why: string;
+}
+
+/** An unlocated event sentence as written to report.json. */
+export interface UnlocatedOut {
+  source_id: string;
+  start: number;
+  end: number;
+  sentence: string;
+  event_type: string;
+  sub_event_type: string;
+  why: string;
 }
 
 /** A risk row as written to risk.json for the map's risk table. */

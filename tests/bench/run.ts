@@ -74,7 +74,7 @@ function runStages(doc: RawDoc, ctx: PipelineContext): StageRun {
   const t3 = performance.now();
   const resolutions = resolveMentions(spotted.mentions, ctx);
   const t4 = performance.now();
-  const claims = extractClaims(
+  const { claims } = extractClaims(
     {
       sourceId: doc.id,
       text: clean.text,

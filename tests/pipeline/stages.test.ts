@@ -362,6 +362,32 @@ describe('diplomatic missions', () => {
   });
 });
 
+describe('event sentences with no place', () => {
+  it('are listed in the report with the reason, not dropped', () => {
+    const b = buildCorpus(
+      [
+        doc(
+          'Gunmen attacked a convoy near Gao on 2 May 2024.\n\nSoldiers were killed in an ambush on 3 May 2024.',
+        ),
+      ],
+      ctx,
+    );
+    expect(b.incidents.features.flatMap((f) => f.properties.claims)).toHaveLength(1);
+    expect(b.report.unlocated).toHaveLength(1);
+    expect(b.report.unlocated[0]).toMatchObject({
+      sentence: 'Soldiers were killed in an ambush on 3 May 2024.',
+      event_type: 'Battles',
+    });
+    expect(b.report.unlocated[0]?.why).toMatch(/no place named/);
+    expect(b.report.counts.events_unlocated).toBe(1);
+  });
+  it('say which mentions were set aside: the bundled build lists Moscow as metonymy', () => {
+    const u = sampleBuild().report.unlocated;
+    expect(u.length).toBeGreaterThan(0);
+    expect(u.some((x) => /"Moscow" rejected: metonymy/.test(x.why))).toBe(true);
+  });
+});
+
 describe('risk tables', () => {
   it("rows of one country's regions resolve inside that country", () => {
     const r = run('Region | Risk\n---|---\nSahel | High\nCentre-Nord | High\nBoucle du Mouhoun | Medium\n');

@@ -180,7 +180,13 @@ export function writeFixture(outDir: string, opts: FixtureOptions = {}): void {
     end: 10,
   });
   write(OUTPUT_FILES.risk, risk);
-  write(OUTPUT_FILES.report, { documents: [], mentions: [], dropped: [], counts: { synthetic: 1 } });
+  write(OUTPUT_FILES.report, {
+    documents: [],
+    mentions: [],
+    dropped: [],
+    unlocated: [],
+    counts: { synthetic: 1 },
+  });
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\/tests\//, 'tests/'))) {
