@@ -4,6 +4,7 @@
 import { CueSet, type CueHit } from './cues.ts';
 import { sentenceDate, onOrBefore, yearsIn, type DateSpan } from './dates.ts';
 import type { PipelineContext } from './gazetteer.ts';
+import { onlyHeadings } from './segment.ts';
 import { compareStrings, fold, hashId, tokenize, type Token } from './text.ts';
 import type {
   ActorMention,
@@ -239,13 +240,15 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
   let lastDate: DateSpan | null = null;
   let lastLocated: Located | null = null;
   const hostCapital = capitalOfMainCountry(input.resolutions, g);
+  const headingsAreText = onlyHeadings(input.sentences);
 
   for (const s of input.sentences) {
     if (s.kind === 'table-row') continue;
     const tokens = sentenceTokens(s);
     const date = sentenceDate(s.text, input.published, lastDate);
-    // Titles restate the story; an unpunctuated line with its own date is a report (scrapes lose full stops).
-    if (s.kind === 'heading' && !date) continue;
+    // Titles restate the story; an unpunctuated line with its own date is a report (scrapes lose full stops),
+    // and so is every line of a document that has nothing else.
+    if (s.kind === 'heading' && !date && !headingsAreText) continue;
     if (
       date &&
       date.text !== 'days after the previous date' &&

@@ -64,6 +64,14 @@ function sentenceRanges(text: string): [number, number][] {
   return out;
 }
 
+/**
+ * Does the document hold nothing but short unpunctuated lines? Then its "headings" are its text (a one-line
+ * dispatch, a field note without a full stop), not titles restating a story told below.
+ */
+export function onlyHeadings(sentences: readonly Sentence[]): boolean {
+  return sentences.length > 0 && sentences.every((s) => s.kind === 'heading' || s.kind === 'table-row');
+}
+
 /** Split one block of prose into sentences with offsets. */
 function sentencesOf(line: Line, captions: Span[], out: Sentence[]): void {
   const trimmed = line.text.trim();

@@ -4,6 +4,7 @@
 // names (the first name in its brackets, else another place in the sentence) at geo precision 2.
 
 import type { ActorMention, Mention, Resolution, Sentence, Span } from './types.ts';
+import { onlyHeadings } from './segment.ts';
 
 export interface UnknownPlaces {
   /** All resolutions of the document, in text order: the input ones (a piece of an unknown hyphenated name is
@@ -100,8 +101,9 @@ export function findUnknownPlaces(
       (r) => r.status === 'resolved' && r.mention.start >= sp.start && r.mention.end <= sp.end,
     );
 
+  const headingsAreText = onlyHeadings(sentences);
   for (const s of sentences) {
-    if (s.kind === 'heading') continue;
+    if (s.kind === 'heading' && !headingsAreText) continue;
     if (s.text.length > MAX_SENTENCE) continue;
     const add = (found: Span, text: string, why: string) => {
       // "In Ogossagou", "Boulkessi Sunday": function words and dates around a name are not part of it.

@@ -336,6 +336,18 @@ describe('review fixes', () => {
   });
 });
 
+describe('headings', () => {
+  it('a title over a story makes no claim of its own; a document of one unpunctuated line is its text', () => {
+    const titled = run('Gunmen attack Gao market\n\nSoldiers repelled the assault near Mopti on 2 May 2024.');
+    expect(titled.claims.map((c) => c.text)).toEqual([
+      'Soldiers repelled the assault near Mopti on 2 May 2024.',
+    ]);
+    const note = run('Truck struck by IED 12km from Ansongo, 5 civilians killed and 9 wounded');
+    expect(note.claims).toHaveLength(1);
+    expect(note.claims[0]).toMatchObject({ eventType: 'Explosions/Remote violence', fatalities: 5 });
+  });
+});
+
 describe('diplomatic missions', () => {
   const bamako = ctx.gazetteer.byName('Bamako').find((e) => e.featureCode === 'PPLC');
   it('an embassy with no place named is in the capital of the country the article is about, "near" at best', () => {
