@@ -251,7 +251,7 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
     if (s.kind === 'heading' && !date && !headingsAreText) continue;
     if (
       date &&
-      date.text !== 'days after the previous date' &&
+      !date.text.endsWith('the previous date') &&
       !/past weeks|last week|last year|yesterday/.test(date.text)
     )
       lastDate = date;

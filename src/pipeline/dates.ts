@@ -145,6 +145,16 @@ export function sentenceDate(
       text: 'days after the previous date',
     };
   }
+  if (previous && /\b(that same year|the same year|later that year|earlier that year)\b/.test(lower)) {
+    // The year the previous date starts in: "began in 2012 with ... (2012, 2020, and 2021). That same year, ..."
+    const y = previous.start.slice(0, 4);
+    return {
+      start: `${y}-01-01`,
+      end: `${y}-12-31`,
+      precision: 3,
+      text: 'the same year as the previous date',
+    };
+  }
   if (!published) return null;
   if (/\blast year\b/.test(lower)) {
     const y = Number(published.slice(0, 4)) - 1;

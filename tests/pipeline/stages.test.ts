@@ -144,6 +144,32 @@ describe('claims', () => {
     // A forecast of a non-violent event states no count: null, not 0.
     expect(f('The junta could expel diplomats from Bamako next year.')).toBeNull();
   });
+  it('"that same year" takes the year the previous date starts in', () => {
+    const before = sentenceDate('The crisis began in 2012 with coups (2012, 2020 and 2021).', null, null);
+    expect(sentenceDate('That same year, towns fell to rebels.', null, before)).toMatchObject({
+      start: '2012-01-01',
+      end: '2012-12-31',
+      precision: 3,
+    });
+    expect(sentenceDate('That same year, towns fell to rebels.', null, null)).toBeNull();
+  });
+  it('event words beyond attacks: mutinies, mutilations, marches, strikes, territory lost without a fight', () => {
+    const type = (t: string) => run(t).claims[0];
+    expect(type('Soldiers mutinied in Kaya on 2 May 2024.')).toMatchObject({ eventType: 'Riots' });
+    expect(type('Gunmen decapitated a healer in Fana on 2 May 2024.')).toMatchObject({
+      eventType: 'Violence against civilians',
+      subEventType: 'Attack',
+    });
+    expect(type('Women held a march in Dedougou on 2 May 2024.')).toMatchObject({ eventType: 'Protests' });
+    expect(type('Teachers went on strike in Bourzanga on 2 May 2024.')).toMatchObject({
+      eventType: 'Protests',
+    });
+    expect(type('The garrison of Zouar fell without a fight on 2 May 2024.')).toMatchObject({
+      subEventType: 'Non-violent transfer of territory',
+    });
+    // The month is not a march.
+    expect(type('Officials met in Dedougou in March 2024.')).toBeUndefined();
+  });
   it('dates: day, part of month, month, year, relative to publication, unknown', () => {
     expect(sentenceDate('On August 15, 2025, he left.', null, null)).toMatchObject({
       start: '2025-08-15',
