@@ -167,6 +167,12 @@ describe('claims', () => {
     expect(type('The garrison of Zouar fell without a fight on 2 May 2024.')).toMatchObject({
       subEventType: 'Non-violent transfer of territory',
     });
+    expect(type('Soldiers raped two women in Djibo on 2 May 2024.')).toMatchObject({
+      subEventType: 'Sexual violence',
+    });
+    expect(type('Rebel forces overtook Kidal on 2 May 2024.')).toMatchObject({
+      subEventType: 'Non-state actor overtakes territory',
+    });
     // The month is not a march.
     expect(type('Officials met in Dedougou in March 2024.')).toBeUndefined();
   });
