@@ -462,6 +462,16 @@ function modalityOf(
   if (hits.some((h) => h.value === 'claimed' && before(h, 12))) return 'claimed';
   if (hits.some((h) => h.value === 'alleged' && before(h, 10))) return 'alleged';
   if (hits.some((h) => h.value === 'speculative' && before(h, 12))) return 'speculative';
+  // "An attack on Gao would be a disaster", "a JNIM takeover could ...": an event named as a noun after "a",
+  // "an" or "any" is hypothetical when a modal follows it.
+  const nominal = tokens
+    .slice(Math.max(0, trigger.first - 3), trigger.first)
+    .some((t) => t.key === 'a' || t.key === 'an' || t.key === 'any');
+  if (
+    nominal &&
+    hits.some((h) => h.value === 'speculative' && h.first > trigger.last && h.first - trigger.last <= 6)
+  )
+    return 'speculative';
   if (hits.some((h) => h.value === 'historical')) return 'historical';
   if (date && date.precision === 3 && refYear !== null && Number(date.end.slice(0, 4)) < refYear - 1)
     return 'historical';

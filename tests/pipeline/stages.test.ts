@@ -206,6 +206,8 @@ describe('claims', () => {
   it('modality: forecast, claim of responsibility, allegation, history', () => {
     const m = (t: string) => run(t).claims[0]?.modality;
     expect(m('Militants could attack Gao in the coming months.')).toBe('speculative');
+    expect(m('An attack on Gao would be a disaster for the region.')).toBe('speculative');
+    expect(m('Militants attacked Gao on 2 May 2024, which would later fall.')).toBe('reported');
     expect(m('JNIM claimed responsibility for an attack in Gao on 2 May 2024.')).toBe('claimed');
     expect(m('The army allegedly executed villagers in Mopti on 2 May 2024.')).toBe('alleged');
     expect(m('A coup took place in Bamako in 1991.')).toBe('historical');
