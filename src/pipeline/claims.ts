@@ -239,7 +239,7 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
       : null;
   let lastDate: DateSpan | null = null;
   let lastLocated: Located | null = null;
-  const hostCapital = capitalOfMainCountry(input.resolutions, g);
+  const votes = countryVotes(input.resolutions, g);
   const headingsAreText = onlyHeadings(input.sentences);
 
   for (const s of input.sentences) {
@@ -299,10 +299,11 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
       places = carried.map((p) => ({ entry: p.entry, precision: Math.max(p.precision, 2) as GeoPrecision }));
       // The chain stays anchored on the sentence that named the place: at most two sentences carry it.
       lastLocated = { sentence: lastLocated.sentence, end: s.end, places: carried };
-    } else if (hostCapital && c.missions.find(tokens).length) {
+    } else {
       // "the US embassy evacuating non-emergency personnel": a diplomatic mission is in the host country's
       // capital, and the host is the country the document is about. Inferred, so "near" at best.
-      places = [{ entry: hostCapital, precision: 2 }];
+      const capital = embassyPlace(s, tokens, trigger, input, votes, c, ctx);
+      if (capital) places = [{ entry: capital, precision: 2 }];
     }
     if (!places.length) {
       const rejected = (bySentence.get(s.index) ?? []).filter((r) => r.status !== 'resolved');
@@ -369,25 +370,87 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
   return { claims, unlocated };
 }
 
-/**
- * The capital of the country the document is about: the country of most resolved place mentions, if it leads
- * outright (a tie says the document is about several).
- */
-function capitalOfMainCountry(
-  resolutions: Resolution[],
-  g: PipelineContext['gazetteer'],
-): GazetteerEntry | null {
+/** Resolved place mentions per country: what the document is about. */
+function countryVotes(resolutions: Resolution[], g: PipelineContext['gazetteer']): Map<string, number> {
   const votes = new Map<string, number>();
   for (const r of resolutions) {
     if (r.status !== 'resolved' || !r.placeId) continue;
     const country = g.get(r.placeId)?.country;
     if (country) votes.set(country, (votes.get(country) ?? 0) + 1);
   }
-  const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]));
+  return votes;
+}
+
+/** Words that make a mission the source of a report ("the US embassy said"), not where something happened. */
+const ATTRIBUTION = new Set([
+  'said',
+  'says',
+  'told',
+  'according',
+  'statement',
+  'stated',
+  'reported',
+  'announced',
+  'confirmed',
+  'warned',
+  'tweeted',
+  'communique',
+]);
+
+/**
+ * Where an event at an embassy happened when the sentence names no place: the capital of the country the document
+ * is about, the embassy's own country excluded ("the French embassy" in an article about France and Mali is in
+ * Bamako). Only when the embassy is what the event concerns: near the event word, not the source of the report.
+ * Null when no mission is named, the host is unclear (a tie) or its capital unknown.
+ */
+function embassyPlace(
+  s: Sentence,
+  tokens: Token[],
+  trigger: CueHit<Trigger>,
+  input: ClaimInput,
+  votes: Map<string, number>,
+  c: Compiled,
+  ctx: PipelineContext,
+): GazetteerEntry | null {
+  const mission = c.missions
+    .find(tokens)
+    .find((h) => Math.min(Math.abs(h.first - trigger.last), Math.abs(trigger.first - h.last)) <= 6);
+  if (!mission) return null;
+  for (let i = Math.max(0, mission.first - 4); i <= Math.min(tokens.length - 1, mission.last + 4); i++)
+    if (ATTRIBUTION.has((tokens[i] as Token).key)) return null;
+  // The mission's own country: a name right before it ("US embassy", "France's embassy") or after "embassy of".
+  const at = s.start + (tokens[mission.first] as Token).start;
+  const after = s.start + (tokens[mission.last] as Token).end;
+  const own = new Set<string>();
+  const g = ctx.gazetteer;
+  const nextTo = (start: number, end: number) =>
+    (end <= at && /^\s*(?:['’]s\s*)?$/.test(input.text.slice(end, at))) ||
+    (start >= after && /^\s+of\s+(?:the\s+)?$/i.test(input.text.slice(after, start)));
+  for (const r of input.resolutions) {
+    if (r.mention.sentence !== s.index || !nextTo(r.mention.start, r.mention.end)) continue;
+    for (const id of r.mention.candidates) {
+      const country = g.get(id)?.country;
+      if (country) own.add(country);
+    }
+  }
+  for (const a of input.actors) {
+    if (a.sentence !== s.index || !nextTo(a.start, a.end)) continue;
+    const country = ctx.lexicons.actors.find((x) => x.name === a.actor)?.country;
+    if (country) own.add(country);
+  }
+  const ranked = [...votes.entries()]
+    .filter(([country]) => !own.has(country))
+    .sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]));
   const [first, second] = ranked;
   if (!first || (second && second[1] === first[1])) return null;
   return capitalOf(first[0], g);
 }
+
+/**
+ * Where a country's embassies are: its capital (GeoNames PPLC), except where they sit in another city (Côte
+ * d'Ivoire's in Abidjan, Benin's in Cotonou). Names only; the coordinates come from the gazetteer.
+ */
+const EMBASSY_CITY: Record<string, string> = { CI: 'Abidjan', BJ: 'Cotonou' };
 
 const capitals = new WeakMap<PipelineContext['gazetteer'], Map<string, GazetteerEntry>>();
 function capitalOf(country: string, g: PipelineContext['gazetteer']): GazetteerEntry | null {
@@ -399,6 +462,13 @@ function capitalOf(country: string, g: PipelineContext['gazetteer']): GazetteerE
       if (e.kind !== 'place' || e.featureCode !== 'PPLC' || !e.country) continue;
       const known = byCountry.get(e.country);
       if (!known || e.population > known.population) byCountry.set(e.country, e);
+    }
+    for (const [code, name] of Object.entries(EMBASSY_CITY)) {
+      const city = g
+        .byName(name)
+        .filter((e) => e.kind === 'place' && e.country === code)
+        .sort((a, b) => b.population - a.population)[0];
+      if (city) byCountry.set(code, city);
     }
     capitals.set(g, byCountry);
   }

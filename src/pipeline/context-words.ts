@@ -54,7 +54,6 @@ export const OF_LOCATIVE = new Set([
   'parts',
   'heart',
   'outside',
-  'north-east',
   'border',
   'borders',
   'environs',

@@ -190,7 +190,7 @@ function groupPhrase(
   return { lower: fitting(false, null), upper: fitting(true, null), acronyms };
 }
 
-const NO_STRINGS: readonly string[] = [];
+const NO_STRINGS: readonly string[] = Object.freeze([]);
 
 function groupPatterns(
   patterns: Pattern[],
@@ -203,12 +203,14 @@ function groupPatterns(
   const candidates = [...new Set(places.map((p) => p.id))].sort();
   const placeIds = [...new Set(placeOnly.map((p) => p.id))].filter(Boolean).sort();
   // There is a group per phrase and case: empty and equal lists are shared to keep the context small.
+  // Frozen: every mention of the phrase shares its list, and resolve caches by list.
+  Object.freeze(candidates);
   const share = (list: string[]): readonly string[] =>
     list.length === 0
       ? NO_STRINGS
       : list.length === candidates.length && list.every((x, i) => x === candidates[i])
         ? candidates
-        : list;
+        : Object.freeze(list);
   return {
     blocks: patterns.some((p) => p.kind === 'actor' || p.kind === 'nonloc' || p.kind === 'generic'),
     locates: places.length > 0,

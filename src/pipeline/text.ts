@@ -144,31 +144,15 @@ export class WordTable {
     return id;
   }
 
-  /** The id of a folded word, or -1. */
+  /** The id of a folded word, or -1. (The tokenizer has its own copy of this probe, folding as it compares.) */
   idOf(word: string): number {
-    return this.find(hashWord(word), word, 0, word.length, false);
-  }
-
-  /**
-   * The id of the word text[start, end) folds to, or -1; `hash` is hashStep over its folded code units.
-   * With `raw`, the text is folded code unit by code unit while comparing (fold keeps lengths).
-   */
-  find(hash: number, text: string, start: number, end: number, raw = true): number {
+    const hash = hashWord(word);
     const slots = this.slots;
     const mask = slots.length - 2;
     for (let at = slotOf(hash, mask); ; at = (at + 2) & mask) {
       const entry = slots[at + 1] as number;
       if (entry === 0) return -1;
-      if (slots[at] !== hash) continue;
-      const word = this.words[entry - 1] as string;
-      if (word.length !== end - start) continue;
-      let k = 0;
-      while (k < word.length) {
-        const code = text.charCodeAt(start + k);
-        if (word.charCodeAt(k) !== (raw ? wordFold(code) : code)) break;
-        k++;
-      }
-      if (k === word.length) return entry - 1;
+      if (slots[at] === hash && this.words[entry - 1] === word) return entry - 1;
     }
   }
 
@@ -239,12 +223,6 @@ export class WordTokens {
   knownKey(i: number): string {
     const id = this.word[i] as number;
     return id >= 0 ? this.words.word(id) : '';
-  }
-
-  /** The folded key of token i (the same as tokenizeText's); the table's own string when it holds the word. */
-  key(text: string, i: number): string {
-    const id = this.word[i] as number;
-    return id >= 0 ? this.words.word(id) : fold(text.slice(this.start[i], this.end[i]));
   }
 }
 

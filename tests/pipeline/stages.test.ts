@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { cleanDoc } from '../../src/pipeline/clean.ts';
 import { sentenceDate } from '../../src/pipeline/dates.ts';
 import { segment } from '../../src/pipeline/segment.ts';
-import { fold, tokenize } from '../../src/pipeline/text.ts';
+import { fold, foldsTo, nameKeys, tokenize } from '../../src/pipeline/text.ts';
+import { CONTEXT_VOCABULARY } from '../../src/pipeline/context-words.ts';
 import { buildCorpus } from '../../src/pipeline/build.ts';
 import { ctx, doc, run, sampleBuild } from './helpers.ts';
 
@@ -370,6 +371,30 @@ describe('review fixes', () => {
   });
 });
 
+describe('spotter vocabulary', () => {
+  it('every context word the mentions stage compares is one token the spotter knows', () => {
+    for (const w of CONTEXT_VOCABULARY) {
+      expect(nameKeys(w), w).toEqual([w]);
+      expect(ctx.trie.wordId(w), w).toBeGreaterThanOrEqual(0);
+    }
+  });
+  it('foldsTo agrees with fold, accents and odd characters included', () => {
+    const text = 'Ségou, SÉGOU, Segou’s, Œuvre, Straße, 𝒜bc, Niamey—Dosso';
+    for (let start = 0; start < text.length; start += 3)
+      for (let end = start; end <= Math.min(text.length, start + 12); end++) {
+        const folded = fold(text.slice(start, end));
+        expect(foldsTo(text, start, end, folded)).toBe(true);
+        expect(foldsTo(text, start, end, `${folded}x`)).toBe(false);
+      }
+  });
+  it('coordinated compass regions: "central and northern Mali" names central Mali too', () => {
+    const names = run('Attacks spread across central and northern Mali on 2 May 2024.')
+      .resolutions.filter((r) => r.status === 'resolved')
+      .map((r) => r.mention.surface);
+    expect(names).toEqual(expect.arrayContaining(['central', 'northern Mali']));
+  });
+});
+
 describe('headings', () => {
   it('a title over a story makes no claim of its own; a document of one unpunctuated line is its text', () => {
     const titled = run('Gunmen attack Gao market\n\nSoldiers repelled the assault near Mopti on 2 May 2024.');
@@ -393,6 +418,24 @@ describe('diplomatic missions', () => {
     expect(bamako).toBeDefined();
     expect(claim?.placeId).toBe(bamako?.id);
     expect(claim?.geoPrecision).toBe(2);
+  });
+  it('not when the embassy is the source of the report; not in its own country; where embassies sit', () => {
+    const source = run(
+      'Fighting in Mopti and Gao on Sunday.\n\nGunmen killed 12 villagers on Monday, the US embassy said in a statement.',
+    );
+    expect(source.claims.filter((c) => c.placeId === bamako?.id)).toEqual([]);
+    expect(source.unlocated.map((u) => u.text)).toEqual([
+      'Gunmen killed 12 villagers on Monday, the US embassy said in a statement.',
+    ]);
+    const own = run(
+      'French troops left Mali. French officials in Paris and Lyon and Marseille said more. Protesters attacked the French embassy on 2 May 2024.',
+    );
+    expect(own.claims.at(-1)?.placeId).toBe(bamako?.id);
+    const ivorian = run(
+      'Clashes in Bouake on 2 May 2024. Clashes in Korhogo on 3 May.\n\nProtesters attacked the French embassy on 4 May 2024.',
+    );
+    const abidjan = ctx.gazetteer.get(ivorian.claims.at(-1)?.placeId ?? '');
+    expect(abidjan?.name).toBe('Abidjan');
   });
   it('a named place wins, and an article about two countries equally gives no capital', () => {
     const named = run(
