@@ -72,6 +72,15 @@ export function onlyHeadings(sentences: readonly Sentence[]): boolean {
   return sentences.length > 0 && sentences.every((s) => s.kind === 'heading' || s.kind === 'table-row');
 }
 
+/** Does a trimmed line have at most n words (white-space separated)? Stops counting at n + 1. */
+function atMostWords(trimmed: string, n: number): boolean {
+  let words = 1;
+  for (let i = 1; i < trimmed.length; i++) {
+    if (/\s/.test(trimmed.charAt(i)) && !/\s/.test(trimmed.charAt(i - 1)) && ++words > n) return false;
+  }
+  return true;
+}
+
 /** Split one block of prose into sentences with offsets. */
 function sentencesOf(line: Line, captions: Span[], out: Sentence[]): void {
   const trimmed = line.text.trim();
@@ -79,8 +88,7 @@ function sentencesOf(line: Line, captions: Span[], out: Sentence[]): void {
   const lead = line.text.indexOf(trimmed);
   const caption = inSpans(captions, line.start, line.end);
   const listItem = /^[-*•]\s+/.test(trimmed);
-  const words = trimmed.split(/\s+/).length;
-  if (!caption && !listItem && words <= 16 && !/[.!?…"”]$/.test(trimmed)) {
+  if (!caption && !listItem && !/[.!?…"”]$/.test(trimmed) && atMostWords(trimmed, 16)) {
     out.push({
       index: out.length,
       start: line.start + lead,
