@@ -307,6 +307,13 @@ describe('event type follows the actors', () => {
     expect(p?.eventType).toBe('Protests');
     expect(p?.actors).toContain('Protesters');
   });
+  it('plain words for victims ("people", "a woman", "locals") are civilians; "population centres" are not', () => {
+    const c = run('On 3 May 2020, gunmen killed five people and a woman near Djibo.', '2020-05-04').claims[0];
+    expect(c?.actors).toContain('Civilians');
+    expect(c?.eventType).toBe('Violence against civilians');
+    const t = run('In 2012, population centres fell to Tuareg rebels near Gao.', '2020-05-04').claims[0];
+    expect(t?.actors).not.toContain('Civilians');
+  });
 });
 
 describe('far homonyms', () => {
