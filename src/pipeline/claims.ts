@@ -344,7 +344,12 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
         p.entry,
         ctx,
       );
-      const event = eventFor(trigger.value, actors, ctx);
+      const event = eventFor(
+        trigger.value,
+        actors,
+        ctx,
+        triggerHits.map((h) => h.value),
+      );
       claims.push({
         id: hashId(input.sourceId, s.start, s.end, p.entry.id),
         sourceId: input.sourceId,
@@ -483,10 +488,17 @@ const UNARMED = new Set(['Civilians', 'Protesters', 'Rioters']);
  * Mutates `actors` to add the implied demonstrators.
  */
 function eventFor(
-  t: Trigger,
+  trigger: Trigger,
   actors: string[],
   ctx: PipelineContext,
+  others: readonly Trigger[],
 ): { event_type: string; sub_event_type: string } {
+  // A demonstration that burns, loots or throws stones is a riot (ACLED's violent demonstration).
+  const t: Trigger =
+    trigger.event_type === 'Protests' &&
+    others.some((o) => o.sub_event_type === 'Looting/property destruction')
+      ? { ...trigger, event_type: 'Riots', sub_event_type: 'Violent demonstration' }
+      : trigger;
   if (t.event_type === 'Protests' && !actors.includes('Protesters')) actors.push('Protesters');
   if (t.event_type === 'Riots' && !actors.includes('Rioters')) actors.push('Rioters');
   actors.sort();

@@ -311,6 +311,9 @@ describe('event type follows the actors', () => {
     const c = run('On 3 May 2020, gunmen killed five people and a woman near Djibo.', '2020-05-04').claims[0];
     expect(c?.actors).toContain('Civilians');
     expect(c?.eventType).toBe('Violence against civilians');
+    const riot = run('On 3 May 2020, protesters ransacked the town hall in Kaya.', '2020-05-04').claims[0];
+    expect([riot?.eventType, riot?.subEventType]).toEqual(['Riots', 'Violent demonstration']);
+    expect(riot?.actors).toContain('Rioters');
     const t = run('In 2012, population centres fell to Tuareg rebels near Gao.', '2020-05-04').claims[0];
     expect(t?.actors).not.toContain('Civilians');
   });
