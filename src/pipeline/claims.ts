@@ -493,12 +493,18 @@ function eventFor(
   ctx: PipelineContext,
   others: readonly Trigger[],
 ): { event_type: string; sub_event_type: string } {
-  // A demonstration that burns, loots or throws stones is a riot (ACLED's violent demonstration).
-  const t: Trigger =
-    trigger.event_type === 'Protests' &&
-    others.some((o) => o.sub_event_type === 'Looting/property destruction')
-      ? { ...trigger, event_type: 'Riots', sub_event_type: 'Violent demonstration' }
-      : trigger;
+  // A demonstration that burns, loots or throws stones, or demonstrators who attack, is a riot (ACLED's violent
+  // demonstration): the demonstrators are then rioters.
+  const violentDemonstration =
+    (trigger.event_type === 'Protests' &&
+      others.some((o) => o.sub_event_type === 'Looting/property destruction')) ||
+    (trigger.event_type === 'Battles' &&
+      trigger.sub_event_type === 'Armed clash' &&
+      actors.includes('Protesters'));
+  const t: Trigger = violentDemonstration
+    ? { ...trigger, event_type: 'Riots', sub_event_type: 'Violent demonstration' }
+    : trigger;
+  if (violentDemonstration && actors.includes('Protesters')) actors.splice(actors.indexOf('Protesters'), 1);
   if (t.event_type === 'Protests' && !actors.includes('Protesters')) actors.push('Protesters');
   if (t.event_type === 'Riots' && !actors.includes('Rioters')) actors.push('Rioters');
   actors.sort();

@@ -314,6 +314,10 @@ describe('event type follows the actors', () => {
     const riot = run('On 3 May 2020, protesters ransacked the town hall in Kaya.', '2020-05-04').claims[0];
     expect([riot?.eventType, riot?.subEventType]).toEqual(['Riots', 'Violent demonstration']);
     expect(riot?.actors).toContain('Rioters');
+    expect(riot?.actors).not.toContain('Protesters');
+    const attack = run('On 3 May 2020, demonstrators attacked a police station in Leo.', '2020-05-04')
+      .claims[0];
+    expect(attack?.eventType).toBe('Riots');
     const t = run('In 2012, population centres fell to Tuareg rebels near Gao.', '2020-05-04').claims[0];
     expect(t?.actors).not.toContain('Civilians');
   });
