@@ -196,8 +196,69 @@ export function statedFatalities(tokens: Token[], raw: string, ctx: PipelineCont
       if (noun && after.some((a) => rest.includes(a)) && !found.size) note(noun, n);
     }
   }
-  if (!found.size) return null;
+  if (!found.size) return singleOrBareDeath(keys, tokens, raw, f.words);
   return [...found.values()].reduce((a, b) => a + b, 0);
+}
+
+/** Singular victims: "a soldier was killed", "one man was allegedly shot dead", "a civilian died". */
+const SINGLE_VICTIMS = new Set([
+  'person',
+  'man',
+  'woman',
+  'child',
+  'boy',
+  'girl',
+  'civilian',
+  'soldier',
+  'gendarme',
+  'policeman',
+  'police officer',
+  'prisoner',
+  'student',
+  'trader',
+  'driver',
+  'herder',
+  'farmer',
+  'villager',
+  'resident',
+  'teacher',
+  'chief',
+  'imam',
+  'pastor',
+  'militant',
+  'fighter',
+  'volunteer',
+]);
+const DEATH_AFTER =
+  /^(?:(?:was|has been|had been) )?(?:(?:allegedly|reportedly|later|also) )?(?:killed|shot dead|murdered|executed|lynched|beheaded|died)\b/;
+/** "7 killed.", "2 dead and 6 wounded": a count with the death word right after it. */
+const BARE_DEATH = /^(?:killed|dead)\b/;
+
+/**
+ * The counts statedFatalities leaves: a single victim named with "a", "an" or "one" and a death verb right after
+ * ("a student was allegedly killed": 1), and a number directly followed by "killed" or "dead" ("7 killed.").
+ * Only when nothing else was counted, so "an attack on soldiers killed 5 people" stays 5.
+ */
+function singleOrBareDeath(
+  keys: readonly string[],
+  tokens: Token[],
+  raw: string,
+  words: Record<string, number>,
+): number | null {
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    if (k === 'a' || k === 'an' || k === 'one') {
+      // The victim noun right after, or after one adjective ("a young person", "one Lobi man").
+      for (const at of [i + 1, i + 2]) {
+        if (!SINGLE_VICTIMS.has(keys[at] ?? '')) continue;
+        if (DEATH_AFTER.test(keys.slice(at + 1, at + 5).join(' '))) return 1;
+      }
+    }
+    const n = numberAt(tokens, i, raw, words);
+    if (n !== null && k !== 'a' && k !== 'an' && BARE_DEATH.test(keys.slice(i + 1, i + 2).join(' ')))
+      return n;
+  }
+  return null;
 }
 
 function sentenceTokens(s: Sentence): Token[] {

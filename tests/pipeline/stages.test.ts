@@ -141,6 +141,10 @@ describe('claims', () => {
     expect(f('Militants attacked Gao on 2 May 2024, killing dozens of civilians.')).toBe(12);
     expect(f('Militants attacked Gao on 2 May 2024, killing at least 1,200 people.')).toBe(1200);
     expect(f('Militants attacked Gao on 2 May 2024.')).toBeNull();
+    // A single victim named with "a"/"one", and a bare count before "killed".
+    expect(f('A student was allegedly killed by police in Kindi on 2 May 2024.')).toBe(1);
+    expect(f('Farmers clashed with herders in Zabre on 2 May 2024, 7 killed.')).toBe(7);
+    expect(f('An attack on soldiers in Gao killed 5 people on 2 May 2024.')).toBe(5);
     expect(f('Police arrested a journalist in Bamako on 2 May 2024.')).toBe(0);
     // A forecast of a non-violent event states no count: null, not 0.
     expect(f('The junta could expel diplomats from Bamako next year.')).toBeNull();
