@@ -32,6 +32,8 @@ interface Compiled {
   qualifiers: CueSet<true>;
   /** Words for a diplomatic mission, which sits in the host country's capital. */
   missions: CueSet<true>;
+  /** The fatality lexicon, folded once (a Map: a plain object would answer "constructor" with a function). */
+  fatalities: { verbs: Set<string>; nouns: Set<string>; after: string[]; words: ReadonlyMap<string, number> };
   actorTypes: Map<string, string>;
 }
 const compiledCache = new WeakMap<object, Compiled>();
@@ -83,7 +85,14 @@ function compile(ctx: PipelineContext): Compiled {
     ['embassy', 'embassies'].map((phrase) => ({ phrase, value: true as const })),
   );
   const actorTypes = new Map<string, string>(ctx.lexicons.actors.map((a) => [a.name, a.type]));
-  const c = { triggers, impacts, modality, qualifiers, missions, actorTypes };
+  const f = lex.fatalities;
+  const fatalities = {
+    verbs: new Set(f.verbs.map(fold)),
+    nouns: new Set(f.nouns.map(fold)),
+    after: f.after.map(fold),
+    words: new Map(Object.entries(f.words)),
+  };
+  const c = { triggers, impacts, modality, qualifiers, missions, fatalities, actorTypes };
   compiledCache.set(lex, c);
   return c;
 }
@@ -128,7 +137,12 @@ function inSpans(spans: Span[], x: Span): boolean {
 }
 
 /** The number at token j, rejoining thousands separators ("1,900" is two tokens). */
-function numberAt(tokens: Token[], j: number, raw: string, words: Record<string, number>): number | null {
+function numberAt(
+  tokens: Token[],
+  j: number,
+  raw: string,
+  words: ReadonlyMap<string, number>,
+): number | null {
   const tok = tokens[j];
   if (!tok) return null;
   let digits = tok.key;
@@ -140,17 +154,17 @@ function numberAt(tokens: Token[], j: number, raw: string, words: Record<string,
   return numberValue(digits, words);
 }
 
-function numberValue(word: string, words: Record<string, number>): number | null {
-  const digits = word.replace(/,/g, '');
-  if (/^\d+$/.test(digits)) return Number(digits);
-  return words[word] ?? null;
+/** A token's number: its digits, or a number word ("dozens"); tokens hold no commas. */
+function numberValue(word: string, words: ReadonlyMap<string, number>): number | null {
+  const first = word.charCodeAt(0);
+  if (first >= 48 && first <= 57 && /^\d+$/.test(word)) return Number(word);
+  return words.get(word) ?? null;
 }
 
 /** Fatalities stated in a sentence, ACLED style: the most conservative number; null when none is stated. */
 export function statedFatalities(tokens: Token[], raw: string, ctx: PipelineContext): number | null {
-  const f = ctx.lexicons.events.fatalities;
-  const verbs = new Set(f.verbs.map(fold));
-  const nouns = new Set(f.nouns.map(fold));
+  const f = compile(ctx).fatalities;
+  const { verbs, nouns } = f;
   const keys = tokens.map((t) => t.key);
   // Counts by victim noun: a repeated "5 soldiers" is one group, counted once (the lowest figure stated).
   const found = new Map<string, number>();
@@ -191,7 +205,7 @@ export function statedFatalities(tokens: Token[], raw: string, ctx: PipelineCont
     const n = numberAt(tokens, i, raw, f.words);
     if (n !== null && k !== 'a' && k !== 'an') {
       const rest = keys.slice(i + 1, i + 7).join(' ');
-      const after = f.after.map(fold);
+      const after = f.after;
       const noun = keys.slice(i + 1, i + 4).find((w) => nouns.has(w));
       if (noun && after.some((a) => rest.includes(a)) && !found.size) note(noun, n);
     }
@@ -243,7 +257,7 @@ function singleOrBareDeath(
   keys: readonly string[],
   tokens: Token[],
   raw: string,
-  words: Record<string, number>,
+  words: ReadonlyMap<string, number>,
 ): number | null {
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i] as string;

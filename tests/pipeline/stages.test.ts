@@ -145,6 +145,8 @@ describe('claims', () => {
     expect(f('A student was allegedly killed by police in Kindi on 2 May 2024.')).toBe(1);
     expect(f('Farmers clashed with herders in Zabre on 2 May 2024, 7 killed.')).toBe(7);
     expect(f('An attack on soldiers in Gao killed 5 people on 2 May 2024.')).toBe(5);
+    // Words that name built-in properties are no numbers (a plain-object lookup gave NaN here).
+    expect(f('Constructor people were killed in Gao on 2 May 2024.')).toBeNull();
     expect(f('Police arrested a journalist in Bamako on 2 May 2024.')).toBe(0);
     // A forecast of a non-violent event states no count: null, not 0.
     expect(f('The junta could expel diplomats from Bamako next year.')).toBeNull();
