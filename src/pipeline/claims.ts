@@ -25,6 +25,14 @@ type Trigger = { rank: number; event_type: string; sub_event_type: string };
 type ModalityCue = Exclude<Modality, 'reported'>;
 
 /** Cue sets compiled once per lexicon (the lexicon object is the cache key). */
+/** The fatality lexicon, folded once (a Map: a plain object would answer "constructor" with a function). */
+interface FatalityLexicon {
+  verbs: Set<string>;
+  nouns: Set<string>;
+  after: string[];
+  words: ReadonlyMap<string, number>;
+}
+
 interface Compiled {
   triggers: CueSet<Trigger>;
   impacts: CueSet<Impact>;
@@ -32,8 +40,7 @@ interface Compiled {
   qualifiers: CueSet<true>;
   /** Words for a diplomatic mission, which sits in the host country's capital. */
   missions: CueSet<true>;
-  /** The fatality lexicon, folded once (a Map: a plain object would answer "constructor" with a function). */
-  fatalities: { verbs: Set<string>; nouns: Set<string>; after: string[]; words: ReadonlyMap<string, number> };
+  fatalities: FatalityLexicon;
   actorTypes: Map<string, string>;
 }
 const compiledCache = new WeakMap<object, Compiled>();
@@ -137,21 +144,61 @@ function inSpans(spans: Span[], x: Span): boolean {
 }
 
 /** The number at token j, rejoining thousands separators ("1,900" is two tokens). */
-function numberAt(
-  tokens: Token[],
-  j: number,
-  raw: string,
-  words: ReadonlyMap<string, number>,
-): number | null {
+const MONTH_WORDS = new Set([
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+]);
+
+/**
+ * Is token j part of a date ("3 May", "May 3", "2024")? "On 3 May 2024, armed men killed two herders" states
+ * two deaths, not 2,026. A four-digit number before a plural noun ("2000 people") is a count.
+ */
+function isDatePart(tokens: Token[], j: number, raw: string, nouns: ReadonlySet<string>): boolean {
+  const tok = tokens[j] as Token;
+  const key = tok.key;
+  const nextTok = tokens[j + 1];
+  const next = nextTok?.key ?? '';
+  if (/^(1[89]|20)\d{2}$/.test(key)) {
+    const countNoun =
+      !!nextTok && /^\s+$/.test(raw.slice(tok.end, nextTok.start)) && (nouns.has(next) || /s$/.test(next));
+    return !countNoun || MONTH_WORDS.has(next);
+  }
+  if (!/^\d{1,2}$/.test(key)) return false;
+  return MONTH_WORDS.has(next) || MONTH_WORDS.has(tokens[j - 1]?.key ?? '');
+}
+
+function numberAt(tokens: Token[], j: number, raw: string, f: FatalityLexicon): number | null {
   const tok = tokens[j];
-  if (!tok) return null;
+  if (!tok || isDatePart(tokens, j, raw, f.nouns)) return null;
   let digits = tok.key;
   for (let k = j + 1; /^\d+$/.test(digits) && k < tokens.length; k++) {
     const next = tokens[k] as Token;
     if (raw.slice(tokens[k - 1]!.end, next.start) !== ',' || !/^\d{3}$/.test(next.key)) break;
     digits += next.key;
   }
-  return numberValue(digits, words);
+  return numberValue(digits, f.words);
 }
 
 /** A token's number: its digits, or a number word ("dozens"); tokens hold no commas. */
@@ -192,7 +239,7 @@ export function statedFatalities(tokens: Token[], raw: string, ctx: PipelineCont
       let j = i + 1;
       if (k === 'claimed') j = i + 4;
       while (j < keys.length && hedges.has(keys[j] as string)) j++;
-      const n = numberAt(tokens, j, raw, f.words);
+      const n = numberAt(tokens, j, raw, f);
       if (n !== null) {
         const noun = keys.slice(j + 1, j + 4).find((w) => nouns.has(w));
         // "left 12 people injured" is no death toll: "left"/"leaving" need a death word after the victims.
@@ -202,7 +249,7 @@ export function statedFatalities(tokens: Token[], raw: string, ctx: PipelineCont
       }
     }
     // "14 soldiers were killed", "20 people dead"
-    const n = numberAt(tokens, i, raw, f.words);
+    const n = numberAt(tokens, i, raw, f);
     if (n !== null && k !== 'a' && k !== 'an') {
       const rest = keys.slice(i + 1, i + 7).join(' ');
       const after = f.after;
@@ -210,8 +257,55 @@ export function statedFatalities(tokens: Token[], raw: string, ctx: PipelineCont
       if (noun && after.some((a) => rest.includes(a)) && !found.size) note(noun, n);
     }
   }
-  if (!found.size) return singleOrBareDeath(keys, tokens, raw, f.words);
+  if (!found.size) return singleOrBareDeath(keys, tokens, raw, f);
   return [...found.values()].reduce((a, b) => a + b, 0);
+}
+
+/** The event type a claim would have had, for the report of an event sentence with no place. */
+function unlocatedType(
+  trigger: Trigger,
+  mentions: ActorMention[],
+  resolutions: Resolution[],
+  riot: boolean,
+  ctx: PipelineContext,
+  text: string,
+): { eventType: string; subEventType: string } {
+  const names = new Set<string>();
+  for (const r of resolutions) if (r.mention.standsFor) names.add(r.mention.standsFor);
+  for (const a of mentions)
+    if (!a.generic && !(a.actor === 'Civilians' && quoted(a, text))) names.add(a.actor);
+  const e = eventFor(trigger, [...names], ctx, riot);
+  return { eventType: e.event_type, subEventType: e.sub_event_type };
+}
+
+/** Property destruction words that say nothing of a crowd's violence ("protested against cattle rustling"). */
+const NOT_BY_CROWDS = /^(seiz|stol|stole|rob|rustl|confisc|carjack|destroy|steal)/;
+
+/**
+ * Does the sentence tell of a violent demonstration? Demonstrators who burn, loot or throw stones (the
+ * destruction word within a few words of the protest word), or demonstrators named first who attack
+ * ("demonstrators attacked a police station", but not "soldiers fired on demonstrators").
+ */
+function violentDemonstration(
+  s: Sentence,
+  tokens: Token[],
+  trigger: CueHit<Trigger>,
+  hits: CueHit<Trigger>[],
+  actors: ActorMention[],
+): boolean {
+  const t = trigger.value;
+  if (t.event_type === 'Protests') {
+    return hits.some(
+      (h) =>
+        h.value.sub_event_type === 'Looting/property destruction' &&
+        Math.min(Math.abs(h.first - trigger.last), Math.abs(trigger.first - h.last)) <= 6 &&
+        !NOT_BY_CROWDS.test((tokens[h.first] as Token).key),
+    );
+  }
+  if (t.event_type !== 'Battles' || t.sub_event_type !== 'Armed clash') return false;
+  const at = s.start + (tokens[trigger.first] as Token).start;
+  const first = [...actors].sort((a, b) => a.start - b.start)[0];
+  return !!first && first.actor === 'Protesters' && first.end <= at;
 }
 
 /** Singular victims: "a soldier was killed", "one man was allegedly shot dead", "a civilian died". */
@@ -257,7 +351,7 @@ function singleOrBareDeath(
   keys: readonly string[],
   tokens: Token[],
   raw: string,
-  words: ReadonlyMap<string, number>,
+  f: FatalityLexicon,
 ): number | null {
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i] as string;
@@ -268,7 +362,7 @@ function singleOrBareDeath(
         if (DEATH_AFTER.test(keys.slice(at + 1, at + 5).join(' '))) return 1;
       }
     }
-    const n = numberAt(tokens, i, raw, words);
+    const n = numberAt(tokens, i, raw, f);
     if (n !== null && k !== 'a' && k !== 'an' && BARE_DEATH.test(keys.slice(i + 1, i + 2).join(' ')))
       return n;
   }
@@ -337,9 +431,15 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
       (a, b) => a.value.rank - b.value.rank || a.first - b.first,
     )[0] as CueHit<Trigger>;
 
-    // Places: the finest resolved level in the sentence (demonyms only give context).
+    // Places: the finest resolved level in the sentence (demonyms only give context, and so does the country
+    // an embassy belongs to: "Mali's embassy" is not in Mali).
+    const owns = missionOwner(s, tokens, c.missions.find(tokens), text);
     const named = (bySentence.get(s.index) ?? []).filter(
-      (r) => r.status === 'resolved' && r.placeId && r.mention.via !== 'demonym',
+      (r) =>
+        r.status === 'resolved' &&
+        r.placeId &&
+        r.mention.via !== 'demonym' &&
+        !owns(r.mention.start, r.mention.end),
     );
     // Names inside a bracketed hierarchy say where their head is; they are event places only for an unknown
     // head ("Ogossagou (Bankass, Mopti)") or when the sentence names no other place.
@@ -347,6 +447,8 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
     const outside = named.filter((r) => !inSpans(input.context ?? [], r.mention));
     const resolved = unknownHere.length || !outside.length ? named : outside;
     let places: { entry: GazetteerEntry; precision: GeoPrecision }[] = [];
+    const mission = resolved.length ? null : missionNear(tokens, trigger, c);
+    const embassy = mission ? embassyPlace(s, tokens, mission, input, votes, ctx) : null;
     if (resolved.length) {
       const entries = resolved.map((r) => ({ r, e: g.get(r.placeId as string) as GazetteerEntry }));
       const finest = Math.min(...entries.map(({ e }) => fineness(e)));
@@ -363,7 +465,13 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
         });
       }
       lastLocated = { sentence: s.index, end: s.end, places };
+    } else if (embassy) {
+      // "the US embassy evacuating non-emergency personnel": a diplomatic mission is in the host country's
+      // capital, and the host is the country the document is about. Inferred, so "near" at best; before the
+      // discourse rule, since an embassy is not where the previous sentence's events were.
+      places = [{ entry: embassy, precision: 2 }];
     } else if (
+      !mission &&
       lastLocated &&
       s.index - lastLocated.sentence <= 2 &&
       !text.slice(lastLocated.end, s.start).includes('\n')
@@ -374,12 +482,8 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
       places = carried.map((p) => ({ entry: p.entry, precision: Math.max(p.precision, 2) as GeoPrecision }));
       // The chain stays anchored on the sentence that named the place: at most two sentences carry it.
       lastLocated = { sentence: lastLocated.sentence, end: s.end, places: carried };
-    } else {
-      // "the US embassy evacuating non-emergency personnel": a diplomatic mission is in the host country's
-      // capital, and the host is the country the document is about. Inferred, so "near" at best.
-      const capital = embassyPlace(s, tokens, trigger, input, votes, c, ctx);
-      if (capital) places = [{ entry: capital, precision: 2 }];
     }
+    const riot = violentDemonstration(s, tokens, trigger, triggerHits, actorsBySentence.get(s.index) ?? []);
     if (!places.length) {
       const rejected = (bySentence.get(s.index) ?? []).filter((r) => r.status !== 'resolved');
       unlocated.push({
@@ -388,11 +492,19 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
         start: s.start,
         end: s.end,
         text: s.text,
-        eventType: trigger.value.event_type,
-        subEventType: trigger.value.sub_event_type,
-        why: rejected.length
-          ? `no place: ${rejected.map((r) => `"${r.mention.surface}" ${r.why}`).join('; ')}`
-          : 'no place named in the sentence, nor in the two before it in its paragraph',
+        ...unlocatedType(
+          trigger.value,
+          actorsBySentence.get(s.index) ?? [],
+          bySentence.get(s.index) ?? [],
+          riot,
+          ctx,
+          text,
+        ),
+        why: mission
+          ? 'an embassy whose host country is unclear (the article names no other country, or two equally)'
+          : rejected.length
+            ? `no place: ${rejected.map((r) => `"${r.mention.surface}" ${r.why}`).join('; ')}`
+            : 'no place named in the sentence, nor in the two before it in its paragraph',
       });
       continue;
     }
@@ -418,13 +530,9 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
         bySentence.get(s.index) ?? [],
         p.entry,
         ctx,
+        text,
       );
-      const event = eventFor(
-        trigger.value,
-        actors,
-        ctx,
-        triggerHits.map((h) => h.value),
-      );
+      const event = eventFor(trigger.value, actors, ctx, riot);
       claims.push({
         id: hashId(input.sourceId, s.start, s.end, p.entry.id),
         sourceId: input.sourceId,
@@ -477,44 +585,44 @@ const ATTRIBUTION = new Set([
   'communique',
 ]);
 
-/**
- * Where an event at an embassy happened when the sentence names no place: the capital of the country the document
- * is about, the embassy's own country excluded ("the French embassy" in an article about France and Mali is in
- * Bamako). Only when the embassy is what the event concerns: near the event word, not the source of the report.
- * Null when no mission is named, the host is unclear (a tie) or its capital unknown.
- */
-function embassyPlace(
-  s: Sentence,
-  tokens: Token[],
-  trigger: CueHit<Trigger>,
-  input: ClaimInput,
-  votes: Map<string, number>,
-  c: Compiled,
-  ctx: PipelineContext,
-): GazetteerEntry | null {
+/** An embassy the event concerns: near the event word, and not the source of the report ("the embassy said"). */
+function missionNear(tokens: Token[], trigger: CueHit<Trigger>, c: Compiled): CueHit<true> | null {
   const mission = c.missions
     .find(tokens)
     .find((h) => Math.min(Math.abs(h.first - trigger.last), Math.abs(trigger.first - h.last)) <= 6);
   if (!mission) return null;
   for (let i = Math.max(0, mission.first - 4); i <= Math.min(tokens.length - 1, mission.last + 4); i++)
     if (ATTRIBUTION.has((tokens[i] as Token).key)) return null;
+  return mission;
+}
+
+/**
+ * Where an event at an embassy happened when the sentence names no place: the capital of the country the document
+ * is about, the embassy's own country excluded ("the French embassy" in an article about France and Mali is in
+ * Bamako). Only when the embassy is what the event concerns: near the event word, not the source of the report.
+ * Null when the host is unclear (a tie, or only the embassy's own country) or its capital unknown.
+ */
+function embassyPlace(
+  s: Sentence,
+  tokens: Token[],
+  mission: CueHit<true>,
+  input: ClaimInput,
+  votes: Map<string, number>,
+  ctx: PipelineContext,
+): GazetteerEntry | null {
   // The mission's own country: a name right before it ("US embassy", "France's embassy") or after "embassy of".
-  const at = s.start + (tokens[mission.first] as Token).start;
-  const after = s.start + (tokens[mission.last] as Token).end;
   const own = new Set<string>();
   const g = ctx.gazetteer;
-  const nextTo = (start: number, end: number) =>
-    (end <= at && /^\s*(?:['’]s\s*)?$/.test(input.text.slice(end, at))) ||
-    (start >= after && /^\s+of\s+(?:the\s+)?$/i.test(input.text.slice(after, start)));
+  const owns = missionOwner(s, tokens, [mission], input.text);
   for (const r of input.resolutions) {
-    if (r.mention.sentence !== s.index || !nextTo(r.mention.start, r.mention.end)) continue;
+    if (r.mention.sentence !== s.index || !owns(r.mention.start, r.mention.end)) continue;
     for (const id of r.mention.candidates) {
       const country = g.get(id)?.country;
       if (country) own.add(country);
     }
   }
   for (const a of input.actors) {
-    if (a.sentence !== s.index || !nextTo(a.start, a.end)) continue;
+    if (a.sentence !== s.index || !owns(a.start, a.end)) continue;
     const country = ctx.lexicons.actors.find((x) => x.name === a.actor)?.country;
     if (country) own.add(country);
   }
@@ -524,6 +632,28 @@ function embassyPlace(
   const [first, second] = ranked;
   if (!first || (second && second[1] === first[1])) return null;
   return capitalOf(first[0], g);
+}
+
+/**
+ * Is text[start, end) the country a mission belongs to: right before it ("US embassy", "Mali's embassy") or
+ * after "embassy of"? Such a name says whose embassy it is, not where the event happened.
+ */
+function missionOwner(
+  s: Sentence,
+  tokens: Token[],
+  missions: CueHit<true>[],
+  text: string,
+): (start: number, end: number) => boolean {
+  const spans = missions.map((m) => ({
+    at: s.start + (tokens[m.first] as Token).start,
+    after: s.start + (tokens[m.last] as Token).end,
+  }));
+  return (start, end) =>
+    spans.some(
+      ({ at, after }) =>
+        (end <= at && /^\s*(?:['’]s\s*)?$/.test(text.slice(end, at))) ||
+        (start >= after && /^\s+of\s+(?:the\s+)?$/i.test(text.slice(after, start))),
+    );
 }
 
 /**
@@ -566,23 +696,19 @@ function eventFor(
   trigger: Trigger,
   actors: string[],
   ctx: PipelineContext,
-  others: readonly Trigger[],
+  riot: boolean,
 ): { event_type: string; sub_event_type: string } {
-  // A demonstration that burns, loots or throws stones, or demonstrators who attack, is a riot (ACLED's violent
-  // demonstration): the demonstrators are then rioters.
-  const violentDemonstration =
-    (trigger.event_type === 'Protests' &&
-      others.some((o) => o.sub_event_type === 'Looting/property destruction')) ||
-    (trigger.event_type === 'Battles' &&
-      trigger.sub_event_type === 'Armed clash' &&
-      actors.includes('Protesters'));
-  const t: Trigger = violentDemonstration
+  // A violent demonstration is a riot (ACLED): the demonstrators are then rioters.
+  const t: Trigger = riot
     ? { ...trigger, event_type: 'Riots', sub_event_type: 'Violent demonstration' }
     : trigger;
-  if (violentDemonstration && actors.includes('Protesters')) actors.splice(actors.indexOf('Protesters'), 1);
+  if (riot && actors.includes('Protesters')) actors.splice(actors.indexOf('Protesters'), 1);
   if (t.event_type === 'Protests' && !actors.includes('Protesters')) actors.push('Protesters');
   if (t.event_type === 'Riots' && !actors.includes('Rioters')) actors.push('Rioters');
   actors.sort();
+  // Armed force used on demonstrators who did not start it (not a riot): ACLED's excessive force.
+  if (t.event_type === 'Battles' && t.sub_event_type === 'Armed clash' && actors.includes('Protesters'))
+    return { event_type: 'Protests', sub_event_type: 'Excessive force against protesters' };
   if (t.event_type === 'Battles' && t.sub_event_type === 'Armed clash' && actors.includes('Civilians')) {
     const types = compile(ctx).actorTypes;
     const armed = actors.filter((a) => !UNARMED.has(types.get(a) ?? ''));
@@ -626,19 +752,31 @@ function modalityOf(
   if (hits.some((h) => h.value === 'alleged' && before(h, 10))) return 'alleged';
   if (hits.some((h) => h.value === 'speculative' && before(h, 12))) return 'speculative';
   // "An attack on Gao would be a disaster", "a JNIM takeover could ...": an event named as a noun after "a",
-  // "an" or "any" is hypothetical when a modal follows it.
+  // "an" or "any" is hypothetical when a modal follows it closely, with no comma between ("a deadly attack hit
+  // Gao, which could destabilise the region" happened) and no day to date it.
   const nominal = tokens
     .slice(Math.max(0, trigger.first - 3), trigger.first)
     .some((t) => t.key === 'a' || t.key === 'an' || t.key === 'any');
-  if (
-    nominal &&
-    hits.some((h) => h.value === 'speculative' && h.first > trigger.last && h.first - trigger.last <= 6)
-  )
-    return 'speculative';
+  const closeModal = (h: CueHit<ModalityCue>) =>
+    h.value === 'speculative' &&
+    h.first > trigger.last &&
+    h.first - trigger.last <= 4 &&
+    !raw.slice((tokens[trigger.last] as Token).end, (tokens[h.first] as Token).start).includes(',');
+  if (nominal && date?.precision !== 1 && hits.some(closeModal)) return 'speculative';
   if (hits.some((h) => h.value === 'historical')) return 'historical';
   if (date && date.precision === 3 && refYear !== null && Number(date.end.slice(0, 4)) < refYear - 1)
     return 'historical';
   return 'reported';
+}
+
+/** "a resident said", "locals told AFP", "according to villagers": people quoted, not people the event hit. */
+function quoted(a: ActorMention, text: string): boolean {
+  return (
+    /^\s*,?\s*(?:(?:of|in|from)\s+[\p{L}-]+\s+)?(?:said|says|say|told|reported|recounted|explained|confirmed)\b/iu.test(
+      text.slice(a.end, a.end + 40),
+    ) ||
+    /according\s+to\s+(?:a|the|some|several|local)?\s*$/i.test(text.slice(Math.max(0, a.start - 24), a.start))
+  );
 }
 
 function actorsOf(
@@ -646,9 +784,11 @@ function actorsOf(
   resolutions: Resolution[],
   place: GazetteerEntry,
   ctx: PipelineContext,
+  text: string,
 ): string[] {
   const names = new Set<string>();
   for (const a of mentions) {
+    if (a.actor === 'Civilians' && quoted(a, text)) continue;
     if (!a.generic) {
       names.add(a.actor);
       continue;

@@ -324,7 +324,8 @@ describe('event type follows the actors', () => {
     const attack = run('On 3 May 2020, demonstrators attacked a police station in Leo.', '2020-05-04')
       .claims[0];
     expect(attack?.eventType).toBe('Riots');
-    const t = run('In 2012, population centres fell to Tuareg rebels near Gao.', '2020-05-04').claims[0];
+    const t = run('In 2012, population centres were overrun by Tuareg rebels near Gao.', '2020-05-04')
+      .claims[0];
     expect(t?.actors).not.toContain('Civilians');
   });
 });
@@ -494,6 +495,64 @@ describe('event sentences with no place', () => {
     const u = sampleBuild().report.unlocated;
     expect(u.length).toBeGreaterThan(0);
     expect(u.some((x) => /"Moscow" rejected: metonymy/.test(x.why))).toBe(true);
+  });
+});
+
+describe('review cases (stop 5)', () => {
+  const first = (t: string) => run(t, '2024-05-10').claims[0];
+  it('people quoted are not victims; men on motorbikes are not civilians', () => {
+    expect(first('On 3 May 2024, gunmen attacked a checkpoint near Djibo, a resident said.')?.eventType).toBe(
+      'Battles',
+    );
+    expect(first('On 3 May 2024, men on motorbikes attacked a military post near Djibo.')?.eventType).toBe(
+      'Battles',
+    );
+    expect(first('On 3 May 2024, clashes broke out in Man.')?.actors ?? []).not.toContain('Civilians');
+  });
+  it('riots need violent demonstrators; force used on demonstrators is excessive force', () => {
+    expect(
+      first('On 3 May 2024, hundreds protested in Bamako against the junta, which seized power in 2020.')
+        ?.eventType,
+    ).toBe('Protests');
+    expect(first('On 3 May 2024, traders protested in Kayes against a wave of robberies.')?.eventType).toBe(
+      'Protests',
+    );
+    expect(first('On 3 May 2024, Malian soldiers fired on demonstrators in Kati.')).toMatchObject({
+      eventType: 'Protests',
+      subEventType: 'Excessive force against protesters',
+    });
+    expect(
+      first(
+        'On 3 May 2024, JNIM attacked a military post near Djibo, days after protesters demanded security.',
+      )?.eventType,
+    ).not.toBe('Riots');
+  });
+  it('dates are no death tolls', () => {
+    expect(first('On 3 May 2024, armed men killed two herders near Djibo.')?.fatalities).toBe(2);
+    expect(first('On 3 May 2024, soldiers shot and killed five protesters in Kati.')?.fatalities).toBe(5);
+    expect(first('Rebels killed 2000 people in Gao in 2012.')?.fatalities).toBe(2000);
+  });
+  it('a country that owns the embassy is not where the event was', () => {
+    const out = run(
+      'Clashes in Mopti and Gao on 2 May 2024. Protesters attacked Mali’s embassy on 3 May 2024.',
+      '2024-05-10',
+    );
+    expect(out.claims.filter((c) => c.text.includes('embassy'))).toEqual([]);
+    expect(out.unlocated[0]?.why).toMatch(/embassy whose host country is unclear/);
+    expect(out.unlocated[0]?.eventType).toBe('Riots');
+  });
+  it('no forecast from a modal after a comma or in a dated report; ordinary words are no events', () => {
+    expect(
+      first('On 3 May 2024, a deadly attack hit Gao, which could destabilise the region.')?.modality,
+    ).toBe('reported');
+    expect(first('On 3 May 2024, the death toll in Gao fell to 12 after a recount.')?.subEventType).not.toBe(
+      'Non-state actor overtakes territory',
+    );
+    expect(first('The ministry released a March 2024 report on Gao.')).toBeUndefined();
+    expect(first('On 3 May 2024, displaced families gathered in Djibo to receive food aid.')).toBeUndefined();
+    expect(first('On 3 May 2024, Malian soldiers were beating back an assault near Gao.')?.eventType).toBe(
+      'Battles',
+    );
   });
 });
 
