@@ -71,6 +71,7 @@ function main(): number {
   write(OUTPUT_FILES.risk, result.risk);
   write(OUTPUT_FILES.sources, result.sources);
   write(OUTPUT_FILES.report, result.report);
+  write(OUTPUT_FILES.unlocated, result.report.unlocated);
   writeFileSync(join(outDir, OUTPUT_FILES.summary), summarize(result.report));
   for (const [name, from] of [
     [OUTPUT_FILES.regions, 'regions.geojson'],

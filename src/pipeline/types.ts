@@ -412,6 +412,8 @@ export const OUTPUT_FILES = {
   risk: 'risk.json',
   sources: 'sources.json',
   report: 'report.json',
+  /** The report's event sentences with no place, for the map's list of them. */
+  unlocated: 'unlocated.json',
   summary: 'report.txt',
   basemapLand: 'basemap/land.geojson',
   basemapCountries: 'basemap/countries.geojson',

@@ -199,6 +199,26 @@ describe('analyst map', () => {
     await p.close();
   });
 
+  it('lists the events the build could not place, as text, narrowed by the text filter', async () => {
+    const unlocated = JSON.parse(readFileSync('public/data/unlocated.json', 'utf8')) as {
+      sentence: string;
+    }[];
+    expect(unlocated.length).toBeGreaterThan(0);
+    const p = await open(base);
+    const summary = p.locator('details.unlocated summary');
+    await expect(summary.innerText()).resolves.toContain(`(${unlocated.length})`);
+    await summary.click();
+    const first = unlocated[0]!.sentence;
+    await expect(p.locator('details.unlocated q').first().innerText()).resolves.toBe(first);
+    await p.screenshot({ path: `${SHOTS}/unlocated.png` });
+    // A word of one sentence narrows the list to the sentences holding it.
+    const word = first.split(/\s+/).find((w) => /^[A-Za-z]{6,}$/.test(w)) ?? first.split(/\s+/)[0]!;
+    const expected = unlocated.filter((u) => u.sentence.toLowerCase().includes(word.toLowerCase())).length;
+    await p.getByLabel('Search text').fill(word);
+    await expect.poll(() => summary.innerText()).toContain(`(${expected})`);
+    await p.close();
+  });
+
   it('fits a laptop split screen and keeps keyboard focus visible', async () => {
     const p = await open(base, { width: 760, height: 900 });
     await p.keyboard.press('Tab');

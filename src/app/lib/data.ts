@@ -1,7 +1,13 @@
-// Loading the build's output: four fetches from the served `data/` folder, then the in-memory indexes.
+// Loading the build's output: five fetches from the served `data/` folder, then the in-memory indexes.
 
 import type { Feature, Point } from 'geojson';
-import type { IncidentCollection, RegionCollection, RiskRowOut, SourceOut } from '../../pipeline/types.ts';
+import type {
+  IncidentCollection,
+  RegionCollection,
+  RiskRowOut,
+  SourceOut,
+  UnlocatedOut,
+} from '../../pipeline/types.ts';
 import { OUTPUT_FILES } from '../../pipeline/types.ts';
 import { NO_DAY } from './dates.ts';
 import { buildIndex, flatCache, type FlatProps, type IncidentIndex } from './model.ts';
@@ -12,6 +18,8 @@ export interface RawData {
   regions: RegionCollection;
   risk: RiskRowOut[];
   sources: SourceOut[];
+  /** Event sentences the build could give no place (listed, not mapped). */
+  unlocated: UnlocatedOut[];
 }
 
 export interface LoadedData extends RawData {
@@ -40,15 +48,16 @@ async function getJson<T>(rel: string, fallback?: T): Promise<T> {
 }
 
 export async function fetchData(): Promise<RawData> {
-  const [incidents, regions, risk, sources] = await Promise.all([
+  const [incidents, regions, risk, sources, unlocated] = await Promise.all([
     getJson<IncidentCollection>(OUTPUT_FILES.incidents),
     getJson<RegionCollection>(OUTPUT_FILES.regions, { type: 'FeatureCollection', features: [] }),
     getJson<RiskRowOut[]>(OUTPUT_FILES.risk, []),
     getJson<SourceOut[]>(OUTPUT_FILES.sources, []),
+    getJson<UnlocatedOut[]>(OUTPUT_FILES.unlocated, []),
   ]);
   if (incidents?.type !== 'FeatureCollection' || !Array.isArray(incidents.features))
     throw new Error(`${OUTPUT_FILES.incidents} is not a GeoJSON FeatureCollection`);
-  return { incidents, regions, risk, sources };
+  return { incidents, regions, risk, sources, unlocated };
 }
 
 export function prepare(raw: RawData): LoadedData {

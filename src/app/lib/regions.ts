@@ -1,7 +1,7 @@
 // Regions (admin-0, admin-1, vernacular) and the per-region indicators computed from the filtered incidents.
 
 import { bbox as turfBbox, booleanPointInPolygon } from '@turf/turf';
-import type { RegionCollection, RiskRowOut } from '../../pipeline/types.ts';
+import type { RegionCollection, RiskRowOut, UnlocatedOut } from '../../pipeline/types.ts';
 import type { Csr, IncidentIndex } from './model.ts';
 import { NO_DAY } from './dates.ts';
 
@@ -116,6 +116,20 @@ export function regionStats(
 }
 
 /** Risk rows that pass the source and free-text filters (the other facets describe incidents, not rows). */
+/** Event sentences with no place under the same source and text filters as the risk rows. */
+export function filterUnlocated(
+  rows: readonly UnlocatedOut[],
+  sources: readonly string[],
+  q: string,
+): UnlocatedOut[] {
+  const t = q.toLowerCase().split(/\s+/).filter(Boolean);
+  return rows.filter((row) => {
+    if (sources.length && !sources.includes(row.source_id)) return false;
+    const text = `${row.sentence}\n${row.event_type}`.toLowerCase();
+    return t.every((w) => text.includes(w));
+  });
+}
+
 export function filterRisk(rows: readonly RiskRowOut[], sources: readonly string[], q: string): RiskRowOut[] {
   const t = q.toLowerCase().split(/\s+/).filter(Boolean);
   return rows.filter((row) => {

@@ -43,6 +43,7 @@ if (mode === 'app') {
         sources,
         regions: (await (await fetch('data/regions.geojson')).json()) as RegionCollection,
         risk: [],
+        unlocated: [],
       }),
     },
   });
