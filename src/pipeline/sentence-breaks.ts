@@ -60,31 +60,33 @@ function classOf(c: number): number {
 export function latinSentenceRanges(text: string): [number, number][] | null {
   const n = text.length;
   if (n === 0) return [];
-  const cls = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = classOf(text.charCodeAt(i));
-    if (c === UNKNOWN) return null;
-    cls[i] = c;
-  }
   const out: [number, number][] = [];
   let from = 0;
+  // Every position is classified at least once (here or in the runs below), so any unknown one sends the line
+  // to ICU.
   for (let i = 0; i < n; i++) {
-    const term = cls[i] as number;
+    const term = classOf(text.charCodeAt(i));
+    if (term === UNKNOWN) return null;
     if (term !== ATERM && term !== STERM) continue;
     // The run SATerm Close* Sp* after the terminator at i; boundaries inside it follow SB9/SB10 (no break).
     let j = i + 1;
-    while (j < n && cls[j] === CLOSE) j++;
+    let right = OTHER;
+    while (j < n && (right = classOf(text.charCodeAt(j))) === CLOSE) j++;
     let k = j;
-    while (k < n && cls[k] === SP) k++;
+    while (k < n && (right = classOf(text.charCodeAt(k))) === SP) k++;
     if (k >= n) break; // end of text: SB2, no break inside
-    const right = cls[k] as number;
+    if (right === UNKNOWN) return null;
     // Only the boundary at k can break (SB9/SB10 join everything up to it).
     if (k === i + 1 && term === ATERM) {
       if (right === NUMERIC) continue; // SB6
-      const before = i > 0 ? (cls[i - 1] as number) : OTHER;
+      const before = i > 0 ? classOf(text.charCodeAt(i - 1)) : OTHER;
       if ((before === UPPER || before === LOWER) && right === UPPER) continue; // SB7
     }
-    if (term === ATERM && lowerFollows(cls, k)) continue; // SB8
+    if (term === ATERM) {
+      const lower = lowerFollows(text, k);
+      if (lower === null) return null;
+      if (lower) continue; // SB8
+    }
     if (right === SCONTINUE || right === ATERM || right === STERM) continue; // SB8a
     out.push([from, k]); // SB11
     from = k;
@@ -94,10 +96,14 @@ export function latinSentenceRanges(text: string): [number, number][] | null {
   return out;
 }
 
-/** SB8's look-ahead: skipping anything but letters and terminators, is the next of those a lower-case letter? */
-function lowerFollows(cls: Uint8Array, from: number): boolean {
-  for (let i = from; i < cls.length; i++) {
-    const c = cls[i] as number;
+/**
+ * SB8's look-ahead: skipping anything but letters and terminators, is the next of those a lower-case letter?
+ * Null at a character this module does not classify.
+ */
+function lowerFollows(text: string, from: number): boolean | null {
+  for (let i = from; i < text.length; i++) {
+    const c = classOf(text.charCodeAt(i));
+    if (c === UNKNOWN) return null;
     if (c === LOWER) return true;
     if (c === UPPER || c === ATERM || c === STERM) return false;
   }
