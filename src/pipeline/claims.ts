@@ -24,7 +24,6 @@ import type {
 type Trigger = { rank: number; event_type: string; sub_event_type: string };
 type ModalityCue = Exclude<Modality, 'reported'>;
 
-/** Cue sets compiled once per lexicon (the lexicon object is the cache key). */
 /** The fatality lexicon, folded once (a Map: a plain object would answer "constructor" with a function). */
 interface FatalityLexicon {
   verbs: Set<string>;
@@ -33,6 +32,7 @@ interface FatalityLexicon {
   words: ReadonlyMap<string, number>;
 }
 
+/** Cue sets compiled once per lexicon (the lexicon object is the cache key). */
 interface Compiled {
   triggers: CueSet<Trigger>;
   impacts: CueSet<Impact>;
@@ -143,7 +143,6 @@ function inSpans(spans: Span[], x: Span): boolean {
   return spans.some((sp) => x.start >= sp.start && x.end <= sp.end);
 }
 
-/** The number at token j, rejoining thousands separators ("1,900" is two tokens). */
 const MONTH_WORDS = new Set([
   'january',
   'february',
@@ -171,27 +170,42 @@ const MONTH_WORDS = new Set([
   'dec',
 ]);
 
+/** Words between a killing verb and its count ("killed at least 20"). */
+const HEDGES = new Set([
+  'at',
+  'least',
+  'some',
+  'about',
+  'around',
+  'more',
+  'than',
+  'over',
+  'nearly',
+  'up',
+  'to',
+  'almost',
+  'roughly',
+  'approximately',
+]);
+
 /**
  * Is token j part of a date ("3 May", "May 3", "2024")? "On 3 May 2024, armed men killed two herders" states
- * two deaths, not 2,026. A four-digit number before a plural noun ("2000 people") is a count.
+ * two deaths, not 2,026. A year-like number is a count only right after a killing verb or a hedge ("killed 2000
+ * people", "at least 2000"); a day number after a month is a count when victims follow ("In May 12 soldiers").
  */
-function isDatePart(tokens: Token[], j: number, raw: string, nouns: ReadonlySet<string>): boolean {
-  const tok = tokens[j] as Token;
-  const key = tok.key;
-  const nextTok = tokens[j + 1];
-  const next = nextTok?.key ?? '';
-  if (/^(1[89]|20)\d{2}$/.test(key)) {
-    const countNoun =
-      !!nextTok && /^\s+$/.test(raw.slice(tok.end, nextTok.start)) && (nouns.has(next) || /s$/.test(next));
-    return !countNoun || MONTH_WORDS.has(next);
-  }
+function isDatePart(tokens: Token[], j: number, f: FatalityLexicon): boolean {
+  const key = (tokens[j] as Token).key;
+  const prev = tokens[j - 1]?.key ?? '';
+  const next = tokens[j + 1]?.key ?? '';
+  if (/^(1[89]|20)\d{2}$/.test(key)) return !(f.verbs.has(prev) || HEDGES.has(prev));
   if (!/^\d{1,2}$/.test(key)) return false;
-  return MONTH_WORDS.has(next) || MONTH_WORDS.has(tokens[j - 1]?.key ?? '');
+  return MONTH_WORDS.has(next) || (MONTH_WORDS.has(prev) && !f.nouns.has(next));
 }
 
+/** The number at token j, rejoining thousands separators ("1,900" is two tokens). */
 function numberAt(tokens: Token[], j: number, raw: string, f: FatalityLexicon): number | null {
   const tok = tokens[j];
-  if (!tok || isDatePart(tokens, j, raw, f.nouns)) return null;
+  if (!tok || isDatePart(tokens, j, f)) return null;
   let digits = tok.key;
   for (let k = j + 1; /^\d+$/.test(digits) && k < tokens.length; k++) {
     const next = tokens[k] as Token;
@@ -216,29 +230,13 @@ export function statedFatalities(tokens: Token[], raw: string, ctx: PipelineCont
   // Counts by victim noun: a repeated "5 soldiers" is one group, counted once (the lowest figure stated).
   const found = new Map<string, number>();
   const note = (noun: string, n: number) => found.set(noun, Math.min(n, found.get(noun) ?? n));
-  const hedges = new Set([
-    'at',
-    'least',
-    'some',
-    'about',
-    'around',
-    'more',
-    'than',
-    'over',
-    'nearly',
-    'up',
-    'to',
-    'almost',
-    'roughly',
-    'approximately',
-  ]);
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i] as string;
     // "killing 14 Malian troops", "killing a soldier", "left at least 20 people dead"
     if (verbs.has(k) || (k === 'claimed' && keys[i + 1] === 'the' && keys[i + 2] === 'lives')) {
       let j = i + 1;
       if (k === 'claimed') j = i + 4;
-      while (j < keys.length && hedges.has(keys[j] as string)) j++;
+      while (j < keys.length && HEDGES.has(keys[j] as string)) j++;
       const n = numberAt(tokens, j, raw, f);
       if (n !== null) {
         const noun = keys.slice(j + 1, j + 4).find((w) => nouns.has(w));
@@ -279,7 +277,7 @@ function unlocatedType(
 }
 
 /** Property destruction words that say nothing of a crowd's violence ("protested against cattle rustling"). */
-const NOT_BY_CROWDS = /^(seiz|stol|stole|rob|rustl|confisc|carjack|destroy|steal)/;
+const NOT_BY_CROWDS = /^(seiz|stol|stole|rob|rustl|confisc|carjack|steal)/;
 
 /**
  * Does the sentence tell of a violent demonstration? Demonstrators who burn, loot or throw stones (the
@@ -294,18 +292,32 @@ function violentDemonstration(
   actors: ActorMention[],
 ): boolean {
   const t = trigger.value;
+  const offset = (i: number) => s.start + (tokens[i] as Token).start;
+  // Another actor between two words says someone else did it ("traders protested after gunmen looted shops").
+  const actorBetween = (from: number, to: number) =>
+    actors.some(
+      (a) => a.actor !== 'Protesters' && a.start > Math.min(from, to) && a.start < Math.max(from, to),
+    );
   if (t.event_type === 'Protests') {
     return hits.some(
       (h) =>
         h.value.sub_event_type === 'Looting/property destruction' &&
         Math.min(Math.abs(h.first - trigger.last), Math.abs(trigger.first - h.last)) <= 6 &&
-        !NOT_BY_CROWDS.test((tokens[h.first] as Token).key),
+        !NOT_BY_CROWDS.test((tokens[h.first] as Token).key) &&
+        !actorBetween(offset(trigger.first), offset(h.first)),
     );
   }
   if (t.event_type !== 'Battles' || t.sub_event_type !== 'Armed clash') return false;
-  const at = s.start + (tokens[trigger.first] as Token).start;
+  const at = offset(trigger.first);
   const first = [...actors].sort((a, b) => a.start - b.start)[0];
-  return !!first && first.actor === 'Protesters' && first.end <= at;
+  if (!first || first.actor !== 'Protesters' || first.end > at) return false;
+  // Demonstrators the violence was done to ("protesters were killed when soldiers opened fire") ...
+  if (/\b(?:was|were|been|being)\b/i.test(s.text.slice(first.end - s.start, at - s.start))) return false;
+  // ... or a demonstration against it ("students demonstrated against the killing"): a protest word that is no
+  // name for the demonstrators ("demonstrators", "protesters").
+  return !hits.some(
+    (h) => h.value.event_type === 'Protests' && !/(ers|ors)$/.test((tokens[h.first] as Token).key),
+  );
 }
 
 /** Singular victims: "a soldier was killed", "one man was allegedly shot dead", "a civilian died". */
@@ -484,6 +496,15 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
       lastLocated = { sentence: lastLocated.sentence, end: s.end, places: carried };
     }
     const riot = violentDemonstration(s, tokens, trigger, triggerHits, actorsBySentence.get(s.index) ?? []);
+    // "students demonstrated against the killing of a classmate": a protest about violence is a protest.
+    const protest = triggerHits.find(
+      (h) =>
+        h.value.event_type === 'Protests' &&
+        h.first < trigger.first &&
+        !/(ers|ors)$/.test((tokens[h.first] as Token).key),
+    );
+    const eventTrigger =
+      !riot && protest && trigger.value.event_type === 'Battles' ? protest.value : trigger.value;
     if (!places.length) {
       const rejected = (bySentence.get(s.index) ?? []).filter((r) => r.status !== 'resolved');
       unlocated.push({
@@ -493,7 +514,7 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
         end: s.end,
         text: s.text,
         ...unlocatedType(
-          trigger.value,
+          eventTrigger,
           actorsBySentence.get(s.index) ?? [],
           bySentence.get(s.index) ?? [],
           riot,
@@ -501,7 +522,7 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
           text,
         ),
         why: mission
-          ? 'an embassy whose host country is unclear (the article names no other country, or two equally)'
+          ? 'an embassy whose host is unclear (the article names no other country, or two equally) or whose capital is unknown'
           : rejected.length
             ? `no place: ${rejected.map((r) => `"${r.mention.surface}" ${r.why}`).join('; ')}`
             : 'no place named in the sentence, nor in the two before it in its paragraph',
@@ -511,7 +532,7 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
 
     const modality = /^if\b/i.test(s.text)
       ? 'speculative'
-      : modalityOf(s.text, tokens, trigger, c, date, refYear);
+      : modalityOf(s.text, tokens, trigger, triggerHits, c, date, refYear);
     const impacts = [...new Set(c.impacts.find(tokens).map((h) => h.value))].sort();
     let fatalities = statedFatalities(tokens, fold(s.text), ctx);
     // ACLED codes 0 for a non-violent event that happened; a forecast or a history has no count to state.
@@ -532,7 +553,7 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
         ctx,
         text,
       );
-      const event = eventFor(trigger.value, actors, ctx, riot);
+      const event = eventFor(eventTrigger, actors, ctx, riot);
       claims.push({
         id: hashId(input.sourceId, s.start, s.end, p.entry.id),
         sourceId: input.sourceId,
@@ -569,6 +590,27 @@ function countryVotes(resolutions: Resolution[], g: PipelineContext['gazetteer']
   return votes;
 }
 
+/** Nouns "embassy" can modify: the event concerns them, not the embassy building. */
+const EMBASSY_THINGS = new Set([
+  'staff',
+  'guard',
+  'guards',
+  'employee',
+  'employees',
+  'worker',
+  'workers',
+  'official',
+  'officials',
+  'vehicle',
+  'vehicles',
+  'car',
+  'cars',
+  'convoy',
+  'driver',
+  'drivers',
+  'security',
+]);
+
 /** Words that make a mission the source of a report ("the US embassy said"), not where something happened. */
 const ATTRIBUTION = new Set([
   'said',
@@ -593,6 +635,8 @@ function missionNear(tokens: Token[], trigger: CueHit<Trigger>, c: Compiled): Cu
   if (!mission) return null;
   for (let i = Math.max(0, mission.first - 4); i <= Math.min(tokens.length - 1, mission.last + 4); i++)
     if (ATTRIBUTION.has((tokens[i] as Token).key)) return null;
+  // "embassy guards", "an embassy vehicle": people or things of the embassy, which may be anywhere.
+  if (EMBASSY_THINGS.has(tokens[mission.last + 1]?.key ?? '')) return null;
   return mission;
 }
 
@@ -730,6 +774,7 @@ function modalityOf(
   raw: string,
   tokens: Token[],
   trigger: CueHit<Trigger>,
+  events: readonly CueHit<Trigger>[],
   c: Compiled,
   date: DateSpan | null,
   refYear: number | null,
@@ -752,17 +797,18 @@ function modalityOf(
   if (hits.some((h) => h.value === 'alleged' && before(h, 10))) return 'alleged';
   if (hits.some((h) => h.value === 'speculative' && before(h, 12))) return 'speculative';
   // "An attack on Gao would be a disaster", "a JNIM takeover could ...": an event named as a noun after "a",
-  // "an" or "any" is hypothetical when a modal follows it closely, with no comma between ("a deadly attack hit
-  // Gao, which could destabilise the region" happened) and no day to date it.
+  // "an" or "any" is hypothetical when a modal follows it closely, with no comma and no other event word between
+  // ("a deadly attack hit Gao, which could ..." and "an ambush near Gao killed soldiers and may ..." happened).
   const nominal = tokens
     .slice(Math.max(0, trigger.first - 3), trigger.first)
     .some((t) => t.key === 'a' || t.key === 'an' || t.key === 'any');
   const closeModal = (h: CueHit<ModalityCue>) =>
     h.value === 'speculative' &&
     h.first > trigger.last &&
-    h.first - trigger.last <= 4 &&
-    !raw.slice((tokens[trigger.last] as Token).end, (tokens[h.first] as Token).start).includes(',');
-  if (nominal && date?.precision !== 1 && hits.some(closeModal)) return 'speculative';
+    h.first - trigger.last <= 6 &&
+    !raw.slice((tokens[trigger.last] as Token).end, (tokens[h.first] as Token).start).includes(',') &&
+    !events.some((e) => e.first > trigger.last && e.first < h.first);
+  if (nominal && hits.some(closeModal)) return 'speculative';
   if (hits.some((h) => h.value === 'historical')) return 'historical';
   if (date && date.precision === 3 && refYear !== null && Number(date.end.slice(0, 4)) < refYear - 1)
     return 'historical';
@@ -772,7 +818,9 @@ function modalityOf(
 /** "a resident said", "locals told AFP", "according to villagers": people quoted, not people the event hit. */
 function quoted(a: ActorMention, text: string): boolean {
   return (
-    /^\s*,?\s*(?:(?:of|in|from)\s+[\p{L}-]+\s+)?(?:said|says|say|told|reported|recounted|explained|confirmed)\b/iu.test(
+    // The speaker right before the verb, no comma between: "killed 20 civilians, said a source" names victims,
+    // and "12 civilians reported dead" is a toll.
+    /^\s+(?:(?:of|in|from)\s+[\p{L}-]+\s+)?(?:said|says|say|told|recounted|explained)\b/iu.test(
       text.slice(a.end, a.end + 40),
     ) ||
     /according\s+to\s+(?:a|the|some|several|local)?\s*$/i.test(text.slice(Math.max(0, a.start - 24), a.start))

@@ -296,14 +296,20 @@ function compose(outer: Int32Array, inner: Int32Array): Int32Array {
   return out;
 }
 
-function droppedFrom(edits: Edit[], source: string, map: Int32Array, original: string): Dropped[] {
+/** What the edits removed from `source`, at offsets in the original text (`at` maps a source position there). */
+function droppedFrom(
+  edits: Edit[],
+  source: string,
+  at: (pos: number) => number | undefined,
+  original: string,
+): Dropped[] {
   const out: Dropped[] = [];
   for (const e of edits) {
     if (!e.reason) continue;
     const removed = source.slice(e.start, e.end);
     if (!removed.trim()) continue;
-    const start = map[e.start] ?? 0;
-    const end = map[e.end] ?? original.length;
+    const start = at(e.start) ?? 0;
+    const end = at(e.end) ?? original.length;
     out.push({
       reason: e.reason,
       start,
@@ -348,7 +354,11 @@ export function cleanDoc(doc: Pick<RawDoc, 'id' | 'text' | 'format'>): CleanDoc 
     if (start >= 0 && end > start) captions.push({ start, end });
   }
 
-  const dropped = [...droppedFrom(e1, raw, map1, doc.text), ...droppedFrom(e2, s1.text, map1, doc.text)];
+  // The markup edits were made on the raw text itself (BOM removed); the furniture edits on its cleaned form.
+  const dropped = [
+    ...droppedFrom(e1, raw, (p) => p + bom, doc.text),
+    ...droppedFrom(e2, s1.text, (p) => map1[p], doc.text),
+  ];
   dropped.sort((a, b) => a.start - b.start || a.end - b.end);
   return { id: doc.id, text, offsets, dropped, captions };
 }

@@ -14,11 +14,12 @@ const row = (source_id: string, sentence: string, event_type = 'Battles'): Unloc
 
 describe('events with no place in the map', () => {
   const rows = [row('a', 'Soldiers were killed in an ambush.'), row('b', 'Protesters gathered.', 'Protests')];
-  it('follow the source filter and every word of the text filter', () => {
-    expect(filterUnlocated(rows, [], '')).toHaveLength(2);
-    expect(filterUnlocated(rows, ['b'], '').map((r) => r.source_id)).toEqual(['b']);
-    expect(filterUnlocated(rows, [], 'ambush soldiers')).toHaveLength(1);
-    expect(filterUnlocated(rows, [], 'protests')).toHaveLength(1);
-    expect(filterUnlocated(rows, [], 'ambush protesters')).toHaveLength(0);
+  it('follow the source and event-type filters and every word of the text filter', () => {
+    expect(filterUnlocated(rows, [], ['Protests'], '').map((r) => r.source_id)).toEqual(['b']);
+    expect(filterUnlocated(rows, [], [], '')).toHaveLength(2);
+    expect(filterUnlocated(rows, ['b'], [], '').map((r) => r.source_id)).toEqual(['b']);
+    expect(filterUnlocated(rows, [], [], 'ambush soldiers')).toHaveLength(1);
+    expect(filterUnlocated(rows, [], [], 'protests')).toHaveLength(1);
+    expect(filterUnlocated(rows, [], [], 'ambush protesters')).toHaveLength(0);
   });
 });

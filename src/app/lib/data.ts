@@ -44,7 +44,15 @@ async function getJson<T>(rel: string, fallback?: T): Promise<T> {
     if (fallback !== undefined) return fallback;
     throw new Error(`${rel}: HTTP ${res.status} ${res.statusText}`);
   }
-  return (await res.json()) as T;
+  // An optional file an older build did not write may come back as the app's own page (a preview server's
+  // fallback), not as a 404: what does not parse is a missing file too. (Content types are no guide: servers
+  // differ on .geojson.)
+  try {
+    return (await res.json()) as T;
+  } catch (e) {
+    if (fallback !== undefined) return fallback;
+    throw e;
+  }
 }
 
 export async function fetchData(): Promise<RawData> {

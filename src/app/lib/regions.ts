@@ -115,21 +115,26 @@ export function regionStats(
   return s;
 }
 
-/** Risk rows that pass the source and free-text filters (the other facets describe incidents, not rows). */
-/** Event sentences with no place under the same source and text filters as the risk rows. */
+/**
+ * Event sentences with no place under the source, event-type and free-text filters (they have no date, actors
+ * or place to filter by).
+ */
 export function filterUnlocated(
   rows: readonly UnlocatedOut[],
   sources: readonly string[],
+  eventTypes: readonly string[],
   q: string,
 ): UnlocatedOut[] {
   const t = q.toLowerCase().split(/\s+/).filter(Boolean);
   return rows.filter((row) => {
     if (sources.length && !sources.includes(row.source_id)) return false;
+    if (eventTypes.length && !eventTypes.includes(row.event_type)) return false;
     const text = `${row.sentence}\n${row.event_type}`.toLowerCase();
     return t.every((w) => text.includes(w));
   });
 }
 
+/** Risk rows that pass the source and free-text filters (the other facets describe incidents, not rows). */
 export function filterRisk(rows: readonly RiskRowOut[], sources: readonly string[], q: string): RiskRowOut[] {
   const t = q.toLowerCase().split(/\s+/).filter(Boolean);
   return rows.filter((row) => {
