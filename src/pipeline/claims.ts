@@ -534,11 +534,12 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
       ? 'speculative'
       : modalityOf(s.text, tokens, trigger, triggerHits, c, date, refYear);
     const impacts = [...new Set(c.impacts.find(tokens).map((h) => h.value))].sort();
-    let fatalities = statedFatalities(tokens, fold(s.text), ctx);
+    // A protest about a killing: the deaths stated are the killing's, not the protest's.
+    let fatalities = eventTrigger !== trigger.value ? null : statedFatalities(tokens, fold(s.text), ctx);
     // ACLED codes 0 for a non-violent event that happened; a forecast or a history has no count to state.
     if (
       fatalities === null &&
-      !VIOLENT.has(trigger.value.event_type) &&
+      !VIOLENT.has(eventTrigger.event_type) &&
       (modality === 'reported' || modality === 'claimed' || modality === 'alleged')
     ) {
       fatalities = 0;

@@ -591,6 +591,10 @@ describe('review cases (stop 5, third pass)', () => {
       first('On 3 May 2024, students demonstrated in Ouagadougou against the killing of a classmate.')
         ?.subEventType,
     ).toBe('Peaceful protest');
+    // The deaths protested against are not the protest's.
+    expect(
+      first('On 3 May 2024, thousands protested in Bamako after gunmen killed 5 people.')?.fatalities,
+    ).toBe(0);
   });
   it('forecasts: a modal a few words after the event noun, not after another event word', () => {
     expect(first('An attack on the city of Gao would be devastating.')?.modality).toBe('speculative');
