@@ -368,8 +368,10 @@ function singleOrBareDeath(
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i] as string;
     if (k === 'a' || k === 'an' || k === 'one') {
-      // The victim noun right after, or after one adjective ("a young person", "one Lobi man").
-      for (const at of [i + 1, i + 2]) {
+      // The victim noun right after, after one adjective ("a young person", "one Lobi man"), or after an age
+      // ("a 12-year-old girl").
+      const age = /^\d{1,3}$/.test(keys[i + 1] ?? '') && keys[i + 2] === 'year' && keys[i + 3] === 'old';
+      for (const at of age ? [i + 4] : [i + 1, i + 2]) {
         if (!SINGLE_VICTIMS.has(keys[at] ?? '')) continue;
         if (DEATH_AFTER.test(keys.slice(at + 1, at + 5).join(' '))) return 1;
       }

@@ -570,6 +570,10 @@ describe('review cases (stop 5, third pass)', () => {
     expect(first('In 2012 jihadists killed 40 soldiers near Gao.')?.fatalities).toBe(40);
     expect(first('In December 2023 troops were killed near Gao.')?.fatalities ?? null).toBeNull();
     expect(first('In May 12 soldiers were killed near Gao.')?.fatalities).toBe(12);
+    expect(first('On 3 May 2024, a 12-year-old girl was killed by a stray bullet in Gao.')).toMatchObject({
+      fatalities: 1,
+      actors: ['Civilians'],
+    });
   });
   it('victims named before an inverted attribution stay victims', () => {
     expect(
