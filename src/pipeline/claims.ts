@@ -447,7 +447,8 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
 
     // Places: the finest resolved level in the sentence (demonyms only give context, and so does the country
     // an embassy belongs to: "Mali's embassy" is not in Mali).
-    const owns = missionOwner(s, tokens, c.missions.find(tokens), text);
+    const missions = c.missions.find(tokens);
+    const owns = missionOwner(s, tokens, missions, text);
     const named = (bySentence.get(s.index) ?? []).filter(
       (r) =>
         r.status === 'resolved' &&
@@ -461,7 +462,7 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
     const outside = named.filter((r) => !inSpans(input.context ?? [], r.mention));
     const resolved = unknownHere.length || !outside.length ? named : outside;
     let places: { entry: GazetteerEntry; precision: GeoPrecision }[] = [];
-    const mission = resolved.length ? null : missionNear(tokens, trigger, c);
+    const mission = resolved.length ? null : missionNear(tokens, trigger, missions);
     const embassy = mission ? embassyPlace(s, tokens, mission, input, votes, ctx) : null;
     if (resolved.length) {
       const entries = resolved.map((r) => ({ r, e: g.get(r.placeId as string) as GazetteerEntry }));
@@ -631,10 +632,14 @@ const ATTRIBUTION = new Set([
 ]);
 
 /** An embassy the event concerns: near the event word, and not the source of the report ("the embassy said"). */
-function missionNear(tokens: Token[], trigger: CueHit<Trigger>, c: Compiled): CueHit<true> | null {
-  const mission = c.missions
-    .find(tokens)
-    .find((h) => Math.min(Math.abs(h.first - trigger.last), Math.abs(trigger.first - h.last)) <= 6);
+function missionNear(
+  tokens: Token[],
+  trigger: CueHit<Trigger>,
+  missions: readonly CueHit<true>[],
+): CueHit<true> | null {
+  const mission = missions.find(
+    (h) => Math.min(Math.abs(h.first - trigger.last), Math.abs(trigger.first - h.last)) <= 6,
+  );
   if (!mission) return null;
   for (let i = Math.max(0, mission.first - 4); i <= Math.min(tokens.length - 1, mission.last + 4); i++)
     if (ATTRIBUTION.has((tokens[i] as Token).key)) return null;

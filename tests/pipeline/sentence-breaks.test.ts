@@ -6,18 +6,8 @@ import { ROOT } from '../../scripts/lib/load.ts';
 import { cleanDoc } from '../../src/pipeline/clean.ts';
 import { icuSentenceRanges } from '../../src/pipeline/segment.ts';
 import { latinSentenceRanges } from '../../src/pipeline/sentence-breaks.ts';
-import { generateCorpus } from '../bench/corpus.ts';
+import { generateCorpus, mulberry32 } from '../bench/corpus.ts';
 import { ctx } from './helpers.ts';
-
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('sentence boundaries without Intl.Segmenter', () => {
   it('agree with ICU on every line of the bundled corpus and of a synthetic one', () => {

@@ -4,6 +4,7 @@ import { bbox as turfBbox, booleanPointInPolygon } from '@turf/turf';
 import type { RegionCollection, RiskRowOut, UnlocatedOut } from '../../pipeline/types.ts';
 import type { Csr, IncidentIndex } from './model.ts';
 import { NO_DAY } from './dates.ts';
+import { terms } from './filters.ts';
 
 export type BBox = [number, number, number, number];
 
@@ -125,7 +126,7 @@ export function filterUnlocated(
   eventTypes: readonly string[],
   q: string,
 ): UnlocatedOut[] {
-  const t = q.toLowerCase().split(/\s+/).filter(Boolean);
+  const t = terms(q);
   return rows.filter((row) => {
     if (sources.length && !sources.includes(row.source_id)) return false;
     if (eventTypes.length && !eventTypes.includes(row.event_type)) return false;
@@ -136,7 +137,7 @@ export function filterUnlocated(
 
 /** Risk rows that pass the source and free-text filters (the other facets describe incidents, not rows). */
 export function filterRisk(rows: readonly RiskRowOut[], sources: readonly string[], q: string): RiskRowOut[] {
-  const t = q.toLowerCase().split(/\s+/).filter(Boolean);
+  const t = terms(q);
   return rows.filter((row) => {
     if (sources.length && !sources.includes(row.source_id)) return false;
     if (!t.length) return true;
