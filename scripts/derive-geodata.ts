@@ -23,7 +23,8 @@ import {
   loadNeAdmin1,
   readJson,
 } from './geodata/sources.ts';
-import { compareStrings, linesJson, uniqueNames } from './geodata/util.ts';
+import { compareStrings } from '../src/shared/strings.ts';
+import { linesJson, uniqueNames } from './geodata/util.ts';
 
 /** Countries whose every GeoNames place and admin-1 unit enters the gazetteer. */
 export const FOCUS = [

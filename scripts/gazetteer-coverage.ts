@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
 import type { Gazetteer, GazetteerEntry } from '../src/pipeline/types.ts';
+import { haversineKm } from '../src/shared/geo.ts';
+import { compareStrings } from '../src/shared/strings.ts';
 
 const HELP = `gazetteer-coverage: how many gold place names of an ACLED-format CSV the gazetteer knows.
 
@@ -20,15 +22,6 @@ Options:
   --gazetteer FILE  default geodata/gazetteer.json
   --json            print the figures as JSON
   --missing N       also list the N most frequent location names not found (printed only)`;
-
-const R = 6371.009;
-export function haversineKm(a: [number, number], b: [number, number]): number {
-  const rad = Math.PI / 180;
-  const dLat = (b[1] - a[1]) * rad;
-  const dLon = (b[0] - a[0]) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * R * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 
 /** Accent-, case- and punctuation-insensitive key: "Gorom-Gorom" = "gorom gorom", "Ségou" = "segou". */
 export function nameKey(s: string): string {
@@ -132,7 +125,7 @@ function main(): void {
     const gold: [number, number] = [Number(row.longitude), Number(row.latitude)];
     if (!cands.length || !Number.isFinite(gold[0]) || !Number.isFinite(gold[1])) continue;
     const best = Math.min(...cands.map((e) => haversineKm(e.point, gold)));
-    const top = [...cands].sort((a, b) => b.population - a.population || (a.id < b.id ? -1 : 1))[0];
+    const top = [...cands].sort((a, b) => b.population - a.population || compareStrings(a.id, b.id))[0];
     for (const t of ts) {
       if (best <= 25) t.within25++;
       if (best <= 161) t.within161++;
@@ -186,7 +179,7 @@ function main(): void {
   }
   const nMissing = Number(values.missing) || 0;
   if (nMissing > 0) {
-    const top = [...missing].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, nMissing);
+    const top = [...missing].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0])).slice(0, nMissing);
     console.log(`\nmost frequent location names not found (${missing.size} distinct):`);
     for (const [k, n] of top) console.log(`  ${n}\t${k}`);
   }

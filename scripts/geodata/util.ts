@@ -1,5 +1,6 @@
 // Small pure helpers shared by the geodata derivation: folding, rounding, stable JSON.
 import type { Geometry, Position } from 'geojson';
+import { round } from '../../src/shared/geo.ts';
 
 /** Accent- and case-insensitive key, the same folding the spotter applies to text. */
 export function fold(s: string): string {
@@ -17,12 +18,6 @@ export function slug(s: string): string {
   return fold(s)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-}
-
-export function round(n: number, digits = 6): number {
-  const f = 10 ** digits;
-  // +0 turns -0 into 0 so output bytes do not depend on the sign of a rounded zero.
-  return Math.round(n * f) / f + 0;
 }
 
 export function roundPoint(p: readonly number[], digits = 6): [number, number] {
@@ -85,10 +80,6 @@ export function linesJson(obj: Record<string, unknown>): string {
     }
   }
   return `{\n${parts.join(',\n')}\n}\n`;
-}
-
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Natural Earth's "a|b|c" alternate-name lists. */

@@ -1,18 +1,7 @@
 // Distances and summary statistics for scoring. Pure functions, no I/O.
 
-/** Mean Earth radius used by the geoparsing literature (Gritta et al.; geopy's great_circle). */
-export const EARTH_RADIUS_KM = 6371.009;
-
-/** Great-circle distance in km between two [lon, lat] points (haversine, R = 6371.009 km). */
-export function haversineKm(a: readonly [number, number], b: readonly [number, number]): number {
-  const toRad = Math.PI / 180;
-  const lat1 = a[1] * toRad;
-  const lat2 = b[1] * toRad;
-  const dLat = lat2 - lat1;
-  const dLon = (b[0] - a[0]) * toRad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1) * Math.cos(lat2) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
-}
+// Distance lives with the other shared primitives; re-exported so scorers and tests import from one place.
+export { EARTH_RADIUS_KM, haversineKm } from '../shared/geo.ts';
 
 /** Median of a list of numbers (mean of the two middle values for even lengths); null when empty. */
 export function median(values: readonly number[]): number | null {

@@ -1,5 +1,7 @@
 // Plain-text tables for the terminal.
 
+import { round } from '../shared/geo.ts';
+
 /** Right-align numbers, left-align text; first row is the header. */
 export function formatTable(rows: readonly (readonly string[])[]): string {
   const widths: number[] = [];
@@ -28,4 +30,4 @@ export const km = (x: number | null | undefined): string =>
   x === null || x === undefined ? '-' : x >= 100 ? `${Math.round(x)} km` : `${x.toFixed(1)} km`;
 
 /** Round to 4 decimals for JSON output (null stays null). */
-export const round4 = (x: number | null): number | null => (x === null ? null : Math.round(x * 1e4) / 1e4);
+export const round4 = (x: number | null): number | null => (x === null ? null : round(x, 4));

@@ -1,5 +1,6 @@
 // The whole pipeline over one document and over a corpus. Pure: documents in, outputs out.
 
+import { compareStrings } from '../shared/strings.ts';
 import { cleanDoc } from './clean.ts';
 import { extractClaims, extractRiskRows } from './claims.ts';
 import { toFeatures } from './features.ts';
@@ -8,7 +9,6 @@ import { spotMentions, type Spotted } from './mentions.ts';
 import { resolveMentions } from './resolve.ts';
 import { segment } from './segment.ts';
 import { findUnknownPlaces } from './unknown.ts';
-import { compareStrings } from './text.ts';
 import type {
   BuildReport,
   Claim,

@@ -3,7 +3,9 @@
 // country-precision incidents have no geometry of their own and point at their polygon (region_id).
 
 import type { PipelineContext } from './gazetteer.ts';
-import { compareStrings, hashId, round6 } from './text.ts';
+import { round6 } from '../shared/geo.ts';
+import { compareStrings } from '../shared/strings.ts';
+import { hashId } from './text.ts';
 import type {
   ActorType,
   Claim,

@@ -1,6 +1,8 @@
 // Analyst-edited places (geodata/custom-places.json) merged into the gazetteer.
 // Pure: the caller reads the file. Invalid entries are skipped with a message, never thrown,
 // so a typo in the custom file cannot stop a build.
+import { round6 } from '../shared/geo.ts';
+import { compareStrings } from '../shared/strings.ts';
 import type { Gazetteer, GazetteerEntry } from './types.ts';
 
 export interface CustomPlace {
@@ -31,8 +33,6 @@ function customSlug(s: string): string {
 export function customPlaceId(name: string, country: string): string {
   return `custom:${country.toLowerCase()}-${customSlug(name)}`;
 }
-
-const round6 = (n: number): number => Math.round(n * 1e6) / 1e6 + 0;
 
 function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -126,6 +126,6 @@ export function mergeCustomPlaces(gaz: Gazetteer, custom: unknown): CustomMergeR
     added.set(res.entry.id, res.entry);
   });
   const entries = gaz.entries.filter((e) => !added.has(e.id)).concat([...added.values()]);
-  entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  entries.sort((a, b) => compareStrings(a.id, b.id));
   return { gazetteer: { entries, demonyms: gaz.demonyms }, errors };
 }

@@ -2,6 +2,7 @@
 // Evidence: feature type, population, the document's country context, an admin-1 named in the same sentence
 // ("Douentza, Mopti"), and proximity to the places already resolved unambiguously in the document.
 
+import { haversineKm, KM_PER_DEGREE } from '../shared/geo.ts';
 import type { GazetteerIndex, PipelineContext } from './gazetteer.ts';
 import type { GazetteerEntry, Mention, Resolution } from './types.ts';
 
@@ -21,24 +22,11 @@ const FAR_KM = 2500;
 /** Countries the sample and the eval are about: a tie goes to them. */
 const FOCUS = new Set(['ML', 'BF', 'NE', 'TD', 'MR']);
 
-export function haversineKm(a: [number, number], b: [number, number]): number {
-  const R = 6371.009;
-  const toRad = Math.PI / 180;
-  const dLat = (b[1] - a[1]) * toRad;
-  const dLon = (b[0] - a[0]) * toRad;
-  const h =
-    Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * toRad) * Math.cos(b[1] * toRad) * Math.sin(dLon / 2) ** 2;
-  return 2 * R * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
 function describe(e: GazetteerEntry): string {
   return `${e.name} (${e.kind}${e.country ? `, ${e.country}` : ''}, ${e.id})`;
 }
 
-/** Kilometres per degree of latitude: |Δlat| in km is a lower bound of the great-circle distance. */
-const KM_PER_DEGREE = (6371.009 * Math.PI) / 180;
-
-/** Is a within km of b? The latitude bound settles most pairs without the trigonometry. */
+/** Is a within km of b? The latitude bound (|Δlat| in km never exceeds the distance) settles most pairs without the trigonometry. */
 function within(a: [number, number], b: [number, number], km: number): boolean {
   if (Math.abs(a[1] - b[1]) * KM_PER_DEGREE > km + 1) return false;
   return haversineKm(a, b) < km;

@@ -306,11 +306,5 @@ export function hashId(...parts: (string | number | null)[]): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-/** Round to 6 decimals (about 11 cm): deterministic coordinates. */
-export function round6(x: number): number {
-  return Math.round(x * 1e6) / 1e6;
-}
-
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+// The claims stage still imports string order from here; the one copy is in src/shared/strings.ts.
+export { compareStrings } from '../shared/strings.ts';

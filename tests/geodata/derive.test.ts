@@ -4,7 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fold, linesJson, round, roundGeometry, slug, uniqueNames } from '../../scripts/geodata/util.ts';
+import { round } from '../../src/shared/geo.ts';
+import { fold, linesJson, roundGeometry, slug, uniqueNames } from '../../scripts/geodata/util.ts';
 import { usableAlternate } from '../../scripts/geodata/places.ts';
 import { simplifyPoly } from '../../scripts/geodata/geometry.ts';
 

@@ -2,6 +2,7 @@
 
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { IncidentFeature, RegionCollection, RiskRowOut } from '../../pipeline/types.ts';
+import { round6 } from '../../shared/geo.ts';
 
 export interface ExportOptions {
   /** Region polygons with their indicators, keyed by region id. */
@@ -10,8 +11,6 @@ export interface ExportOptions {
   /** Filter state and time of export, recorded in the collection's foreign member. */
   meta?: Record<string, unknown>;
 }
-
-const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
 /** Incidents (and optionally regions and risk rows) as one FeatureCollection; `layer` says which is which. */
 export function toGeoJSON(
