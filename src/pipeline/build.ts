@@ -2,7 +2,7 @@
 
 import { compareStrings } from '../shared/strings.ts';
 import { cleanDoc } from './clean.ts';
-import { extractClaims, extractRiskRows } from './claims.ts';
+import { extractClaims, extractRiskRows } from './claims/index.ts';
 import { toFeatures } from './features.ts';
 import type { PipelineContext } from './gazetteer.ts';
 import { spotMentions, type Spotted } from './mentions.ts';

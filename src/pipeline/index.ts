@@ -4,7 +4,7 @@ export { cleanDoc } from './clean.ts';
 export { segment } from './segment.ts';
 export { buildSpotter, spotMentions } from './mentions.ts';
 export { resolveMentions } from './resolve.ts';
-export { extractClaims, extractRiskRows } from './claims.ts';
+export { extractClaims, extractRiskRows } from './claims/index.ts';
 export { findUnknownPlaces } from './unknown.ts';
 export { toFeatures } from './features.ts';
 export { processDoc, buildCorpus } from './build.ts';

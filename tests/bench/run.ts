@@ -14,7 +14,7 @@ import { cleanDoc } from '../../src/pipeline/clean.ts';
 import { segment } from '../../src/pipeline/segment.ts';
 import { spotMentions } from '../../src/pipeline/mentions.ts';
 import { resolveMentions } from '../../src/pipeline/resolve.ts';
-import { extractClaims, extractRiskRows } from '../../src/pipeline/claims.ts';
+import { extractClaims, extractRiskRows } from '../../src/pipeline/claims/index.ts';
 import { toFeatures } from '../../src/pipeline/features.ts';
 import { buildCorpus } from '../../src/pipeline/build.ts';
 import type { RawDoc } from '../../src/pipeline/types.ts';

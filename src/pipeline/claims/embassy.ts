@@ -1,0 +1,172 @@
+// The embassy rule: an event at an embassy with no place named is near the capital of the country the article is about.
+
+import type { CueHit } from '../cues.ts';
+import type { PipelineContext } from '../gazetteer.ts';
+import { compareStrings } from '../../shared/strings.ts';
+import type { Token } from '../text.ts';
+import type { ActorMention, GazetteerEntry, Resolution, Sentence } from '../types.ts';
+import type { Trigger } from './compiled.ts';
+
+/** Resolved place mentions per country: what the document is about. */
+export function countryVotes(
+  resolutions: Resolution[],
+  g: PipelineContext['gazetteer'],
+): Map<string, number> {
+  const votes = new Map<string, number>();
+  for (const r of resolutions) {
+    if (r.status !== 'resolved' || !r.placeId) continue;
+    const country = g.get(r.placeId)?.country;
+    if (country) votes.set(country, (votes.get(country) ?? 0) + 1);
+  }
+  return votes;
+}
+
+/** Nouns "embassy" can modify: the event concerns them, not the embassy building. */
+const EMBASSY_THINGS = new Set([
+  'staff',
+  'guard',
+  'guards',
+  'employee',
+  'employees',
+  'worker',
+  'workers',
+  'official',
+  'officials',
+  'vehicle',
+  'vehicles',
+  'car',
+  'cars',
+  'convoy',
+  'driver',
+  'drivers',
+  'security',
+]);
+
+/** Words that make a mission the source of a report ("the US embassy said"), not where something happened. */
+const ATTRIBUTION = new Set([
+  'said',
+  'says',
+  'told',
+  'according',
+  'statement',
+  'stated',
+  'reported',
+  'announced',
+  'confirmed',
+  'warned',
+  'tweeted',
+  'communique',
+]);
+
+/** An embassy the event concerns: near the event word, and not the source of the report ("the embassy said"). */
+export function missionNear(
+  tokens: Token[],
+  trigger: CueHit<Trigger>,
+  missions: readonly CueHit<true>[],
+): CueHit<true> | null {
+  const mission = missions.find(
+    (h) => Math.min(Math.abs(h.first - trigger.last), Math.abs(trigger.first - h.last)) <= 6,
+  );
+  if (!mission) return null;
+  for (let i = Math.max(0, mission.first - 4); i <= Math.min(tokens.length - 1, mission.last + 4); i++)
+    if (ATTRIBUTION.has((tokens[i] as Token).key)) return null;
+  // "embassy guards", "an embassy vehicle": people or things of the embassy, which may be anywhere.
+  if (EMBASSY_THINGS.has(tokens[mission.last + 1]?.key ?? '')) return null;
+  return mission;
+}
+
+/** What the embassy rule reads of the document. */
+export interface EmbassyDoc {
+  text: string;
+  resolutions: Resolution[];
+  actors: ActorMention[];
+}
+
+/**
+ * Where an event at an embassy happened when the sentence names no place: the capital of the country the document
+ * is about, the embassy's own country excluded ("the French embassy" in an article about France and Mali is in
+ * Bamako). Only when the embassy is what the event concerns: near the event word, not the source of the report.
+ * Null when the host is unclear (a tie, or only the embassy's own country) or its capital unknown.
+ */
+export function embassyPlace(
+  s: Sentence,
+  tokens: Token[],
+  mission: CueHit<true>,
+  input: EmbassyDoc,
+  votes: Map<string, number>,
+  ctx: PipelineContext,
+): GazetteerEntry | null {
+  // The mission's own country: a name right before it ("US embassy", "France's embassy") or after "embassy of".
+  const own = new Set<string>();
+  const g = ctx.gazetteer;
+  const owns = missionOwner(s, tokens, [mission], input.text);
+  for (const r of input.resolutions) {
+    if (r.mention.sentence !== s.index || !owns(r.mention.start, r.mention.end)) continue;
+    for (const id of r.mention.candidates) {
+      const country = g.get(id)?.country;
+      if (country) own.add(country);
+    }
+  }
+  for (const a of input.actors) {
+    if (a.sentence !== s.index || !owns(a.start, a.end)) continue;
+    const country = ctx.lexicons.actors.find((x) => x.name === a.actor)?.country;
+    if (country) own.add(country);
+  }
+  const ranked = [...votes.entries()]
+    .filter(([country]) => !own.has(country))
+    .sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]));
+  const [first, second] = ranked;
+  if (!first || (second && second[1] === first[1])) return null;
+  return capitalOf(first[0], g);
+}
+
+/**
+ * Is text[start, end) the country a mission belongs to: right before it ("US embassy", "Mali's embassy") or
+ * after "embassy of"? Such a name says whose embassy it is, not where the event happened.
+ */
+export function missionOwner(
+  s: Sentence,
+  tokens: Token[],
+  missions: CueHit<true>[],
+  text: string,
+): (start: number, end: number) => boolean {
+  const spans = missions.map((m) => ({
+    at: s.start + (tokens[m.first] as Token).start,
+    after: s.start + (tokens[m.last] as Token).end,
+  }));
+  return (start, end) =>
+    spans.some(
+      ({ at, after }) =>
+        (end <= at && /^\s*(?:['’]s\s*)?$/.test(text.slice(end, at))) ||
+        (start >= after && /^\s+of\s+(?:the\s+)?$/i.test(text.slice(after, start))),
+    );
+}
+
+/**
+ * Where a country's embassies are: its capital (GeoNames PPLC), except where they sit in another city (Côte
+ * d'Ivoire's in Abidjan, Benin's in Cotonou). Names only; the coordinates come from the gazetteer.
+ */
+const EMBASSY_CITY: Record<string, string> = { CI: 'Abidjan', BJ: 'Cotonou' };
+
+const capitals = new WeakMap<PipelineContext['gazetteer'], Map<string, GazetteerEntry>>();
+function capitalOf(country: string, g: PipelineContext['gazetteer']): GazetteerEntry | null {
+  let byCountry = capitals.get(g);
+  if (!byCountry) {
+    byCountry = new Map();
+    // The most populous PPLC of a country: GeoNames marks one per country.
+    for (const e of g.entries) {
+      if (e.kind !== 'place' || e.featureCode !== 'PPLC' || !e.country) continue;
+      const known = byCountry.get(e.country);
+      if (!known || e.population > known.population) byCountry.set(e.country, e);
+    }
+    for (const [code, name] of Object.entries(EMBASSY_CITY)) {
+      const city = g
+        .byName(name)
+        .filter((e) => e.kind === 'place' && e.country === code)
+        .sort((a, b) => b.population - a.population)[0];
+      if (city) byCountry.set(code, city);
+    }
+    capitals.set(g, byCountry);
+  }
+  return byCountry.get(country) ?? null;
+}

@@ -1,0 +1,209 @@
+// Fatalities: how many died, ACLED's conservative rule (the lowest figure stated; dates and ages are no tolls).
+
+import type { PipelineContext } from '../gazetteer.ts';
+import type { Token } from '../text.ts';
+import type { Modality } from '../types.ts';
+import { compile, type FatalityLexicon } from './compiled.ts';
+
+const MONTH_WORDS = new Set([
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+]);
+
+/** Words between a killing verb and its count ("killed at least 20"). */
+const HEDGES = new Set([
+  'at',
+  'least',
+  'some',
+  'about',
+  'around',
+  'more',
+  'than',
+  'over',
+  'nearly',
+  'up',
+  'to',
+  'almost',
+  'roughly',
+  'approximately',
+]);
+
+/**
+ * Is token j part of a date ("3 May", "May 3", "2024")? "On 3 May 2024, armed men killed two herders" states
+ * two deaths, not 2,026. A year-like number is a count only right after a killing verb or a hedge ("killed 2000
+ * people", "at least 2000"); a day number after a month is a count when victims follow ("In May 12 soldiers").
+ */
+function isDatePart(tokens: Token[], j: number, f: FatalityLexicon): boolean {
+  const key = (tokens[j] as Token).key;
+  const prev = tokens[j - 1]?.key ?? '';
+  const next = tokens[j + 1]?.key ?? '';
+  if (/^(1[89]|20)\d{2}$/.test(key)) return !(f.verbs.has(prev) || HEDGES.has(prev));
+  if (!/^\d{1,2}$/.test(key)) return false;
+  return MONTH_WORDS.has(next) || (MONTH_WORDS.has(prev) && !f.nouns.has(next));
+}
+
+/** The number at token j, rejoining thousands separators ("1,900" is two tokens). */
+function numberAt(tokens: Token[], j: number, raw: string, f: FatalityLexicon): number | null {
+  const tok = tokens[j];
+  if (!tok || isDatePart(tokens, j, f)) return null;
+  let digits = tok.key;
+  for (let k = j + 1; /^\d+$/.test(digits) && k < tokens.length; k++) {
+    const next = tokens[k] as Token;
+    if (raw.slice(tokens[k - 1]!.end, next.start) !== ',' || !/^\d{3}$/.test(next.key)) break;
+    digits += next.key;
+  }
+  return numberValue(digits, f.words);
+}
+
+/** A token's number: its digits, or a number word ("dozens"); tokens hold no commas. */
+function numberValue(word: string, words: ReadonlyMap<string, number>): number | null {
+  const first = word.charCodeAt(0);
+  if (first >= 48 && first <= 57 && /^\d+$/.test(word)) return Number(word);
+  return words.get(word) ?? null;
+}
+
+/** Fatalities stated in a sentence, ACLED style: the most conservative number; null when none is stated. */
+export function statedFatalities(tokens: Token[], raw: string, ctx: PipelineContext): number | null {
+  const f = compile(ctx).fatalities;
+  const { verbs, nouns } = f;
+  const keys = tokens.map((t) => t.key);
+  // Counts by victim noun: a repeated "5 soldiers" is one group, counted once (the lowest figure stated).
+  const found = new Map<string, number>();
+  const note = (noun: string, n: number) => found.set(noun, Math.min(n, found.get(noun) ?? n));
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    // "killing 14 Malian troops", "killing a soldier", "left at least 20 people dead"
+    if (verbs.has(k) || (k === 'claimed' && keys[i + 1] === 'the' && keys[i + 2] === 'lives')) {
+      let j = i + 1;
+      if (k === 'claimed') j = i + 4;
+      while (j < keys.length && HEDGES.has(keys[j] as string)) j++;
+      const n = numberAt(tokens, j, raw, f);
+      if (n !== null) {
+        const noun = keys.slice(j + 1, j + 4).find((w) => nouns.has(w));
+        // "left 12 people injured" is no death toll: "left"/"leaving" need a death word after the victims.
+        const needsDeath = k === 'left' || k === 'leaving';
+        const dead = keys.slice(j + 1, j + 7).some((w) => w === 'dead' || w === 'killed');
+        if (noun && (!needsDeath || dead)) note(noun, n);
+      }
+    }
+    // "14 soldiers were killed", "20 people dead"
+    const n = numberAt(tokens, i, raw, f);
+    if (n !== null && k !== 'a' && k !== 'an') {
+      const rest = keys.slice(i + 1, i + 7).join(' ');
+      const after = f.after;
+      const noun = keys.slice(i + 1, i + 4).find((w) => nouns.has(w));
+      if (noun && after.some((a) => rest.includes(a)) && !found.size) note(noun, n);
+    }
+  }
+  if (!found.size) return singleOrBareDeath(keys, tokens, raw, f);
+  return [...found.values()].reduce((a, b) => a + b, 0);
+}
+
+/** Singular victims: "a soldier was killed", "one man was allegedly shot dead", "a civilian died". */
+const SINGLE_VICTIMS = new Set([
+  'person',
+  'man',
+  'woman',
+  'child',
+  'boy',
+  'girl',
+  'civilian',
+  'soldier',
+  'gendarme',
+  'policeman',
+  'police officer',
+  'prisoner',
+  'student',
+  'trader',
+  'driver',
+  'herder',
+  'farmer',
+  'villager',
+  'resident',
+  'teacher',
+  'chief',
+  'imam',
+  'pastor',
+  'militant',
+  'fighter',
+  'volunteer',
+]);
+const DEATH_AFTER =
+  /^(?:(?:was|has been|had been) )?(?:(?:allegedly|reportedly|later|also) )?(?:killed|shot dead|murdered|executed|lynched|beheaded|died)\b/;
+/** "7 killed.", "2 dead and 6 wounded": a count with the death word right after it. */
+const BARE_DEATH = /^(?:killed|dead)\b/;
+
+/**
+ * The counts statedFatalities leaves: a single victim named with "a", "an" or "one" and a death verb right after
+ * ("a student was allegedly killed": 1), and a number directly followed by "killed" or "dead" ("7 killed.").
+ * Only when nothing else was counted, so "an attack on soldiers killed 5 people" stays 5.
+ */
+function singleOrBareDeath(
+  keys: readonly string[],
+  tokens: Token[],
+  raw: string,
+  f: FatalityLexicon,
+): number | null {
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    if (k === 'a' || k === 'an' || k === 'one') {
+      // The victim noun right after, after one adjective ("a young person", "one Lobi man"), or after an age
+      // ("a 12-year-old girl").
+      const age = /^\d{1,3}$/.test(keys[i + 1] ?? '') && keys[i + 2] === 'year' && keys[i + 3] === 'old';
+      for (const at of age ? [i + 4] : [i + 1, i + 2]) {
+        if (!SINGLE_VICTIMS.has(keys[at] ?? '')) continue;
+        if (DEATH_AFTER.test(keys.slice(at + 1, at + 5).join(' '))) return 1;
+      }
+    }
+    const n = numberAt(tokens, i, raw, f);
+    if (n !== null && k !== 'a' && k !== 'an' && BARE_DEATH.test(keys.slice(i + 1, i + 2).join(' ')))
+      return n;
+  }
+  return null;
+}
+
+const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Riots']);
+
+/**
+ * A claim's fatalities: the toll the sentence states, none for a protest about a killing (the deaths are the
+ * killing's), and 0 for a non-violent event that happened (ACLED codes 0; a forecast or a history has no count).
+ */
+export function claimFatalities(
+  tokens: Token[],
+  raw: string,
+  ctx: PipelineContext,
+  eventType: string,
+  aboutAnother: boolean,
+  modality: Modality,
+): number | null {
+  const stated = aboutAnother ? null : statedFatalities(tokens, raw, ctx);
+  if (
+    stated === null &&
+    !VIOLENT.has(eventType) &&
+    (modality === 'reported' || modality === 'claimed' || modality === 'alleged')
+  )
+    return 0;
+  return stated;
+}

@@ -1,0 +1,151 @@
+// Stage 5: claims. Per sentence that reports an event at a resolved place: who, what, when, how many dead,
+// what impacts, how certain, how precise. Per region-keyed table row: a risk row. One concern a file:
+// place.ts (where; embassy.ts, carry-over.ts), event-type.ts, actors.ts, fatalities.ts, modality.ts, dating.ts,
+// risk-rows.ts; compiled.ts holds the cue tables they match.
+
+import type { PipelineContext } from '../gazetteer.ts';
+import { onlyHeadings } from '../segment.ts';
+import { fold, hashId, tokenize, type Token } from '../text.ts';
+import type { ActorMention, Claim, Resolution, Sentence, Span, UnlocatedEvent } from '../types.ts';
+import { actorsOf, unlocatedType } from './actors.ts';
+import { CarryOver } from './carry-over.ts';
+import { compile } from './compiled.ts';
+import { DocumentDates } from './dating.ts';
+import { countryVotes } from './embassy.ts';
+import { eventFor, eventWords } from './event-type.ts';
+import { claimFatalities } from './fatalities.ts';
+import { modalityOf } from './modality.ts';
+import { choosePlaces } from './place.ts';
+
+export { statedFatalities } from './fatalities.ts';
+export { extractRiskRows } from './risk-rows.ts';
+
+export interface ClaimInput {
+  sourceId: string;
+  /** The cleaned text sentence offsets point into (paragraph breaks stop discourse carry-over). */
+  text: string;
+  published: string | null;
+  sentences: Sentence[];
+  resolutions: Resolution[];
+  actors: ActorMention[];
+  /** Names the gazetteer lacks, and bracketed hierarchies (src/pipeline/unknown.ts). */
+  unknown?: Resolution[];
+  context?: Span[];
+}
+
+/** What the claims stage makes of one document. */
+export interface ClaimsOut {
+  claims: Claim[];
+  /** Event sentences it could give no place; nothing is dropped silently. */
+  unlocated: UnlocatedEvent[];
+}
+
+function sentenceTokens(s: Sentence): Token[] {
+  return tokenize(fold(s.text));
+}
+
+function bySentence<T>(items: T[], sentence: (x: T) => number): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const x of items) {
+    const list = out.get(sentence(x)) ?? [];
+    list.push(x);
+    out.set(sentence(x), list);
+  }
+  return out;
+}
+
+/** Claims of one document. */
+export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOut {
+  const c = compile(ctx);
+  const claims: Claim[] = [];
+  const unlocated: UnlocatedEvent[] = [];
+  const text = input.text;
+  const placesBySentence = bySentence(input.resolutions, (r) => r.mention.sentence);
+  const actorsBySentence = bySentence(input.actors, (a) => a.sentence);
+  const dates = new DocumentDates(input.published, input.sentences);
+  const carry = new CarryOver(text);
+  const votes = countryVotes(input.resolutions, ctx.gazetteer);
+  const headingsAreText = onlyHeadings(input.sentences);
+
+  for (const s of input.sentences) {
+    if (s.kind === 'table-row') continue;
+    const tokens = sentenceTokens(s);
+    const date = dates.next(s);
+    // Titles restate the story; an unpunctuated line with its own date is a report (scrapes lose full stops),
+    // and so is every line of a document that has nothing else.
+    if (s.kind === 'heading' && !date && !headingsAreText) continue;
+
+    const here = placesBySentence.get(s.index) ?? [];
+    const actorsHere = actorsBySentence.get(s.index) ?? [];
+    const event = eventWords(s, tokens, actorsHere, ctx);
+    if (!event) continue;
+    const { trigger, hits, riot, eventTrigger } = event;
+    const { places, mission, unknownHere } = choosePlaces(
+      s,
+      tokens,
+      trigger,
+      here,
+      input,
+      votes,
+      carry,
+      c,
+      ctx,
+    );
+    if (!places.length) {
+      const rejected = here.filter((r) => r.status !== 'resolved');
+      unlocated.push({
+        sourceId: input.sourceId,
+        sentence: s.index,
+        start: s.start,
+        end: s.end,
+        text: s.text,
+        ...unlocatedType(eventTrigger, actorsHere, here, riot, ctx, text),
+        why: mission
+          ? 'an embassy whose host is unclear (the article names no other country, or two equally) or whose capital is unknown'
+          : rejected.length
+            ? `no place: ${rejected.map((r) => `"${r.mention.surface}" ${r.why}`).join('; ')}`
+            : 'no place named in the sentence, nor in the two before it in its paragraph',
+      });
+      continue;
+    }
+
+    const modality = modalityOf(s.text, tokens, trigger, hits, c, date, dates.refYear);
+    const impacts = [...new Set(c.impacts.find(tokens).map((h) => h.value))].sort();
+    const aboutAnother = eventTrigger !== trigger.value;
+    const fatalities = claimFatalities(
+      tokens,
+      fold(s.text),
+      ctx,
+      eventTrigger.event_type,
+      aboutAnother,
+      modality,
+    );
+    const span = dates.span(date, modality);
+
+    for (const p of places) {
+      const actors = actorsOf(actorsHere, here, p.entry, ctx, text);
+      const type = eventFor(eventTrigger, actors, ctx, riot);
+      claims.push({
+        id: hashId(input.sourceId, s.start, s.end, p.entry.id),
+        sourceId: input.sourceId,
+        sentence: s.index,
+        start: s.start,
+        end: s.end,
+        text: s.text,
+        placeId: p.entry.id,
+        geoPrecision: p.precision,
+        actors,
+        eventType: type.event_type,
+        subEventType: type.sub_event_type,
+        dateStart: span?.start ?? null,
+        dateEnd: span?.end ?? null,
+        timePrecision: span?.precision ?? null,
+        fatalities,
+        impacts,
+        modality,
+        unlocatedName: unknownHere[0]?.mention.surface ?? null,
+      });
+    }
+  }
+  return { claims, unlocated };
+}

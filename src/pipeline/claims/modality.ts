@@ -1,0 +1,54 @@
+// Modality: how certain a claim is (reported, claimed, alleged, speculative, historical).
+
+import type { CueHit } from '../cues.ts';
+import type { DateSpan } from '../dates.ts';
+import type { Token } from '../text.ts';
+import type { Modality } from '../types.ts';
+import type { Compiled, ModalityCue, Trigger } from './compiled.ts';
+
+/** The modality of an event sentence; `refYear` is the document's year, before which a dated event is history. */
+export function modalityOf(
+  raw: string,
+  tokens: Token[],
+  trigger: CueHit<Trigger>,
+  events: readonly CueHit<Trigger>[],
+  c: Compiled,
+  date: DateSpan | null,
+  refYear: number | null,
+): Modality {
+  if (/^if\b/i.test(raw)) return 'speculative';
+  const hits = c.modality.find(tokens).filter((h) => {
+    // "May 2024", "12 May", a capital "May" mid-sentence: the month, not the modal.
+    const tok = tokens[h.first];
+    if (tok?.key !== 'may') return true;
+    const next = tokens[h.last + 1];
+    const prev = tokens[h.first - 1];
+    const month =
+      (next && /^\d/.test(next.key)) ||
+      (prev && /^\d/.test(prev.key)) ||
+      (tok.start > 0 && raw[tok.start] === 'M');
+    return !month;
+  });
+  const before = (h: CueHit<ModalityCue>, within: number) =>
+    h.first < trigger.first && trigger.first - h.last <= within;
+  if (hits.some((h) => h.value === 'claimed' && before(h, 12))) return 'claimed';
+  if (hits.some((h) => h.value === 'alleged' && before(h, 10))) return 'alleged';
+  if (hits.some((h) => h.value === 'speculative' && before(h, 12))) return 'speculative';
+  // "An attack on Gao would be a disaster", "a JNIM takeover could ...": an event named as a noun after "a",
+  // "an" or "any" is hypothetical when a modal follows it closely, with no comma and no other event word between
+  // ("a deadly attack hit Gao, which could ..." and "an ambush near Gao killed soldiers and may ..." happened).
+  const nominal = tokens
+    .slice(Math.max(0, trigger.first - 3), trigger.first)
+    .some((t) => t.key === 'a' || t.key === 'an' || t.key === 'any');
+  const closeModal = (h: CueHit<ModalityCue>) =>
+    h.value === 'speculative' &&
+    h.first > trigger.last &&
+    h.first - trigger.last <= 6 &&
+    !raw.slice((tokens[trigger.last] as Token).end, (tokens[h.first] as Token).start).includes(',') &&
+    !events.some((e) => e.first > trigger.last && e.first < h.first);
+  if (nominal && hits.some(closeModal)) return 'speculative';
+  if (hits.some((h) => h.value === 'historical')) return 'historical';
+  if (date && date.precision === 3 && refYear !== null && Number(date.end.slice(0, 4)) < refYear - 1)
+    return 'historical';
+  return 'reported';
+}
