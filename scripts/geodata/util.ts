@@ -1,17 +1,14 @@
 // Small pure helpers shared by the geodata derivation: folding, rounding, stable JSON.
 import type { Geometry, Position } from 'geojson';
+import { fold as foldText } from '../../src/pipeline/text.ts';
 import { round } from '../../src/shared/geo.ts';
 
-/** Accent- and case-insensitive key, the same folding the spotter applies to text. */
+/**
+ * The key a name is matched by: the spotter's own folding (so the gazetteer is derived with the folding it is
+ * searched with: ß, œ, æ, every dash and apostrophe alike), with runs of spaces collapsed and the ends trimmed.
+ */
 export function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[’‘`´]/g, "'")
-    .replace(/[‐‑–—]/g, '-')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return foldText(s).replace(/\s+/g, ' ').trim();
 }
 
 export function slug(s: string): string {
