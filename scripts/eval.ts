@@ -4,7 +4,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadContext } from './lib/load.ts';
+import { DEFAULT_GEODATA, loadContext } from './lib/load.ts';
+import { runArticles } from './lib/eval-articles.ts';
 import { processDoc } from '../src/pipeline/build.ts';
 import type { PipelineContext } from '../src/pipeline/gazetteer.ts';
 import {
@@ -41,16 +42,24 @@ const HELP = `Score the pipeline against public gold data (files are read only w
 Usage:
   npm run eval -- --acled FILE.csv [--json] [--limit N] [--dump OUT.jsonl]
   npm run eval -- --geoparse DOCS.jsonl TOPONYMS.csv [--json] [--anchors anchor_numbers.csv] [--limit N]
+  npm run eval -- --articles DIR [GOLD.jsonl] [--json] [--dump OUT.jsonl] [--not-incident FILE] [--points-in-regions]
 
   --acled FILE        ACLED-format CSV: each row's notes is read as an article published on event_date;
                       the main place (acc within 25/161 km, median km, per geo_precision and per
                       location_in_notes), actors (set P/R/F1), event type, fatalities and date are scored.
   --geoparse D T      JSONL documents + CSV toponyms: recognition P/R/F1 and acc@161km by Gritta et al.'s
                       convention (midpoints < 10 chars apart, same lower-cased string), per corpus.
+  --articles DIR [G]  Real-news articles (+ sources.json) built as the build does, scored against gold.jsonl
+                      (default DIR/gold.jsonl; realnews-gold-schema.md): recall of event places and of full
+                      records, precision, duplicates, false pins. --not-incident FILE defaults to
+                      not_incident_places.jsonl beside the gold; --points-in-regions lets a pin inside a
+                      line's own gold region match it (for comparison).
   --anchors FILE      Published geoparser figures (anchor_numbers.csv) to print beside ours.
   --json              Print one JSON object as the last line:
                         ACLED    {n, acc25, acc161, median_km, actor_f1, event_type_acc, fatalities_exact, ...}
                         geoparse {n, precision, recall, f1, acc161, median_km, ...}   (fractions 0..1)
+                        articles {n_gold_main, n_pred, recall_place, recall_full, precision, duplicates,
+                                  false_pins, ...}   (duplicates and false_pins are counts)
   --limit N           Score only the first N rows / documents (quick runs).
   --dump FILE         Write one JSON line per scored row / document (ids and scores, no text) for analysis.
   --geodata DIR       Geodata folder (default: geodata/).
@@ -379,6 +388,9 @@ function main(argv: string[]): number {
     options: {
       acled: { type: 'string' },
       geoparse: { type: 'string' },
+      articles: { type: 'string' },
+      'not-incident': { type: 'string' },
+      'points-in-regions': { type: 'boolean', default: false },
       anchors: { type: 'string' },
       json: { type: 'boolean', default: false },
       limit: { type: 'string' },
@@ -391,12 +403,28 @@ function main(argv: string[]): number {
     console.log(HELP);
     return 0;
   }
-  if ((values.acled === undefined) === (values.geoparse === undefined))
-    throw new UsageError('give exactly one of --acled FILE or --geoparse DOCS TOPONYMS');
+  const modes = [values.acled, values.geoparse, values.articles].filter((v) => v !== undefined);
+  if (modes.length !== 1)
+    throw new UsageError('give exactly one of --acled FILE, --geoparse DOCS TOPONYMS or --articles DIR GOLD');
   const limit = values.limit === undefined ? Infinity : Number(values.limit);
   if (!(limit > 0)) throw new UsageError('--limit must be a positive number');
   const ctx = loadContext(values.geodata ? { geodataDir: values.geodata } : undefined);
-  if (values.acled !== undefined) {
+  if (values.articles !== undefined) {
+    const [gold, ...rest] = positionals;
+    if (rest.length) throw new UsageError('--articles takes a folder and at most one gold file');
+    runArticles(
+      {
+        dir: values.articles,
+        gold: gold ?? null,
+        notIncident: values['not-incident'] ?? null,
+        geodataDir: values.geodata ?? DEFAULT_GEODATA,
+        json: values.json,
+        dump: values.dump ?? null,
+        pointsInRegions: values['points-in-regions'],
+      },
+      ctx,
+    );
+  } else if (values.acled !== undefined) {
     if (positionals.length) throw new UsageError(`unexpected argument(s): ${positionals.join(' ')}`);
     if (values.anchors)
       console.error('note: --anchors holds geoparsing figures only; nothing to compare for ACLED.');
