@@ -8,8 +8,8 @@ function foldCode(code: number): number {
   const cached = foldCache.get(code);
   if (cached !== undefined) return cached;
   let out = code;
-  if (code === 0x2019 || code === 0x2018 || code === 0x02bc || code === 0x00b4 || code === 0x0060)
-    out = 39; // ’ ‘ ʼ ´ ` -> '
+  if (code === 0x2019 || code === 0x2018 || code === 0x02bc || code === 0x00b4)
+    out = 39; // ’ ‘ ʼ ´ -> ' (the ASCII backtick is answered above and stays)
   else if (code >= 0x2010 && code <= 0x2015)
     out = 45; // dashes -> -
   else if (code === 0x00a0) out = 32;
@@ -73,32 +73,6 @@ export function tokenize(folded: string): Token[] {
     if (word && start < 0) start = i;
     else if (!word && start >= 0) {
       tokens.push({ start, end: i, key: folded.slice(start, i) });
-      start = -1;
-    }
-  }
-  return tokens;
-}
-
-/**
- * Word tokens of raw text, each key folded on its own. Same tokens as tokenize(fold(text)) (folding never turns a
- * word character into a separator or back), but most tokens are ASCII and only need toLowerCase.
- */
-export function tokenizeText(text: string): Token[] {
-  const tokens: Token[] = [];
-  let start = -1;
-  let ascii = true;
-  for (let i = 0; i <= text.length; i++) {
-    const code = i < text.length ? text.charCodeAt(i) : 32;
-    const word = i < text.length && isWordCode(code);
-    if (word) {
-      if (start < 0) {
-        start = i;
-        ascii = true;
-      }
-      if (code >= 128) ascii = false;
-    } else if (start >= 0) {
-      const raw = text.slice(start, i);
-      tokens.push({ start, end: i, key: ascii ? raw.toLowerCase() : fold(raw) });
       start = -1;
     }
   }
@@ -227,9 +201,9 @@ export class WordTokens {
 }
 
 /**
- * Word tokens of raw text with their word ids: the same tokens and keys as tokenizeText (key = the folded token),
- * in one pass with no string or object per token. One function with the table probe written out: as separate
- * calls (find, push) the same loop ran at half the speed.
+ * Word tokens of raw text with their word ids: the same tokens as tokenize(fold(text)), each keyed by the id of
+ * its folded text, in one pass with no string or object per token. One function with the table probe written
+ * out: as separate calls (find, push) the same loop ran at half the speed.
  */
 export function tokenizeWords(text: string, words: WordTable): WordTokens {
   const n = text.length;

@@ -6,16 +6,7 @@
 // for it (see WordTable), and the trie steps on word ids through flat integer tables rather than objects and
 // Maps, since these lookups, made for every token of every text, are most of the spotter's time.
 
-import { tokenize, nameKeys, tokenizeWords, WordTable, WordTokens, type Token } from './text.ts';
-
-export interface TrieMatch {
-  /** First and last token index (inclusive). */
-  first: number;
-  last: number;
-  start: number;
-  end: number;
-  payloads: number[];
-}
+import { nameKeys, tokenizeWords, WordTable, type WordTokens } from './text.ts';
 
 /** Called once per phrase occurrence: its first and last token index (inclusive) and the phrase's index. */
 export type MatchCallback = (first: number, last: number, phrase: number) => void;
@@ -124,32 +115,6 @@ export class TokenTrie {
     }
     this.packed = { rootChild: Int32Array.from(this.rootChild), nodes };
     return this.packed;
-  }
-
-  /** Every phrase occurrence (overlapping and nested ones included) in tokens of a folded text. */
-  matchTokens(tokens: Token[]): TrieMatch[] {
-    const ids = new WordTokens(
-      this.words,
-      Int32Array.from(tokens, (t) => t.start),
-      Int32Array.from(tokens, (t) => t.end),
-      Int32Array.from(tokens, (t) => this.words.idOf(t.key)),
-      tokens.length,
-    );
-    const out: TrieMatch[] = [];
-    this.scan(ids, 0, tokens.length, (first, last, phrase) => {
-      out.push({
-        first,
-        last,
-        start: (tokens[first] as Token).start,
-        end: (tokens[last] as Token).end,
-        payloads: this.payloadLists[phrase] as number[],
-      });
-    });
-    return out;
-  }
-
-  match(folded: string): TrieMatch[] {
-    return this.matchTokens(tokenize(folded));
   }
 }
 
