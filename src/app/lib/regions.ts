@@ -5,6 +5,7 @@ import type { RegionCollection, RiskRowOut, UnlocatedOut } from '../../pipeline/
 import type { Csr, IncidentIndex } from './model.ts';
 import { NO_DAY } from './dates.ts';
 import { terms } from './filters.ts';
+import type { Measure, RegionLevel } from './url.ts';
 
 export type BBox = [number, number, number, number];
 
@@ -114,6 +115,22 @@ export function regionStats(
     if (r !== undefined) s.risk[r]!++;
   }
   return s;
+}
+
+/** Each region's feature state on the map: its measure over the highest at the shown level (0..1), and how many
+ * filtered incidents are drawn as its polygon. */
+export function regionShade(
+  collection: RegionCollection,
+  s: RegionStats,
+  measure: Measure,
+  level: RegionLevel,
+): { v: number; areal: number }[] {
+  const values = measure === 'claims' ? s.claims : measure === 'fatalities' ? s.fatalities : s.risk;
+  let max = 0;
+  collection.features.forEach((f, r) => {
+    if (f.properties.kind === level && values[r]! > max) max = values[r]!;
+  });
+  return collection.features.map((_, r) => ({ v: max > 0 ? values[r]! / max : 0, areal: s.areal[r]! }));
 }
 
 /**
