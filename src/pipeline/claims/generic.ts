@@ -1,0 +1,47 @@
+// Generic statements: a trend, a habit or a total over many events ("attacks have soared since 2015", "troops are
+// regularly targeted") is no incident. Such a sentence is listed in the report, not drawn on the map.
+
+import { CueSet } from '../cues.ts';
+import type { DateSpan } from '../dates.ts';
+import type { Token } from '../text.ts';
+
+/** geodata/lexicon/generic.json */
+export interface GenericLexicon {
+  cues: string[];
+  /** "since 2015": a span running from a year to now is a total, not an event. */
+  sinceYear: boolean;
+}
+
+export interface GenericRules {
+  cues: CueSet<string>;
+  sinceYear: boolean;
+}
+
+export function compileGeneric(lex: GenericLexicon): GenericRules {
+  return {
+    cues: new CueSet(lex.cues.map((phrase) => ({ phrase, value: phrase }))),
+    sinceYear: lex.sinceYear,
+  };
+}
+
+const SINCE_YEAR = /\bsince (?:(?:early|late|mid|the end of|the start of) )?(?:1[89]|20)\d\d\b/;
+
+/**
+ * The cue that makes a sentence generic, or null. A day- or week-precise date of its own ("on Sunday", "last
+ * week") makes it one event whatever its wording ("Since Sunday, jihadists have repeatedly attacked Djibo").
+ */
+export function genericCue(
+  folded: string,
+  tokens: Token[],
+  date: DateSpan | null,
+  rules: GenericRules,
+): string | null {
+  if (date && date.precision <= 2 && !SINCE_YEAR.test(date.text)) return null;
+  const hit = rules.cues.find(tokens)[0];
+  if (hit) return hit.value;
+  if (rules.sinceYear) {
+    const since = SINCE_YEAR.exec(folded);
+    if (since) return since[0];
+  }
+  return null;
+}
