@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
 import type { Gazetteer, GazetteerEntry } from '../src/pipeline/types.ts';
+import { readSahelLayer } from './geodata/sahel-format.ts';
 import { haversineKm } from '../src/shared/geo.ts';
 import { compareStrings } from '../src/shared/strings.ts';
 
@@ -21,17 +22,24 @@ Columns used: country, location, admin1, admin2, admin3, latitude, longitude.
 Options:
   --gazetteer FILE  default geodata/gazetteer.json
   --json            print the figures as JSON
-  --missing N       also list the N most frequent location names not found (printed only)`;
+  --missing N       also list the N most frequent location names not found (printed only)
+  --add FILE        also read a Sahel layer (geodata/gazetteer-sahel.json, geodata/osm-places-sahel.json); repeatable
+  --only-added      places from the --add files alone (the gazetteer still gives the country names)
+  --spacing-free    match names ignoring spaces too ("Bani Bangou" = "Banibangou"), as the Sahel layers' keys do`;
+
+/** Set by --spacing-free: nameKey then drops spaces too. */
+let spacingFree = false;
 
 /** Accent-, case- and punctuation-insensitive key: "Gorom-Gorom" = "gorom gorom", "Ségou" = "segou". */
 export function nameKey(s: string): string {
-  return s
+  const k = s
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[’‘`´]/g, "'")
     .replace(/[\s\-‐–—'.]+/g, ' ')
     .trim();
+  return spacingFree ? k.replace(/[^\p{L}\p{N}]+/gu, '') : k;
 }
 
 interface Row {
@@ -85,6 +93,9 @@ function main(): void {
       gazetteer: { type: 'string', default: 'geodata/gazetteer.json' },
       json: { type: 'boolean', default: false },
       missing: { type: 'string', default: '0' },
+      add: { type: 'string', multiple: true, default: [] },
+      'only-added': { type: 'boolean', default: false },
+      'spacing-free': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -94,7 +105,10 @@ function main(): void {
     process.exitCode = values.help ? 0 : 2;
     return;
   }
-  const gaz = JSON.parse(readFileSync(values.gazetteer, 'utf8')) as Gazetteer;
+  const base = JSON.parse(readFileSync(values.gazetteer, 'utf8')) as Gazetteer;
+  const kept = values['only-added'] ? base.entries.filter((e) => e.kind === 'country') : base.entries;
+  const gaz: Gazetteer = { ...base, entries: [...kept, ...values.add.flatMap((f) => readSahelLayer(f))] };
+  if (values['spacing-free']) spacingFree = true;
   const { byCountryName, countryCode } = buildIndex(gaz);
   const parsed = Papa.parse<Row>(readFileSync(csvPath, 'utf8'), { header: true, skipEmptyLines: true });
   if (!values.json)

@@ -1,0 +1,186 @@
+// The record format of geodata/gazetteer-sahel.json and geodata/osm-places-sahel.json, and the feature-type
+// vocabulary both share. Build-only data: the pipeline does not load these files yet.
+import { readFileSync } from 'node:fs';
+import { fold } from '../../src/pipeline/text.ts';
+import type { GazetteerEntry } from '../../src/pipeline/types.ts';
+
+/** What a record is. Settlements first; the rest are places conflict reporting names too (camps, wells, mines). */
+export type SahelType =
+  | 'admin2'
+  | 'admin3'
+  | 'city'
+  | 'town'
+  | 'village'
+  | 'hamlet'
+  | 'quarter'
+  | 'locality'
+  | 'camp'
+  | 'well'
+  | 'mine'
+  | 'airfield'
+  | 'military'
+  | 'area'
+  | 'reserve'
+  | 'site';
+
+export interface AdminRef {
+  /** admin-1: the id in geodata/gazetteer.json ("admin1:ML-5"); admin-2: the id of an admin2 record here. */
+  id: string;
+  name: string;
+}
+
+export interface SahelPlace {
+  /** Primary id: "gn:<geonameid>" when GeoNames has the place, else "wof:<id>"; admin-2: "admin2:<p-code>". */
+  id: string;
+  /** Every source id merged into this record: gn:, wof:, pcode:, and for admin-2 the main gazetteer's admin2: id. */
+  ids: string[];
+  name: string;
+  /** Alternate names (French and English spellings, GNS variants), accent-insensitively distinct from name. */
+  alt: string[];
+  /** Spacing-free folded keys of name and alt (see spacingFreeKey): "Bani Bangou" and "Banibangou" -> "banibangou". */
+  keys: string[];
+  type: SahelType;
+  /** GeoNames feature code (PPL, PPLA2, CMP, WLL ...), WOF placetype, or OSM place value. */
+  fcode: string | null;
+  /** Population where a source gives one; null otherwise (most villages). */
+  population: number | null;
+  country: string;
+  admin1: AdminRef | null;
+  admin2: AdminRef | null;
+  /** [lon, lat], 6 decimals. */
+  point: [number, number];
+}
+
+export interface OsmPlace extends SahelPlace {
+  /** Id of the gazetteer-sahel.json record this node is one place with (merge rule of sahel-merge.ts), or null. */
+  same: string | null;
+}
+
+/** An admin parent as the files store it: [id, name], to keep 60,000 records small. */
+export type AdminTuple = [id: string, name: string];
+
+/** A record of gazetteer-sahel.json (admin parents as tuples). */
+export type SahelRecord = Omit<SahelPlace, 'admin1' | 'admin2'> & {
+  admin1: AdminTuple | null;
+  admin2: AdminTuple | null;
+};
+/** A record of osm-places-sahel.json: no `ids` (always just its own id). */
+export type OsmRecord = Omit<SahelRecord, 'ids'> & { same: string | null };
+
+const tuple = (r: AdminRef | null): AdminTuple | null => (r ? [r.id, r.name] : null);
+const ref = (t: AdminTuple | null): AdminRef | null => (t ? { id: t[0], name: t[1] } : null);
+
+export function toRecord(p: SahelPlace): SahelRecord {
+  return { ...p, admin1: tuple(p.admin1), admin2: tuple(p.admin2) };
+}
+
+export function toOsmRecord(p: OsmPlace): OsmRecord {
+  const { ids: _ids, ...rest } = p;
+  return { ...rest, admin1: tuple(p.admin1), admin2: tuple(p.admin2) };
+}
+
+export function fromRecord(r: SahelRecord | OsmRecord): SahelPlace {
+  return { ids: [r.id], ...r, admin1: ref(r.admin1), admin2: ref(r.admin2) };
+}
+
+/** GeoNames feature code -> type; codes not listed are not kept (rivers, hills, dunes, wadis ...). */
+export function gnType(featureClass: string, code: string, population: number): SahelType | null {
+  if (featureClass === 'P') {
+    if (code === 'PPLC') return 'city';
+    if (/^PPLA\d?$/.test(code) || code === 'PPLG') return population >= 100_000 ? 'city' : 'town';
+    if (code === 'PPLX') return 'quarter';
+    if (code === 'PPLL' || code === 'PPLQ' || code === 'PPLW' || code === 'PPLH') return 'locality';
+    return population >= 100_000 ? 'city' : population >= 10_000 ? 'town' : 'village';
+  }
+  if (featureClass === 'A') return code === 'ADM3' ? 'admin3' : null;
+  if (featureClass === 'S') {
+    if (code.startsWith('CMP')) return 'camp';
+    if (code.startsWith('MN')) return 'mine';
+    if (code.startsWith('AIR')) return 'airfield';
+    if (['INSM', 'MILB', 'FT', 'PSTB', 'PSTC', 'PSTP'].includes(code)) return 'military';
+    if (['MKT', 'DAM', 'BDG', 'RSTN', 'RSTP'].includes(code)) return 'site';
+    return null;
+  }
+  if (featureClass === 'L') {
+    if (code === 'LCTY') return 'locality';
+    if (code === 'AREA' || code === 'RGN') return 'area';
+    if (['RESF', 'RESW', 'RESN', 'RES', 'PRK'].includes(code)) return 'reserve';
+    return null;
+  }
+  if (featureClass === 'H') return ['WLL', 'WLLS', 'WLLQ', 'WTRH', 'OAS', 'SPNG'].includes(code) ? 'well' : null;
+  return null;
+}
+
+/** OSM place value -> type; administrative and other values are not kept. */
+export function osmType(place: string, population: number): SahelType | null {
+  switch (place) {
+    case 'city':
+      return 'city';
+    case 'town':
+      return population >= 100_000 ? 'city' : 'town';
+    case 'village':
+      return 'village';
+    case 'hamlet':
+    case 'isolated_dwelling':
+    case 'farm':
+      return 'hamlet';
+    case 'locality':
+      return 'locality';
+    case 'suburb':
+    case 'neighbourhood':
+    case 'quarter':
+      return 'quarter';
+    default:
+      return null;
+  }
+}
+
+/**
+ * A name worth keeping: Latin script (with accents), a few letters at least, no code-like all-caps token
+ * ("TOM", "BFA"), no bracketed or numbered GNS annotations beyond a trailing number ("Darbiti 2").
+ */
+export function usableName(s: string): boolean {
+  const n = s.trim();
+  if (n.length < 2 || n.length > 60) return false;
+  if (!/^[\p{Script=Latin}\p{M}' ’.\-\s0-9]+$/u.test(n)) return false;
+  const letters = n.replace(/[^\p{L}]/gu, '');
+  if (letters.length < 2) return false;
+  if (/^[A-Z]{2,5}$/.test(n)) return false;
+  return !/\d/.test(n) || /^[^\d]+ \d{1,2}$/.test(n);
+}
+
+/** Distinct usable names, accent- and case-insensitively, excluding `exclude`; first-seen order. */
+export function distinctNames(names: Iterable<string>, exclude: readonly string[] = []): string[] {
+  const seen = new Set(exclude.map((x) => fold(x.trim())));
+  const out: string[] = [];
+  for (const raw of names) {
+    const n = raw.replace(/\s+/g, ' ').trim();
+    const k = fold(n);
+    if (!n || seen.has(k) || !usableName(n)) continue;
+    seen.add(k);
+    out.push(n);
+  }
+  return out;
+}
+
+/** A record as a GazetteerEntry (for scripts/gazetteer-coverage.ts and later the resolver's loader). */
+export function toGazetteerEntry(p: SahelPlace): GazetteerEntry {
+  return {
+    id: p.id,
+    name: p.name,
+    kind: p.type === 'admin2' ? 'admin2' : 'place',
+    country: p.country,
+    admin1: p.admin1?.id ?? null,
+    point: p.point,
+    population: p.population ?? 0,
+    featureCode: p.fcode,
+    aliases: p.alt,
+    regionId: null,
+  };
+}
+
+/** The records of gazetteer-sahel.json or osm-places-sahel.json as gazetteer entries. */
+export function readSahelLayer(file: string): GazetteerEntry[] {
+  const layer = JSON.parse(readFileSync(file, 'utf8')) as { entries: (SahelRecord | OsmRecord)[] };
+  return layer.entries.map((r) => toGazetteerEntry(fromRecord(r)));
+}
