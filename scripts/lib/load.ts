@@ -2,7 +2,7 @@
 
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
-import { createContext, type PipelineContext } from '../../src/pipeline/gazetteer.ts';
+import { createContext, readWordLists, type PipelineContext } from '../../src/pipeline/context.ts';
 import { fold } from '../../src/pipeline/text.ts';
 import { mergeCustomPlaces } from '../../src/pipeline/gazetteer-custom.ts';
 import type { EventLexicon, Gazetteer, Lexicons, RawDoc, SourceMeta } from '../../src/pipeline/types.ts';
@@ -56,7 +56,8 @@ export function loadContext(opts: { geodataDir?: string } = {}): LoadedContext {
     notAlone: new Set(nonloc.notAlone.map(fold)),
     events,
   };
-  return { ...createContext(merged, lexicons), customErrors };
+  const words = readWordLists((file) => readJson(join(dir, 'lexicon', file)));
+  return { ...createContext(merged, lexicons, words), customErrors };
 }
 
 export interface CorpusProblem {

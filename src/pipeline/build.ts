@@ -37,7 +37,7 @@ export interface DocResult {
 }
 
 export function processDoc(doc: RawDoc, ctx: PipelineContext): DocResult {
-  const clean = cleanDoc(doc);
+  const clean = cleanDoc(doc, ctx);
   const segmented = segment(clean);
   const spotted = spotMentions(clean.text, segmented.sentences, ctx);
   const known = resolveMentions(spotted.mentions, ctx);
@@ -46,6 +46,7 @@ export function processDoc(doc: RawDoc, ctx: PipelineContext): DocResult {
     segmented.sentences,
     known,
     spotted.actors,
+    ctx,
   );
   const { claims, unlocated } = extractClaims(
     {

@@ -2,6 +2,7 @@
 // every cleaned character keeps the offset of the original character it came from.
 
 import he from 'he';
+import type { PipelineContext } from './context.ts';
 import type { CleanDoc, Dropped, RawDoc, Span } from './types.ts';
 
 /** An edit of the original text: replace [start, end) by `insert`. */
@@ -38,9 +39,13 @@ const END_MARKERS =
 /** Whole lines that are page furniture. */
 const FURNITURE_LINE =
   /^(share this( page| article)?:?|skip to (main )?content|published|advertisement|subscribe.*|sign up.*|follow us.*|print|email|tweet|share|-?\s*\d+\s*min(ute)? read)\s*$/i;
-/** Byline lines: "September 19, 2025 by", "By Jane Doe". */
-const BYLINE_LINE =
-  /^((january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2},?\s+\d{4}(\s+by)?|\d{1,2}\s+\w+\s+\d{4}(\s+by)?|by\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3})$/i;
+/** Byline lines: "September 19, 2025 by", "By Jane Doe"; `months` from the calendar lexicon (compiled once). */
+export function bylinePattern(months: readonly string[]): RegExp {
+  return new RegExp(
+    `^((${months.join('|')})\\s+\\d{1,2},?\\s+\\d{4}(\\s+by)?|\\d{1,2}\\s+\\w+\\s+\\d{4}(\\s+by)?|by\\s+[A-Z][\\w.'-]+(\\s+[A-Z][\\w.'-]+){0,3})$`,
+    'i',
+  );
+}
 /** Sentences written by a chat assistant, not by the article's author. */
 const NON_ARTICLE =
   /(^|(?<=[.!?]\s))(If you(’|')?d like|If you want,|Would you like me|Let me know if|I can help with|I hope this helps|As an AI|Sure[,!] here|Certainly[,!] here)[^\n]*/g;
@@ -202,7 +207,7 @@ function sortEdits(edits: Edit[]): Edit[] {
 }
 
 /** Pass 2: furniture and non-article lines, on the markup-free text. Returns edits and caption spans. */
-function furnitureEdits(text: string): { edits: Edit[]; captions: Span[] } {
+function furnitureEdits(text: string, byline: RegExp): { edits: Edit[]; captions: Span[] } {
   const edits: Edit[] = [];
   const captions: Span[] = [];
   const lines: { start: number; end: number; text: string }[] = [];
@@ -234,7 +239,7 @@ function furnitureEdits(text: string): { edits: Edit[]; captions: Span[] } {
       drop(l.start, l.end, 'page-furniture');
       continue;
     }
-    if (BYLINE_LINE.test(l.text)) {
+    if (byline.test(l.text)) {
       drop(l.start, l.end, 'page-furniture');
       afterByline = /\bby$/i.test(l.text);
       continue;
@@ -321,7 +326,7 @@ function droppedFrom(
 }
 
 /** Clean one document. Pure: same input, same output. */
-export function cleanDoc(doc: Pick<RawDoc, 'id' | 'text' | 'format'>): CleanDoc {
+export function cleanDoc(doc: Pick<RawDoc, 'id' | 'text' | 'format'>, ctx: PipelineContext): CleanDoc {
   const raw = doc.text.replace(/^\uFEFF/, '');
   const bom = doc.text.length - raw.length;
   const html = doc.format === 'html' || looksLikeHtml(raw);
@@ -330,7 +335,7 @@ export function cleanDoc(doc: Pick<RawDoc, 'id' | 'text' | 'format'>): CleanDoc 
   const s1 = applyEdits(raw, e1);
   const map1 = s1.offsets.map((o) => o + bom);
 
-  const { edits: e2, captions: caps2 } = furnitureEdits(s1.text);
+  const { edits: e2, captions: caps2 } = furnitureEdits(s1.text, ctx.words.byline);
   const s2 = applyEdits(s1.text, e2);
   const map2 = compose(map1, s2.offsets);
 

@@ -1,226 +1,42 @@
 // Words around a place name that tell what the name is doing there: a locative ("in Gao"), an agent ("Bamako
-// retaliated"), a government's attribute ("Paris's decision"), an analogy ("a parallel with Libya"). Read by
-// the mentions stage; the gazetteer adds them to the spotter's vocabulary so that every token that could be one
-// of them carries a word id, and the stage compares the table's strings instead of folding a copy of each token.
+// retaliated"), a government's attribute ("Paris's decision"), an analogy ("a parallel with Libya"). The words are
+// data (geodata/lexicon/context-words.json); the mentions stage reads them as sets. The context adds them to the
+// spotter's vocabulary so that every token that could be one of them carries a word id, and the stage compares the
+// sets' strings instead of folding a copy of each token.
 
-export const LOCATIVE = new Set([
-  'in',
-  'at',
-  'near',
-  'around',
-  'outside',
-  'across',
-  'throughout',
-  'into',
-  'within',
-  'inside',
-  'from',
-  'toward',
-  'towards',
-  'over',
-  'on',
-  'to',
-  'between',
-  'entered',
-  'reached',
-  'via',
-  'through',
-  'northern',
-  'southern',
-  'eastern',
-  'western',
-  'central',
-]);
-export const OF_LOCATIVE = new Set([
-  'siege',
-  'vicinity',
-  'city',
-  'outskirts',
-  'capital',
-  'fall',
-  'region',
-  'north',
-  'south',
-  'east',
-  'west',
-  'centre',
-  'center',
-  'streets',
-  'town',
-  'village',
-  'province',
-  'area',
-  'part',
-  'parts',
-  'heart',
-  'outside',
-  'border',
-  'borders',
-  'environs',
-  'suburbs',
-  'districts',
-  'people',
-  'residents',
-  'commune',
-  'localities',
-  'locality',
-]);
-export const AUXILIARIES = new Set([
-  'has',
-  'have',
-  'had',
-  'does',
-  'did',
-  'will',
-  'would',
-  'is',
-  'was',
-  'must',
-  'should',
-  'can',
-]);
-export const AGENT_VERBS = new Set([
-  'provide',
-  'started',
-  'begun',
-  'criticise',
-  'criticize',
-  'condemn',
-  'reject',
-  'demand',
-  'retaliated',
-  'criticised',
-  'criticized',
-  'said',
-  'says',
-  'announced',
-  'condemned',
-  'accused',
-  'denied',
-  'urged',
-  'does',
-  'did',
-  'will',
-  'would',
-  'suspended',
-  'expelled',
-  'rejected',
-  'called',
-  'warned',
-  'demanded',
-  'decided',
-  'responded',
-  'sought',
-  'signed',
-  'recalled',
-  'insisted',
-  'claimed',
-  'argued',
-  'refused',
-  'welcomed',
-  'backed',
-  'supports',
-  'supported',
-  'wants',
-  'wanted',
-  'reacted',
-  'protested',
-  'stated',
-  'declared',
-  'confirmed',
-  'ordered',
-  'agreed',
-  'threatened',
-  'hopes',
-  'seeks',
-  'provides',
-  'provided',
-  'pledged',
-]);
-export const POLITICAL_NOUNS = new Set([
-  'government',
-  'ties',
-  'support',
-  'policy',
-  'relations',
-  'decision',
-  'influence',
-  'standing',
-  'role',
-  'interests',
-  'intervention',
-  'leadership',
-  'junta',
-  'authorities',
-  'foreign',
-  'position',
-  'response',
-  'stance',
-  'diplomacy',
-  'strategy',
-  'approach',
-  'backing',
-  'officials',
-  'regime',
-  'withdrawal',
-  'departure',
-  'absence',
-  'presence',
-]);
-export const ANALOGY_BEFORE = new Set([
-  'parallel',
-  'parallels',
-  'reminiscent',
-  'analogy',
-  'compared',
-  'comparison',
-  'akin',
-  'like',
-  'another',
-  'new',
-  'next',
-  'resembles',
-  'resemble',
-  'echoes',
-  'lessons',
-]);
-/** "Africa's Afghanistan": a possessive of one of these before a place makes the place a metaphor. */
-export const METAPHOR_OWNERS = new Set([
-  'africa',
-  'sahel',
-  'europe',
-  'asia',
-  'world',
-  'region',
-  'continent',
-  'america',
-]);
-export const ANALOGY_AFTER = new Set([
-  'trajectory',
-  'path',
-  'example',
-  'footsteps',
-  'fate',
-  'playbook',
-  'model',
-  'scenario',
-  'style',
-]);
+/** geodata/lexicon/context-words.json */
+export interface ContextWordLists {
+  locative: string[];
+  ofLocative: string[];
+  auxiliaries: string[];
+  agentVerbs: string[];
+  politicalNouns: string[];
+  analogyBefore: string[];
+  /** "Africa's Afghanistan": a possessive of one of these before a place makes the place a metaphor. */
+  metaphorOwners: string[];
+  analogyAfter: string[];
+}
 
-/** Other single words the mentions stage compares context tokens with. */
-const OTHER_WORDS = ['between', 'of', 'the', 's', 'and', 'parallel', 'reminiscent', 'analogy', 'style'];
+export type ContextWordSets = { readonly [K in keyof ContextWordLists]: ReadonlySet<string> } & {
+  /** Every word the mentions stage reads in a name's context, sorted. */
+  readonly vocabulary: readonly string[];
+};
 
-/** Every word the mentions stage reads in a name's context. */
-export const CONTEXT_VOCABULARY: readonly string[] = [
-  ...new Set([
-    ...LOCATIVE,
-    ...OF_LOCATIVE,
-    ...AUXILIARIES,
-    ...AGENT_VERBS,
-    ...POLITICAL_NOUNS,
-    ...ANALOGY_BEFORE,
-    ...METAPHOR_OWNERS,
-    ...ANALOGY_AFTER,
-    ...OTHER_WORDS,
-  ]),
-].sort();
+/** Other single words the mentions stage compares context tokens with (written in its rules). */
+const RULE_WORDS = ['between', 'of', 'the', 's', 'and', 'parallel', 'reminiscent', 'analogy', 'style'];
+
+export function compileContextWords(lists: ContextWordLists): ContextWordSets {
+  const sets = {
+    locative: new Set(lists.locative),
+    ofLocative: new Set(lists.ofLocative),
+    auxiliaries: new Set(lists.auxiliaries),
+    agentVerbs: new Set(lists.agentVerbs),
+    politicalNouns: new Set(lists.politicalNouns),
+    analogyBefore: new Set(lists.analogyBefore),
+    metaphorOwners: new Set(lists.metaphorOwners),
+    analogyAfter: new Set(lists.analogyAfter),
+  };
+  // The sets' words only (the file's "about" is no word).
+  const words = Object.values(sets).flatMap((set) => [...set]);
+  return { ...sets, vocabulary: [...new Set([...words, ...RULE_WORDS])].sort() };
+}

@@ -13,11 +13,36 @@ export interface DateSpan {
   text: string;
 }
 
-const MONTHS =
-  /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?)\b/i;
+/** geodata/lexicon/calendar.json: month and weekday names, folded, in calendar order. */
+export interface CalendarLists {
+  months: string[];
+  /** Short forms accepted besides the full names ("sept", "jan"). */
+  monthAbbreviations: string[];
+  weekdays: string[];
+}
 
-const MAY_HOLD_DATE =
-  /\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(yesterday|today|week|weeks|year|days|day|monday|tuesday|wednesday|thursday|friday|saturday|sunday|shortly)\b/i;
+/** The calendar's words as the date reader matches them, compiled once per context. */
+export interface DateWords {
+  /** A month name or abbreviation: the date is absolute. */
+  months: RegExp;
+  /** Could the sentence hold a date at all: a digit, a month's first three letters, a weekday, a relative word. */
+  mayHoldDate: RegExp;
+  /** "today", "on Monday": a report's day. */
+  today: RegExp;
+}
+
+export function compileDateWords(cal: CalendarLists): DateWords {
+  const prefixes = [...new Set(cal.months.map((m) => m.slice(0, 3)))];
+  const weekdays = cal.weekdays.join('|');
+  return {
+    months: new RegExp(`\\b(${[...cal.months, ...cal.monthAbbreviations].join('|')})\\b`, 'i'),
+    mayHoldDate: new RegExp(
+      `\\d|\\b(${prefixes.join('|')})[a-z]*\\b|\\b(yesterday|today|week|weeks|year|days|day|${weekdays}|shortly)\\b`,
+      'i',
+    ),
+    today: new RegExp(`\\b(today|on (${weekdays}))\\b`, 'i'),
+  };
+}
 
 // A bare number is a year only where English puts a year: after in/since/the..., in a list or brackets, and not
 // before a count noun ("some 2000 people fled").
@@ -71,22 +96,23 @@ function modifierBefore(sentence: string, index: number): string | null {
 
 /**
  * The date of one sentence. `published` anchors relative dates; `previous` is the last absolute date seen earlier
- * in the document ("In several days ..." after "On August 15, 2025 ...").
+ * in the document ("In several days ..." after "On August 15, 2025 ..."); `words` are the calendar's (the context's).
  */
 export function sentenceDate(
   sentence: string,
   published: string | null,
   previous: DateSpan | null,
+  words: DateWords,
 ): DateSpan | null {
   // chrono runs dozens of regular expressions: skip sentences with no digit, month, weekday or relative word.
-  if (!MAY_HOLD_DATE.test(sentence)) return null;
+  if (!words.mayHoldDate.test(sentence)) return null;
   const ref = published ? new Date(`${published}T12:00:00Z`) : utc(2000, 0, 1);
   const results = chrono.parse(sentence, { instant: ref, timezone: 0 }, { forwardDate: false });
   const spans: DateSpan[] = [];
   for (const r of results) {
     // "a march", "may" in lower case are a noun and a modal, not months.
     if (/^(march|may)$/.test(r.text.trim())) continue;
-    const absolute = /\d/.test(r.text) || MONTHS.test(r.text);
+    const absolute = /\d/.test(r.text) || words.months.test(r.text);
     const yearKnown = r.start.isCertain('year') && absolute && /\b(1[89]|20)\d{2}\b/.test(r.text);
     if (!absolute) continue; // relative words are handled below
     if (!yearKnown && !published) continue; // "late October" with no year and no publication date: undated
@@ -169,7 +195,7 @@ export function sentenceDate(
     return { start: d, end: d, precision: 1, text: 'yesterday' };
   }
   for (const r of results) {
-    if (/\b(today|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/i.test(r.text)) {
+    if (words.today.test(r.text)) {
       // A report's weekday is the last one on or before publication (chrono may pick the coming one).
       let d = iso(r.start.date());
       if (d > published) d = addDays(d, -7);

@@ -1,9 +1,12 @@
 // The gazetteer as the stages use it: lookup by id, by folded name, and the spotting dictionary.
+// (src/pipeline/context.ts builds both once, with the rest of the pipeline's context.)
 
-import { CONTEXT_VOCABULARY } from './context-words.ts';
 import { fold, nameKeys } from './text.ts';
 import { TokenTrie } from './trie.ts';
 import type { Gazetteer, GazetteerEntry, Lexicons } from './types.ts';
+
+/** Moved to context.ts; re-exported while importers move. */
+export type { PipelineContext } from './context.ts';
 
 /** Case rules of a phrase, worked out once when the dictionary is built (the spotter checks them per hit). */
 export interface CaseRule {
@@ -82,17 +85,6 @@ export interface GazetteerIndex {
   country(code: string): GazetteerEntry | undefined;
 }
 
-export interface PipelineContext {
-  gazetteer: GazetteerIndex;
-  lexicons: Lexicons;
-  trie: TokenTrie;
-  patterns: Pattern[];
-  /** By trie phrase index: the phrase's patterns grouped by case (see PhraseGroups). */
-  phraseGroups: PhraseGroups[];
-  /** Country code -> the lexicon actor that is that country's state ("FR" -> "France"), for metonymy. */
-  countryActors: Map<string, string>;
-}
-
 /** Short all-caps aliases ("UN", "AES") must match in capitals, or "us" would be the United States. */
 export function isAcronym(phrase: string): boolean {
   const letters = phrase.replace(/[^A-Za-z]/g, '');
@@ -120,9 +112,26 @@ export function indexGazetteer(gaz: Gazetteer): GazetteerIndex {
   };
 }
 
-/** Build the one dictionary the mentions stage runs over each text: places, demonyms, actors, non-locations. */
-export function createContext(gaz: Gazetteer, lexicons: Lexicons): PipelineContext {
-  const gazetteer = indexGazetteer(gaz);
+/** The spotting dictionary: the trie over every name, and what a hit on each of its phrases means. */
+export interface Dictionary {
+  trie: TokenTrie;
+  patterns: Pattern[];
+  /** By trie phrase index: the phrase's patterns grouped by case (see PhraseGroups). */
+  phraseGroups: PhraseGroups[];
+  /** Country code -> the lexicon actor that is that country's state ("FR" -> "France"), for metonymy. */
+  countryActors: Map<string, string>;
+}
+
+/**
+ * Build the one dictionary the mentions stage runs over each text: places, demonyms, actors, non-locations, and
+ * `vocabulary`, the context words the stage compares (each gets a word id).
+ */
+export function buildDictionary(
+  gaz: Gazetteer,
+  gazetteer: GazetteerIndex,
+  lexicons: Lexicons,
+  vocabulary: readonly string[],
+): Dictionary {
   const trie = new TokenTrie();
   const patterns: Pattern[] = [];
   const add = (input: PatternInput) => {
@@ -147,7 +156,7 @@ export function createContext(gaz: Gazetteer, lexicons: Lexicons): PipelineConte
     for (const phrase of g.aliases) add({ kind: 'generic', phrase, generic: g.kind, actor: g.name });
   }
   for (const phrase of lexicons.nonLocations) add({ kind: 'nonloc', phrase });
-  for (const word of CONTEXT_VOCABULARY) trie.addWord(word);
+  for (const word of vocabulary) trie.addWord(word);
   const countryActors = new Map<string, string>();
   for (const a of lexicons.actors) {
     if (!a.country || countryActors.has(a.country)) continue;
@@ -164,7 +173,7 @@ export function createContext(gaz: Gazetteer, lexicons: Lexicons): PipelineConte
     const keys = nameKeys((phrasePatterns[0] as Pattern).phrase).join(' ');
     return groupPhrase(phrasePatterns, government, commonWordKeys.has(keys));
   });
-  return { gazetteer, lexicons, trie, patterns, phraseGroups, countryActors };
+  return { trie, patterns, phraseGroups, countryActors };
 }
 
 /** Group one phrase's patterns for every capitalisation and acronym spelling a hit on it can have. */

@@ -6,20 +6,12 @@
 //   discourse: the same place is then no location anywhere in that document.
 
 import { fold, foldsTo, type WordTokens } from './text.ts';
-import type { PatternGroup, PhraseGroups, PipelineContext } from './gazetteer.ts';
+import type { PipelineContext } from './context.ts';
+import type { PatternGroup, PhraseGroups } from './gazetteer.ts';
 import type { ActorMention, Mention, Sentence } from './types.ts';
-import {
-  AGENT_VERBS,
-  ANALOGY_AFTER,
-  ANALOGY_BEFORE,
-  AUXILIARIES,
-  LOCATIVE,
-  METAPHOR_OWNERS,
-  OF_LOCATIVE,
-  POLITICAL_NOUNS,
-} from './context-words.ts';
+import type { ContextWordSets } from './context-words.ts';
 
-export { createContext as buildSpotter } from './gazetteer.ts';
+export { createContext as buildSpotter } from './context.ts';
 
 export interface Spotted {
   mentions: Mention[];
@@ -197,9 +189,9 @@ function spotSentence(
     } else if (!demonym && g.mayBeCommonWord && ctx.lexicons.notAlone.has(fold(surface))) {
       mention.rejected = 'common-word';
     } else if (!demonym) {
-      const ctxWords = contextWords(range, h);
+      const ctxWords = contextWords(range, h, ctx.words.context);
       if (isPersonName(text, range, h, ctxWords)) mention.rejected = 'person-name';
-      else if (isAnalogy(ctxWords)) mention.rejected = 'analogy';
+      else if (isAnalogy(ctxWords, ctx.words.context)) mention.rejected = 'analogy';
       else {
         const actor = sameSpanActor?.group.actor ?? null;
         // The actor named by the same words, else the government of a country or capital among the candidates.
@@ -284,7 +276,7 @@ interface ContextWords {
  * The words around a hit. Every word the checks compare with is in the spotter's vocabulary (CONTEXT_VOCABULARY),
  * so a token outside it is read as '' rather than folded: it can equal none of them.
  */
-function contextWords(range: TokenRange, h: Hit): ContextWords {
+function contextWords(range: TokenRange, h: Hit, w: ContextWordSets): ContextWords {
   const { tokens, from, to } = range;
   const before: string[] = [];
   for (let i = Math.max(from, h.first - 6); i < h.first; i++) before.push(tokens.knownKey(i));
@@ -293,15 +285,15 @@ function contextWords(range: TokenRange, h: Hit): ContextWords {
   const prev = before[before.length - 1];
   const prev2 = before[before.length - 2];
   const locative =
-    (prev !== undefined && LOCATIVE.has(prev) && prev !== 'between') ||
-    (prev === 'of' && prev2 !== undefined && OF_LOCATIVE.has(prev2)) ||
-    (prev === 'the' && prev2 !== undefined && LOCATIVE.has(prev2));
+    (prev !== undefined && w.locative.has(prev) && prev !== 'between') ||
+    (prev === 'of' && prev2 !== undefined && w.ofLocative.has(prev2)) ||
+    (prev === 'the' && prev2 !== undefined && w.locative.has(prev2));
   const possessive = after[0] === 's';
   const a0 = after[0];
   const agentAfter =
     a0 !== undefined &&
-    (AGENT_VERBS.has(a0) || (AUXILIARIES.has(a0) && after.slice(1, 3).some((w) => AGENT_VERBS.has(w))));
-  const politicalAfter = possessive && after.slice(1).some((w) => POLITICAL_NOUNS.has(w));
+    (w.agentVerbs.has(a0) || (w.auxiliaries.has(a0) && after.slice(1, 3).some((x) => w.agentVerbs.has(x))));
+  const politicalAfter = possessive && after.slice(1).some((x) => w.politicalNouns.has(x));
   const pairedCapital = prev === 'between' || (prev === 'and' && before.includes('between'));
   return { before, after, locative, agentAfter, politicalAfter, pairedCapital };
 }
@@ -349,14 +341,14 @@ function hasAsciiLower(text: string, from: number, to: number): boolean {
   return false;
 }
 
-function isAnalogy(c: ContextWords): boolean {
+function isAnalogy(c: ContextWords, w: ContextWordSets): boolean {
   const prev = c.before[c.before.length - 1];
   // "Africa's Afghanistan": a continent's or region's possessive right before this place.
   const owner = c.before[c.before.length - 2];
-  if (prev === 's' && owner !== undefined && METAPHOR_OWNERS.has(owner)) return true;
-  if (prev !== undefined && ANALOGY_BEFORE.has(prev)) return true;
+  if (prev === 's' && owner !== undefined && w.metaphorOwners.has(owner)) return true;
+  if (prev !== undefined && w.analogyBefore.has(prev)) return true;
   if (c.before.some((w) => w === 'parallel' || w === 'reminiscent' || w === 'analogy')) return true;
-  if (c.after[0] === 's' && c.after[1] !== undefined && ANALOGY_AFTER.has(c.after[1])) return true;
+  if (c.after[0] === 's' && c.after[1] !== undefined && w.analogyAfter.has(c.after[1])) return true;
   if (c.after[0] === 'style') return true;
   return false;
 }

@@ -19,9 +19,6 @@ const KIND_PRIOR: Record<GazetteerEntry['kind'], number> = {
 /** Beyond this distance from every country the document is about, a lone homonym is not trusted. */
 const FAR_KM = 2500;
 
-/** Countries the sample and the eval are about: a tie goes to them. */
-const FOCUS = new Set(['ML', 'BF', 'NE', 'TD', 'MR']);
-
 function describe(e: GazetteerEntry): string {
   return `${e.name} (${e.kind}${e.country ? `, ${e.country}` : ''}, ${e.id})`;
 }
@@ -136,6 +133,8 @@ function rejection(m: Mention): Resolution {
 /** Resolve every mention of one document. */
 export function resolveMentions(mentions: Mention[], ctx: PipelineContext): Resolution[] {
   const g = ctx.gazetteer;
+  /** Countries the sample and the eval are about (geodata/lexicon/focus.json): a tie goes to them. */
+  const focus = ctx.words.sahel;
   // Document context: countries named (or implied by demonyms) and unambiguous places.
   const countryVotes = new Map<string, number>();
   /** Countries named outright (by name or demonym), not inferred from a town's homonyms. */
@@ -162,7 +161,7 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext): Reso
     }
   }
   const anchors = [...anchorSet];
-  const sahelDoc = [...countryVotes.keys()].some((c) => FOCUS.has(c));
+  const sahelDoc = [...countryVotes.keys()].some((c) => focus.has(c));
   const topCountries = [...countryVotes.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, 3)
@@ -170,7 +169,7 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext): Reso
 
   // Only in a document about the Sahel (some place of it named): home is the countries the document names
   // outright plus the Sahel countries. Elsewhere (world news) a lone foreign place is trusted as usual.
-  const homeCountries = sahelDoc ? [...new Set([...namedCountries, ...FOCUS])].sort() : [];
+  const homeCountries = sahelDoc ? [...new Set([...namedCountries, ...focus])].sort() : [];
   const home = homeCountries.map((c) => g.country(c)?.point).filter((p): p is [number, number] => !!p);
   // Per document, cached per entry: the checks run for every candidate of every mention.
   const nearCache = new Map<GazetteerEntry, boolean>();
@@ -201,7 +200,7 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext): Reso
     // Added in this order: the rounded score must not depend on how the sum is grouped.
     let score = c.prior;
     if (e.country && topCountries.includes(e.country)) score += 2 - topCountries.indexOf(e.country) * 0.5;
-    if (e.country && FOCUS.has(e.country)) score += 0.5;
+    if (e.country && focus.has(e.country)) score += 0.5;
     if (e.admin1 && admins.has(e.admin1)) score += 3;
     if (e.kind === 'place' && nearAnchor(e)) score += 1;
     // GeoNames ids beat name-only duplicates of the same town.

@@ -3,6 +3,8 @@
 // An unknown village is reported, never silently dropped, and its claim falls back to the nearest unit the text
 // names (the first name in its brackets, else another place in the sentence) at geo precision 2.
 
+import type { PipelineContext } from './context.ts';
+import type { CalendarLists } from './dates.ts';
 import type { ActorMention, Mention, Resolution, Sentence, Span } from './types.ts';
 import { onlyHeadings } from './segment.ts';
 
@@ -24,52 +26,36 @@ const NAME = `${WORD}(?: ${WORD}){0,2}`;
 const MAX_SENTENCE = 2000;
 // "Ogossagou (Bankass, Mopti)": a capitalised name, then capitalised names separated by commas in brackets.
 const HIERARCHY = new RegExp(`(${NAME})\\s*\\((${NAME}(?:,\\s*${NAME}){0,3})\\)`, 'gu');
-// "the village of Ogossagou", "the commune of Boni", "a locality called X".
-const INTRODUCED = new RegExp(
-  `\\b(?:village|villages|town|locality|localities|commune|hamlet|settlement|camp|market town|area|district|department|cercle|prefecture|sub-prefecture)(?: of| called| named)\\s+(${NAME})`,
-  'gu',
-);
-/** Capitalised words that are not names when a pattern catches them. */
-const NOT_NAMES = new Set([
-  'The',
-  'A',
-  'An',
-  'In',
-  'On',
-  'At',
-  'Of',
-  'And',
-  'But',
-  'Or',
-  'He',
-  'She',
-  'They',
-  'It',
-  'We',
-  'This',
-  'That',
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-  'Monday',
-  'Tuesday',
-  'Wednesday',
-  'Thursday',
-  'Friday',
-  'Saturday',
-  'Sunday',
-  'Islam',
-  'God',
-]);
+/** geodata/lexicon/unknown-places.json */
+export interface UnknownPlaceLists {
+  /** Nouns that introduce a place name: "the village of X", "a locality called X" (tried in this order). */
+  introducers: string[];
+  /** Capitalised words that are not names when a pattern catches them ("In Ogossagou"). */
+  notNames: string[];
+}
+
+/** The finder's words compiled once per context. */
+export interface UnknownPlaceWords {
+  /** "the village of Ogossagou", "the commune of Boni", "a locality called X". */
+  introduced: RegExp;
+  /** The lexicon's not-names plus the capitalised month and weekday names ("Boulkessi Sunday"). */
+  notNames: ReadonlySet<string>;
+}
+
+export function compileUnknownPlaceWords(
+  lists: UnknownPlaceLists,
+  calendar: CalendarLists,
+): UnknownPlaceWords {
+  const capital = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+  return {
+    introduced: new RegExp(`\\b(?:${lists.introducers.join('|')})(?: of| called| named)\\s+(${NAME})`, 'gu'),
+    notNames: new Set([
+      ...lists.notNames,
+      ...calendar.months.map(capital),
+      ...calendar.weekdays.map(capital),
+    ]),
+  };
+}
 
 /** Is mention `c` a hyphen-joined piece of the longer name `sp` ("Tapoa" in "Tapoa-Djerma")? */
 function isPartOfName(text: string, c: Span, sp: Span): boolean {
@@ -87,7 +73,9 @@ export function findUnknownPlaces(
   sentences: Sentence[],
   resolutions: Resolution[],
   actors: ActorMention[],
+  ctx: PipelineContext,
 ): UnknownPlaces {
+  const { introduced, notNames } = ctx.words.unknownPlaces;
   const unknown: Resolution[] = [];
   const context: Span[] = [];
   const covered: Span[] = [...resolutions.map((r) => r.mention), ...actors];
@@ -109,8 +97,8 @@ export function findUnknownPlaces(
       // "In Ogossagou", "Boulkessi Sunday": function words and dates around a name are not part of it.
       const words = text.split(' ');
       let lead = 0;
-      while (words.length && NOT_NAMES.has(words[0] as string)) lead += (words.shift() as string).length + 1;
-      while (words.length && NOT_NAMES.has(words[words.length - 1] as string)) words.pop();
+      while (words.length && notNames.has(words[0] as string)) lead += (words.shift() as string).length + 1;
+      while (words.length && notNames.has(words[words.length - 1] as string)) words.pop();
       if (!words.length) return;
       const surface = words.join(' ');
       const head = { start: found.start + lead, end: found.start + lead + surface.length };
@@ -145,8 +133,8 @@ export function findUnknownPlaces(
         `unknown: not in the gazetteer; located through its bracketed admin units (${firstName} first)`,
       );
     }
-    INTRODUCED.lastIndex = 0;
-    while ((m = INTRODUCED.exec(s.text))) {
+    introduced.lastIndex = 0;
+    while ((m = introduced.exec(s.text))) {
       const name = m[1] as string;
       const start = s.start + m.index + m[0].lastIndexOf(name);
       add(

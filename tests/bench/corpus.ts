@@ -1,6 +1,7 @@
 // Seeded synthetic corpus for the benchmark: article-shaped text (headings, paragraphs, list items, a risk table,
 // a "Related content" block, some HTML debris) built from sentence templates, with place names drawn from the
 // gazetteer and actor names from the lexicon, so it exercises the same code paths as the sample corpus.
+import calendar from '../../geodata/lexicon/calendar.json';
 import type { RawDoc } from '../../src/pipeline/types.ts';
 
 /** mulberry32: a tiny, fast, seedable PRNG (public domain). Returns floats in [0, 1). */
@@ -36,20 +37,8 @@ export interface CorpusOptions {
   docBytes?: number;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+/** Month names as articles write them, from the one month list (geodata/lexicon/calendar.json). */
+const MONTHS = calendar.months.map((m) => m.charAt(0).toUpperCase() + m.slice(1));
 
 type Pick = <T>(xs: readonly T[]) => T;
 

@@ -66,7 +66,7 @@ interface StageRun {
 /** Run one document through the stages exported by src/pipeline one by one, timing each. */
 function runStages(doc: RawDoc, ctx: PipelineContext): StageRun {
   const t0 = performance.now();
-  const clean = cleanDoc(doc);
+  const clean = cleanDoc(doc, ctx);
   const t1 = performance.now();
   const seg = segment(clean);
   const t2 = performance.now();
@@ -215,7 +215,7 @@ function worker(size: number, peerMaxMB: number, warmup: number): SizeResult {
   // The geoparsing core as a pass of its own, like the peer: clean first (untimed: the peer gets no HTML
   // cleaning either), then segment, spot and resolve every document, segmenting timed apart. The peer splits
   // its own sentences, so "segment+spot+resolve" is the strictest like-for-like figure.
-  const prepared = docs.map((d) => cleanDoc(d));
+  const prepared = docs.map((d) => cleanDoc(d, ctx));
   // Three passes, the median kept: a single pass moves by 15-20 % with the other tenants of the machine.
   const passes: { segment: number; geoparse: number }[] = [];
   for (let pass = 0; pass < GEOPARSE_PASSES; pass++) {

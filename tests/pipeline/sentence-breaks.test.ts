@@ -24,7 +24,7 @@ describe('sentence boundaries without Intl.Segmenter', () => {
       actors: ['JNIM', 'ISGS', 'soldiers'],
     };
     for (const d of generateCorpus(vocab, { seed: 11, targetBytes: 150_000 }))
-      lines.push(...cleanDoc(d).text.split('\n'));
+      lines.push(...cleanDoc(d, ctx).text.split('\n'));
     let fast = 0;
     for (const line of lines) {
       const ours = latinSentenceRanges(line);

@@ -5,7 +5,6 @@ import { cleanDoc } from '../../src/pipeline/clean.ts';
 import { sentenceDate } from '../../src/pipeline/dates.ts';
 import { segment } from '../../src/pipeline/segment.ts';
 import { fold, foldsTo, nameKeys, tokenize } from '../../src/pipeline/text.ts';
-import { CONTEXT_VOCABULARY } from '../../src/pipeline/context-words.ts';
 import { buildCorpus } from '../../src/pipeline/build.ts';
 import { ctx, doc, run, sampleBuild } from './helpers.ts';
 
@@ -26,7 +25,7 @@ describe('clean', () => {
   it('reports removed markup at its offsets in the original text', () => {
     const text =
       '\uFEFF<p>Gunmen attacked Gao.</p><script>var x = 1;</script><p>Troops returned fire near Mopti.</p>';
-    const c = cleanDoc({ id: 't', text, format: 'html' });
+    const c = cleanDoc({ id: 't', text, format: 'html' }, ctx);
     const script = c.dropped.find((d) => d.text.startsWith('<script'));
     expect(script && text.slice(script.start, script.end)).toBe('<script>var x = 1;</script>');
     for (const d of c.dropped) expect(text.slice(d.start, d.end)).toBe(d.text);
@@ -34,7 +33,7 @@ describe('clean', () => {
   it('strips tags and broken entities and maps every kept character back to the original', () => {
     const raw =
       'Intro line.\n- < strong>Pursue reforms: strong> Act now.[Source] li >\n& nbsp;< strong >& lt;/ strong & gt; Done . p>';
-    const c = cleanDoc({ id: 'x', text: raw, format: 'txt' });
+    const c = cleanDoc({ id: 'x', text: raw, format: 'txt' }, ctx);
     expect(c.text).not.toMatch(/strong|nbsp|li >|p>|\[Source\]|&/);
     expect(c.text).toContain('Pursue reforms:');
     for (let i = 0; i < c.text.length; i++) {
@@ -45,7 +44,7 @@ describe('clean', () => {
   it('drops page furniture after "Related content" and assistant chatter, keeps photo credits as captions', () => {
     const raw =
       'Credit: A. Person\n\nGunmen attacked Gao on 2 May 2024.\nIf you want, I can help with a summary.\nShare this page:\n\nRelated content\n\nThe great cities of Europe like London and Paris.';
-    const c = cleanDoc({ id: 'x', text: raw, format: 'txt' });
+    const c = cleanDoc({ id: 'x', text: raw, format: 'txt' }, ctx);
     expect(c.text).not.toMatch(/London|Share this|If you want/);
     expect(c.captions).toHaveLength(1);
     expect(c.text.slice(c.captions[0]!.start, c.captions[0]!.end)).toBe('Credit: A. Person');
@@ -56,11 +55,14 @@ describe('clean', () => {
     ]);
   });
   it('reads a real HTML page: scripts gone, entities decoded', () => {
-    const c = cleanDoc({
-      id: 'x',
-      format: 'html',
-      text: '<html><body><script>alert(1)</script><p>Clashes in Gao &amp; Mopti.</p></body></html>',
-    });
+    const c = cleanDoc(
+      {
+        id: 'x',
+        format: 'html',
+        text: '<html><body><script>alert(1)</script><p>Clashes in Gao &amp; Mopti.</p></body></html>',
+      },
+      ctx,
+    );
     expect(c.text).toBe('Clashes in Gao & Mopti.');
   });
 });
@@ -160,13 +162,20 @@ describe('claims', () => {
     expect(f('The junta could expel diplomats from Bamako next year.')).toBeNull();
   });
   it('"that same year" takes the year the previous date starts in', () => {
-    const before = sentenceDate('The crisis began in 2012 with coups (2012, 2020 and 2021).', null, null);
-    expect(sentenceDate('That same year, towns fell to rebels.', null, before)).toMatchObject({
+    const before = sentenceDate(
+      'The crisis began in 2012 with coups (2012, 2020 and 2021).',
+      null,
+      null,
+      ctx.words.dates,
+    );
+    expect(
+      sentenceDate('That same year, towns fell to rebels.', null, before, ctx.words.dates),
+    ).toMatchObject({
       start: '2012-01-01',
       end: '2012-12-31',
       precision: 3,
     });
-    expect(sentenceDate('That same year, towns fell to rebels.', null, null)).toBeNull();
+    expect(sentenceDate('That same year, towns fell to rebels.', null, null, ctx.words.dates)).toBeNull();
   });
   it('event words beyond attacks: mutinies, mutilations, marches, strikes, territory lost without a fight', () => {
     const type = (t: string) => run(t).claims[0];
@@ -192,31 +201,33 @@ describe('claims', () => {
     expect(type('Officials met in Dedougou in March 2024.')).toBeUndefined();
   });
   it('dates: day, part of month, month, year, relative to publication, unknown', () => {
-    expect(sentenceDate('On August 15, 2025, he left.', null, null)).toMatchObject({
+    expect(sentenceDate('On August 15, 2025, he left.', null, null, ctx.words.dates)).toMatchObject({
       start: '2025-08-15',
       end: '2025-08-15',
       precision: 1,
     });
-    expect(sentenceDate('In early September 2025, they struck.', null, null)).toMatchObject({
+    expect(sentenceDate('In early September 2025, they struck.', null, null, ctx.words.dates)).toMatchObject({
       start: '2025-09-01',
       end: '2025-09-10',
       precision: 2,
     });
-    expect(sentenceDate('In March 2024, they struck.', null, null)).toMatchObject({
+    expect(sentenceDate('In March 2024, they struck.', null, null, ctx.words.dates)).toMatchObject({
       start: '2024-03-01',
       end: '2024-03-31',
       precision: 3,
     });
-    expect(sentenceDate('Coups in 2012 and 2020.', null, null)).toMatchObject({
+    expect(sentenceDate('Coups in 2012 and 2020.', null, null, ctx.words.dates)).toMatchObject({
       start: '2012-01-01',
       end: '2020-12-31',
       precision: 3,
     });
-    expect(sentenceDate('Attacks rose last year.', '2025-09-19', null)).toMatchObject({
+    expect(sentenceDate('Attacks rose last year.', '2025-09-19', null, ctx.words.dates)).toMatchObject({
       start: '2024-01-01',
       precision: 3,
     });
-    expect(sentenceDate('Schools closed from late October to mid-November.', null, null)).toBeNull();
+    expect(
+      sentenceDate('Schools closed from late October to mid-November.', null, null, ctx.words.dates),
+    ).toBeNull();
   });
   it('modality: forecast, claim of responsibility, allegation, history', () => {
     const m = (t: string) => run(t).claims[0]?.modality;
@@ -402,7 +413,7 @@ describe('review fixes', () => {
 
 describe('spotter vocabulary', () => {
   it('every context word the mentions stage compares is one token the spotter knows', () => {
-    for (const w of CONTEXT_VOCABULARY) {
+    for (const w of ctx.words.context.vocabulary) {
       expect(nameKeys(w), w).toEqual([w]);
       expect(ctx.trie.wordId(w), w).toBeGreaterThanOrEqual(0);
     }

@@ -1,6 +1,6 @@
 // Actors: who a claim names (canonical names; generic "soldiers" take the place's country; people quoted are no side).
 
-import type { PipelineContext } from '../gazetteer.ts';
+import type { PipelineContext } from '../context.ts';
 import type { ActorMention, GazetteerEntry, Resolution } from '../types.ts';
 import type { Trigger } from './compiled.ts';
 import { eventFor } from './event-type.ts';

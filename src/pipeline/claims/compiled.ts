@@ -1,12 +1,38 @@
 // The claims stage's cue tables, compiled once per lexicon: event triggers, impacts, modality, fatality words.
 
 import { CueSet } from '../cues.ts';
-import type { PipelineContext } from '../gazetteer.ts';
+import type { PipelineContext } from '../context.ts';
 import { fold } from '../text.ts';
 import type { Impact, Modality } from '../types.ts';
 
 export type Trigger = { rank: number; event_type: string; sub_event_type: string };
 export type ModalityCue = Exclude<Modality, 'reported'>;
+
+/** geodata/lexicon/claim-words.json: the words the claims stage's rules consult. */
+export interface ClaimWordLists {
+  /** Words between a killing verb and its count ("killed at least 20"). */
+  hedges: string[];
+  /** Singular victims: "a soldier was killed", "one man was allegedly shot dead", "a civilian died". */
+  singleVictims: string[];
+  /** Event types with a toll: a non-violent event that happened has 0 fatalities, these have none stated. */
+  violentEventTypes: string[];
+  /** Actor types that are no armed side (a killing with only them on the other side targets civilians). */
+  unarmedActorTypes: string[];
+  /** Word beginnings of property destruction that says nothing of a crowd's violence ("cattle rustling"). */
+  notByCrowds: string[];
+  /** Words that make a town reference approximate: geo_precision 2. */
+  nearQualifiers: string[];
+  /** Words for a diplomatic mission, which sits in the host country's capital. */
+  missions: string[];
+  /** Nouns "embassy" can modify: the event concerns them, not the embassy building. */
+  missionThings: string[];
+  /** Words that make a mission the source of a report ("the US embassy said"), not where something happened. */
+  attribution: string[];
+  /** Where a country's embassies are when not in its capital (GeoNames PPLC): ISO2 -> city name. */
+  embassyCities: Record<string, string>;
+  /** First header cells of region-keyed tables (a plural "s" is allowed). */
+  tableKeys: string[];
+}
 
 /** The fatality lexicon, folded once (a Map: a plain object would answer "constructor" with a function). */
 export interface FatalityLexicon {
@@ -14,6 +40,10 @@ export interface FatalityLexicon {
   nouns: Set<string>;
   after: string[];
   words: ReadonlyMap<string, number>;
+  hedges: ReadonlySet<string>;
+  singleVictims: ReadonlySet<string>;
+  /** Month names and abbreviations (calendar.json): a day number beside one is a date. */
+  months: ReadonlySet<string>;
 }
 
 /** Cue sets compiled once per lexicon (the lexicon object is the cache key). */
@@ -26,6 +56,13 @@ export interface Compiled {
   missions: CueSet<true>;
   fatalities: FatalityLexicon;
   actorTypes: Map<string, string>;
+  violent: ReadonlySet<string>;
+  unarmed: ReadonlySet<string>;
+  notByCrowds: RegExp;
+  missionThings: ReadonlySet<string>;
+  attribution: ReadonlySet<string>;
+  embassyCities: Readonly<Record<string, string>>;
+  tableKeyed: RegExp;
 }
 const compiledCache = new WeakMap<object, Compiled>();
 
@@ -51,30 +88,9 @@ export function compile(ctx: PipelineContext): Compiled {
       cues.map((phrase) => ({ phrase, value })),
     ),
   );
-  // Words that make a town reference approximate: geo_precision 2.
-  const qualifiers = new CueSet<true>(
-    [
-      'near',
-      'nearby',
-      'vicinity',
-      'outskirts',
-      'around',
-      'outside',
-      'km from',
-      'kilometres from',
-      'kilometers from',
-      'north of',
-      'south of',
-      'east of',
-      'west of',
-      'region of',
-      'area of',
-      'district of',
-    ].map((phrase) => ({ phrase, value: true as const })),
-  );
-  const missions = new CueSet<true>(
-    ['embassy', 'embassies'].map((phrase) => ({ phrase, value: true as const })),
-  );
+  const w = ctx.words.claims;
+  const qualifiers = new CueSet<true>(w.nearQualifiers.map((phrase) => ({ phrase, value: true as const })));
+  const missions = new CueSet<true>(w.missions.map((phrase) => ({ phrase, value: true as const })));
   const actorTypes = new Map<string, string>(ctx.lexicons.actors.map((a) => [a.name, a.type]));
   const f = lex.fatalities;
   const fatalities = {
@@ -82,8 +98,26 @@ export function compile(ctx: PipelineContext): Compiled {
     nouns: new Set(f.nouns.map(fold)),
     after: f.after.map(fold),
     words: new Map(Object.entries(f.words)),
+    hedges: new Set(w.hedges),
+    singleVictims: new Set(w.singleVictims),
+    months: new Set([...ctx.words.calendar.months, ...ctx.words.calendar.monthAbbreviations]),
   };
-  const c = { triggers, impacts, modality, qualifiers, missions, fatalities, actorTypes };
+  const c = {
+    triggers,
+    impacts,
+    modality,
+    qualifiers,
+    missions,
+    fatalities,
+    actorTypes,
+    violent: new Set(w.violentEventTypes),
+    unarmed: new Set(w.unarmedActorTypes),
+    notByCrowds: new RegExp(`^(${w.notByCrowds.join('|')})`),
+    missionThings: new Set(w.missionThings),
+    attribution: new Set(w.attribution),
+    embassyCities: w.embassyCities,
+    tableKeyed: new RegExp(`^(${w.tableKeys.join('|')})s?$`, 'i'),
+  };
   compiledCache.set(lex, c);
   return c;
 }

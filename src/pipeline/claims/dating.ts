@@ -1,6 +1,6 @@
 // Dates glue: which date each claim gets (its sentence's, the previous one's for "days later", else publication).
 
-import { onOrBefore, sentenceDate, yearsIn, type DateSpan } from '../dates.ts';
+import { onOrBefore, sentenceDate, yearsIn, type DateSpan, type DateWords } from '../dates.ts';
 import type { Modality, Sentence } from '../types.ts';
 
 /** The dates of one document's sentences, read in order: relative dates lean on the last absolute one. */
@@ -12,6 +12,7 @@ export class DocumentDates {
   constructor(
     private readonly published: string | null,
     sentences: readonly Sentence[],
+    private readonly words: DateWords,
   ) {
     const years = sentences.flatMap((s) => yearsIn(s.text));
     this.refYear = published ? Number(published.slice(0, 4)) : years.length ? Math.max(...years) : null;
@@ -19,7 +20,7 @@ export class DocumentDates {
 
   /** The date a sentence states; an absolute one becomes the anchor of the relative dates after it. */
   next(s: Sentence): DateSpan | null {
-    const date = sentenceDate(s.text, this.published, this.last);
+    const date = sentenceDate(s.text, this.published, this.last, this.words);
     if (
       date &&
       !date.text.endsWith('the previous date') &&

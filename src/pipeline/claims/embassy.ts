@@ -1,11 +1,11 @@
 // The embassy rule: an event at an embassy with no place named is near the capital of the country the article is about.
 
 import type { CueHit } from '../cues.ts';
-import type { PipelineContext } from '../gazetteer.ts';
+import type { PipelineContext } from '../context.ts';
 import { compareStrings } from '../../shared/strings.ts';
 import type { Token } from '../text.ts';
 import type { ActorMention, GazetteerEntry, Resolution, Sentence } from '../types.ts';
-import type { Trigger } from './compiled.ts';
+import { compile, type Compiled, type Trigger } from './compiled.ts';
 
 /** Resolved place mentions per country: what the document is about. */
 export function countryVotes(
@@ -21,57 +21,21 @@ export function countryVotes(
   return votes;
 }
 
-/** Nouns "embassy" can modify: the event concerns them, not the embassy building. */
-const EMBASSY_THINGS = new Set([
-  'staff',
-  'guard',
-  'guards',
-  'employee',
-  'employees',
-  'worker',
-  'workers',
-  'official',
-  'officials',
-  'vehicle',
-  'vehicles',
-  'car',
-  'cars',
-  'convoy',
-  'driver',
-  'drivers',
-  'security',
-]);
-
-/** Words that make a mission the source of a report ("the US embassy said"), not where something happened. */
-const ATTRIBUTION = new Set([
-  'said',
-  'says',
-  'told',
-  'according',
-  'statement',
-  'stated',
-  'reported',
-  'announced',
-  'confirmed',
-  'warned',
-  'tweeted',
-  'communique',
-]);
-
 /** An embassy the event concerns: near the event word, and not the source of the report ("the embassy said"). */
 export function missionNear(
   tokens: Token[],
   trigger: CueHit<Trigger>,
   missions: readonly CueHit<true>[],
+  c: Compiled,
 ): CueHit<true> | null {
   const mission = missions.find(
     (h) => Math.min(Math.abs(h.first - trigger.last), Math.abs(trigger.first - h.last)) <= 6,
   );
   if (!mission) return null;
   for (let i = Math.max(0, mission.first - 4); i <= Math.min(tokens.length - 1, mission.last + 4); i++)
-    if (ATTRIBUTION.has((tokens[i] as Token).key)) return null;
+    if (c.attribution.has((tokens[i] as Token).key)) return null;
   // "embassy guards", "an embassy vehicle": people or things of the embassy, which may be anywhere.
-  if (EMBASSY_THINGS.has(tokens[mission.last + 1]?.key ?? '')) return null;
+  if (c.missionThings.has(tokens[mission.last + 1]?.key ?? '')) return null;
   return mission;
 }
 
@@ -117,7 +81,7 @@ export function embassyPlace(
     .sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]));
   const [first, second] = ranked;
   if (!first || (second && second[1] === first[1])) return null;
-  return capitalOf(first[0], g);
+  return capitalOf(first[0], g, compile(ctx).embassyCities);
 }
 
 /**
@@ -144,12 +108,14 @@ export function missionOwner(
 
 /**
  * Where a country's embassies are: its capital (GeoNames PPLC), except where they sit in another city (Côte
- * d'Ivoire's in Abidjan, Benin's in Cotonou). Names only; the coordinates come from the gazetteer.
+ * d'Ivoire's in Abidjan, Benin's in Cotonou: claim-words.json). Names only; the coordinates come from the gazetteer.
  */
-const EMBASSY_CITY: Record<string, string> = { CI: 'Abidjan', BJ: 'Cotonou' };
-
 const capitals = new WeakMap<PipelineContext['gazetteer'], Map<string, GazetteerEntry>>();
-function capitalOf(country: string, g: PipelineContext['gazetteer']): GazetteerEntry | null {
+function capitalOf(
+  country: string,
+  g: PipelineContext['gazetteer'],
+  embassyCities: Readonly<Record<string, string>>,
+): GazetteerEntry | null {
   let byCountry = capitals.get(g);
   if (!byCountry) {
     byCountry = new Map();
@@ -159,7 +125,7 @@ function capitalOf(country: string, g: PipelineContext['gazetteer']): GazetteerE
       const known = byCountry.get(e.country);
       if (!known || e.population > known.population) byCountry.set(e.country, e);
     }
-    for (const [code, name] of Object.entries(EMBASSY_CITY)) {
+    for (const [code, name] of Object.entries(embassyCities)) {
       const city = g
         .byName(name)
         .filter((e) => e.kind === 'place' && e.country === code)

@@ -1,7 +1,7 @@
 // Event type: which ACLED event type and sub-type a sentence reports, from its event words and who is involved.
 
 import type { CueHit } from '../cues.ts';
-import type { PipelineContext } from '../gazetteer.ts';
+import type { PipelineContext } from '../context.ts';
 import type { Token } from '../text.ts';
 import type { ActorMention, Sentence } from '../types.ts';
 import { compile, type Trigger } from './compiled.ts';
@@ -29,7 +29,7 @@ export function eventWords(
   const trigger = [...hits].sort(
     (a, b) => a.value.rank - b.value.rank || a.first - b.first,
   )[0] as CueHit<Trigger>;
-  const riot = violentDemonstration(s, tokens, trigger, hits, actors);
+  const riot = violentDemonstration(s, tokens, trigger, hits, actors, compile(ctx).notByCrowds);
   // "students demonstrated against the killing of a classmate": a protest about violence is a protest.
   const protest = hits.find(
     (h) =>
@@ -42,9 +42,6 @@ export function eventWords(
   return { hits, trigger, riot, eventTrigger };
 }
 
-/** Property destruction words that say nothing of a crowd's violence ("protested against cattle rustling"). */
-const NOT_BY_CROWDS = /^(seiz|stol|stole|rob|rustl|confisc|carjack|steal)/;
-
 /**
  * Does the sentence tell of a violent demonstration? Demonstrators who burn, loot or throw stones (the
  * destruction word within a few words of the protest word), or demonstrators named first who attack
@@ -56,6 +53,7 @@ function violentDemonstration(
   trigger: CueHit<Trigger>,
   hits: CueHit<Trigger>[],
   actors: ActorMention[],
+  notByCrowds: RegExp,
 ): boolean {
   const t = trigger.value;
   const offset = (i: number) => s.start + (tokens[i] as Token).start;
@@ -69,7 +67,7 @@ function violentDemonstration(
       (h) =>
         h.value.sub_event_type === 'Looting/property destruction' &&
         Math.min(Math.abs(h.first - trigger.last), Math.abs(trigger.first - h.last)) <= 6 &&
-        !NOT_BY_CROWDS.test((tokens[h.first] as Token).key) &&
+        !notByCrowds.test((tokens[h.first] as Token).key) &&
         !actorBetween(offset(trigger.first), offset(h.first)),
     );
   }
@@ -85,8 +83,6 @@ function violentDemonstration(
     (h) => h.value.event_type === 'Protests' && !/(ers|ors)$/.test((tokens[h.first] as Token).key),
   );
 }
-
-const UNARMED = new Set(['Civilians', 'Protesters', 'Rioters']);
 
 /**
  * ACLED's event type also depends on who is involved: a killing with civilians as the only other side is violence
@@ -111,8 +107,8 @@ export function eventFor(
   if (t.event_type === 'Battles' && t.sub_event_type === 'Armed clash' && actors.includes('Protesters'))
     return { event_type: 'Protests', sub_event_type: 'Excessive force against protesters' };
   if (t.event_type === 'Battles' && t.sub_event_type === 'Armed clash' && actors.includes('Civilians')) {
-    const types = compile(ctx).actorTypes;
-    const armed = actors.filter((a) => !UNARMED.has(types.get(a) ?? ''));
+    const { actorTypes, unarmed } = compile(ctx);
+    const armed = actors.filter((a) => !unarmed.has(actorTypes.get(a) ?? ''));
     if (armed.length <= 1) return { event_type: 'Violence against civilians', sub_event_type: 'Attack' };
   }
   return t;

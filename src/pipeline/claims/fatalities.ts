@@ -1,54 +1,9 @@
 // Fatalities: how many died, ACLED's conservative rule (the lowest figure stated; dates and ages are no tolls).
 
-import type { PipelineContext } from '../gazetteer.ts';
+import type { PipelineContext } from '../context.ts';
 import type { Token } from '../text.ts';
 import type { Modality } from '../types.ts';
 import { compile, type FatalityLexicon } from './compiled.ts';
-
-const MONTH_WORDS = new Set([
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-]);
-
-/** Words between a killing verb and its count ("killed at least 20"). */
-const HEDGES = new Set([
-  'at',
-  'least',
-  'some',
-  'about',
-  'around',
-  'more',
-  'than',
-  'over',
-  'nearly',
-  'up',
-  'to',
-  'almost',
-  'roughly',
-  'approximately',
-]);
 
 /**
  * Is token j part of a date ("3 May", "May 3", "2024")? "On 3 May 2024, armed men killed two herders" states
@@ -59,9 +14,9 @@ function isDatePart(tokens: Token[], j: number, f: FatalityLexicon): boolean {
   const key = (tokens[j] as Token).key;
   const prev = tokens[j - 1]?.key ?? '';
   const next = tokens[j + 1]?.key ?? '';
-  if (/^(1[89]|20)\d{2}$/.test(key)) return !(f.verbs.has(prev) || HEDGES.has(prev));
+  if (/^(1[89]|20)\d{2}$/.test(key)) return !(f.verbs.has(prev) || f.hedges.has(prev));
   if (!/^\d{1,2}$/.test(key)) return false;
-  return MONTH_WORDS.has(next) || (MONTH_WORDS.has(prev) && !f.nouns.has(next));
+  return f.months.has(next) || (f.months.has(prev) && !f.nouns.has(next));
 }
 
 /** The number at token j, rejoining thousands separators ("1,900" is two tokens). */
@@ -98,7 +53,7 @@ export function statedFatalities(tokens: Token[], raw: string, ctx: PipelineCont
     if (verbs.has(k) || (k === 'claimed' && keys[i + 1] === 'the' && keys[i + 2] === 'lives')) {
       let j = i + 1;
       if (k === 'claimed') j = i + 4;
-      while (j < keys.length && HEDGES.has(keys[j] as string)) j++;
+      while (j < keys.length && f.hedges.has(keys[j] as string)) j++;
       const n = numberAt(tokens, j, raw, f);
       if (n !== null) {
         const noun = keys.slice(j + 1, j + 4).find((w) => nouns.has(w));
@@ -121,35 +76,6 @@ export function statedFatalities(tokens: Token[], raw: string, ctx: PipelineCont
   return [...found.values()].reduce((a, b) => a + b, 0);
 }
 
-/** Singular victims: "a soldier was killed", "one man was allegedly shot dead", "a civilian died". */
-const SINGLE_VICTIMS = new Set([
-  'person',
-  'man',
-  'woman',
-  'child',
-  'boy',
-  'girl',
-  'civilian',
-  'soldier',
-  'gendarme',
-  'policeman',
-  'police officer',
-  'prisoner',
-  'student',
-  'trader',
-  'driver',
-  'herder',
-  'farmer',
-  'villager',
-  'resident',
-  'teacher',
-  'chief',
-  'imam',
-  'pastor',
-  'militant',
-  'fighter',
-  'volunteer',
-]);
 const DEATH_AFTER =
   /^(?:(?:was|has been|had been) )?(?:(?:allegedly|reportedly|later|also) )?(?:killed|shot dead|murdered|executed|lynched|beheaded|died)\b/;
 /** "7 killed.", "2 dead and 6 wounded": a count with the death word right after it. */
@@ -173,7 +99,7 @@ function singleOrBareDeath(
       // ("a 12-year-old girl").
       const age = /^\d{1,3}$/.test(keys[i + 1] ?? '') && keys[i + 2] === 'year' && keys[i + 3] === 'old';
       for (const at of age ? [i + 4] : [i + 1, i + 2]) {
-        if (!SINGLE_VICTIMS.has(keys[at] ?? '')) continue;
+        if (!f.singleVictims.has(keys[at] ?? '')) continue;
         if (DEATH_AFTER.test(keys.slice(at + 1, at + 5).join(' '))) return 1;
       }
     }
@@ -183,8 +109,6 @@ function singleOrBareDeath(
   }
   return null;
 }
-
-const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Riots']);
 
 /**
  * A claim's fatalities: the toll the sentence states, none for a protest about a killing (the deaths are the
@@ -201,7 +125,7 @@ export function claimFatalities(
   const stated = aboutAnother ? null : statedFatalities(tokens, raw, ctx);
   if (
     stated === null &&
-    !VIOLENT.has(eventType) &&
+    !compile(ctx).violent.has(eventType) &&
     (modality === 'reported' || modality === 'claimed' || modality === 'alleged')
   )
     return 0;

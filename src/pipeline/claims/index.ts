@@ -3,7 +3,7 @@
 // place.ts (where; embassy.ts, carry-over.ts), event-type.ts, actors.ts, fatalities.ts, modality.ts, dating.ts,
 // risk-rows.ts; compiled.ts holds the cue tables they match.
 
-import type { PipelineContext } from '../gazetteer.ts';
+import type { PipelineContext } from '../context.ts';
 import { onlyHeadings } from '../segment.ts';
 import { fold, hashId, tokenize, type Token } from '../text.ts';
 import type { ActorMention, Claim, Resolution, Sentence, Span, UnlocatedEvent } from '../types.ts';
@@ -62,7 +62,7 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
   const text = input.text;
   const placesBySentence = bySentence(input.resolutions, (r) => r.mention.sentence);
   const actorsBySentence = bySentence(input.actors, (a) => a.sentence);
-  const dates = new DocumentDates(input.published, input.sentences);
+  const dates = new DocumentDates(input.published, input.sentences, ctx.words.dates);
   const carry = new CarryOver(text);
   const votes = countryVotes(input.resolutions, ctx.gazetteer);
   const headingsAreText = onlyHeadings(input.sentences);

@@ -1,7 +1,7 @@
 // Place choice: where a claim is, by the finest place the sentence names, else the embassy rule, else carry-over.
 
 import type { CueHit } from '../cues.ts';
-import type { PipelineContext } from '../gazetteer.ts';
+import type { PipelineContext } from '../context.ts';
 import { fold, tokenize, type Token } from '../text.ts';
 import type { GazetteerEntry, GeoPrecision, Resolution, Sentence, Span } from '../types.ts';
 import type { CarryOver } from './carry-over.ts';
@@ -75,7 +75,7 @@ export function choosePlaces(
   const unknownHere = (doc.unknown ?? []).filter((u) => u.mention.sentence === s.index);
   const outside = named.filter((r) => !inSpans(doc.context ?? [], r.mention));
   const resolved = unknownHere.length || !outside.length ? named : outside;
-  const mission = resolved.length ? null : missionNear(tokens, trigger, missions);
+  const mission = resolved.length ? null : missionNear(tokens, trigger, missions, c);
   const embassy = mission ? embassyPlace(s, tokens, mission, doc, votes, ctx) : null;
   if (resolved.length) {
     const places = namedPlaces(s, resolved, unknownHere.length > 0, c, ctx);

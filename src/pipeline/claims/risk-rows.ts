@@ -1,19 +1,19 @@
 // Risk rows from tables: which place each row of an article's table is about (region-keyed rows are located).
 
-import type { PipelineContext } from '../gazetteer.ts';
+import type { PipelineContext } from '../context.ts';
 import { compareStrings } from '../../shared/strings.ts';
 import { hashId } from '../text.ts';
 import type { RiskRow, Segmented } from '../types.ts';
+import { compile } from './compiled.ts';
 import { KIND_RANK } from './place.ts';
 
 /** Rows of the document's tables: region-keyed rows are located, the others kept unlocated with their source. */
 export function extractRiskRows(sourceId: string, seg: Segmented, ctx: PipelineContext): RiskRow[] {
   const g = ctx.gazetteer;
+  const { tableKeyed } = compile(ctx);
   const rows: RiskRow[] = [];
   for (const t of seg.tables) {
-    const keyed = /^(region|country|countries|area|location|zone|state|province|place)s?$/i.test(
-      (t.header[0] ?? '').trim(),
-    );
+    const keyed = tableKeyed.test((t.header[0] ?? '').trim());
     const candidatesOf = (cell: string) => g.byName(cell).filter((e) => e.kind !== 'continent');
     // The country most rows point to unambiguously: a "Sahel" row in a table of Burkina regions is Burkina's
     // Sahel region, not the belt across five countries.

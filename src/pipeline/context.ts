@@ -1,0 +1,83 @@
+// The pipeline's context: the gazetteer, the lexicons and the word lists of geodata/lexicon/, compiled once into
+// one object every stage reads. The CLIs read the files (scripts/lib/load.ts) and pass them in: no fs here.
+
+import { bylinePattern } from './clean.ts';
+import type { ClaimWordLists } from './claims/compiled.ts';
+import { compileContextWords, type ContextWordLists, type ContextWordSets } from './context-words.ts';
+import { compileDateWords, type CalendarLists, type DateWords } from './dates.ts';
+import { buildDictionary, indexGazetteer, type Dictionary, type GazetteerIndex } from './gazetteer.ts';
+import type { Gazetteer, Lexicons } from './types.ts';
+import { compileUnknownPlaceWords, type UnknownPlaceLists, type UnknownPlaceWords } from './unknown.ts';
+
+/** geodata/lexicon/focus.json: the focus countries, one list per use. */
+export interface FocusLists {
+  /** The countries the corpus is about (resolve.ts): home countries of a Sahel document, and tie-breakers. */
+  sahel: string[];
+  /** The countries whose every place enters the gazetteer (scripts/derive-geodata.ts; not read here). */
+  gazetteer: string[];
+}
+
+/** The word lists of geodata/lexicon/ that the rules consult, one field per file (beside actors, events and
+ * non-locations, which are `Lexicons`). */
+export interface WordLists {
+  calendar: CalendarLists;
+  contextWords: ContextWordLists;
+  claimWords: ClaimWordLists;
+  unknownPlaces: UnknownPlaceLists;
+  focus: FocusLists;
+}
+
+/** The file each word list is read from, in geodata/lexicon/. */
+export const WORD_LIST_FILES: Readonly<Record<keyof WordLists, string>> = {
+  calendar: 'calendar.json',
+  contextWords: 'context-words.json',
+  claimWords: 'claim-words.json',
+  unknownPlaces: 'unknown-places.json',
+  focus: 'focus.json',
+};
+
+/** Read every word list with `read(file name)` (the caller does the file access). */
+export function readWordLists(read: (file: string) => unknown): WordLists {
+  const lists = {} as Record<keyof WordLists, unknown>;
+  for (const [key, file] of Object.entries(WORD_LIST_FILES)) lists[key as keyof WordLists] = read(file);
+  return lists as WordLists;
+}
+
+/** The word lists compiled for the stages that read them. */
+export interface Words {
+  calendar: CalendarLists;
+  /** Mentions: the words around a place name. */
+  context: ContextWordSets;
+  /** Clean: byline lines ("September 19, 2025 by"). */
+  byline: RegExp;
+  /** Claims: the date reader's words. */
+  dates: DateWords;
+  /** Unknown places: introducing nouns, words that are no names. */
+  unknownPlaces: UnknownPlaceWords;
+  /** Claims: the rules' word lists (compiled with the event lexicon, claims/compiled.ts). */
+  claims: ClaimWordLists;
+  /** Resolve: the Sahel countries. */
+  sahel: ReadonlySet<string>;
+}
+
+export interface PipelineContext extends Dictionary {
+  gazetteer: GazetteerIndex;
+  lexicons: Lexicons;
+  words: Words;
+}
+
+/** Compile the gazetteer, the lexicons and the word lists into the context every stage reads. */
+export function createContext(gaz: Gazetteer, lexicons: Lexicons, lists: WordLists): PipelineContext {
+  const gazetteer = indexGazetteer(gaz);
+  const words: Words = {
+    calendar: lists.calendar,
+    context: compileContextWords(lists.contextWords),
+    byline: bylinePattern(lists.calendar.months),
+    dates: compileDateWords(lists.calendar),
+    unknownPlaces: compileUnknownPlaceWords(lists.unknownPlaces, lists.calendar),
+    claims: lists.claimWords,
+    sahel: new Set(lists.focus.sahel),
+  };
+  const dictionary = buildDictionary(gaz, gazetteer, lexicons, words.context.vocabulary);
+  return { gazetteer, lexicons, words, ...dictionary };
+}
