@@ -1,4 +1,4 @@
-// e2e global setup: build the data with the real CLI, build the app with Vite, serve dist/ on 127.0.0.1.
+// e2e global setup: build the data with the real CLI, build the app with Vite (test mode), serve dist/ on 127.0.0.1.
 // Until scripts/build-data.ts exists, the seeded synthetic fixture stands in (and says so loudly).
 
 import { spawnSync } from 'node:child_process';
@@ -26,7 +26,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     writeFixture('public/data', { n: 300 });
     dataMode = 'fixture';
   }
-  await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
+  // mode 'test' keeps the window.__sahel hook the tests read (production builds leave it out)
+  await build({ configFile: 'vite.config.ts', logLevel: 'warn', mode: 'test' });
   const { server, url } = await servePreview('dist');
   project.provide('baseUrl', url);
   project.provide('dataMode', dataMode);

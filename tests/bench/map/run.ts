@@ -69,6 +69,8 @@ async function buildBench(): Promise<void> {
     configFile: 'vite.config.ts',
     logLevel: 'warn',
     publicDir: false,
+    // the bench page reads the app through window.__sahel, which only test builds have
+    mode: 'test',
     build: { outDir: OUT, emptyOutDir: true, rollupOptions: { input: 'tests/bench/map/bench.html' } },
   });
   writeFixture(join(OUT, 'data'), { n: 0 });
