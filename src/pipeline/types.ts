@@ -1,11 +1,18 @@
-// What flows between the pipeline stages, and what the build writes for the map.
-// clean -> segment -> mentions -> resolve -> claims -> features
-// Words follow ACLED's codebook where they fit (event_type, geo_precision, time_precision).
+// What flows between the pipeline stages: clean -> segment -> mentions -> resolve -> unknown -> claims -> features.
+// What the build writes for the map (the output contract) is in contract.ts; its vocabulary is re-exported here.
 
-import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type {
+  ActorType,
+  CountryCode,
+  Dropped,
+  GeoPrecision,
+  Impact,
+  MentionStatus,
+  Modality,
+  TimePrecision,
+} from './contract.ts';
 
-/** ISO 3166-1 alpha-2 country code, e.g. "ML". */
-export type CountryCode = string;
+export type { ActorType, CountryCode, Dropped, GeoPrecision, Impact, MentionStatus, Modality, TimePrecision };
 
 // ---------------------------------------------------------------- input
 
@@ -39,6 +46,8 @@ export interface GazetteerEntry {
   country: CountryCode | null;
   /** Id of the containing admin-1 entry when known. */
   admin1: string | null;
+  /** Id of the containing admin-2 entry (cercle, province, département) when known. */
+  admin2?: string | null;
   /** Representative point [lon, lat] (label point for polygons), 6 decimals. */
   point: [number, number];
   population: number;
@@ -62,16 +71,6 @@ export interface Gazetteer {
 }
 
 // ---------------------------------------------------------------- lexicons
-
-export type ActorType =
-  | 'State forces'
-  | 'Rebel groups'
-  | 'Political militias'
-  | 'Identity militias'
-  | 'Rioters'
-  | 'Protesters'
-  | 'Civilians'
-  | 'External/Other forces';
 
 export interface ActorEntry {
   /** Canonical name, e.g. "JNIM", "Military Forces of Mali". */
@@ -110,15 +109,6 @@ export interface EventLexicon {
 }
 
 // ---------------------------------------------------------------- clean
-
-/** Why a stretch of the input did not reach the cleaned text. */
-export interface Dropped {
-  reason: 'html-debris' | 'page-furniture' | 'non-article' | 'duplicate-table' | 'empty-line';
-  /** Offsets in the original text. */
-  start: number;
-  end: number;
-  text: string;
-}
 
 export interface CleanDoc {
   id: string;
@@ -217,7 +207,7 @@ export interface Resolution {
   mention: Mention;
   /** Chosen entry, or null ("none" is a valid answer). */
   placeId: string | null;
-  status: 'resolved' | 'ambiguous' | 'rejected' | 'unknown';
+  status: MentionStatus;
   /** Ranked alternatives with scores, best first. */
   ranked: { id: string; score: number }[];
   /** Human-readable reason for the report. */
@@ -225,20 +215,6 @@ export interface Resolution {
 }
 
 // ---------------------------------------------------------------- claims
-
-export type Modality = 'reported' | 'claimed' | 'alleged' | 'speculative' | 'historical';
-export type GeoPrecision = 1 | 2 | 3;
-export type TimePrecision = 1 | 2 | 3;
-
-export type Impact =
-  | 'casualties'
-  | 'displacement'
-  | 'humanitarian access'
-  | 'political/diplomatic'
-  | 'economic'
-  | 'security vacuum'
-  | 'fuel crisis'
-  | 'school closures';
 
 export interface Claim {
   /** Stable id: hash of source id + sentence offsets + place id. */
@@ -279,92 +255,6 @@ export interface RiskRow {
   cells: string[];
 }
 
-// ---------------------------------------------------------------- features (output)
-
-/** Properties of one incident feature (one event, possibly several claims). */
-export interface IncidentProps {
-  id: string;
-  place_id: string;
-  place_name: string;
-  country: CountryCode | null;
-  /** Polygon id in regions.geojson for region/country precision; geometry is then null. */
-  region_id: string | null;
-  geo_precision: GeoPrecision;
-  event_type: string;
-  sub_event_type: string | null;
-  date_start: string | null;
-  date_end: string | null;
-  time_precision: TimePrecision | null;
-  actors: string[];
-  /** Parallel to `actors`: the ACLED actor type of each, null when the lexicon does not know it. */
-  actor_types: (ActorType | null)[];
-  fatalities: number | null;
-  impacts: Impact[];
-  modality: Modality;
-  n_sources: number;
-  claims: ClaimProps[];
-}
-
-export interface ClaimProps {
-  id: string;
-  source_id: string;
-  source_title: string | null;
-  publisher: string | null;
-  published: string | null;
-  sentence: string;
-  start: number;
-  end: number;
-  actors: string[];
-  fatalities: number | null;
-  modality: Modality;
-  date_start: string | null;
-  date_end: string | null;
-  /** The exact place the sentence names when the gazetteer lacks it (the incident sits near a named unit). */
-  unlocated_name: string | null;
-}
-
-export type IncidentFeature = Feature<Point | null, IncidentProps>;
-export type IncidentCollection = FeatureCollection<Point | null, IncidentProps>;
-
-export interface RegionProps {
-  id: string;
-  name: string;
-  kind: 'country' | 'admin1' | 'vernacular';
-  country: CountryCode | null;
-}
-export type RegionCollection = FeatureCollection<Polygon | MultiPolygon, RegionProps>;
-
-export interface SourceOut {
-  id: string;
-  file: string;
-  title: string | null;
-  publisher: string | null;
-  published: string | null;
-  /** Cleaned text: what claim offsets point into. */
-  text: string;
-}
-
-export interface ReportEntry {
-  source_id: string;
-  start: number;
-  end: number;
-  surface: string;
-  sentence: string;
-  status: Resolution['status'];
-  place_id: string | null;
-  alternatives: string[];
-  why: string;
-}
-
-export interface BuildReport {
-  documents: { id: string; file: string; status: 'ok' | 'skipped'; why: string | null; chars: number }[];
-  mentions: ReportEntry[];
-  dropped: (Dropped & { source_id: string })[];
-  /** Sentences that report an event but give it no place: no claim on the map, listed here instead. */
-  unlocated: UnlocatedOut[];
-  counts: Record<string, number>;
-}
-
 /** A sentence with an event cue and no place: the claims stage says why it made no claim of it. */
 export interface UnlocatedEvent {
   sourceId: string;
@@ -376,46 +266,3 @@ export interface UnlocatedEvent {
   subEventType: string;
   why: string;
 }
-
-/** An unlocated event sentence as written to report.json. */
-export interface UnlocatedOut {
-  source_id: string;
-  start: number;
-  end: number;
-  sentence: string;
-  event_type: string;
-  sub_event_type: string;
-  why: string;
-}
-
-/** A risk row as written to risk.json for the map's risk table. */
-export interface RiskRowOut {
-  id: string;
-  source_id: string;
-  source_title: string | null;
-  table: number;
-  /** Region polygon id in regions.geojson, or null for unlocated rows. */
-  region_id: string | null;
-  place_id: string | null;
-  region_name: string | null;
-  header: string[];
-  cells: string[];
-  /** Offsets of the row in the cleaned source text. */
-  start: number;
-  end: number;
-}
-
-/** Files the build writes into its output folder (default public/data/), read by the map. */
-export const OUTPUT_FILES = {
-  incidents: 'incidents.geojson',
-  regions: 'regions.geojson',
-  risk: 'risk.json',
-  sources: 'sources.json',
-  report: 'report.json',
-  /** The report's event sentences with no place, for the map's list of them. */
-  unlocated: 'unlocated.json',
-  summary: 'report.txt',
-  basemapLand: 'basemap/land.geojson',
-  basemapCountries: 'basemap/countries.geojson',
-  basemapLabels: 'basemap/labels.geojson',
-} as const;

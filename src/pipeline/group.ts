@@ -1,0 +1,209 @@
+// Incident grouping: which claims tell of one event. One event is one incident with several claims, whether its
+// claims come from several sentences of one article (the toll stated in the next sentence, a restatement at
+// country level) or from several sources.
+//
+// Claims join when they share a place (across sources: a town or an admin-2 unit), a disorder family (ACLED's: political violence, demonstrations,
+// strategic developments), a modality class, compatible actors and overlapping date spans (not the calendar
+// month: a 7-day "on or before publication" span may cross a month's end). Within one article, a claim at a
+// region or country also joins the one finer incident of the same family inside it ("an attack in Burkina Faso
+// left 37 dead" restates the attack the article placed at Boungou); when the article has several such incidents,
+// the coarse claim stays apart, since it cannot be told which event it restates.
+
+import { compareStrings } from '../shared/strings.ts';
+import type { GazetteerEntry, Claim, Modality } from './types.ts';
+
+export type Family = 'political violence' | 'demonstrations' | 'strategic developments';
+
+const FAMILY: Record<string, Family> = {
+  Battles: 'political violence',
+  'Explosions/Remote violence': 'political violence',
+  'Violence against civilians': 'political violence',
+  Protests: 'demonstrations',
+  Riots: 'demonstrations',
+  'Strategic developments': 'strategic developments',
+};
+
+export function familyOf(eventType: string): Family {
+  return FAMILY[eventType] ?? 'strategic developments';
+}
+
+/** A forecast and a history are never the same incident as a report; reports, claims and allegations can be. */
+function modalityClass(m: Modality): string {
+  return m === 'speculative' || m === 'historical' ? m : 'event';
+}
+
+/** Actors that name a side; generic victims and unnamed groups are compatible with anything. */
+const UNNAMED =
+  /^(?:Civilians|Protesters|Rioters|Unidentified armed group|Military Forces of|Police Forces of)/;
+
+function named(actors: readonly string[]): string[] {
+  return actors.filter((a) => !UNNAMED.test(a));
+}
+
+/** Two named perpetrators with nothing in common are two events ("JNIM attacked" and "IS Sahel attacked"). */
+function actorsCompatible(a: readonly string[], b: readonly string[]): boolean {
+  const na = named(a);
+  const nb = named(b);
+  return !na.length || !nb.length || na.some((x) => nb.includes(x));
+}
+
+interface Span {
+  start: string;
+  end: string;
+}
+
+const spanOf = (c: Claim): Span | null =>
+  c.dateStart ? { start: c.dateStart, end: c.dateEnd ?? c.dateStart } : null;
+const overlaps = (a: Span, b: Span): boolean => a.start <= b.end && b.start <= a.end;
+
+/** Does region `outer` hold place `inner` by the gazetteer's hierarchy (country, admin-1, admin-2)? */
+function contains(outer: GazetteerEntry, inner: GazetteerEntry): boolean {
+  if (outer.id === inner.id || !inner.country) return false;
+  if (outer.kind === 'country') return outer.country === inner.country && inner.kind !== 'country';
+  if (outer.kind === 'admin1') return inner.admin1 === outer.id;
+  if (outer.kind === 'admin2') return inner.admin2 === outer.id;
+  return false;
+}
+
+/** How deep in the hierarchy an entry sits: country 0, admin-1 1, admin-2 2 (others are no containers). */
+function depth(e: GazetteerEntry | undefined): number {
+  return e?.kind === 'admin2' ? 2 : e?.kind === 'admin1' ? 1 : 0;
+}
+
+/** Union-find over claim indices. */
+class Groups {
+  private parent: number[];
+  constructor(n: number) {
+    this.parent = Array.from({ length: n }, (_, i) => i);
+  }
+  find(i: number): number {
+    let r = i;
+    while (this.parent[r] !== r) r = this.parent[r] as number;
+    while (this.parent[i] !== r) {
+      const next = this.parent[i] as number;
+      this.parent[i] = r;
+      i = next;
+    }
+    return r;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    // The smaller index is the root, so a group's identity does not depend on the order unions happen in.
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+}
+
+/** Claims in a deterministic order: source, offset, id. */
+const byProvenance = (a: Claim, b: Claim): number =>
+  compareStrings(a.sourceId, b.sourceId) || a.start - b.start || compareStrings(a.id, b.id);
+
+/**
+ * Group claims into incidents. Returns groups of claims, each group sorted by provenance and the groups sorted
+ * by their first claim; `entry` looks a place id up in the gazetteer.
+ */
+export function groupClaims(
+  input: readonly Claim[],
+  entry: (id: string) => GazetteerEntry | undefined,
+): Claim[][] {
+  const claims = [...input].sort(byProvenance);
+  const g = new Groups(claims.length);
+  // Across sources only at a town or an admin-2 unit: two articles' "attack in Burkina Faso" in one week need
+  // not be one event, and chains of such claims would swallow a country's whole week.
+  const key = (c: Claim) => {
+    const kind = entry(c.placeId)?.kind;
+    const scope = kind === 'place' || kind === 'admin2' ? '' : c.sourceId;
+    return `${c.placeId}|${familyOf(c.eventType)}|${modalityClass(c.modality)}|${scope}`;
+  };
+
+  // 1. Same place, family and modality class: dated claims sweep by start date and join while spans overlap;
+  // an undated claim joins a claim of its own article at that place (its sentence gave no date of its own).
+  const buckets = new Map<string, number[]>();
+  claims.forEach((c, i) => {
+    const k = key(c);
+    const list = buckets.get(k);
+    if (list) list.push(i);
+    else buckets.set(k, [i]);
+  });
+  for (const idx of buckets.values()) {
+    const dated = idx.filter((i) => spanOf(claims[i] as Claim));
+    dated.sort(
+      (a, b) =>
+        compareStrings((claims[a] as Claim).dateStart ?? '', (claims[b] as Claim).dateStart ?? '') || a - b,
+    );
+    let open: { end: string; members: number[] } | null = null;
+    for (const i of dated) {
+      const c = claims[i] as Claim;
+      const s = spanOf(c) as Span;
+      const mate: number | undefined =
+        open && s.start <= open.end
+          ? open.members.find((j) => actorsCompatible((claims[j] as Claim).actors, c.actors))
+          : undefined;
+      if (open && mate !== undefined) {
+        g.union(mate, i);
+        open.members.push(i);
+        if (s.end > open.end) open.end = s.end;
+      } else open = { end: s.end, members: [i] };
+    }
+    for (const i of idx) {
+      const c = claims[i] as Claim;
+      if (spanOf(c)) continue;
+      const mate = idx.find(
+        (j) =>
+          j !== i &&
+          (claims[j] as Claim).sourceId === c.sourceId &&
+          actorsCompatible((claims[j] as Claim).actors, c.actors),
+      );
+      if (mate !== undefined) g.union(mate, i);
+    }
+  }
+
+  // 2. Within one article, a coarse claim joins the single finer incident of its family inside its region.
+  const bySource = new Map<string, number[]>();
+  claims.forEach((c, i) => {
+    const list = bySource.get(c.sourceId);
+    if (list) list.push(i);
+    else bySource.set(c.sourceId, [i]);
+  });
+  for (const idx of bySource.values()) {
+    // Finest containers first: a province's claim joins the town before the country's claim looks, so the country
+    // then sees one incident, not two.
+    const coarse = [...idx].sort(
+      (a, b) =>
+        depth(entry((claims[b] as Claim).placeId)) - depth(entry((claims[a] as Claim).placeId)) || a - b,
+    );
+    for (const i of coarse) {
+      const c = claims[i] as Claim;
+      const outer = entry(c.placeId);
+      if (!outer || outer.kind === 'place') continue;
+      const inside = new Set<number>();
+      let first = -1;
+      for (const j of idx) {
+        const d = claims[j] as Claim;
+        const inner = entry(d.placeId);
+        if (!inner || !contains(outer, inner)) continue;
+        if (
+          familyOf(d.eventType) !== familyOf(c.eventType) ||
+          modalityClass(d.modality) !== modalityClass(c.modality)
+        )
+          continue;
+        const a = spanOf(c);
+        const b = spanOf(d);
+        if (a && b && !overlaps(a, b)) continue;
+        if (!actorsCompatible(c.actors, d.actors)) continue;
+        inside.add(g.find(j));
+        if (first < 0) first = j;
+      }
+      if (inside.size === 1 && first >= 0) g.union(first, i);
+    }
+  }
+
+  const out = new Map<number, Claim[]>();
+  claims.forEach((c, i) => {
+    const r = g.find(i);
+    const list = out.get(r);
+    if (list) list.push(c);
+    else out.set(r, [c]);
+  });
+  return [...out.entries()].sort((a, b) => a[0] - b[0]).map(([, list]) => list);
+}
