@@ -105,8 +105,9 @@ export function buildPlaces(
       drop('wof outside zone');
       continue;
     }
-    const names = distinctNames([r.name, ...r.names.filter((n) => sameStem(n, r.name))]);
     const linked = r.gnId !== null ? places.get(`gn:${r.gnId}`) : undefined;
+    const stems = linked ? [r.name, linked.name] : [r.name];
+    const names = distinctNames([r.name, ...r.names.filter((n) => stems.some((s) => sameStem(n, s)))]);
     if (linked && linked.country === country) {
       linked.ids.push(`wof:${r.id}`);
       addNames(linked, names);

@@ -1,0 +1,158 @@
+// The Sahel gazetteer derivation on invented fixtures in the raw formats (tests/fixtures/gazetteer-sources/):
+// name keys, the merge rule, admin parents, the separate ODbL layer, byte-stable output.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { deriveSahel, readFrame, readSahelSources, writeSahel } from '../../scripts/geodata/sahel-derive.ts';
+import { MERGE_KM, matchByName, spacingFreeKey } from '../../scripts/geodata/sahel-merge.ts';
+import { bareAdminName, closeKeys } from '../../scripts/geodata/sahel-admin.ts';
+import { gnType, usableName } from '../../scripts/geodata/sahel-format.ts';
+import { parsePcodes } from '../../scripts/geodata/sahel-read.ts';
+
+const fixtures = new URL('../fixtures/gazetteer-sources/', import.meta.url).pathname;
+const frame = readFrame(new URL('../../geodata/', import.meta.url).pathname);
+const src = readSahelSources(fixtures);
+const result = deriveSahel(src, frame);
+const byId = new Map(result.places.map((p) => [p.id, p]));
+const named = (name: string) => result.places.filter((p) => p.name === name);
+
+describe('name keys', () => {
+  it('ignore spacing, hyphens, accents and case', () => {
+    expect(spacingFreeKey('Bani Bangou')).toBe(spacingFreeKey('Banibangou'));
+    expect(spacingFreeKey('Tongo Tongo')).toBe(spacingFreeKey('Tongo-Tongo'));
+    expect(spacingFreeKey('Tillabéri')).toBe('tillaberi');
+    expect(spacingFreeKey("N'Guigmi")).toBe('nguigmi');
+    expect(spacingFreeKey('Bani')).not.toBe(spacingFreeKey('Banibangou'));
+  });
+  it('keep names, drop codes and foreign scripts', () => {
+    expect(usableName('Darbiti 2')).toBe(true);
+    expect(usableName('Kanoumbé-Bangou')).toBe(true);
+    expect(usableName('BFA')).toBe(false);
+    expect(usableName('Тимбукту')).toBe(false);
+  });
+});
+
+describe('merge rule', () => {
+  const a = { id: 'gn:1', country: 'ML', keys: ['sirakoro'], point: [-2.3, 14.7] as [number, number] };
+  it('merges same key, same country, within the distance; one-to-one, closest first', () => {
+    const near = { id: 'wof:1', country: 'ML', keys: ['sirakoro'], point: [-2.29, 14.7] as [number, number] };
+    const nearer = { id: 'wof:2', country: 'ML', keys: ['sirakoro'], point: [-2.2995, 14.7] as [number, number] };
+    const r = matchByName([a], [near, nearer]);
+    expect([...r.pairs]).toEqual([['wof:2', 'gn:1']]);
+  });
+  it('keeps other countries and farther namesakes apart', () => {
+    const other = { id: 'wof:3', country: 'BF', keys: ['sirakoro'], point: [-2.3, 14.7] as [number, number] };
+    const far = { id: 'wof:4', country: 'ML', keys: ['sirakoro'], point: [-2.3 + MERGE_KM / 50, 14.7] as [number, number] };
+    const r = matchByName([a], [other, far]);
+    expect(r.pairs.size).toBe(0);
+    expect(r.namesakesApart).toBe(1);
+  });
+});
+
+describe('derivation on the fixtures', () => {
+  it('reads every fixture file and reports the rest as missing', () => {
+    expect(src.read).toContain('geonames/ML.txt');
+    expect(src.missing).toContain('geonames/BF.txt');
+  });
+
+  it('merges a village of GeoNames, WOF and OSM into one place keeping every source id', () => {
+    const v = byId.get('gn:9000001');
+    expect(v?.ids).toEqual(['gn:9000001', 'wof:800010']);
+    expect(v?.keys).toContain('kanoumbebangou');
+    expect(v?.type).toBe('village');
+    expect(v?.population).toBeNull();
+    const osm = result.osm.find((o) => o.name === 'Kanoumbé-Bangou');
+    expect(osm?.same).toBe('gn:9000001');
+    expect(osm?.population).toBe(1200);
+    expect(named('Kanoumbebangou')).toEqual([]);
+  });
+
+  it('links a WOF locality by its GeoNames id and keeps its French name as an alternate', () => {
+    const d = byId.get('gn:9000003');
+    expect(d?.ids).toEqual(['gn:9000003', 'wof:800011']);
+    expect(d?.alt).toContain('Duwanza');
+    expect(d?.type).toBe('town');
+    expect(d?.population).toBe(28005);
+  });
+
+  it('keeps two namesakes 60 km apart as two places', () => {
+    const s = named('Sirakoro Peul').map((p) => p.id);
+    expect(s).toEqual(['gn:9000002', 'wof:800012']);
+    // The OSM node sits on the eastern one.
+    expect(result.osm.find((o) => o.name === 'Sirakoro Peul')?.same).toBe('wof:800012');
+  });
+
+  it('gives each place its admin-2 and admin-1 parents', () => {
+    const v = byId.get('gn:9000001');
+    expect(v?.admin2).toEqual({ id: 'admin2:ML0504', name: 'Douentza' });
+    expect(v?.admin1).toEqual({ id: 'admin1:ML-5', name: 'Mopti' });
+    expect(v?.point).toEqual([-2.5, 14.9]);
+  });
+
+  it('builds the admin-2 unit with its polygon, p-code, GeoNames id and parent', () => {
+    const u = result.admin2.find((x) => x.place.id === 'admin2:ML0504');
+    expect(u?.geometry?.type).toBe('Polygon');
+    expect(u?.place.ids).toEqual(['gn:9000005', 'pcode:ML0504', 'wof:800002']);
+    expect(u?.place.admin1?.id).toBe('admin1:ML-5');
+    expect(u?.place.alt).toContain('Douentza Cercle');
+    expect(result.warnings.join('\n')).toContain('ML0599');
+  });
+
+  it('drops hills, Malta rows of the "ml" repository, deprecated records and OSM admin nodes', () => {
+    expect(named('Tondo Hill')).toEqual([]);
+    expect(named('Birgu')).toEqual([]);
+    expect(named('Old Kanoumbe')).toEqual([]);
+    expect(result.osm.map((o) => o.name).sort()).toEqual(['Gorel Yaré', 'Kanoumbé-Bangou', 'Sirakoro Peul']);
+  });
+
+  it('writes the three layers deterministically, with the OSM credit in the ODbL file only', () => {
+    const dirs = [mkdtempSync(join(tmpdir(), 'sahel-')), mkdtempSync(join(tmpdir(), 'sahel-'))];
+    try {
+      for (const d of dirs) writeSahel(d, deriveSahel(readSahelSources(fixtures), frame), () => {});
+      for (const f of ['gazetteer-sahel.json', 'osm-places-sahel.json', 'admin2.geojson'])
+        expect(readFileSync(join(dirs[0] as string, f), 'utf8')).toBe(readFileSync(join(dirs[1] as string, f), 'utf8'));
+      const read = (f: string) => readFileSync(join(dirs[0] as string, f), 'utf8');
+      expect(read('osm-places-sahel.json')).toContain('© OpenStreetMap contributors');
+      expect(read('osm-places-sahel.json')).toContain('"license": "ODbL-1.0"');
+      expect(read('gazetteer-sahel.json')).not.toContain('OpenStreetMap');
+      expect(read('gazetteer-sahel.json')).not.toContain('osm:');
+      const gaz = JSON.parse(read('gazetteer-sahel.json')) as { entries: { id: string; admin1: unknown }[] };
+      expect(gaz.entries.find((e) => e.id === 'gn:9000001')?.admin1).toEqual(['admin1:ML-5', 'Mopti']);
+      const admin2 = JSON.parse(read('admin2.geojson')) as {
+        features: { properties: { id: string; admin1: string; country: string } }[];
+      };
+      expect(admin2.features.map((f) => f.properties)).toMatchObject([
+        { id: 'admin2:ML0504', admin1: 'admin1:ML-5', country: 'ML' },
+      ]);
+    } finally {
+      for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('helpers', () => {
+  it('reads admin type words off admin-2 names', () => {
+    expect(bareAdminName('Province du Soum')).toBe('Soum');
+    expect(bareAdminName('Douentza Cercle')).toBe('Douentza');
+    expect(bareAdminName("Département d' Illéla")).toBe('Illéla');
+    expect(bareAdminName('Ville de Niamey')).toBe('Niamey');
+  });
+  it('tells spelling variants from other names', () => {
+    expect(closeKeys('kourittenga', 'kouritenga')).toBe(true);
+    expect(closeKeys('dungass', 'dungas')).toBe(true);
+    expect(closeKeys('bankass', 'bandiagara')).toBe(false);
+    expect(closeKeys('boni', 'bani')).toBe(false);
+  });
+  it('keeps settlements, camps and wells, not hills or rivers', () => {
+    expect(gnType('P', 'PPLA2', 20000)).toBe('town');
+    expect(gnType('S', 'CMP', 0)).toBe('camp');
+    expect(gnType('H', 'WLL', 0)).toBe('well');
+    expect(gnType('T', 'HLL', 0)).toBeNull();
+    expect(gnType('H', 'STM', 0)).toBeNull();
+  });
+  it('parses quoted OCHA names', () => {
+    const rows = parsePcodes('a,b,c,d,e,f\nMLI,2,ML0599,"Tenenkou, Ville",ML05,2021\n');
+    expect(rows[0]?.name).toBe('Tenenkou, Ville');
+  });
+});
