@@ -2,10 +2,18 @@
 // one object every stage reads. The CLIs read the files (scripts/lib/load.ts) and pass them in: no fs here.
 
 import { bylinePattern } from './clean.ts';
-import type { ClaimWordLists } from './claims/compiled.ts';
+import { compileClaimTables, type ClaimTables, type ClaimWordLists } from './claims/compiled.ts';
 import { compileContextWords, type ContextWordLists, type ContextWordSets } from './context-words.ts';
 import { compileDateWords, type CalendarLists, type DateWords } from './dates.ts';
-import { buildDictionary, indexGazetteer, type Dictionary, type GazetteerIndex } from './gazetteer.ts';
+import {
+  buildDictionary,
+  indexGazetteer,
+  type Dictionary,
+  type GazetteerIndex,
+  type PatternGroup,
+  type PhraseGroups,
+} from './gazetteer.ts';
+import { candidateList, type CandidateList } from './resolve.ts';
 import type { Gazetteer, Lexicons } from './types.ts';
 import { compileUnknownPlaceWords, type UnknownPlaceLists, type UnknownPlaceWords } from './unknown.ts';
 
@@ -54,16 +62,19 @@ export interface Words {
   dates: DateWords;
   /** Unknown places: introducing nouns, words that are no names. */
   unknownPlaces: UnknownPlaceWords;
-  /** Claims: the rules' word lists (compiled with the event lexicon, claims/compiled.ts). */
-  claims: ClaimWordLists;
   /** Resolve: the Sahel countries. */
   sahel: ReadonlySet<string>;
 }
 
+/** Everything the stages read, compiled once: nothing is cached behind a module's back. */
 export interface PipelineContext extends Dictionary {
   gazetteer: GazetteerIndex;
   lexicons: Lexicons;
   words: Words;
+  /** The claims stage's cue tables, word sets and embassy cities. */
+  claims: ClaimTables;
+  /** Resolve: the evidence of every candidate list the dictionary shares, keyed by the list itself. */
+  candidateLists: ReadonlyMap<readonly string[], CandidateList>;
 }
 
 /** Compile the gazetteer, the lexicons and the word lists into the context every stage reads. */
@@ -75,9 +86,22 @@ export function createContext(gaz: Gazetteer, lexicons: Lexicons, lists: WordLis
     byline: bylinePattern(lists.calendar.months),
     dates: compileDateWords(lists.calendar),
     unknownPlaces: compileUnknownPlaceWords(lists.unknownPlaces, lists.calendar),
-    claims: lists.claimWords,
     sahel: new Set(lists.focus.sahel),
   };
   const dictionary = buildDictionary(gaz, gazetteer, lexicons, words.context.vocabulary);
-  return { gazetteer, lexicons, words, ...dictionary };
+  const claims = compileClaimTables(lexicons, lists.claimWords, lists.calendar, gazetteer);
+  const candidateLists = new Map<readonly string[], CandidateList>();
+  for (const group of groupsOf(dictionary.phraseGroups)) {
+    for (const ids of [group.candidates, group.placeIds])
+      if (!candidateLists.has(ids)) candidateLists.set(ids, candidateList(ids, gazetteer));
+  }
+  return { gazetteer, lexicons, words, claims, candidateLists, ...dictionary };
+}
+
+/** Every pattern group of the dictionary, acronym spellings included. */
+function* groupsOf(phrases: readonly PhraseGroups[]): Generator<PatternGroup> {
+  for (const p of phrases) {
+    for (const g of [p.lower, p.upper]) if (g) yield g;
+    if (p.acronyms) yield* groupsOf([...p.acronyms.values()]);
+  }
 }

@@ -3,7 +3,8 @@
 // ("Douentza, Mopti"), and proximity to the places already resolved unambiguously in the document.
 
 import { haversineKm, KM_PER_DEGREE } from '../shared/geo.ts';
-import type { GazetteerIndex, PipelineContext } from './gazetteer.ts';
+import type { PipelineContext } from './context.ts';
+import type { GazetteerIndex } from './gazetteer.ts';
 import type { GazetteerEntry, Mention, Resolution } from './types.ts';
 
 const KIND_PRIOR: Record<GazetteerEntry['kind'], number> = {
@@ -45,9 +46,8 @@ interface Candidate {
   gn: boolean;
 }
 
-/** What resolving needs to know of one candidate list, worked out once per list. */
-interface CandidateList {
-  g: GazetteerIndex;
+/** What resolving needs to know of one candidate list, worked out once per list (the context holds them). */
+export interface CandidateList {
   candidates: Candidate[];
   /** The one country every candidate with a country has; null when none has one or they differ. */
   onlyCountry: string | null;
@@ -60,15 +60,12 @@ interface CandidateList {
 }
 
 /**
- * Candidate lists, keyed by the list itself. The spotter shares one list among every mention of the same phrase,
- * so the lookups and the static evidence are worked out once per phrase rather than per mention: with the
- * stages interleaved document by document, the gazetteer's objects are out of cache by the time they are read,
- * and reading a few compact records instead of every entry, its point and its strings is most of the saving.
+ * One candidate list's evidence. The spotter shares one list among every mention of the same phrase, and the
+ * context works each shared list out once (ctx.candidateLists) rather than per mention: with the stages
+ * interleaved document by document, the gazetteer's objects are out of cache by the time they are read, and
+ * reading a few compact records instead of every entry, its point and its strings is most of the saving.
  */
-const listCache = new WeakMap<readonly string[], CandidateList>();
-function candidateList(ids: readonly string[], g: GazetteerIndex): CandidateList {
-  const hit = listCache.get(ids);
-  if (hit && hit.g === g) return hit;
+export function candidateList(ids: readonly string[], g: GazetteerIndex): CandidateList {
   const candidates: Candidate[] = [];
   const countries = new Set<string>();
   const countriesNamed: string[] = [];
@@ -82,16 +79,13 @@ function candidateList(ids: readonly string[], g: GazetteerIndex): CandidateList
     if (e.kind === 'admin1' || e.kind === 'admin2') admins.push(e.id);
   }
   const first = candidates[0]?.entry;
-  const list: CandidateList = {
-    g,
+  return {
     candidates,
     onlyCountry: countries.size === 1 ? ([...countries][0] as string) : null,
     countriesNamed,
     anchor: candidates.length === 1 && first?.kind === 'place' ? first.point : null,
     admins,
   };
-  listCache.set(ids, list);
-  return list;
 }
 
 /** The evidence that does not depend on the document: feature type, population, capital status. */
@@ -135,6 +129,7 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext): Reso
   const g = ctx.gazetteer;
   /** Countries the sample and the eval are about (geodata/lexicon/focus.json): a tie goes to them. */
   const focus = ctx.words.sahel;
+  const listOf = (ids: readonly string[]) => ctx.candidateLists.get(ids) ?? candidateList(ids, g);
   // Document context: countries named (or implied by demonyms) and unambiguous places.
   const countryVotes = new Map<string, number>();
   /** Countries named outright (by name or demonym), not inferred from a town's homonyms. */
@@ -149,7 +144,7 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext): Reso
       m.rejected === 'person-name'
     )
       continue;
-    const list = candidateList(m.candidates, g);
+    const list = listOf(m.candidates);
     for (const c of list.countriesNamed) namedCountries.add(c);
     if (list.onlyCountry) countryVotes.set(list.onlyCountry, (countryVotes.get(list.onlyCountry) ?? 0) + 1);
     if (m.rejected) continue;
@@ -215,7 +210,7 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext): Reso
   return out;
 
   function rank(m: Mention): Resolution {
-    const { candidates } = candidateList(m.candidates, g);
+    const { candidates } = listOf(m.candidates);
     if (candidates.length === 0)
       return { mention: m, placeId: null, status: 'unknown', ranked: [], why: 'unknown: no gazetteer entry' };
     const admins = adminsBySentence.get(m.sentence) ?? noAdmins;

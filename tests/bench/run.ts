@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadavg } from 'node:os';
 import { loadContext } from '../../scripts/lib/load.ts';
-import type { PipelineContext } from '../../src/pipeline/gazetteer.ts';
+import type { PipelineContext } from '../../src/pipeline/context.ts';
 import { cleanDoc } from '../../src/pipeline/clean.ts';
 import { segment } from '../../src/pipeline/segment.ts';
 import { spotMentions } from '../../src/pipeline/mentions.ts';

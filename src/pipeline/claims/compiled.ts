@@ -1,9 +1,11 @@
-// The claims stage's cue tables, compiled once per lexicon: event triggers, impacts, modality, fatality words.
+// The claims stage's tables, compiled once with the context (src/pipeline/context.ts): event triggers, impacts,
+// modality cues, fatality words, the claim words' sets, and where each country's embassies are.
 
 import { CueSet } from '../cues.ts';
-import type { PipelineContext } from '../context.ts';
+import type { CalendarLists } from '../dates.ts';
+import type { GazetteerIndex } from '../gazetteer.ts';
 import { fold } from '../text.ts';
-import type { Impact, Modality } from '../types.ts';
+import type { GazetteerEntry, Impact, Lexicons, Modality } from '../types.ts';
 
 export type Trigger = { rank: number; event_type: string; sub_event_type: string };
 export type ModalityCue = Exclude<Modality, 'reported'>;
@@ -46,8 +48,8 @@ export interface FatalityLexicon {
   months: ReadonlySet<string>;
 }
 
-/** Cue sets compiled once per lexicon (the lexicon object is the cache key). */
-export interface Compiled {
+/** What the claims stage matches and looks up, compiled once per context (ctx.claims). */
+export interface ClaimTables {
   triggers: CueSet<Trigger>;
   impacts: CueSet<Impact>;
   modality: CueSet<ModalityCue>;
@@ -61,15 +63,18 @@ export interface Compiled {
   notByCrowds: RegExp;
   missionThings: ReadonlySet<string>;
   attribution: ReadonlySet<string>;
-  embassyCities: Readonly<Record<string, string>>;
   tableKeyed: RegExp;
+  /** Country code -> the city its embassies are in (capitalsOf). */
+  capitals: ReadonlyMap<string, GazetteerEntry>;
 }
-const compiledCache = new WeakMap<object, Compiled>();
 
-export function compile(ctx: PipelineContext): Compiled {
-  const lex = ctx.lexicons.events;
-  const cached = compiledCache.get(lex);
-  if (cached) return cached;
+export function compileClaimTables(
+  lexicons: Lexicons,
+  w: ClaimWordLists,
+  calendar: CalendarLists,
+  gazetteer: GazetteerIndex,
+): ClaimTables {
+  const lex = lexicons.events;
   const triggers = new CueSet<Trigger>(
     lex.triggers.flatMap((t, rank) =>
       t.cues.map((phrase) => ({
@@ -88,10 +93,9 @@ export function compile(ctx: PipelineContext): Compiled {
       cues.map((phrase) => ({ phrase, value })),
     ),
   );
-  const w = ctx.words.claims;
   const qualifiers = new CueSet<true>(w.nearQualifiers.map((phrase) => ({ phrase, value: true as const })));
   const missions = new CueSet<true>(w.missions.map((phrase) => ({ phrase, value: true as const })));
-  const actorTypes = new Map<string, string>(ctx.lexicons.actors.map((a) => [a.name, a.type]));
+  const actorTypes = new Map<string, string>(lexicons.actors.map((a) => [a.name, a.type]));
   const f = lex.fatalities;
   const fatalities = {
     verbs: new Set(f.verbs.map(fold)),
@@ -100,9 +104,9 @@ export function compile(ctx: PipelineContext): Compiled {
     words: new Map(Object.entries(f.words)),
     hedges: new Set(w.hedges),
     singleVictims: new Set(w.singleVictims),
-    months: new Set([...ctx.words.calendar.months, ...ctx.words.calendar.monthAbbreviations]),
+    months: new Set([...calendar.months, ...calendar.monthAbbreviations]),
   };
-  const c = {
+  return {
     triggers,
     impacts,
     modality,
@@ -115,9 +119,32 @@ export function compile(ctx: PipelineContext): Compiled {
     notByCrowds: new RegExp(`^(${w.notByCrowds.join('|')})`),
     missionThings: new Set(w.missionThings),
     attribution: new Set(w.attribution),
-    embassyCities: w.embassyCities,
     tableKeyed: new RegExp(`^(${w.tableKeys.join('|')})s?$`, 'i'),
+    capitals: capitalsOf(gazetteer, w.embassyCities),
   };
-  compiledCache.set(lex, c);
-  return c;
+}
+
+/**
+ * Where a country's embassies are: its capital (GeoNames PPLC), except where they sit in another city (Côte
+ * d'Ivoire's in Abidjan, Benin's in Cotonou: claim-words.json). Names only; the coordinates come from the gazetteer.
+ */
+function capitalsOf(
+  g: GazetteerIndex,
+  embassyCities: Readonly<Record<string, string>>,
+): Map<string, GazetteerEntry> {
+  const byCountry = new Map<string, GazetteerEntry>();
+  // The most populous PPLC of a country: GeoNames marks one per country.
+  for (const e of g.entries) {
+    if (e.kind !== 'place' || e.featureCode !== 'PPLC' || !e.country) continue;
+    const known = byCountry.get(e.country);
+    if (!known || e.population > known.population) byCountry.set(e.country, e);
+  }
+  for (const [code, name] of Object.entries(embassyCities)) {
+    const city = g
+      .byName(name)
+      .filter((e) => e.kind === 'place' && e.country === code)
+      .sort((a, b) => b.population - a.population)[0];
+    if (city) byCountry.set(code, city);
+  }
+  return byCountry;
 }

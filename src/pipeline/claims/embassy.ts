@@ -5,7 +5,7 @@ import type { PipelineContext } from '../context.ts';
 import { compareStrings } from '../../shared/strings.ts';
 import type { Token } from '../text.ts';
 import type { ActorMention, GazetteerEntry, Resolution, Sentence } from '../types.ts';
-import { compile, type Compiled, type Trigger } from './compiled.ts';
+import type { ClaimTables, Trigger } from './compiled.ts';
 
 /** Resolved place mentions per country: what the document is about. */
 export function countryVotes(
@@ -26,7 +26,7 @@ export function missionNear(
   tokens: Token[],
   trigger: CueHit<Trigger>,
   missions: readonly CueHit<true>[],
-  c: Compiled,
+  c: ClaimTables,
 ): CueHit<true> | null {
   const mission = missions.find(
     (h) => Math.min(Math.abs(h.first - trigger.last), Math.abs(trigger.first - h.last)) <= 6,
@@ -81,7 +81,7 @@ export function embassyPlace(
     .sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]));
   const [first, second] = ranked;
   if (!first || (second && second[1] === first[1])) return null;
-  return capitalOf(first[0], g, compile(ctx).embassyCities);
+  return ctx.claims.capitals.get(first[0]) ?? null;
 }
 
 /**
@@ -104,35 +104,4 @@ export function missionOwner(
         (end <= at && /^\s*(?:['’]s\s*)?$/.test(text.slice(end, at))) ||
         (start >= after && /^\s+of\s+(?:the\s+)?$/i.test(text.slice(after, start))),
     );
-}
-
-/**
- * Where a country's embassies are: its capital (GeoNames PPLC), except where they sit in another city (Côte
- * d'Ivoire's in Abidjan, Benin's in Cotonou: claim-words.json). Names only; the coordinates come from the gazetteer.
- */
-const capitals = new WeakMap<PipelineContext['gazetteer'], Map<string, GazetteerEntry>>();
-function capitalOf(
-  country: string,
-  g: PipelineContext['gazetteer'],
-  embassyCities: Readonly<Record<string, string>>,
-): GazetteerEntry | null {
-  let byCountry = capitals.get(g);
-  if (!byCountry) {
-    byCountry = new Map();
-    // The most populous PPLC of a country: GeoNames marks one per country.
-    for (const e of g.entries) {
-      if (e.kind !== 'place' || e.featureCode !== 'PPLC' || !e.country) continue;
-      const known = byCountry.get(e.country);
-      if (!known || e.population > known.population) byCountry.set(e.country, e);
-    }
-    for (const [code, name] of Object.entries(embassyCities)) {
-      const city = g
-        .byName(name)
-        .filter((e) => e.kind === 'place' && e.country === code)
-        .sort((a, b) => b.population - a.population)[0];
-      if (city) byCountry.set(code, city);
-    }
-    capitals.set(g, byCountry);
-  }
-  return byCountry.get(country) ?? null;
 }

@@ -4,7 +4,7 @@ import type { CueHit } from '../cues.ts';
 import type { PipelineContext } from '../context.ts';
 import type { Token } from '../text.ts';
 import type { ActorMention, Sentence } from '../types.ts';
-import { compile, type Trigger } from './compiled.ts';
+import type { Trigger } from './compiled.ts';
 
 export interface EventWords {
   /** Every event word of the sentence, in token order. */
@@ -24,12 +24,12 @@ export function eventWords(
   actors: ActorMention[],
   ctx: PipelineContext,
 ): EventWords | null {
-  const hits = compile(ctx).triggers.find(tokens);
+  const hits = ctx.claims.triggers.find(tokens);
   if (!hits.length) return null;
   const trigger = [...hits].sort(
     (a, b) => a.value.rank - b.value.rank || a.first - b.first,
   )[0] as CueHit<Trigger>;
-  const riot = violentDemonstration(s, tokens, trigger, hits, actors, compile(ctx).notByCrowds);
+  const riot = violentDemonstration(s, tokens, trigger, hits, actors, ctx.claims.notByCrowds);
   // "students demonstrated against the killing of a classmate": a protest about violence is a protest.
   const protest = hits.find(
     (h) =>
@@ -107,7 +107,7 @@ export function eventFor(
   if (t.event_type === 'Battles' && t.sub_event_type === 'Armed clash' && actors.includes('Protesters'))
     return { event_type: 'Protests', sub_event_type: 'Excessive force against protesters' };
   if (t.event_type === 'Battles' && t.sub_event_type === 'Armed clash' && actors.includes('Civilians')) {
-    const { actorTypes, unarmed } = compile(ctx);
+    const { actorTypes, unarmed } = ctx.claims;
     const armed = actors.filter((a) => !unarmed.has(actorTypes.get(a) ?? ''));
     if (armed.length <= 1) return { event_type: 'Violence against civilians', sub_event_type: 'Attack' };
   }

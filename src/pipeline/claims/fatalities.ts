@@ -3,7 +3,7 @@
 import type { PipelineContext } from '../context.ts';
 import type { Token } from '../text.ts';
 import type { Modality } from '../types.ts';
-import { compile, type FatalityLexicon } from './compiled.ts';
+import type { FatalityLexicon } from './compiled.ts';
 
 /**
  * Is token j part of a date ("3 May", "May 3", "2024")? "On 3 May 2024, armed men killed two herders" states
@@ -41,7 +41,7 @@ function numberValue(word: string, words: ReadonlyMap<string, number>): number |
 
 /** Fatalities stated in a sentence, ACLED style: the most conservative number; null when none is stated. */
 export function statedFatalities(tokens: Token[], raw: string, ctx: PipelineContext): number | null {
-  const f = compile(ctx).fatalities;
+  const f = ctx.claims.fatalities;
   const { verbs, nouns } = f;
   const keys = tokens.map((t) => t.key);
   // Counts by victim noun: a repeated "5 soldiers" is one group, counted once (the lowest figure stated).
@@ -125,7 +125,7 @@ export function claimFatalities(
   const stated = aboutAnother ? null : statedFatalities(tokens, raw, ctx);
   if (
     stated === null &&
-    !compile(ctx).violent.has(eventType) &&
+    !ctx.claims.violent.has(eventType) &&
     (modality === 'reported' || modality === 'claimed' || modality === 'alleged')
   )
     return 0;

@@ -9,7 +9,6 @@ import { fold, hashId, tokenize, type Token } from '../text.ts';
 import type { ActorMention, Claim, Resolution, Sentence, Span, UnlocatedEvent } from '../types.ts';
 import { actorsOf, unlocatedType } from './actors.ts';
 import { CarryOver } from './carry-over.ts';
-import { compile } from './compiled.ts';
 import { DocumentDates } from './dating.ts';
 import { countryVotes } from './embassy.ts';
 import { eventFor, eventWords } from './event-type.ts';
@@ -56,7 +55,7 @@ function bySentence<T>(items: T[], sentence: (x: T) => number): Map<number, T[]>
 
 /** Claims of one document. */
 export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOut {
-  const c = compile(ctx);
+  const c = ctx.claims;
   const claims: Claim[] = [];
   const unlocated: UnlocatedEvent[] = [];
   const text = input.text;

@@ -4,7 +4,7 @@ import type { CueHit } from '../cues.ts';
 import type { DateSpan } from '../dates.ts';
 import type { Token } from '../text.ts';
 import type { Modality } from '../types.ts';
-import type { Compiled, ModalityCue, Trigger } from './compiled.ts';
+import type { ClaimTables, ModalityCue, Trigger } from './compiled.ts';
 
 /** The modality of an event sentence; `refYear` is the document's year, before which a dated event is history. */
 export function modalityOf(
@@ -12,7 +12,7 @@ export function modalityOf(
   tokens: Token[],
   trigger: CueHit<Trigger>,
   events: readonly CueHit<Trigger>[],
-  c: Compiled,
+  c: ClaimTables,
   date: DateSpan | null,
   refYear: number | null,
 ): Modality {

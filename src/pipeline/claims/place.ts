@@ -5,7 +5,7 @@ import type { PipelineContext } from '../context.ts';
 import { fold, tokenize, type Token } from '../text.ts';
 import type { GazetteerEntry, GeoPrecision, Resolution, Sentence, Span } from '../types.ts';
 import type { CarryOver } from './carry-over.ts';
-import type { Compiled, Trigger } from './compiled.ts';
+import type { ClaimTables, Trigger } from './compiled.ts';
 import { embassyPlace, missionNear, missionOwner, type EmbassyDoc } from './embassy.ts';
 
 export interface Place {
@@ -56,7 +56,7 @@ export function choosePlaces(
   doc: PlaceDoc,
   votes: Map<string, number>,
   carry: CarryOver,
-  c: Compiled,
+  c: ClaimTables,
   ctx: PipelineContext,
 ): PlaceChoice {
   // Places: the finest resolved level in the sentence (demonyms only give context, and so does the country
@@ -95,7 +95,7 @@ function namedPlaces(
   s: Sentence,
   resolved: Resolution[],
   unknown: boolean,
-  c: Compiled,
+  c: ClaimTables,
   ctx: PipelineContext,
 ): Place[] {
   const places: Place[] = [];
@@ -113,7 +113,7 @@ function namedPlaces(
   return places;
 }
 
-function geoPrecision(e: GazetteerEntry, r: Resolution, s: Sentence, c: Compiled): GeoPrecision {
+function geoPrecision(e: GazetteerEntry, r: Resolution, s: Sentence, c: ClaimTables): GeoPrecision {
   if (e.kind === 'country' || e.kind === 'continent' || (e.kind === 'vernacular' && !e.country)) return 3;
   if (e.kind !== 'place') return 2;
   // A qualifier within the four words before the name: "in the vicinity of Mopti", "near Gao".

@@ -4,13 +4,12 @@ import type { PipelineContext } from '../context.ts';
 import { compareStrings } from '../../shared/strings.ts';
 import { hashId } from '../text.ts';
 import type { RiskRow, Segmented } from '../types.ts';
-import { compile } from './compiled.ts';
 import { KIND_RANK } from './place.ts';
 
 /** Rows of the document's tables: region-keyed rows are located, the others kept unlocated with their source. */
 export function extractRiskRows(sourceId: string, seg: Segmented, ctx: PipelineContext): RiskRow[] {
   const g = ctx.gazetteer;
-  const { tableKeyed } = compile(ctx);
+  const { tableKeyed } = ctx.claims;
   const rows: RiskRow[] = [];
   for (const t of seg.tables) {
     const keyed = tableKeyed.test((t.header[0] ?? '').trim());
