@@ -4,8 +4,9 @@
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildCorpus, summarize } from '../src/pipeline/build.ts';
-import { OUTPUT_FILES } from '../src/pipeline/types.ts';
+import { buildCorpus } from '../src/pipeline/build.ts';
+import { summarize } from '../src/pipeline/report.ts';
+import { OUTPUT_FILES } from '../src/pipeline/contract.ts';
 import { DEFAULT_GEODATA, ROOT, loadContext, readCorpus } from './lib/load.ts';
 
 const HELP = `Build the map's data from a folder of news articles.

@@ -3,7 +3,7 @@
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { buildCorpus } from '../../src/pipeline/index.ts';
+import { buildCorpus } from '../../src/pipeline/build.ts';
 import { buildActorIndex } from '../../src/eval/actors.ts';
 import { scoreArticles } from '../../src/eval/articles.ts';
 import { buildRegionIndex, type RegionFeatureLike } from '../../src/eval/articles-geo.ts';

@@ -5,17 +5,16 @@
 import type { PipelineContext } from './gazetteer.ts';
 import { round6 } from '../shared/geo.ts';
 import { compareStrings } from '../shared/strings.ts';
-import { hashId } from './text.ts';
 import type {
   ActorType,
-  Claim,
-  ClaimProps,
   GeoPrecision,
   IncidentCollection,
   IncidentFeature,
-  SourceMeta,
   TimePrecision,
-} from './types.ts';
+} from './contract.ts';
+import { claimOut } from './output.ts';
+import { hashId } from './text.ts';
+import type { Claim, SourceMeta } from './types.ts';
 
 function actorTypeOf(name: string, ctx: PipelineContext): ActorType | null {
   const direct = ctx.lexicons.actors.find((a) => a.name === name);
@@ -81,25 +80,7 @@ export function toFeatures(
     const actorTypes = actors.map((a) => actorTypeOf(a, ctx));
     const stated = group.map((c) => c.fatalities).filter((f): f is number => f !== null);
     const asPoint = entry.kind === 'place' || !entry.regionId;
-    const claimProps: ClaimProps[] = group.map((c) => {
-      const meta = sources.get(c.sourceId);
-      return {
-        id: c.id,
-        source_id: c.sourceId,
-        source_title: meta?.title ?? null,
-        publisher: meta?.publisher ?? null,
-        published: meta?.published ?? null,
-        sentence: c.text,
-        start: c.start,
-        end: c.end,
-        actors: c.actors,
-        fatalities: c.fatalities,
-        modality: c.modality,
-        date_start: c.dateStart,
-        date_end: c.dateEnd,
-        unlocated_name: c.unlocatedName,
-      };
-    });
+    const claimProps = group.map((c) => claimOut(c, sources.get(c.sourceId)));
     features.push({
       type: 'Feature',
       id: hashId('incident', key),

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvCell, toCSV, toGeoJSON } from '../../src/app/lib/export.ts';
 import { emptyFilters, matchesIncident } from '../../src/app/lib/filters.ts';
 import { syntheticIncidents } from '../bench/map/synthetic.ts';
-import type { RegionCollection } from '../../src/pipeline/types.ts';
+import type { RegionCollection } from '../../src/pipeline/contract.ts';
 
 const { incidents } = syntheticIncidents({ n: 200, seed: 3, anchors: true });
 const filter = { ...emptyFilters(), actors: ['JNIM'] };

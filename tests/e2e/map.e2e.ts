@@ -3,7 +3,7 @@ import { check } from '@placemarkio/check-geojson';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { IncidentCollection } from '../../src/pipeline/types.ts';
+import type { IncidentCollection } from '../../src/pipeline/contract.ts';
 import { emptyFilters, matchesIncident } from '../../src/app/lib/filters.ts';
 import { guardNetwork, launchChromium, renderedIncidents, waitMapIdle, type NetLog } from './helpers.ts';
 

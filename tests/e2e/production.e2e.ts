@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IncidentCollection } from '../../src/pipeline/types.ts';
+import type { IncidentCollection } from '../../src/pipeline/contract.ts';
 import { guardNetwork, launchChromium, servePreview } from './helpers.ts';
 
 const DIR = '.cache/e2e-production';

@@ -4,7 +4,8 @@ import { createRequire } from 'node:module';
 import * as turf from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
-import type { Gazetteer, GazetteerEntry, RegionProps } from '../../src/pipeline/types.ts';
+import type { RegionProps } from '../../src/pipeline/contract.ts';
+import type { Gazetteer, GazetteerEntry } from '../../src/pipeline/types.ts';
 import { fold } from '../../scripts/geodata/util.ts';
 
 const read = <T>(f: string): T => JSON.parse(readFileSync(new URL(`../../geodata/${f}`, import.meta.url), 'utf8')) as T;

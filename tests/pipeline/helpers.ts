@@ -1,7 +1,8 @@
 // Shared test setup: the real gazetteer and lexicons, the bundled corpus, built once per test file.
 import { join } from 'node:path';
 import { loadContext, readCorpus, ROOT } from '../../scripts/lib/load.ts';
-import { buildCorpus, processDoc, type BuildResult } from '../../src/pipeline/build.ts';
+import { buildCorpus, type BuildResult } from '../../src/pipeline/build.ts';
+import { processDoc } from '../../src/pipeline/index.ts';
 import type { RawDoc } from '../../src/pipeline/types.ts';
 
 export const ctx = loadContext();

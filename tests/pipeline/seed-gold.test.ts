@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { haversineKm } from '../../src/shared/geo.ts';
-import type { IncidentFeature } from '../../src/pipeline/types.ts';
+import type { IncidentFeature } from '../../src/pipeline/contract.ts';
 import { ctx, sampleBuild } from './helpers.ts';
 
 interface GoldPlace {

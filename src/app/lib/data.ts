@@ -7,8 +7,8 @@ import type {
   RiskRowOut,
   SourceOut,
   UnlocatedOut,
-} from '../../pipeline/types.ts';
-import { OUTPUT_FILES } from '../../pipeline/types.ts';
+} from '../../pipeline/contract.ts';
+import { OUTPUT_FILES } from '../../pipeline/contract.ts';
 import { NO_DAY } from './dates.ts';
 import { buildIndex, flatCache, type FlatProps, type IncidentIndex } from './model.ts';
 import { buildRegionIndex, type RegionIndex } from './regions.ts';

@@ -1,7 +1,7 @@
 // Export exactly what is filtered: RFC 7946 GeoJSON with provenance, and CSV with ACLED's column names.
 
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { IncidentFeature, RegionCollection, RiskRowOut } from '../../pipeline/types.ts';
+import type { IncidentFeature, RegionCollection, RiskRowOut } from '../../pipeline/contract.ts';
 import { round6 } from '../../shared/geo.ts';
 
 export interface ExportOptions {

@@ -5,7 +5,7 @@
 // bound is set. Free text: every whitespace-separated term must occur (case-insensitive) in the incident's text.
 
 import type { ExpressionSpecification, FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
-import type { IncidentProps } from '../../pipeline/types.ts';
+import type { IncidentProps } from '../../pipeline/contract.ts';
 import { NO_DAY, incidentSpan, toDay } from './dates.ts';
 import { ensureText, incidentText, joinKeys, type Csr, type Dict, type IncidentIndex } from './model.ts';
 

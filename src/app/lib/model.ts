@@ -2,7 +2,7 @@
 // plus the flat GeoJSON that MapLibre gets (it flattens nested properties, so we hand it only scalars).
 
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import type { ActorType, IncidentCollection, IncidentFeature } from '../../pipeline/types.ts';
+import type { ActorType, IncidentCollection, IncidentFeature } from '../../pipeline/contract.ts';
 import { NO_DAY, incidentSpan } from './dates.ts';
 
 /** A string dictionary: value <-> small integer. */

@@ -1,7 +1,7 @@
 // Regions (admin-0, admin-1, vernacular) and the per-region indicators computed from the filtered incidents.
 
 import { bbox as turfBbox, booleanPointInPolygon } from '@turf/turf';
-import type { RegionCollection, RiskRowOut, UnlocatedOut } from '../../pipeline/types.ts';
+import type { RegionCollection, RiskRowOut, UnlocatedOut } from '../../pipeline/contract.ts';
 import type { Csr, IncidentIndex } from './model.ts';
 import { NO_DAY } from './dates.ts';
 import { terms } from './filters.ts';

@@ -1,6 +1,6 @@
 // The one state that drives the map, the panels, the legend counts, the export and the URL.
 
-import type { IncidentFeature, RiskRowOut } from '../../pipeline/types.ts';
+import type { IncidentFeature, RiskRowOut } from '../../pipeline/contract.ts';
 import { fetchData, prepare, type LoadedData, type RawData } from '../lib/data.ts';
 import { NO_DAY } from '../lib/dates.ts';
 import {

@@ -10,7 +10,7 @@ import { emptyFilters, matchesIncident, type FilterState } from '../../../src/ap
 import latinUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import latinExtUrl from '@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff2?url';
 import { FONT, SAHEL_BOUNDS, mapStyle } from '../../../src/app/lib/styles.ts';
-import type { RegionCollection } from '../../../src/pipeline/types.ts';
+import type { RegionCollection } from '../../../src/pipeline/contract.ts';
 import { buildIndex, flatFeatures } from '../../../src/app/lib/model.ts';
 import { syntheticIncidents } from './synthetic.ts';
 

@@ -10,13 +10,13 @@ import { bboxClip, centroid } from '@turf/turf';
 import { feature } from 'topojson-client';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { OUTPUT_FILES } from '../../../src/pipeline/types.ts';
+import { OUTPUT_FILES } from '../../../src/pipeline/contract.ts';
 import type {
   IncidentFeature,
   RegionCollection,
   RegionProps,
   RiskRowOut,
-} from '../../../src/pipeline/types.ts';
+} from '../../../src/pipeline/contract.ts';
 import { HUBS, anchorSources, syntheticIncidents } from './synthetic.ts';
 
 const require = createRequire(import.meta.url);

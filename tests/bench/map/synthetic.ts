@@ -9,7 +9,7 @@ import type {
   IncidentFeature,
   Modality,
   SourceOut,
-} from '../../../src/pipeline/types.ts';
+} from '../../../src/pipeline/contract.ts';
 
 import { mulberry32 as rng } from '../corpus.ts';
 

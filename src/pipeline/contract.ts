@@ -1,0 +1,193 @@
+// The output contract: what the build writes into public/data/ and the map reads, and the map's only import from
+// the pipeline side. Words follow ACLED's codebook where they fit (event_type, geo_precision, time_precision);
+// fields are snake_case as written to disk. Stage results are mapped into these shapes in output.ts and features.ts.
+
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+
+// ---------------------------------------------------------------- vocabulary (shared with the stages)
+
+/** ISO 3166-1 alpha-2 country code, e.g. "ML". */
+export type CountryCode = string;
+
+export type ActorType =
+  | 'State forces'
+  | 'Rebel groups'
+  | 'Political militias'
+  | 'Identity militias'
+  | 'Rioters'
+  | 'Protesters'
+  | 'Civilians'
+  | 'External/Other forces';
+
+export type Modality = 'reported' | 'claimed' | 'alleged' | 'speculative' | 'historical';
+export type GeoPrecision = 1 | 2 | 3;
+export type TimePrecision = 1 | 2 | 3;
+
+export type Impact =
+  | 'casualties'
+  | 'displacement'
+  | 'humanitarian access'
+  | 'political/diplomatic'
+  | 'economic'
+  | 'security vacuum'
+  | 'fuel crisis'
+  | 'school closures';
+
+/** The fate of a place mention: resolved to one entry, ambiguous, rejected (not a place), unknown to the gazetteer. */
+export type MentionStatus = 'resolved' | 'ambiguous' | 'rejected' | 'unknown';
+
+/** Why a stretch of the input did not reach the cleaned text. */
+export interface Dropped {
+  reason: 'html-debris' | 'page-furniture' | 'non-article' | 'duplicate-table' | 'empty-line';
+  /** Offsets in the original text. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+// ---------------------------------------------------------------- incidents.geojson
+
+/** Properties of one incident feature (one event, possibly several claims). */
+export interface IncidentProps {
+  id: string;
+  place_id: string;
+  place_name: string;
+  country: CountryCode | null;
+  /** Polygon id in regions.geojson for region/country precision; geometry is then null. */
+  region_id: string | null;
+  geo_precision: GeoPrecision;
+  event_type: string;
+  sub_event_type: string | null;
+  date_start: string | null;
+  date_end: string | null;
+  time_precision: TimePrecision | null;
+  actors: string[];
+  /** Parallel to `actors`: the ACLED actor type of each, null when the lexicon does not know it. */
+  actor_types: (ActorType | null)[];
+  fatalities: number | null;
+  impacts: Impact[];
+  modality: Modality;
+  n_sources: number;
+  claims: ClaimProps[];
+}
+
+export interface ClaimProps {
+  id: string;
+  source_id: string;
+  source_title: string | null;
+  publisher: string | null;
+  published: string | null;
+  sentence: string;
+  start: number;
+  end: number;
+  actors: string[];
+  fatalities: number | null;
+  modality: Modality;
+  date_start: string | null;
+  date_end: string | null;
+  /** The exact place the sentence names when the gazetteer lacks it (the incident sits near a named unit). */
+  unlocated_name: string | null;
+}
+
+export type IncidentFeature = Feature<Point | null, IncidentProps>;
+export type IncidentCollection = FeatureCollection<Point | null, IncidentProps>;
+
+// ---------------------------------------------------------------- regions.geojson
+
+export interface RegionProps {
+  id: string;
+  name: string;
+  kind: 'country' | 'admin1' | 'vernacular';
+  country: CountryCode | null;
+}
+export type RegionCollection = FeatureCollection<Polygon | MultiPolygon, RegionProps>;
+
+// ---------------------------------------------------------------- sources.json, risk.json, unlocated.json
+
+export interface SourceOut {
+  id: string;
+  file: string;
+  title: string | null;
+  publisher: string | null;
+  published: string | null;
+  /** Cleaned text: what claim offsets point into. */
+  text: string;
+}
+
+/** A risk row as written to risk.json for the map's risk table. */
+export interface RiskRowOut {
+  id: string;
+  source_id: string;
+  source_title: string | null;
+  table: number;
+  /** Region polygon id in regions.geojson, or null for unlocated rows. */
+  region_id: string | null;
+  place_id: string | null;
+  region_name: string | null;
+  header: string[];
+  cells: string[];
+  /** Offsets of the row in the cleaned source text. */
+  start: number;
+  end: number;
+}
+
+/** An event sentence with no place, as written to report.json and unlocated.json. */
+export interface UnlocatedOut {
+  source_id: string;
+  start: number;
+  end: number;
+  sentence: string;
+  event_type: string;
+  sub_event_type: string;
+  why: string;
+}
+
+// ---------------------------------------------------------------- report.json
+
+/** One place mention and its fate. */
+export interface ReportEntry {
+  source_id: string;
+  start: number;
+  end: number;
+  surface: string;
+  sentence: string;
+  status: MentionStatus;
+  place_id: string | null;
+  alternatives: string[];
+  why: string;
+}
+
+/** One input file: built, or skipped and why. */
+export interface ReportDocument {
+  id: string;
+  file: string;
+  status: 'ok' | 'skipped';
+  why: string | null;
+  chars: number;
+}
+
+export interface BuildReport {
+  documents: ReportDocument[];
+  mentions: ReportEntry[];
+  dropped: (Dropped & { source_id: string })[];
+  /** Sentences that report an event but give it no place: no claim on the map, listed here instead. */
+  unlocated: UnlocatedOut[];
+  counts: Record<string, number>;
+}
+
+// ---------------------------------------------------------------- files
+
+/** Files the build writes into its output folder (default public/data/), read by the map. */
+export const OUTPUT_FILES = {
+  incidents: 'incidents.geojson',
+  regions: 'regions.geojson',
+  risk: 'risk.json',
+  sources: 'sources.json',
+  report: 'report.json',
+  /** The report's event sentences with no place, for the map's list of them. */
+  unlocated: 'unlocated.json',
+  summary: 'report.txt',
+  basemapLand: 'basemap/land.geojson',
+  basemapCountries: 'basemap/countries.geojson',
+  basemapLabels: 'basemap/labels.geojson',
+} as const;
