@@ -1,5 +1,5 @@
-// One filter state, three readers: a JS predicate over IncidentProps (export, tests), a typed-array pass over the
-// index (counts, table, clusters), and a MapLibre filter expression over the flat point features (the map).
+// One filter state, three readers: a JS predicate over IncidentProps (tests), a typed-array pass over the index (the
+// mask every panel's rows come from, see rows.ts), and a MapLibre filter expression over the flat points (the map).
 // Semantics: values of one facet are OR-ed, facets are AND-ed, an empty facet does not filter.
 // Dates: an incident's span [date_start, date_end] must overlap [from, to]; undated incidents drop out as soon as a
 // bound is set. Free text: every whitespace-separated term must occur (case-insensitive) in the incident's text.
@@ -170,42 +170,4 @@ export function textMatches(ix: IncidentIndex, q: string): number[] {
   const out: number[] = [];
   for (let i = 0; i < ix.n; i++) if (t.every((w) => text[i]!.includes(w))) out.push(i);
   return out;
-}
-
-// ---------------------------------------------------------------- counts beside each value
-
-export interface FacetCounts {
-  actors: Map<string, number>;
-  eventTypes: Map<string, number>;
-  modalities: Map<string, number>;
-  impacts: Map<string, number>;
-  sources: Map<string, number>;
-}
-
-/** How many filtered incidents carry each value. */
-export function facetCounts(ix: IncidentIndex, mask: Uint8Array): FacetCounts {
-  const a = new Uint32Array(ix.dicts.actor.size);
-  const et = new Uint32Array(ix.dicts.eventType.size);
-  const mo = new Uint32Array(ix.dicts.modality.size);
-  const im = new Uint32Array(ix.dicts.impact.size);
-  const so = new Uint32Array(ix.dicts.source.size);
-  const bump = (c: Csr, i: number, acc: Uint32Array) => {
-    for (let k = c.offsets[i]!, e = c.offsets[i + 1]!; k < e; k++) acc[c.list[k]!]!++;
-  };
-  for (let i = 0; i < ix.n; i++) {
-    if (!mask[i]) continue;
-    et[ix.eventType[i]!]!++;
-    mo[ix.modality[i]!]!++;
-    bump(ix.actors, i, a);
-    bump(ix.impacts, i, im);
-    bump(ix.sources, i, so);
-  }
-  const toMap = (d: Dict, c: Uint32Array) => new Map(d.values.map((v, i) => [v, c[i] ?? 0]));
-  return {
-    actors: toMap(ix.dicts.actor, a),
-    eventTypes: toMap(ix.dicts.eventType, et),
-    modalities: toMap(ix.dicts.modality, mo),
-    impacts: toMap(ix.dicts.impact, im),
-    sources: toMap(ix.dicts.source, so),
-  };
 }

@@ -1,10 +1,9 @@
 // Regions (admin-0, admin-1, vernacular) and the per-region indicators computed from the filtered incidents.
 
 import { bbox as turfBbox, booleanPointInPolygon } from '@turf/turf';
-import type { RegionCollection, RiskRowOut, UnlocatedOut } from '../../pipeline/contract.ts';
+import type { RegionCollection, RiskRowOut } from '../../pipeline/contract.ts';
 import type { Csr, IncidentIndex } from './model.ts';
 import { NO_DAY } from './dates.ts';
-import { terms } from './filters.ts';
 import type { Measure, RegionLevel } from './url.ts';
 
 export type BBox = [number, number, number, number];
@@ -131,34 +130,4 @@ export function regionShade(
     if (f.properties.kind === level && values[r]! > max) max = values[r]!;
   });
   return collection.features.map((_, r) => ({ v: max > 0 ? values[r]! / max : 0, areal: s.areal[r]! }));
-}
-
-/**
- * Event sentences with no place under the source, event-type and free-text filters (they have no date, actors
- * or place to filter by).
- */
-export function filterUnlocated(
-  rows: readonly UnlocatedOut[],
-  sources: readonly string[],
-  eventTypes: readonly string[],
-  q: string,
-): UnlocatedOut[] {
-  const t = terms(q);
-  return rows.filter((row) => {
-    if (sources.length && !sources.includes(row.source_id)) return false;
-    if (eventTypes.length && !eventTypes.includes(row.event_type)) return false;
-    const text = `${row.sentence}\n${row.event_type}`.toLowerCase();
-    return t.every((w) => text.includes(w));
-  });
-}
-
-/** Risk rows that pass the source and free-text filters (the other facets describe incidents, not rows). */
-export function filterRisk(rows: readonly RiskRowOut[], sources: readonly string[], q: string): RiskRowOut[] {
-  const t = terms(q);
-  return rows.filter((row) => {
-    if (sources.length && !sources.includes(row.source_id)) return false;
-    if (!t.length) return true;
-    const text = [row.region_name ?? '', row.source_title ?? '', ...row.cells].join('\n').toLowerCase();
-    return t.every((w) => text.includes(w));
-  });
 }

@@ -1,17 +1,21 @@
 // The one state that drives the map, the panels, the legend counts, the export and the URL.
 
-import type { IncidentFeature, RiskRowOut } from '../../pipeline/contract.ts';
+import type { IncidentFeature, RiskRowOut, UnlocatedOut } from '../../pipeline/contract.ts';
 import { fetchData, prepare, type LoadedData, type RawData } from '../lib/data.ts';
 import { NO_DAY } from '../lib/dates.ts';
+import { emptyFilters, filterMask, isEmptyFilter, type FilterState } from '../lib/filters.ts';
+import { regionStats, type RegionStats } from '../lib/regions.ts';
 import {
-  emptyFilters,
+  exportSet,
   facetCounts,
-  filterMask,
-  isEmptyFilter,
+  incidentList,
+  regionRows,
+  riskRows,
+  tableRows,
+  unlocatedRows,
   type FacetCounts,
-  type FilterState,
-} from '../lib/filters.ts';
-import { filterRisk, regionStats, type RegionStats } from '../lib/regions.ts';
+  type RegionRow,
+} from '../lib/rows.ts';
 import {
   defaultUrlState,
   fromSearch,
@@ -63,15 +67,35 @@ export class AppState {
     return { mask, count, version: ++version };
   });
 
+  // Each panel's rows under the filters (lib/rows.ts); the panels only render them.
+  /** Counts beside each filter value and in the legend. */
   counts: FacetCounts | null = $derived(this.data ? facetCounts(this.data.ix, this.filtered.mask) : null);
 
-  risk: RiskRowOut[] = $derived(
-    this.data ? filterRisk(this.data.risk, $state.snapshot(this.filters.sources), this.filters.q) : [],
-  );
+  risk: RiskRowOut[] = $derived(this.data ? riskRows(this.data.risk, this.filters) : []);
 
   stats: RegionStats | null = $derived(
     this.data ? regionStats(this.data.ix, this.data.rx, this.filtered.mask, this.risk) : null,
   );
+
+  /** Regions with filtered incidents or risk rows: the table's rows and the export's region indicators. */
+  regionRows: RegionRow[] = $derived(
+    this.data && this.stats ? regionRows(this.data.rx, this.stats, this.risk) : [],
+  );
+
+  /** The region table: narrowed to the selected region, sorted. */
+  tableRows: RegionRow[] = $derived(
+    this.data ? tableRows(this.regionRows, this.data.rx, this.region, this.sort) : [],
+  );
+
+  /** The incident list, narrowed to the selected region. */
+  incidentList: { items: IncidentFeature[]; total: number } = $derived(
+    this.data
+      ? incidentList(this.data.ix, this.data.rx, this.filtered.mask, this.region)
+      : { items: [], total: 0 },
+  );
+
+  /** Event sentences with no place under the filters (listed, not mapped). */
+  unlocated: UnlocatedOut[] = $derived(this.data ? unlocatedRows(this.data.unlocated, this.filters) : []);
 
   selectedIncident: IncidentFeature | null = $derived.by(() => {
     const d = this.data;
@@ -93,14 +117,9 @@ export class AppState {
     }
   }
 
-  /** Incidents that pass the filters, in index order. */
+  /** The export set: incidents that pass the filters, in index order. */
   filteredFeatures(): IncidentFeature[] {
-    const d = this.data;
-    if (!d) return [];
-    const { mask } = this.filtered;
-    const out: IncidentFeature[] = [];
-    for (let i = 0; i < d.ix.n; i++) if (mask[i]) out.push(d.ix.features[i]!);
-    return out;
+    return this.data ? exportSet(this.data.ix, this.filtered.mask) : [];
   }
 
   selectIncident(id: string | null, fly = false): void {

@@ -1,0 +1,217 @@
+// One place that turns the filter state into what each panel shows: the filter and legend counts, the incident
+// list, the region table (and the region indicators of the export), the risk rows, the events with no place, and the
+// export set. filters.ts says what a filter means; this file says what each panel lists under it. Pure functions
+// over the loaded indexes and the filter mask, so AppState derives each one and the panels only render.
+
+import type { IncidentFeature, RiskRowOut, UnlocatedOut } from '../../pipeline/contract.ts';
+import { NO_DAY, fromDay } from './dates.ts';
+import { terms, type FilterState } from './filters.ts';
+import type { Csr, Dict, IncidentIndex } from './model.ts';
+import type { RegionIndex, RegionStats } from './regions.ts';
+import type { SortKey } from './url.ts';
+
+// ---------------------------------------------------------------- filter and legend counts
+
+export interface FacetCounts {
+  actors: Map<string, number>;
+  eventTypes: Map<string, number>;
+  modalities: Map<string, number>;
+  impacts: Map<string, number>;
+  sources: Map<string, number>;
+}
+
+/** How many filtered incidents carry each value (beside each filter value, and in the legend). */
+export function facetCounts(ix: IncidentIndex, mask: Uint8Array): FacetCounts {
+  const a = new Uint32Array(ix.dicts.actor.size);
+  const et = new Uint32Array(ix.dicts.eventType.size);
+  const mo = new Uint32Array(ix.dicts.modality.size);
+  const im = new Uint32Array(ix.dicts.impact.size);
+  const so = new Uint32Array(ix.dicts.source.size);
+  const bump = (c: Csr, i: number, acc: Uint32Array) => {
+    for (let k = c.offsets[i]!, e = c.offsets[i + 1]!; k < e; k++) acc[c.list[k]!]!++;
+  };
+  for (let i = 0; i < ix.n; i++) {
+    if (!mask[i]) continue;
+    et[ix.eventType[i]!]!++;
+    mo[ix.modality[i]!]!++;
+    bump(ix.actors, i, a);
+    bump(ix.impacts, i, im);
+    bump(ix.sources, i, so);
+  }
+  const toMap = (d: Dict, c: Uint32Array) => new Map(d.values.map((v, i) => [v, c[i] ?? 0]));
+  return {
+    actors: toMap(ix.dicts.actor, a),
+    eventTypes: toMap(ix.dicts.eventType, et),
+    modalities: toMap(ix.dicts.modality, mo),
+    impacts: toMap(ix.dicts.impact, im),
+    sources: toMap(ix.dicts.source, so),
+  };
+}
+
+// ---------------------------------------------------------------- incidents
+
+/** The incident list shows this many; the heading says how many there are. */
+export const LIST_LIMIT = 100;
+
+/** Filtered incidents in index order, narrowed to a selected region (its polygon and the polygons inside it). */
+export function incidentList(
+  ix: IncidentIndex,
+  rx: RegionIndex,
+  mask: Uint8Array,
+  regionId: string | null,
+  limit = LIST_LIMIT,
+): { items: IncidentFeature[]; total: number } {
+  const r = regionId ? rx.byId.get(regionId) : undefined;
+  const items: IncidentFeature[] = [];
+  let total = 0;
+  const { offsets, list } = rx.ofIncident;
+  for (let i = 0; i < ix.n; i++) {
+    if (!mask[i]) continue;
+    if (r !== undefined && !list.subarray(offsets[i]!, offsets[i + 1]!).includes(r)) continue;
+    total++;
+    if (items.length < limit) items.push(ix.features[i]!);
+  }
+  return { items, total };
+}
+
+/** Other filtered incidents at exactly the same point as incident i. */
+export function alsoHere(ix: IncidentIndex, mask: Uint8Array, i: number): IncidentFeature[] {
+  const x = ix.lon[i]!;
+  const y = ix.lat[i]!;
+  if (Number.isNaN(x)) return [];
+  const out: IncidentFeature[] = [];
+  for (let j = 0; j < ix.n; j++)
+    if (j !== i && mask[j] && ix.lon[j] === x && ix.lat[j] === y) out.push(ix.features[j]!);
+  return out;
+}
+
+/** What "Export" writes: the filtered incidents, in index order. */
+export function exportSet(ix: IncidentIndex, mask: Uint8Array): IncidentFeature[] {
+  const out: IncidentFeature[] = [];
+  for (let i = 0; i < ix.n; i++) if (mask[i]) out.push(ix.features[i]!);
+  return out;
+}
+
+// ---------------------------------------------------------------- rows that are not incidents
+
+/** Risk rows under the source and free-text filters (the other facets describe incidents, not rows). */
+export function riskRows(rows: readonly RiskRowOut[], f: Pick<FilterState, 'sources' | 'q'>): RiskRowOut[] {
+  const t = terms(f.q);
+  return rows.filter((row) => {
+    if (f.sources.length && !f.sources.includes(row.source_id)) return false;
+    if (!t.length) return true;
+    const text = [row.region_name ?? '', row.source_title ?? '', ...row.cells].join('\n').toLowerCase();
+    return t.every((w) => text.includes(w));
+  });
+}
+
+/**
+ * Event sentences with no place under the source, event-type and free-text filters (they have no date, actors
+ * or place to filter by).
+ */
+export function unlocatedRows(
+  rows: readonly UnlocatedOut[],
+  f: Pick<FilterState, 'sources' | 'eventTypes' | 'q'>,
+): UnlocatedOut[] {
+  const t = terms(f.q);
+  return rows.filter((row) => {
+    if (f.sources.length && !f.sources.includes(row.source_id)) return false;
+    if (f.eventTypes.length && !f.eventTypes.includes(row.event_type)) return false;
+    const text = `${row.sentence}\n${row.event_type}`.toLowerCase();
+    return t.every((w) => text.includes(w));
+  });
+}
+
+// ---------------------------------------------------------------- regions
+
+export interface RegionRow {
+  id: string;
+  name: string;
+  kind: string;
+  country: string | null;
+  incidents: number;
+  claims: number;
+  fatalities: number;
+  /** Last event day, NO_DAY when none is dated. */
+  last: number;
+  actors: string[];
+  /** Its risk rows under the filters. */
+  risk: RiskRowOut[];
+}
+
+/** Every region with filtered incidents or risk rows, in the regions file's order (the table and the export). */
+export function regionRows(rx: RegionIndex, s: RegionStats, risk: readonly RiskRowOut[]): RegionRow[] {
+  const byRegion = new Map<string, RiskRowOut[]>();
+  for (const row of risk)
+    if (row.region_id) byRegion.set(row.region_id, [...(byRegion.get(row.region_id) ?? []), row]);
+  const out: RegionRow[] = [];
+  rx.collection.features.forEach((f, r) => {
+    const rows = byRegion.get(f.properties.id) ?? [];
+    if (!s.incidents[r] && !rows.length) return;
+    out.push({
+      id: f.properties.id,
+      name: f.properties.name,
+      kind: f.properties.kind,
+      country: f.properties.country,
+      incidents: s.incidents[r]!,
+      claims: s.claims[r]!,
+      fatalities: s.fatalities[r]!,
+      last: s.last[r]!,
+      actors: [...s.actors[r]!],
+      risk: rows,
+    });
+  });
+  return out;
+}
+
+/** The region table: narrowed to a selected region (a country also lists its own regions), then sorted. */
+export function tableRows(
+  rows: readonly RegionRow[],
+  rx: RegionIndex,
+  selected: string | null,
+  sort: { key: SortKey; desc: boolean },
+): RegionRow[] {
+  const r = selected ? rx.byId.get(selected) : undefined;
+  const sel = r === undefined ? undefined : rx.collection.features[r]!.properties;
+  const list = rows.filter(
+    (row) =>
+      !selected ||
+      row.id === selected ||
+      (sel?.kind === 'country' && row.kind !== 'country' && row.country === sel.country),
+  );
+  const val = (row: RegionRow): number | string =>
+    sort.key === 'region'
+      ? row.name
+      : sort.key === 'incidents'
+        ? row.incidents
+        : sort.key === 'fatalities'
+          ? row.fatalities
+          : sort.key === 'last'
+            ? row.last
+            : row.risk.length;
+  return list.sort((a, b) => {
+    const x = val(a);
+    const y = val(b);
+    const c = typeof x === 'string' ? x.localeCompare(y as string) : x - (y as number);
+    return (sort.desc ? -c : c) || a.name.localeCompare(b.name);
+  });
+}
+
+/** The indicators the GeoJSON export writes on each region polygon, keyed by region id. */
+export function regionIndicators(
+  rows: readonly RegionRow[],
+): Map<string, Record<string, number | string | null>> {
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        incidents: row.incidents,
+        claims: row.claims,
+        fatalities: row.fatalities,
+        last_event: row.last === NO_DAY ? null : fromDay(row.last),
+        actors: row.actors.join('; '),
+        risk_rows: row.risk.length,
+      },
+    ]),
+  );
+}
