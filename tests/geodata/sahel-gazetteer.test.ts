@@ -9,6 +9,7 @@ import { MERGE_KM, matchByName, spacingFreeKey } from '../../scripts/geodata/sah
 import { bareAdminName, closeKeys } from '../../scripts/geodata/sahel-admin.ts';
 import { gnType, usableName } from '../../scripts/geodata/sahel-format.ts';
 import { parsePcodes } from '../../scripts/geodata/sahel-read.ts';
+import { ambiguousNames } from '../../scripts/geodata/sahel-ambiguous.ts';
 
 const fixtures = new URL('../fixtures/gazetteer-sources/', import.meta.url).pathname;
 const frame = readFrame(new URL('../../geodata/', import.meta.url).pathname);
@@ -30,6 +31,8 @@ describe('name keys', () => {
     expect(usableName('Kanoumbé-Bangou')).toBe(true);
     expect(usableName('BFA')).toBe(false);
     expect(usableName('Тимбукту')).toBe(false);
+    expect(usableName('Habitation')).toBe(false);
+    expect(usableName('Hameau de culture')).toBe(false);
   });
 });
 
@@ -150,6 +153,24 @@ describe('helpers', () => {
     expect(gnType('H', 'WLL', 0)).toBe('well');
     expect(gnType('T', 'HLL', 0)).toBeNull();
     expect(gnType('H', 'STM', 0)).toBeNull();
+  });
+  it('lists names that are also words or names, with their reasons and record counts', () => {
+    const lists = {
+      english: new Set(['man', 'say']),
+      french: new Set(['man']),
+      person: new Set(['keita']),
+      actor: new Set(['fama']),
+    };
+    const recs = [
+      { name: 'Man', alt: [], keys: ['man'] },
+      { name: 'Keïta', alt: ['Keita'], keys: ['keita'] },
+      { name: 'Kéita', alt: [], keys: ['keita'] },
+      { name: 'Kanoumbé Bangou', alt: [], keys: ['kanoumbebangou'] },
+    ];
+    expect(ambiguousNames(recs, lists)).toEqual([
+      { key: 'keita', name: 'Keïta', why: ['person'], places: 2 },
+      { key: 'man', name: 'Man', why: ['english', 'french'], places: 1 },
+    ]);
   });
   it('parses quoted OCHA names', () => {
     const rows = parsePcodes('a,b,c,d,e,f\nMLI,2,ML0599,"Tenenkou, Ville",ML05,2021\n');
