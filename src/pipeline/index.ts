@@ -78,7 +78,7 @@ export const STAGES = [
         d.clean.text,
         d.segmented.sentences,
         d.resolutions,
-        d.spotted.actors,
+        d.spotted,
         ctx,
       );
       d.resolutions = found.resolutions;
@@ -100,6 +100,8 @@ export const STAGES = [
           sentences: d.segmented.sentences,
           resolutions: d.resolutions,
           actors: d.spotted.actors,
+          tokens: d.spotted.tokens,
+          headingsAreText: d.spotted.headingsAreText,
         },
         ctx,
       );

@@ -10,12 +10,18 @@ import type { PipelineContext } from './context.ts';
 import type { PatternGroup, PhraseGroups } from './gazetteer.ts';
 import type { ActorMention, Mention, Sentence } from './types.ts';
 import type { ContextWordSets } from './context-words.ts';
+import { onlyHeadings } from './segment.ts';
 
 export { createContext as buildSpotter } from './context.ts';
 
 export interface Spotted {
   mentions: Mention[];
   actors: ActorMention[];
+  /** The document's word tokens, cleaned-text offsets: the claims stage reads each sentence's words from them. */
+  tokens: WordTokens;
+  /** Is the document nothing but short unpunctuated lines (segment.ts onlyHeadings)? Then its "headings" are its
+   * text: the unknown-place and claims stages read them, worked out once here. */
+  headingsAreText: boolean;
 }
 
 /** Does the text at `at` start with a capital? ASCII, the common case, is answered without building a string. */
@@ -115,7 +121,7 @@ export function spotMentions(text: string, sentences: Sentence[], ctx: PipelineC
   }
   mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   applyOneSensePerDiscourse(mentions);
-  return { mentions, actors };
+  return { mentions, actors, tokens, headingsAreText: onlyHeadings(sentences) };
 }
 
 /** One sentence's tokens: tokens[from, to) of the document's. */

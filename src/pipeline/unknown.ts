@@ -5,8 +5,8 @@
 
 import type { PipelineContext } from './context.ts';
 import type { CalendarLists } from './dates.ts';
-import type { ActorMention, Mention, Resolution, Sentence, Span } from './types.ts';
-import { onlyHeadings } from './segment.ts';
+import type { Spotted } from './mentions.ts';
+import type { Mention, Resolution, Sentence, Span } from './types.ts';
 
 export interface UnknownPlaces {
   /** All resolutions of the document, in text order: the input ones (a piece of an unknown hyphenated name is
@@ -72,13 +72,13 @@ export function findUnknownPlaces(
   text: string,
   sentences: Sentence[],
   resolutions: Resolution[],
-  actors: ActorMention[],
+  spotted: Pick<Spotted, 'actors' | 'headingsAreText'>,
   ctx: PipelineContext,
 ): UnknownPlaces {
   const { introduced, notNames } = ctx.words.unknownPlaces;
   const unknown: Resolution[] = [];
   const context: Span[] = [];
-  const covered: Span[] = [...resolutions.map((r) => r.mention), ...actors];
+  const covered: Span[] = [...resolutions.map((r) => r.mention), ...spotted.actors];
   // A head is known when one mention covers all of it; "Tapoa" inside "Tapoa-Djerma" leaves the name unknown.
   const isCovered = (sp: Span) =>
     covered.some(
@@ -89,9 +89,8 @@ export function findUnknownPlaces(
       (r) => r.status === 'resolved' && r.mention.start >= sp.start && r.mention.end <= sp.end,
     );
 
-  const headingsAreText = onlyHeadings(sentences);
   for (const s of sentences) {
-    if (s.kind === 'heading' && !headingsAreText) continue;
+    if (s.kind === 'heading' && !spotted.headingsAreText) continue;
     if (s.text.length > MAX_SENTENCE) continue;
     const add = (found: Span, text: string, why: string) => {
       // "In Ogossagou", "Boulkessi Sunday": function words and dates around a name are not part of it.

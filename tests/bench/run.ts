@@ -82,6 +82,8 @@ function runStages(doc: RawDoc, ctx: PipelineContext): StageRun {
       sentences: seg.sentences,
       resolutions,
       actors: spotted.actors,
+      tokens: spotted.tokens,
+      headingsAreText: spotted.headingsAreText,
     },
     ctx,
   );

@@ -4,8 +4,7 @@
 // risk-rows.ts; compiled.ts holds the cue tables they match.
 
 import type { PipelineContext } from '../context.ts';
-import { onlyHeadings } from '../segment.ts';
-import { fold, hashId, tokenize, type Token } from '../text.ts';
+import { hashId, type WordTokens } from '../text.ts';
 import type { ActorMention, Claim, Resolution, Sentence, Span, UnlocatedEvent } from '../types.ts';
 import { actorsOf, unlocatedType } from './actors.ts';
 import { CarryOver } from './carry-over.ts';
@@ -15,6 +14,7 @@ import { eventFor, eventWords } from './event-type.ts';
 import { claimFatalities } from './fatalities.ts';
 import { modalityOf } from './modality.ts';
 import { choosePlaces } from './place.ts';
+import { sentenceWords } from './sentence-tokens.ts';
 
 export { statedFatalities } from './fatalities.ts';
 export { extractRiskRows } from './risk-rows.ts';
@@ -27,6 +27,10 @@ export interface ClaimInput {
   sentences: Sentence[];
   resolutions: Resolution[];
   actors: ActorMention[];
+  /** The document's word tokens (the mentions stage's): each sentence's words are read from them. */
+  tokens: WordTokens;
+  /** The document is nothing but short unpunctuated lines: its "headings" are its text (the mentions stage's). */
+  headingsAreText: boolean;
   /** Names the gazetteer lacks, and bracketed hierarchies (src/pipeline/unknown.ts). */
   unknown?: Resolution[];
   context?: Span[];
@@ -37,10 +41,6 @@ export interface ClaimsOut {
   claims: Claim[];
   /** Event sentences it could give no place; nothing is dropped silently. */
   unlocated: UnlocatedEvent[];
-}
-
-function sentenceTokens(s: Sentence): Token[] {
-  return tokenize(fold(s.text));
 }
 
 function bySentence<T>(items: T[], sentence: (x: T) => number): Map<number, T[]> {
@@ -64,15 +64,14 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
   const dates = new DocumentDates(input.published, input.sentences, ctx.words.dates);
   const carry = new CarryOver(text);
   const votes = countryVotes(input.resolutions, ctx.gazetteer);
-  const headingsAreText = onlyHeadings(input.sentences);
 
   for (const s of input.sentences) {
     if (s.kind === 'table-row') continue;
-    const tokens = sentenceTokens(s);
+    const { folded, tokens } = sentenceWords(s, text, input.tokens);
     const date = dates.next(s);
     // Titles restate the story; an unpunctuated line with its own date is a report (scrapes lose full stops),
     // and so is every line of a document that has nothing else.
-    if (s.kind === 'heading' && !date && !headingsAreText) continue;
+    if (s.kind === 'heading' && !date && !input.headingsAreText) continue;
 
     const here = placesBySentence.get(s.index) ?? [];
     const actorsHere = actorsBySentence.get(s.index) ?? [];
@@ -111,14 +110,7 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
     const modality = modalityOf(s.text, tokens, trigger, hits, c, date, dates.refYear);
     const impacts = [...new Set(c.impacts.find(tokens).map((h) => h.value))].sort();
     const aboutAnother = eventTrigger !== trigger.value;
-    const fatalities = claimFatalities(
-      tokens,
-      fold(s.text),
-      ctx,
-      eventTrigger.event_type,
-      aboutAnother,
-      modality,
-    );
+    const fatalities = claimFatalities(tokens, folded, ctx, eventTrigger.event_type, aboutAnother, modality);
     const span = dates.span(date, modality);
 
     for (const p of places) {
