@@ -24,7 +24,7 @@ import { toOsmRecord, toRecord, type AdminRef, type OsmPlace, type SahelPlace } 
 import { MERGE_KM } from './sahel-merge.ts';
 import { ambiguousNames, loadWordLists } from './sahel-ambiguous.ts';
 import { ZONE_KM, Zone } from './sahel-zone.ts';
-import { compareStrings } from '../../src/pipeline/text.ts';
+import { compareStrings } from '../../src/shared/strings.ts';
 import { linesJson } from './util.ts';
 
 /** GeoNames dumps read, in this order (the first dump listing an id wins), with the edit date of each. */
@@ -163,6 +163,10 @@ export function deriveSahel(src: SahelSources, frame: Frame): SahelResult {
     admin2: new Admin2Index(units),
     admin1At,
     polygonlessAdmin1,
+    admin1ByGnCode: (code) => {
+      const name = gnAdmin1Name.get(code);
+      return name ? admin1.ref(code.slice(0, 2), name) : null;
+    },
   });
   return { places, admin2: units, osm, stats, warnings };
 }

@@ -5,7 +5,7 @@ import { distinctNames, gnType, osmType, type AdminRef, type OsmPlace, type Sahe
 import { MERGE_KM, matchByName, nameKeySet, spacingFreeKey, type Matchable } from './sahel-merge.ts';
 import type { Admin2Index } from './sahel-admin.ts';
 import type { Zone } from './sahel-zone.ts';
-import { compareStrings } from '../../src/pipeline/text.ts';
+import { compareStrings } from '../../src/shared/strings.ts';
 import { roundPoint } from './util.ts';
 
 export interface Parents {
@@ -13,6 +13,8 @@ export interface Parents {
   admin1At: (country: string, lon: number, lat: number) => AdminRef | null;
   /** GeoNames admin-1 code ("ML.12070577") -> an admin-1 that has no polygon of its own (Ménaka, Taoudénit). */
   polygonlessAdmin1: (gnCode: string) => AdminRef | null;
+  /** GeoNames admin-1 code -> the admin-1 of that name: for border villages the polygons put in the next country. */
+  admin1ByGnCode: (gnCode: string) => AdminRef | null;
 }
 
 export interface PlaceStats {
@@ -40,7 +42,8 @@ function parentsOf(
   const admin1 =
     (gnAdmin1 ? parents.polygonlessAdmin1(gnAdmin1) : null) ??
     unit?.place.admin1 ??
-    parents.admin1At(country, lon, lat);
+    parents.admin1At(country, lon, lat) ??
+    (gnAdmin1 ? parents.admin1ByGnCode(gnAdmin1) : null);
   return { admin1, admin2 };
 }
 

@@ -1,13 +1,13 @@
 // The Sahel gazetteer derivation on invented fixtures in the raw formats (tests/fixtures/gazetteer-sources/):
 // name keys, the merge rule, admin parents, the separate ODbL layer, byte-stable output.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deriveSahel, readFrame, readSahelSources, writeSahel } from '../../scripts/geodata/sahel-derive.ts';
 import { MERGE_KM, matchByName, spacingFreeKey } from '../../scripts/geodata/sahel-merge.ts';
 import { bareAdminName, closeKeys } from '../../scripts/geodata/sahel-admin.ts';
-import { gnType, usableName } from '../../scripts/geodata/sahel-format.ts';
+import { gnType, usableName, type OsmRecord, type SahelRecord } from '../../scripts/geodata/sahel-format.ts';
 import { parsePcodes } from '../../scripts/geodata/sahel-read.ts';
 import { ambiguousNames } from '../../scripts/geodata/sahel-ambiguous.ts';
 
@@ -175,5 +175,60 @@ describe('helpers', () => {
   it('parses quoted OCHA names', () => {
     const rows = parsePcodes('a,b,c,d,e,f\nMLI,2,ML0599,"Tenenkou, Ville",ML05,2021\n');
     expect(rows[0]?.name).toBe('Tenenkou, Ville');
+  });
+});
+
+describe('committed Sahel layers', () => {
+  const geodata = (f: string) => new URL(`../../geodata/${f}`, import.meta.url);
+  const cc = JSON.parse(readFileSync(geodata('gazetteer-sahel.json'), 'utf8')) as { entries: SahelRecord[] };
+  const osmText = readFileSync(geodata('osm-places-sahel.json'), 'utf8');
+  const osm = JSON.parse(osmText) as { entries: OsmRecord[] };
+  const ids = new Set(cc.entries.map((e) => e.id));
+  const withKey = (key: string, country: string) =>
+    cc.entries.filter((e) => e.country === country && e.keys.includes(key));
+
+  it('are sorted by id with unique ids, and admin-1 ids exist in gazetteer.json', () => {
+    const list = cc.entries.map((e) => e.id);
+    expect(ids.size).toBe(list.length);
+    expect([...list].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))).toEqual(list);
+    const known = new Set(frame.gazetteer.entries.map((e) => e.id));
+    for (const e of cc.entries) if (e.admin1) expect(known.has(e.admin1[0]), e.id).toBe(true);
+    for (const e of cc.entries) if (e.admin2) expect(ids.has(e.admin2[0]), e.id).toBe(true);
+  });
+
+  it('know the towns the issue lists, with their hierarchy', () => {
+    for (const [key, cc2] of [
+      ['solenzo', 'BF'],
+      ['arbinda', 'BF'],
+      ['seytenga', 'BF'],
+      ['tessit', 'ML'],
+      ['torodi', 'NE'],
+      ['makalondi', 'NE'],
+      ['mansila', 'BF'],
+      ['banibangou', 'NE'],
+      ['tongotongo', 'NE'],
+    ] as const)
+      expect(withKey(key, cc2).length, key).toBeGreaterThan(0);
+    const solenzo = withKey('solenzo', 'BF').find((e) => e.type === 'town');
+    expect(solenzo?.admin2?.[1]).toBe('Banwa');
+    expect(solenzo?.admin1?.[0]).toBe('admin1:BF-01');
+    const boni = withKey('boni', 'ML').filter((e) => e.admin2?.[1] === 'Douentza');
+    expect(boni.length).toBe(1);
+  });
+
+  it('keep OSM in its own ODbL file, pointing at existing CC BY records', () => {
+    expect(osmText).toContain('© OpenStreetMap contributors');
+    for (const o of osm.entries) if (o.same) expect(ids.has(o.same), o.id).toBe(true);
+    expect(cc.entries.some((e) => e.ids.some((i) => i.startsWith('osm:')))).toBe(false);
+  });
+
+  it('draw admin-2 polygons in a small file', () => {
+    expect(statSync(geodata('admin2.geojson')).size).toBeLessThan(1.5e6);
+    const fc = JSON.parse(readFileSync(geodata('admin2.geojson'), 'utf8')) as {
+      features: { properties: { id: string; country: string; admin1: string | null } }[];
+    };
+    const soum = fc.features.find((f) => f.properties.id === 'admin2:BF5603');
+    expect(soum?.properties.admin1).toBe('admin1:BF-12');
+    for (const c of ['ML', 'BF', 'NE']) expect(fc.features.filter((f) => f.properties.country === c).length).toBeGreaterThan(30);
   });
 });
