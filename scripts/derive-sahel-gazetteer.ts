@@ -10,7 +10,7 @@ import {
   writeAmbiguous,
   writeSahel,
 } from './geodata/sahel-derive.ts';
-import { compareStrings } from '../src/pipeline/text.ts';
+import { compareStrings } from '../src/shared/strings.ts';
 
 const HELP = `derive-sahel-gazetteer: village-level gazetteer layers for Mali, Burkina Faso, Niger and their border zones.
 

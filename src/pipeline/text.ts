@@ -279,6 +279,3 @@ export function hashId(...parts: (string | number | null)[]): string {
   }
   return (h >>> 0).toString(16).padStart(8, '0');
 }
-
-// The claims stage still imports string order from here; the one copy is in src/shared/strings.ts.
-export { compareStrings } from '../shared/strings.ts';
