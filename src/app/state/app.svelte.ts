@@ -3,6 +3,7 @@
 import type { IncidentFeature, RiskRowOut, UnlocatedOut } from '../../pipeline/contract.ts';
 import { fetchData, prepare, type LoadedData, type RawData } from '../lib/data.ts';
 import { NO_DAY } from '../lib/dates.ts';
+import { checkData } from '../lib/integrity.ts';
 import { emptyFilters, filterMask, isEmptyFilter, type FilterState } from '../lib/filters.ts';
 import { regionStats, type RegionStats } from '../lib/regions.ts';
 import {
@@ -42,6 +43,8 @@ export class AppState {
   status = $state<'loading' | 'ready' | 'error'>('loading');
   error = $state<string | null>(null);
   data = $state.raw<LoadedData | null>(null);
+  /** What is inconsistent in the loaded files, in words (the map shows the rest). */
+  problems = $state.raw<string[]>([]);
 
   filters = $state<FilterState>(emptyFilters());
   incident = $state<string | null>(null);
@@ -108,8 +111,9 @@ export class AppState {
   async load(loader: () => Promise<RawData> = fetchData): Promise<void> {
     this.status = 'loading';
     try {
-      const raw = await loader();
-      this.data = prepare(raw);
+      const checked = checkData(await loader());
+      this.problems = checked.problems;
+      this.data = prepare(checked.data);
       this.status = 'ready';
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e);
