@@ -74,13 +74,7 @@ export const STAGES = [
   {
     name: 'unknown',
     run: (d, ctx) => {
-      const found = findUnknownPlaces(
-        d.clean.text,
-        d.segmented.sentences,
-        d.resolutions,
-        d.spotted,
-        ctx,
-      );
+      const found = findUnknownPlaces(d.clean.text, d.segmented.sentences, d.resolutions, d.spotted, ctx);
       d.resolutions = found.resolutions;
       d.unknown = found.unknown;
       d.context = found.context;
