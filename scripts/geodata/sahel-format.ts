@@ -197,6 +197,28 @@ export function toGazetteerEntry(p: SahelPlace): GazetteerEntry {
   };
 }
 
+/**
+ * The two layers as one list, as a loader that may use ODbL data would build it: an OSM node that is one place
+ * with a CC BY record adds its id and names to that record; the others are records of their own. (A database
+ * merged this way contains OSM data: it falls under the ODbL and must credit OpenStreetMap contributors.)
+ */
+export function mergeLayers(cc: readonly SahelPlace[], osm: readonly OsmPlace[]): SahelPlace[] {
+  const out = new Map(cc.map((p) => [p.id, { ...p, ids: [...p.ids], alt: [...p.alt], keys: [...p.keys] }]));
+  for (const o of osm) {
+    const into = o.same ? out.get(o.same) : undefined;
+    if (!into) {
+      const { same: _same, ...rest } = o;
+      out.set(o.id, { ...rest, ids: [o.id] });
+      continue;
+    }
+    into.ids = [...into.ids, o.id].sort();
+    for (const n of distinctNames([o.name, ...o.alt], [into.name, ...into.alt])) into.alt.push(n);
+    for (const k of o.keys) if (!into.keys.includes(k)) into.keys.push(k);
+    if (into.population === null) into.population = o.population;
+  }
+  return [...out.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
 /** The records of gazetteer-sahel.json or osm-places-sahel.json as gazetteer entries. */
 export function readSahelLayer(file: string): GazetteerEntry[] {
   const layer = JSON.parse(readFileSync(file, 'utf8')) as { entries: (SahelRecord | OsmRecord)[] };

@@ -7,7 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { deriveSahel, readFrame, readSahelSources, writeSahel } from '../../scripts/geodata/sahel-derive.ts';
 import { MERGE_KM, matchByName, spacingFreeKey } from '../../scripts/geodata/sahel-merge.ts';
 import { bareAdminName, closeKeys } from '../../scripts/geodata/sahel-admin.ts';
-import { gnType, usableName, type OsmRecord, type SahelRecord } from '../../scripts/geodata/sahel-format.ts';
+import {
+  gnType,
+  mergeLayers,
+  usableName,
+  type OsmRecord,
+  type SahelRecord,
+} from '../../scripts/geodata/sahel-format.ts';
 import { parsePcodes } from '../../scripts/geodata/sahel-read.ts';
 import { ambiguousNames } from '../../scripts/geodata/sahel-ambiguous.ts';
 
@@ -69,6 +75,16 @@ describe('derivation on the fixtures', () => {
     expect(osm?.same).toBe('gn:9000001');
     expect(osm?.population).toBe(1200);
     expect(named('Kanoumbebangou')).toEqual([]);
+  });
+
+  it('merges the two layers into one record per place, keeping every source id', () => {
+    const merged = mergeLayers(result.places, result.osm);
+    const v = merged.find((p) => p.id === 'gn:9000001');
+    expect(v?.ids).toEqual(['gn:9000001', 'osm:70001', 'wof:800010']);
+    expect(v?.population).toBe(1200);
+    expect(merged.filter((p) => p.keys.includes('kanoumbebangou')).length).toBe(1);
+    expect(merged.find((p) => p.id === 'osm:70003')?.name).toBe('Gorel Yaré');
+    expect(merged.length).toBe(result.places.length + 1);
   });
 
   it('links a WOF locality by its GeoNames id and keeps its French name as an alternate', () => {
