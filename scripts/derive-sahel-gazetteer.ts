@@ -26,7 +26,8 @@ Options:
   --help         show this help
 
 Writes: gazetteer-sahel.json (GeoNames + WOF, CC BY 4.0), osm-places-sahel.json (OSM, ODbL 1.0),
-        admin2.geojson (simplified admin-2 polygons), lexicon/ambiguous-names.json (names that are also words). Deterministic: records sorted by id, 6 decimals.
+        admin2.geojson (simplified admin-2 polygons), lexicon/ambiguous-names.json (names that are also words).
+Deterministic: records sorted by id, 6 decimals.
 The raw files never enter the repository; only what this script derives from them does.`;
 
 function main(): void {
@@ -53,6 +54,14 @@ function main(): void {
       `${src.wofPolygons.length} WOF polygons, ${src.osm.length} OSM nodes, ${src.pcodes.length} p-codes`,
   );
   for (const f of src.missing) log(`warning: ${f} not found; skipped`);
+  if (src.gn.length === 0 || src.wofPolygons.length === 0) {
+    // A wrong --sources path must not overwrite the committed layers with empty ones.
+    console.error(
+      `derive-sahel-gazetteer: no GeoNames dump or WOF polygon file under ${srcDir}; nothing written`,
+    );
+    process.exitCode = 1;
+    return;
+  }
   log('admin-2 units, places, merge (GeoNames + WOF), OSM layer');
   const r = deriveSahel(src, readFrame(resolve(values.geodata)));
   for (const w of r.warnings) log(`warning: ${w}`);
