@@ -1,0 +1,66 @@
+// Actors (src/pipeline/claims/actors.ts): canonical names, generic soldiers take the place's country, no bystanders.
+import { describe, expect, it } from 'vitest';
+import { run } from '../helpers.ts';
+
+type Case = { text: string; published: string; has?: string[]; hasNot?: string[]; exactly?: string[] };
+const actors = (c: Case) => run(c.text, c.published).claims[0]?.actors ?? [];
+const check = (cases: Case[]) =>
+  it.each(cases)('"$text"', (c) => {
+    const got = actors(c);
+    if (c.exactly) expect(got).toEqual(c.exactly);
+    for (const a of c.has ?? []) expect(got).toContain(a);
+    for (const a of c.hasNot ?? []) expect(got).not.toContain(a);
+  });
+
+describe('canonical names; generic soldiers take the country of the place', () => {
+  check([
+    {
+      text: 'Soldiers clashed with ISGS fighters near Menaka on 2 May 2024.',
+      published: '2025-09-19',
+      exactly: ['Islamic State in the Greater Sahara', 'Military Forces of Mali'],
+    },
+  ]);
+});
+
+describe('civilians: plain words for victims, not people quoted or crowds', () => {
+  check([
+    {
+      text: 'On 3 May 2020, gunmen killed five people and a woman near Djibo.',
+      published: '2020-05-04',
+      has: ['Civilians'],
+    },
+    {
+      text: 'In 2012, population centres were overrun by Tuareg rebels near Gao.',
+      published: '2020-05-04',
+      hasNot: ['Civilians'],
+    },
+    { text: 'On 3 May 2024, clashes broke out in Man.', published: '2024-05-10', hasNot: ['Civilians'] },
+    // Victims named before an inverted attribution stay victims.
+    {
+      text: 'On 3 May 2024, jihadists killed at least 20 civilians near Djibo, said a security source.',
+      published: '2024-05-10',
+      has: ['Civilians'],
+    },
+    {
+      text: 'On 3 May 2024, a 12-year-old girl was killed by a stray bullet in Gao.',
+      published: '2024-05-10',
+      exactly: ['Civilians'],
+    },
+  ]);
+});
+
+describe('demonstrators are implied by the event type', () => {
+  check([
+    {
+      text: 'On 3 May 2020, students demonstrated in Ouagadougou.',
+      published: '2020-05-04',
+      has: ['Protesters'],
+    },
+    {
+      text: 'On 3 May 2020, protesters ransacked the town hall in Kaya.',
+      published: '2020-05-04',
+      has: ['Rioters'],
+      hasNot: ['Protesters'],
+    },
+  ]);
+});

@@ -1,0 +1,88 @@
+// Fatalities (src/pipeline/claims/fatalities.ts): ACLED's conservative toll; dates, ages and wounded are no deaths.
+import { describe, expect, it } from 'vitest';
+import { run } from '../helpers.ts';
+
+type Case = { text: string; expect: number | null; published?: string; orNoClaim?: true };
+// A claim must exist unless the case says a missing claim will do.
+const toll = (c: Case) => {
+  const f = run(c.text, c.published).claims[0]?.fatalities;
+  return c.orNoClaim ? (f ?? null) : f;
+};
+const check = (cases: Case[]) => it.each(cases)('"$text" -> $expect', (c) => expect(toll(c)).toBe(c.expect));
+
+describe('a count after a killing verb or before its victims', () => {
+  check([
+    { text: 'Gunmen killed 14 soldiers near Mopti on 2 May 2024.', expect: 14 },
+    { text: 'Militants attacked Gao on 2 May 2024, killing dozens of civilians.', expect: 12 },
+    { text: 'Militants attacked Gao on 2 May 2024, killing at least 1,200 people.', expect: 1200 },
+    {
+      text: 'On 3 May 2024, soldiers shot and killed five protesters in Kati.',
+      expect: 5,
+      published: '2024-05-10',
+    },
+  ]);
+});
+
+describe('one victim, or a bare count before "killed"', () => {
+  check([
+    { text: 'A student was allegedly killed by police in Kindi on 2 May 2024.', expect: 1 },
+    { text: 'Farmers clashed with herders in Zabre on 2 May 2024, 7 killed.', expect: 7 },
+    { text: 'An attack on soldiers in Gao killed 5 people on 2 May 2024.', expect: 5 },
+    {
+      text: 'On 3 May 2024, a 12-year-old girl was killed by a stray bullet in Gao.',
+      expect: 1,
+      published: '2024-05-10',
+    },
+  ]);
+});
+
+describe('no number stated', () => {
+  check([
+    { text: 'Militants attacked Gao on 2 May 2024.', expect: null },
+    // Words that name built-in properties are no numbers (a plain-object lookup gave NaN here).
+    { text: 'Constructor people were killed in Gao on 2 May 2024.', expect: null },
+  ]);
+});
+
+describe('non-violent events: 0 when they happened, none for a forecast', () => {
+  check([
+    { text: 'Police arrested a journalist in Bamako on 2 May 2024.', expect: 0 },
+    { text: 'The junta could expel diplomats from Bamako next year.', expect: null },
+    // The deaths protested against are not the protest's.
+    {
+      text: 'On 3 May 2024, thousands protested in Bamako after gunmen killed 5 people.',
+      expect: 0,
+      published: '2024-05-10',
+    },
+  ]);
+});
+
+describe('dates are no tolls; counts after them are', () => {
+  check([
+    { text: 'On 3 May 2024, armed men killed two herders near Djibo.', expect: 2, published: '2024-05-10' },
+    { text: 'Rebels killed 2000 people in Gao in 2012.', expect: 2000, published: '2024-05-10' },
+    { text: 'In 2012 jihadists killed 40 soldiers near Gao.', expect: 40, published: '2024-05-10' },
+    {
+      text: 'In December 2023 troops were killed near Gao.',
+      expect: null,
+      published: '2024-05-10',
+      orNoClaim: true,
+    },
+    { text: 'In May 12 soldiers were killed near Gao.', expect: 12, published: '2024-05-10' },
+  ]);
+});
+
+describe('wounded are not dead, and a repeated count is counted once', () => {
+  it('"left 12 people injured" is no toll', () => {
+    const tolls = run('Gunmen attacked Gao on 2 May 2024. The attack left 12 people injured.').claims.map(
+      (c) => c.fatalities,
+    );
+    expect(tolls).not.toContain(12);
+  });
+  check([
+    {
+      text: 'Gunmen killed 5 soldiers in Gao on 2 May 2024, the army said; the raid killed 5 soldiers, a source said.',
+      expect: 5,
+    },
+  ]);
+});

@@ -1,0 +1,81 @@
+// Stage 3, mentions (src/pipeline/mentions.ts): which spotted names are places, actors, or neither, and why.
+import { describe, expect, it } from 'vitest';
+import { nameKeys } from '../../src/pipeline/text.ts';
+import { ctx, run } from './helpers.ts';
+
+const fate = (text: string, surface: string) =>
+  run(text).resolutions.find((x) => x.mention.surface === surface);
+
+describe('places and demonyms apart', () => {
+  const places = [
+    { text: 'Troops crossed into Nigeria on Monday.', surface: 'Nigeria', expect: 'country:NG' },
+    { text: 'Troops crossed into Niger on Monday.', surface: 'Niger', expect: 'country:NE' },
+  ];
+  it.each(places)('$surface in "$text" is $expect', (c) =>
+    expect(fate(c.text, c.surface)?.placeId).toBe(c.expect),
+  );
+  const demonyms = [
+    { text: 'Nigerien soldiers patrolled.', expect: 'Military Forces of Niger' },
+    { text: 'Nigerian soldiers patrolled.', expect: 'Military Forces of Nigeria' },
+  ];
+  it.each(demonyms)('"$text" names $expect', (c) =>
+    expect(run(c.text).spotted.actors[0]?.actor).toBe(c.expect),
+  );
+});
+
+describe('no place inside an actor name or a fixed phrase', () => {
+  it('a place inside an actor name is rejected', () => {
+    expect(fate('Al-Qaeda in the Islamic Maghreb (AQIM) attacked.', 'Maghreb')?.status).toBe('rejected');
+  });
+  it('a place inside a non-location phrase is rejected, and the report says so', () => {
+    expect(fate('It violates the Vienna Convention on Diplomatic Relations.', 'Vienna')?.why).toMatch(
+      /non location phrase/,
+    );
+  });
+});
+
+describe('metonymy', () => {
+  it('a capital that acts stands for its government', () => {
+    expect(fate('Paris has criticised the junta.', 'Paris')?.why).toMatch(/metonymy, stands for France/);
+  });
+  it('a capital after a locative word is the place', () => {
+    expect(fate('He was seen in Paris yesterday.', 'Paris')?.status).toBe('resolved');
+  });
+});
+
+describe('analogy and metaphor', () => {
+  const cases = [
+    { text: 'It could become Africa’s Afghanistan.', surface: 'Afghanistan' },
+    { text: 'A parallel can be drawn with Libya after the war.', surface: 'Libya' },
+  ];
+  it.each(cases)('$surface in "$text" is no location', (c) =>
+    expect(fate(c.text, c.surface)?.why).toMatch(/analogy/),
+  );
+});
+
+describe('coordinated compass regions', () => {
+  it('"central and northern Mali" names central Mali too', () => {
+    const names = run('Attacks spread across central and northern Mali on 2 May 2024.')
+      .resolutions.filter((r) => r.status === 'resolved')
+      .map((r) => r.mention.surface);
+    expect(names).toEqual(expect.arrayContaining(['central', 'northern Mali']));
+  });
+});
+
+describe('spotter vocabulary', () => {
+  it('every context word the mentions stage compares is one token the spotter knows', () => {
+    for (const w of ctx.words.context.vocabulary) {
+      expect(nameKeys(w), w).toEqual([w]);
+      expect(ctx.trie.wordId(w), w).toBeGreaterThanOrEqual(0);
+    }
+  });
+});
+
+describe('what the stage passes along', () => {
+  it('the document tokens and whether its headings are its text', () => {
+    const story = run('Gunmen attack Gao market\n\nSoldiers repelled the assault near Mopti.');
+    expect(story.spotted.tokens.count).toBe(10);
+    expect(story.spotted.headingsAreText).toBe(false);
+    expect(run('Truck struck by IED near Ansongo').spotted.headingsAreText).toBe(true);
+  });
+});
