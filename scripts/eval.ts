@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_GEODATA, loadContext } from './lib/load.ts';
 import { runArticles } from './lib/eval-articles.ts';
 import { processDoc } from '../src/pipeline/index.ts';
-import type { PipelineContext } from '../src/pipeline/gazetteer.ts';
+import type { PipelineContext } from '../src/pipeline/context.ts';
 import {
   acledRowToDoc,
   parseAcledCsv,

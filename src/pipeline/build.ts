@@ -4,7 +4,7 @@
 import { compareStrings } from '../shared/strings.ts';
 import type { BuildReport, IncidentCollection, ReportDocument, RiskRowOut, SourceOut } from './contract.ts';
 import { toFeatures } from './features.ts';
-import type { PipelineContext } from './gazetteer.ts';
+import type { PipelineContext } from './context.ts';
 import { processDoc, type DocResult } from './index.ts';
 import { riskRowOut, sourceOut } from './output.ts';
 import { assembleReport } from './report.ts';

@@ -2,7 +2,7 @@
 // modality, month), carrying every claim about it. Town-precision incidents are points; region- and
 // country-precision incidents have no geometry of their own and point at their polygon (region_id).
 
-import type { PipelineContext } from './gazetteer.ts';
+import type { PipelineContext } from './context.ts';
 import { round6 } from '../shared/geo.ts';
 import { compareStrings } from '../shared/strings.ts';
 import type {

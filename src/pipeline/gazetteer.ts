@@ -5,9 +5,6 @@ import { fold, nameKeys } from './text.ts';
 import { TokenTrie } from './trie.ts';
 import type { Gazetteer, GazetteerEntry, Lexicons } from './types.ts';
 
-/** Moved to context.ts; re-exported while importers move. */
-export type { PipelineContext } from './context.ts';
-
 /** Case rules of a phrase, worked out once when the dictionary is built (the spotter checks them per hit). */
 export interface CaseRule {
   /** Letters of an all-caps acronym ("UN"), which must match in capitals; null otherwise. */

@@ -4,7 +4,7 @@
 
 import { extractClaims, extractRiskRows } from './claims/index.ts';
 import { cleanDoc } from './clean.ts';
-import type { PipelineContext } from './gazetteer.ts';
+import type { PipelineContext } from './context.ts';
 import { spotMentions, type Spotted } from './mentions.ts';
 import { resolveMentions } from './resolve.ts';
 import { segment } from './segment.ts';

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadContext } from '../../scripts/lib/load.ts';
 import { buildCorpus } from '../../src/pipeline/build.ts';
-import type { PipelineContext } from '../../src/pipeline/gazetteer.ts';
+import type { PipelineContext } from '../../src/pipeline/context.ts';
 import {
   processDoc,
   STAGES,
