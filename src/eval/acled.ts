@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import type { Claim, GeoPrecision, RawDoc, Resolution } from '../pipeline/types.ts';
 import { goldActor, scoreActorSet, type ActorIndex, type SetScore } from './actors.ts';
 import { haversineKm, median, prf, ratio } from './geo.ts';
+import { nameKey } from './names.ts';
 
 /** The ACLED columns the scorer reads (other columns are ignored). */
 export interface AcledRow {
@@ -196,8 +197,6 @@ export interface AcledRowScore {
   errorClass: AcledErrorClass;
 }
 
-const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
-
 /** Score one row against the pipeline's output for its notes. */
 export function scoreAcledRow(row: AcledRow, out: DocOutput, ctx: AcledScoringContext): AcledRowScore {
   const gold: [number, number] = [row.longitude, row.latitude];
@@ -249,8 +248,10 @@ function classify(
   const gold: [number, number] = [row.longitude, row.latitude];
   const named = ctx.placesNamed ? ctx.placesNamed(row.location) : null;
   if (named !== null && named.length === 0) return `${prefix}; gold name not in gazetteer`;
-  const loc = fold(row.location);
-  const spotted = out.resolutions.filter((r) => fold(r.mention.surface) === loc && r.status !== 'rejected');
+  const loc = nameKey(row.location);
+  const spotted = out.resolutions.filter(
+    (r) => nameKey(r.mention.surface) === loc && r.status !== 'rejected',
+  );
   if (km === null)
     return spotted.length > 0
       ? 'no place; gold name spotted, no claim'

@@ -5,6 +5,8 @@
 // The rules below undo that; what they leave is looked up among the lexicon's canonical names and aliases
 // (geodata/lexicon/actors.json), so an alias added there needs no change here.
 
+import { quotedNameKey } from './names.ts';
+
 /** One rewriting rule, applied in table order to the whole name. */
 export interface ActorRule {
   pattern: RegExp;
@@ -53,9 +55,6 @@ export const ACTOR_RULES: readonly ActorRule[] = [
   { pattern: /^([A-Z][A-Za-z0-9-]{1,11}): .*$/, to: '$1', why: 'acronym prefix' },
 ];
 
-const fold = (s: string): string =>
-  s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’']/g, "'").toLowerCase().trim();
-
 /** Lower-cased, accent-folded alias or canonical name -> canonical name. */
 export type ActorIndex = ReadonlyMap<string, string>;
 
@@ -63,8 +62,9 @@ export type ActorIndex = ReadonlyMap<string, string>;
 export function buildActorIndex(actors: readonly { name: string; aliases: readonly string[] }[]): ActorIndex {
   const index = new Map<string, string>();
   for (const a of actors) {
-    index.set(fold(a.name), a.name);
-    for (const alias of a.aliases) if (!index.has(fold(alias))) index.set(fold(alias), a.name);
+    index.set(quotedNameKey(a.name), a.name);
+    for (const alias of a.aliases)
+      if (!index.has(quotedNameKey(alias))) index.set(quotedNameKey(alias), a.name);
   }
   return index;
 }
@@ -73,7 +73,7 @@ export function buildActorIndex(actors: readonly { name: string; aliases: readon
 export function normaliseAcledActor(name: string, index: ActorIndex = new Map()): string {
   let s = name.trim();
   for (const rule of ACTOR_RULES) s = s.replace(rule.pattern, rule.to).trim();
-  return index.get(fold(s)) ?? s;
+  return index.get(quotedNameKey(s)) ?? s;
 }
 
 /**
@@ -98,12 +98,12 @@ export interface SetScore {
  * Each gold item is a list of alternatives; each takes at most one prediction. Case- and accent-insensitive.
  */
 export function scoreActorSet(gold: readonly (readonly string[])[], predicted: readonly string[]): SetScore {
-  const preds = [...new Set(predicted.map(fold))];
+  const preds = [...new Set(predicted.map(quotedNameKey))];
   const golds = uniqueGold(gold);
   const used = new Set<string>();
   let tp = 0;
   for (const alts of golds) {
-    const hit = alts.map(fold).find((a) => preds.includes(a) && !used.has(a));
+    const hit = alts.map(quotedNameKey).find((a) => preds.includes(a) && !used.has(a));
     if (hit !== undefined) {
       used.add(hit);
       tp++;
@@ -116,7 +116,7 @@ function uniqueGold(gold: readonly (readonly string[])[]): (readonly string[])[]
   const seen = new Set<string>();
   const out: (readonly string[])[] = [];
   for (const alts of gold) {
-    const key = alts.map(fold).sort().join('|');
+    const key = alts.map(quotedNameKey).sort().join('|');
     if (!seen.has(key)) {
       seen.add(key);
       out.push(alts);

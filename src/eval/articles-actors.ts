@@ -3,6 +3,7 @@
 // scorer (actors.ts), then case and accents are ignored.
 
 import { normaliseAcledActor, type ActorIndex } from './actors.ts';
+import { quotedNameKey } from './names.ts';
 
 const SCHEMA_RULES: readonly [RegExp, string][] = [
   [/^Mutiny of (.+)$/i, '$1'],
@@ -17,8 +18,7 @@ const SCHEMA_RULES: readonly [RegExp, string][] = [
   [/^(?:Islamic State \(West Africa\)|ISWAP)$/i, 'Islamic State West Africa Province'],
 ];
 
-const fold = (s: string): string =>
-  s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’']/g, "'").toLowerCase().replace(/\s+/g, ' ').trim();
+const fold = (s: string): string => quotedNameKey(s).replace(/\s+/g, ' ');
 
 /** One actor name (gold or predicted) -> its comparison key. */
 export function actorKey(name: string, index: ActorIndex = new Map()): string {

@@ -4,6 +4,7 @@
 // horizontal line through that centroid. Pure functions over regions.geojson features.
 
 import { haversineKm } from './geo.ts';
+import { quotedNameKey as fold } from './names.ts';
 
 type Pos = [number, number];
 type Ring = Pos[];
@@ -145,9 +146,6 @@ export function boundaryKm(p: readonly [number, number], rings: readonly Ring[])
   }
   return best === Infinity ? Infinity : haversineKm([p[0], p[1]], bestPos);
 }
-
-const fold = (s: string): string =>
-  s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’']/g, "'").toLowerCase().trim();
 
 /** Country names the schema accepts beside regions.geojson's own. */
 const COUNTRY_ALIASES: Record<string, string> = { 'ivory coast': "cote d'ivoire" };

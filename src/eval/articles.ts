@@ -3,6 +3,8 @@
 // over the incidents, duplicates and false pins. Pure: gold lines, incidents and regions in, scores out.
 
 import type { ActorIndex } from './actors.ts';
+import { nameKey as fold } from './names.ts';
+import { compareStrings } from '../shared/strings.ts';
 import type { RegionIndex } from './articles-geo.ts';
 import type { GoldLine } from './articles-gold.ts';
 import {
@@ -84,13 +86,9 @@ const pairKey = (incs: readonly ScoredIncident[], places: readonly (IncidentPlac
     Number(b.match.pointInRadius) - Number(a.match.pointInRadius) ||
     a.match.km - b.match.km ||
     specificity(places[a.inc] ?? null) - specificity(places[b.inc] ?? null) ||
-    (a.gold.gid < b.gold.gid ? -1 : a.gold.gid > b.gold.gid ? 1 : 0) ||
-    cmp(incs[a.inc]?.properties.id ?? '', incs[b.inc]?.properties.id ?? '');
+    compareStrings(a.gold.gid, b.gold.gid) ||
+    compareStrings(incs[a.inc]?.properties.id ?? '', incs[b.inc]?.properties.id ?? '');
 };
-
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
 
 export function scoreArticles(input: ArticleScoringInput): ArticleScore {
   const { gold, incidents, regions } = input;

@@ -1,6 +1,7 @@
 // The naive peer: compromise's place detection (nlp(text).places()) followed by an exact name lookup in the same
 // gazetteer (name or alias, accent- and case-insensitive, most populous entry wins). No cleaning, no context.
 import nlp from 'compromise';
+import { nameKey } from '../../src/eval/names.ts';
 import type { GazetteerEntry } from '../../src/pipeline/types.ts';
 
 export interface PeerMention {
@@ -10,13 +11,11 @@ export interface PeerMention {
   placeId: string | null;
 }
 
-const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
-
 /** Folded name or alias -> id of the most populous entry with that name. */
 export function buildPeerLookup(entries: Iterable<GazetteerEntry>): Map<string, string> {
   const best = new Map<string, GazetteerEntry>();
   for (const e of entries) {
-    for (const n of new Set([e.name, ...e.aliases].map(fold))) {
+    for (const n of new Set([e.name, ...e.aliases].map(nameKey))) {
       const cur = best.get(n);
       if (cur === undefined || e.population > cur.population) best.set(n, e);
     }
@@ -34,7 +33,7 @@ export function peerGeoparse(text: string, lookup: ReadonlyMap<string, string>):
   for (const f of found) {
     const surface = f.text.replace(/[\s.,;:!?)"'’]+$/u, '');
     const start = f.offset.start;
-    const whole = lookup.get(fold(surface));
+    const whole = lookup.get(nameKey(surface));
     if (whole !== undefined) {
       out.push({ start, end: start + surface.length, surface, placeId: whole });
       continue;
@@ -42,7 +41,7 @@ export function peerGeoparse(text: string, lookup: ReadonlyMap<string, string>):
     let hit = false;
     for (const m of surface.matchAll(/[^,]+?(?=,|\s+(?:of|and|in|near)\s+|$)/gu)) {
       const part = m[0].replace(/^\s*(?:of|and|in|near)\s+/u, '').trim();
-      const id = lookup.get(fold(part));
+      const id = lookup.get(nameKey(part));
       if (id === undefined) continue;
       const s = start + (m.index ?? 0) + m[0].indexOf(part);
       out.push({ start: s, end: s + part.length, surface: part, placeId: id });
