@@ -1,0 +1,119 @@
+// Basemap and labels: land, country borders, country and town names from the project's own geodata
+// (public/data/basemap/), drawn offline. No glyph server, no tiles, no key: labels use the bundled Noto Sans through
+// the style's `font-faces`. Static: nothing here changes after the map opens, so no component drives it.
+
+import type {
+  LayerSpecification,
+  SourceSpecification,
+  StyleSpecification,
+} from '@maplibre/maplibre-gl-style-spec';
+
+export const FONT = 'Noto Sans Regular';
+
+/** Opens framed on the Sahel: Senegal to Chad, the Maghreb's edge to the Gulf of Guinea coast. */
+export const SAHEL_BOUNDS: [[number, number], [number, number]] = [
+  [-18, 8],
+  [25, 24],
+];
+
+export interface BasemapUrls {
+  land: string;
+  countries: string;
+  labels: string;
+  latin: string;
+  latinExt: string;
+}
+
+export function fontFaces(latin: string, latinExt: string): StyleSpecification['font-faces'] {
+  return {
+    [FONT]: [
+      {
+        url: latin,
+        'unicode-range': [
+          'U+0000-00FF',
+          'U+0131',
+          'U+0152-0153',
+          'U+02BB-02BC',
+          'U+02C6',
+          'U+02DA',
+          'U+02DC',
+          'U+2000-206F',
+          'U+20AC',
+          'U+2122',
+          'U+2212',
+        ],
+      },
+      { url: latinExt, 'unicode-range': ['U+0100-02BA', 'U+1E00-1EFF', 'U+A720-A7FF'] },
+    ],
+  };
+}
+
+export function basemapSources(urls: BasemapUrls): Record<string, SourceSpecification> {
+  return {
+    land: { type: 'geojson', data: urls.land, attribution: 'Natural Earth' },
+    countries: { type: 'geojson', data: urls.countries },
+    labels: { type: 'geojson', data: urls.labels, attribution: 'GeoNames' },
+  };
+}
+
+/** Under everything: sea and land. */
+export const GROUND_LAYERS: LayerSpecification[] = [
+  { id: 'ocean', type: 'background', paint: { 'background-color': '#d6e4ee' } },
+  { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': '#f4f1e8' } },
+];
+
+/** Country borders, drawn between the region fills and the region outlines. */
+export const BORDER_LAYERS: LayerSpecification[] = [
+  {
+    id: 'country-line',
+    type: 'line',
+    source: 'countries',
+    paint: {
+      'line-color': '#8d8579',
+      'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.6, 8, 1.6],
+    },
+  },
+];
+
+/** Country and town names, above the regions and under the incidents. */
+export const LABEL_LAYERS: LayerSpecification[] = [
+  {
+    id: 'country-labels',
+    type: 'symbol',
+    source: 'labels',
+    filter: ['==', ['get', 'kind'], 'country'],
+    layout: {
+      'text-field': ['coalesce', ['get', 'name'], ''],
+      'text-font': [FONT],
+      'text-size': ['interpolate', ['linear'], ['zoom'], 3, 11, 7, 15],
+      'text-transform': 'uppercase',
+      'text-letter-spacing': 0.08,
+      'text-max-width': 8,
+    },
+    paint: { 'text-color': '#5d5548', 'text-halo-color': '#f4f1e8', 'text-halo-width': 1.5 },
+  },
+  {
+    id: 'town-dots',
+    type: 'circle',
+    source: 'labels',
+    filter: ['!=', ['get', 'kind'], 'country'],
+    minzoom: 4,
+    paint: { 'circle-radius': 2.5, 'circle-color': '#3e3a33' },
+  },
+  {
+    id: 'town-labels',
+    type: 'symbol',
+    source: 'labels',
+    filter: ['!=', ['get', 'kind'], 'country'],
+    minzoom: 4,
+    layout: {
+      'text-field': ['coalesce', ['get', 'name'], ''],
+      'text-font': [FONT],
+      'text-size': 12,
+      'text-anchor': 'top',
+      'text-offset': [0, 0.5],
+      'symbol-sort-key': ['-', 0, ['coalesce', ['get', 'population'], 0]],
+    },
+    paint: { 'text-color': '#3e3a33', 'text-halo-color': '#ffffff', 'text-halo-width': 1.2 },
+  },
+];

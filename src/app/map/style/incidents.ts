@@ -1,0 +1,128 @@
+// Incidents: town-level points (colour = event type, fill = modality, size = fatalities, a halo "near a town") and,
+// for large sets, clusters at low zoom with their counts. IncidentsLayer.svelte and ClustersLayer.svelte fill the
+// sources and set the layer filters and the feature states these layers read (hover, selected).
+
+import type {
+  DataDrivenPropertyValueSpecification,
+  ExpressionSpecification,
+  LayerSpecification,
+  SourceSpecification,
+} from '@maplibre/maplibre-gl-style-spec';
+import { EVENT_COLORS, MODALITY_FILL, OTHER_COLOR } from '../../lib/palette.ts';
+import { FONT } from './basemap.ts';
+import { EMPTY_FC, flag } from './expr.ts';
+
+const eventColorExpr: ExpressionSpecification = [
+  'match',
+  ['get', 'et'],
+  ...Object.entries(EVENT_COLORS).flat(),
+  OTHER_COLOR,
+] as unknown as ExpressionSpecification;
+
+const fillOpacityExpr: ExpressionSpecification = [
+  'match',
+  ['get', 'mod'],
+  ...Object.entries(MODALITY_FILL).flat(),
+  0.85,
+] as unknown as ExpressionSpecification;
+
+/** Radius grows with the square root of fatalities (area ~ deaths); unknown fatalities draw the base size. */
+export const radiusExpr: DataDrivenPropertyValueSpecification<number> = [
+  'interpolate',
+  ['linear'],
+  ['zoom'],
+  3,
+  ['+', 3, ['*', 1.2, ['sqrt', ['coalesce', ['get', 'fat'], 0]]]],
+  10,
+  ['+', 6, ['*', 2, ['sqrt', ['coalesce', ['get', 'fat'], 0]]]],
+];
+
+export const INCIDENT_SOURCES: Record<string, SourceSpecification> = {
+  incidents: { type: 'geojson', data: EMPTY_FC, promoteId: 'fid', buffer: 32, maxzoom: 12 },
+  clusters: { type: 'geojson', data: EMPTY_FC, promoteId: 'fid', buffer: 32 },
+};
+
+/** The layers that draw incidents, shared by the point source and the cluster (aggregate) source. */
+function incidentLayers(source: string, prefix: string): LayerSpecification[] {
+  return [
+    {
+      // "near Mopti": a soft halo says the point is approximate (geo_precision 2)
+      id: `${prefix}-approx`,
+      type: 'circle',
+      source,
+      filter: ['all', ['!', ['has', 'count']], ['==', ['get', 'gp'], 2]],
+      paint: {
+        'circle-radius': ['+', 14, ['*', 2, ['sqrt', ['coalesce', ['get', 'fat'], 0]]]],
+        'circle-color': eventColorExpr,
+        'circle-opacity': 0.18,
+        'circle-blur': 0.6,
+        'circle-stroke-width': 1,
+        'circle-stroke-color': eventColorExpr,
+        'circle-stroke-opacity': 0.45,
+      },
+    },
+    {
+      id: `${prefix}-points`,
+      type: 'circle',
+      source,
+      filter: ['!', ['has', 'count']],
+      paint: {
+        'circle-radius': radiusExpr,
+        'circle-color': eventColorExpr,
+        'circle-opacity': fillOpacityExpr,
+        'circle-stroke-color': ['case', flag('selected'), '#000000', eventColorExpr],
+        'circle-stroke-width': [
+          'case',
+          flag('selected'),
+          3,
+          flag('hover'),
+          2.5,
+          ['in', ['get', 'mod'], ['literal', ['claimed', 'alleged', 'speculative']]],
+          2,
+          1,
+        ],
+        'circle-stroke-opacity': 1,
+      },
+    },
+  ];
+}
+
+/** Points from `clusterMaxZoom` on; below it clusters, and lone incidents in a cell of their own. */
+export function incidentAndClusterLayers(clusterMaxZoom: number): LayerSpecification[] {
+  return [
+    ...incidentLayers('incidents', 'incident').map((l) => ({ ...l, minzoom: clusterMaxZoom })),
+    {
+      id: 'cluster-circles',
+      type: 'circle',
+      source: 'clusters',
+      maxzoom: clusterMaxZoom,
+      filter: ['has', 'count'],
+      paint: {
+        'circle-color': '#37474f',
+        'circle-opacity': 0.78,
+        'circle-radius': ['+', 9, ['*', 2.2, ['ln', ['get', 'count']]]],
+        'circle-stroke-color': ['case', flag('hover'), '#000000', '#ffffff'],
+        'circle-stroke-width': ['case', flag('hover'), 2.5, 1.5],
+      },
+    },
+    ...incidentLayers('clusters', 'cluster').map((l) => ({ ...l, maxzoom: clusterMaxZoom })),
+    {
+      id: 'cluster-labels',
+      type: 'symbol',
+      source: 'clusters',
+      maxzoom: clusterMaxZoom,
+      filter: ['has', 'count'],
+      layout: {
+        'text-field': ['get', 'label'],
+        'text-font': [FONT],
+        'text-size': 11,
+        'text-allow-overlap': true,
+      },
+      paint: { 'text-color': '#ffffff' },
+    },
+  ];
+}
+
+/** Layers that answer hover and click for incidents, in the order they should be queried. */
+export const INCIDENT_LAYERS = ['incident-points', 'cluster-points'] as const;
+export const CLUSTER_LAYERS = ['cluster-circles'] as const;
