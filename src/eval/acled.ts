@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import type { Claim, GeoPrecision, RawDoc, Resolution } from '../pipeline/types.ts';
 import { goldActor, scoreActorSet, type ActorIndex, type SetScore } from './actors.ts';
 import { haversineKm, median, prf, ratio } from './geo.ts';
+import { offsetPoint } from '../shared/geo.ts';
 import { nameKey } from './names.ts';
 
 /** The ACLED columns the scorer reads (other columns are ignored). */
@@ -108,6 +109,7 @@ export interface DocOutput {
     | 'modality'
     | 'sentence'
     | 'start'
+    | 'offset'
   >[];
   resolutions: readonly Pick<Resolution, 'placeId' | 'status' | 'mention'>[];
 }
@@ -202,7 +204,9 @@ export function scoreAcledRow(row: AcledRow, out: DocOutput, ctx: AcledScoringCo
   const gold: [number, number] = [row.longitude, row.latitude];
   const main = pickMainClaim(out.claims);
   const place = main ? ctx.place(main.placeId) : undefined;
-  const km = place ? haversineKm(gold, place.point) : null;
+  // "30 km north of X": the claim's estimated point, as the map draws it.
+  const point = place && main?.offset ? offsetPoint(place.point, main.offset) : place?.point;
+  const km = point ? haversineKm(gold, point) : null;
 
   const goldActors = [goldActor(row.actor1, ctx.actorIndex), goldActor(row.actor2, ctx.actorIndex)].filter(
     (a): a is string[] => a !== null,

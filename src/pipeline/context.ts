@@ -14,6 +14,8 @@ import {
   type PhraseGroups,
 } from './gazetteer.ts';
 import { candidateList, type CandidateList } from './resolve.ts';
+import { compileGeneric, type GenericLexicon, type GenericRules } from './claims/generic.ts';
+import { compileRoles, type RoleLexicon, type RoleRules } from './roles.ts';
 import type { Gazetteer, Lexicons } from './types.ts';
 import { compileUnknownPlaceWords, type UnknownPlaceLists, type UnknownPlaceWords } from './unknown.ts';
 
@@ -33,6 +35,8 @@ export interface WordLists {
   claimWords: ClaimWordLists;
   unknownPlaces: UnknownPlaceLists;
   focus: FocusLists;
+  roles: RoleLexicon;
+  generic: GenericLexicon;
 }
 
 /** The file each word list is read from, in geodata/lexicon/. */
@@ -42,6 +46,8 @@ export const WORD_LIST_FILES: Readonly<Record<keyof WordLists, string>> = {
   claimWords: 'claim-words.json',
   unknownPlaces: 'unknown-places.json',
   focus: 'focus.json',
+  roles: 'roles.json',
+  generic: 'generic.json',
 };
 
 /** Read every word list with `read(file name)` (the caller does the file access). */
@@ -64,6 +70,10 @@ export interface Words {
   unknownPlaces: UnknownPlaceWords;
   /** Resolve: the Sahel countries. */
   sahel: ReadonlySet<string>;
+  /** Roles: the cues that make a mention a dateline, a reference, an origin, a source or part of a name. */
+  roles: RoleRules;
+  /** Claims: the cues of a generic statement (a trend, not one event). */
+  generic: GenericRules;
 }
 
 /** Everything the stages read, compiled once: nothing is cached behind a module's back. */
@@ -87,6 +97,8 @@ export function createContext(gaz: Gazetteer, lexicons: Lexicons, lists: WordLis
     dates: compileDateWords(lists.calendar),
     unknownPlaces: compileUnknownPlaceWords(lists.unknownPlaces, lists.calendar),
     sahel: new Set(lists.focus.sahel),
+    roles: compileRoles(lists.roles),
+    generic: compileGeneric(lists.generic),
   };
   const dictionary = buildDictionary(gaz, gazetteer, lexicons, words.context.vocabulary);
   const claims = compileClaimTables(lexicons, lists.claimWords, lists.calendar, gazetteer);

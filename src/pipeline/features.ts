@@ -1,9 +1,9 @@
-// Stage 6: features. Claims become RFC 7946 incident features: one incident per event (place, event type,
-// modality, month), carrying every claim about it. Town-precision incidents are points; region- and
+// Stage 6: features. Claims become RFC 7946 incident features: one incident per event (grouped by group.ts:
+// place, disorder family, modality class, overlapping dates, compatible actors), carrying every claim about it. Town-precision incidents are points; region- and
 // country-precision incidents have no geometry of their own and point at their polygon (region_id).
 
 import type { PipelineContext } from './context.ts';
-import { round6 } from '../shared/geo.ts';
+import { offsetPoint, round6 } from '../shared/geo.ts';
 import { compareStrings } from '../shared/strings.ts';
 import type {
   ActorType,
@@ -14,7 +14,8 @@ import type {
 } from './contract.ts';
 import { claimOut } from './output.ts';
 import { hashId } from './text.ts';
-import type { Claim, SourceMeta } from './types.ts';
+import { familyOf, groupClaims } from './group.ts';
+import type { Claim, GazetteerEntry, Modality, SourceMeta } from './types.ts';
 
 function actorTypeOf(name: string, ctx: PipelineContext): ActorType | null {
   const direct = ctx.lexicons.actors.find((a) => a.name === name);
@@ -26,15 +27,15 @@ function actorTypeOf(name: string, ctx: PipelineContext): ActorType | null {
   return null;
 }
 
-function incidentKey(c: Claim): string {
-  return [
-    c.placeId,
-    c.eventType,
-    c.subEventType ?? '',
-    c.modality,
-    c.dateStart ? c.dateStart.slice(0, 7) : 'undated',
-  ].join('|');
-}
+const COMPASS = ['N', 'NE', 'E', 'SE', 'S', 'SW', 'W', 'NW'];
+
+/** How fine a place is, for the incident's lead claim: a town before an admin-2 unit before an admin-1 unit. */
+const FINENESS: Record<string, number> = { place: 0, admin2: 1, admin1: 2, vernacular: 3, country: 4 };
+const fineness = (e: GazetteerEntry | undefined): number =>
+  e ? (e.kind === 'vernacular' && !e.country ? 5 : (FINENESS[e.kind] ?? 6)) : 9;
+
+/** An incident is reported when any claim reports it; else claimed, else alleged. */
+const MODALITY_RANK: readonly Modality[] = ['reported', 'claimed', 'alleged', 'historical', 'speculative'];
 
 function precisionOf(start: string | null, end: string | null, claims: Claim[]): TimePrecision | null {
   if (!start || !end) return null;
@@ -49,21 +50,23 @@ export function toFeatures(
   sources: Map<string, SourceMeta>,
   ctx: PipelineContext,
 ): IncidentCollection {
-  const groups = new Map<string, Claim[]>();
-  for (const c of claims) {
-    const k = incidentKey(c);
-    const list = groups.get(k) ?? [];
-    list.push(c);
-    groups.set(k, list);
-  }
   const features: IncidentFeature[] = [];
-  for (const [key, group] of groups) {
-    group.sort(
-      (a, b) => compareStrings(a.sourceId, b.sourceId) || a.start - b.start || compareStrings(a.id, b.id),
-    );
-    const first = group[0] as Claim;
+  for (const group of groupClaims(claims, (id) => ctx.gazetteer.get(id))) {
+    // The lead claim: the first (by source and offset) at the finest place of the group; it gives the incident its
+    // place and type (a restatement "in Burkina Faso" joins the attack at Boungou, not the reverse).
+    const finest = Math.min(...group.map((c) => fineness(ctx.gazetteer.get(c.placeId))));
+    const first = group.find((c) => fineness(ctx.gazetteer.get(c.placeId)) === finest) as Claim;
     const entry = ctx.gazetteer.get(first.placeId);
     if (!entry) continue;
+    // "30 km north of Timbuktu": the estimated point (turf's destination on the sphere), not the town's.
+    const point = first.offset ? offsetPoint(entry.point, first.offset) : entry.point;
+    const id = hashId(
+      'incident',
+      first.placeId,
+      familyOf(first.eventType),
+      first.modality,
+      (group[0] as Claim).id,
+    );
     const geoPrecision = Math.min(...group.map((c) => c.geoPrecision)) as GeoPrecision;
     const starts = group
       .map((c) => c.dateStart)
@@ -83,21 +86,21 @@ export function toFeatures(
     const claimProps = group.map((c) => claimOut(c, sources.get(c.sourceId)));
     features.push({
       type: 'Feature',
-      id: hashId('incident', key),
-      geometry: asPoint
-        ? { type: 'Point', coordinates: [round6(entry.point[0]), round6(entry.point[1])] }
-        : null,
+      id,
+      geometry: asPoint ? { type: 'Point', coordinates: [round6(point[0]), round6(point[1])] } : null,
       properties: {
-        id: hashId('incident', key),
+        id,
         place_id: entry.id,
-        place_name: entry.name,
+        place_name: first.offset
+          ? `${first.offset.km} km ${COMPASS[first.offset.bearing / 45] ?? ''} of ${entry.name}`
+          : entry.name,
         country: entry.country,
         region_id: asPoint ? null : entry.regionId,
         // A region-precision incident drawn at its seat's point (no polygon) is no better than "near".
         geo_precision:
           asPoint && entry.kind !== 'place' ? (Math.max(geoPrecision, 2) as GeoPrecision) : geoPrecision,
         event_type: first.eventType,
-        sub_event_type: group.find((c) => c.subEventType)?.subEventType ?? null,
+        sub_event_type: first.subEventType ?? group.find((c) => c.subEventType)?.subEventType ?? null,
         date_start: dateStart,
         date_end: dateEnd,
         time_precision: precisionOf(dateStart, dateEnd, group),
@@ -106,7 +109,7 @@ export function toFeatures(
         // The most conservative number any source states.
         fatalities: stated.length ? Math.min(...stated) : null,
         impacts: [...new Set(group.flatMap((c) => c.impacts))].sort(),
-        modality: first.modality,
+        modality: MODALITY_RANK.find((m) => group.some((c) => c.modality === m)) ?? first.modality,
         n_sources: new Set(group.map((c) => c.sourceId)).size,
         claims: claimProps,
       },

@@ -113,7 +113,8 @@ export function groupClaims(
   const key = (c: Claim) => {
     const kind = entry(c.placeId)?.kind;
     const scope = kind === 'place' || kind === 'admin2' ? '' : c.sourceId;
-    return `${c.placeId}|${familyOf(c.eventType)}|${modalityClass(c.modality)}|${scope}`;
+    const offset = c.offset ? `@${c.offset.km}/${c.offset.bearing}` : '';
+    return `${c.placeId}${offset}|${familyOf(c.eventType)}|${modalityClass(c.modality)}|${scope}`;
   };
 
   // 1. Same place, family and modality class: dated claims sweep by start date and join while spans overlap;
@@ -175,7 +176,8 @@ export function groupClaims(
     for (const i of coarse) {
       const c = claims[i] as Claim;
       const outer = entry(c.placeId);
-      if (!outer || outer.kind === 'place') continue;
+      // Restatements are of news: a history or a forecast at country level stays its own incident.
+      if (!outer || outer.kind === 'place' || modalityClass(c.modality) !== 'event') continue;
       const inside = new Set<number>();
       let first = -1;
       for (const j of idx) {

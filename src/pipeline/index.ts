@@ -7,6 +7,7 @@ import { cleanDoc } from './clean.ts';
 import type { PipelineContext } from './context.ts';
 import { spotMentions, type Spotted } from './mentions.ts';
 import { resolveMentions } from './resolve.ts';
+import { assignRoles } from './roles.ts';
 import { segment } from './segment.ts';
 import type {
   Claim,
@@ -78,6 +79,13 @@ export const STAGES = [
       d.resolutions = found.resolutions;
       d.unknown = found.unknown;
       d.context = found.context;
+    },
+  },
+  // What each resolved place does in its sentence: event place, dateline, reference, origin, source, name.
+  {
+    name: 'roles',
+    run: (d, ctx) => {
+      assignRoles(d.clean.text, d.segmented.sentences, d.resolutions, ctx.words.roles);
     },
   },
   // Event claims (type, actors, date, fatalities, modality, place), and the event sentences left without a place.

@@ -7,7 +7,7 @@
 import { fold } from './text.ts';
 
 export type MentionRole =
-  'event' | 'near' | 'dateline' | 'reference' | 'route' | 'origin' | 'source' | 'inside-name';
+  'event' | 'capital' | 'near' | 'dateline' | 'reference' | 'route' | 'origin' | 'source' | 'inside-name';
 
 export interface RoleOf {
   role: MentionRole;
@@ -20,6 +20,8 @@ export interface RoleOf {
    * then the mention places the claim after all, "near" at best.
    */
   weak: boolean;
+  /** Compass bearing in degrees of a stated distance ("150 km north of" -> 0), when the text gives one. */
+  bearing?: number | null;
 }
 
 /** geodata/lexicon/roles.json */
@@ -42,6 +44,7 @@ export interface RoleLexicon {
   nameTitles: string[];
   placeModifiers: string[];
   namedThings: string[];
+  facilityNouns: string[];
 }
 
 /** The lexicon compiled into the anchored patterns the rules use (once per context). */
@@ -67,6 +70,7 @@ export interface RoleRules {
   borderBefore: RegExp;
   borderAfter: RegExp;
   namedThingAfter: RegExp;
+  facilityAfter: RegExp;
   titles: ReadonlySet<string>;
   placeModifiers: ReadonlySet<string>;
 }
@@ -91,7 +95,7 @@ export function compileRoles(lex: RoleLexicon): RoleRules {
     numberWords: new Map([...Object.entries(lex.numberWords), ...lex.vagueNear.map((w) => [w, 3] as const)]),
     units: new Map(Object.entries(lex.distanceUnits)),
     distanceBefore: new RegExp(
-      `(?:^|[^\\p{L}\\d])(?:(?:some|about|around|roughly|nearly|almost|over|more than|less than|under|barely|just|only|at least|approximately|an estimated)\\s+)?(${num})\\s*-?\\s*(${unit})\\b\\.?(?:\\s*\\([^)]{0,30}\\))?\\s*(?:(?:to|in)\\s+the\\s+)?(?:${dir}\\s+|away\\s+|outside\\s+)?(?:of|from)\\s+${the}${kindOf}$`,
+      `(?:^|[^\\p{L}\\d])(?:(?:some|about|around|roughly|nearly|almost|over|more than|less than|under|barely|just|only|at least|approximately|an estimated)\\s+)?(${num})\\s*-?\\s*(${unit})\\b\\.?(?:\\s*\\([^)]{0,30}\\))?\\s*(?:(?:to|in)\\s+the\\s+)?(?:(${dir})\\s+|away\\s+|outside\\s+)?(?:of|from)\\s+${the}${kindOf}$`,
       'u',
     ),
     datelineAfter: new RegExp(
@@ -103,7 +107,7 @@ export function compileRoles(lex: RoleLexicon): RoleRules {
       'u',
     ),
     originBefore: new RegExp(`\\b(?:${alt(lex.originVerbs)})\\s+(?:in\\s+)?from\\s+${the}${kindOf}$`, 'u'),
-    neighbourOriginBefore: new RegExp(`\\b(?:from|of|in)\\s+(?:${alt(lex.neighbourWords)})\\s+$`, 'u'),
+    neighbourOriginBefore: new RegExp(`\\b(?:from)\\s+(?:${alt(lex.neighbourWords)})\\s+$`, 'u'),
     baseBefore: new RegExp(`\\b(?:${alt(lex.baseWords)})\\s+(?:in|at|inside)\\s+${the}${kindOf}$`, 'u'),
     basedAfter: /^\s*-\s*based\b/u,
     sourceBefore: new RegExp(
@@ -112,11 +116,11 @@ export function compileRoles(lex: RoleLexicon): RoleRules {
     ),
     speechBefore: new RegExp(`\\b(?:${alt(lex.speechVerbs)})(?:\\s+\\w+){0,2}\\s+(?:in|from|at)\\s+$`, 'u'),
     routeFirstBefore: new RegExp(
-      `\\b(?:${alt(lex.routeNouns)})\\s+(?:(?:that|which)\\s+(?:links|connects|runs)\\s+)?(?:${alt(lex.routeLinks)})\\s+${the}$`,
+      `\\b(?:(?:${alt(lex.routeNouns)})\\s+(?:(?:that|which)\\s+(?:links|connects|runs)\\s+)?(?:${alt(lex.routeLinks)})|between)\\s+${the}$`,
       'u',
     ),
     routeSecondBefore: new RegExp(
-      `\\b(?:${alt(lex.routeNouns)})\\s+(?:${alt(lex.routeLinks)})\\s+[^,;:.()]{2,40}?\\s+(?:to|and|with)\\s+${the}$`,
+      `\\b(?:(?:${alt(lex.routeNouns)})\\s+(?:${alt(lex.routeLinks)})|between)\\s+[^,;:.()]{2,40}?\\s+(?:to|and|with)\\s+${the}$`,
       'u',
     ),
     routeHyphenAfter: new RegExp(
@@ -132,11 +136,20 @@ export function compileRoles(lex: RoleLexicon): RoleRules {
       `^(?:\\s*['’]s)?(?:\\s*[-–/]\\s*\\p{L}[\\p{L}' ]{1,30}?)?\\s+(?:${alt(lex.borderNouns)})\\b`,
       'u',
     ),
+    facilityAfter: new RegExp(`^\\s+(?:${alt(lex.facilityNouns)})\\b`, 'u'),
     namedThingAfter: new RegExp(`^\\s+(?:international\\s+)?(?:${alt(lex.namedThings)})\\b`, 'u'),
     titles: new Set(lex.nameTitles),
     placeModifiers: new Set(lex.placeModifiers),
   };
 }
+
+const CAPITAL_OF_BEFORE = /\bcapital\s+(?:city\s+)?of\s+(?:the\s+)?$/u;
+const CAPITAL_AFTER = /^(?:\s*['’]s)?\s+capital\b(?!\s*,)/u;
+const DIRECTION_BEFORE =
+  /\b(?:just\s+|far\s+|further\s+|deep\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+(?:of|from)\s+(?:the\s+)?$/u;
+
+const SPEECH_AFTER =
+  /^[^.;:!?]{0,60}?\b(?:said|says|told|reported|according|confirmed|stated|added|explained|recounted|described)\b/u;
 
 const ROAD_AFTER = /^\s+(?:road|route|axis|highway)\b/u;
 
@@ -176,14 +189,23 @@ export function mentionRole(
       return { role: 'dateline', cue: 'dateline', km: null, weak: false };
   }
 
+  // "in the capital of Burkina Faso", "the Malian capital": the country's capital is the event place.
+  if (CAPITAL_OF_BEFORE.test(before) || CAPITAL_AFTER.test(after))
+    return { role: 'capital', cue: 'the capital', km: null, weak: false };
+
   const dist = rules.distanceBefore.exec(before);
   if (dist) {
     const km = distanceKm(dist[1] ?? '', dist[2] ?? '', rules);
     const cue = dist[0].trim();
     const rounded = km === null ? null : Math.round(km * 10) / 10;
     if (rounded !== null && rounded <= rules.nearKm) return { role: 'near', cue, km: rounded, weak: false };
-    return { role: 'reference', cue, km: rounded, weak: false };
+    // Beyond the threshold the town is no place for a pin, but it says where to look (place.ts): a weak cue.
+    return { role: 'reference', cue, km: rounded, weak: true, bearing: bearingOf(dist[3]) };
   }
+
+  // "north of Kidal" with no distance: near, but a road's ends or a named place say more (a weak cue).
+  const direction = DIRECTION_BEFORE.exec(before);
+  if (direction) return { role: 'near', cue: direction[0].trim(), km: null, weak: true };
 
   if (rules.basedAfter.test(after))
     return { role: 'origin', cue: `${rawAfter.trim().split(/\s/)[0]}`, km: null, weak: false };
@@ -206,7 +228,9 @@ export function mentionRole(
   if (speech) return { role: 'source', cue: speech[0].trim(), km: null, weak: false };
   const source = rules.sourceBefore.exec(before);
   // "the mayor of the nearby town of X said": the neighbour word makes it certain that X is elsewhere.
-  if (source) return { role: 'source', cue: source[0].trim(), km: null, weak: source[1] === undefined };
+  // Without a neighbour word only when the report is attributed: "residents of X said", not "residents in X protested".
+  if (source && (source[1] !== undefined || SPEECH_AFTER.test(after)))
+    return { role: 'source', cue: source[0].trim(), km: null, weak: source[1] === undefined };
 
   const route = rules.routeFirstBefore.exec(before) ?? rules.routeSecondBefore.exec(before);
   if (route) return { role: 'route', cue: route[0].trim(), km: null, weak: true };
@@ -223,6 +247,24 @@ export function mentionRole(
       weak: true,
     };
   return EVENT;
+}
+
+const BEARINGS: Record<string, number> = {
+  north: 0,
+  northeast: 45,
+  east: 90,
+  southeast: 135,
+  south: 180,
+  southwest: 225,
+  west: 270,
+  northwest: 315,
+};
+
+/** "north-east", "northeastern" -> 45; null when no direction is stated. */
+function bearingOf(direction: string | undefined): number | null {
+  if (!direction) return null;
+  const key = direction.replace(/-/g, '').replace(/ern$/, '');
+  return BEARINGS[key] ?? null;
 }
 
 function distanceKm(n: string, unit: string, rules: RoleRules): number | null {
@@ -246,15 +288,56 @@ function inName(
   const thing = rules.namedThingAfter.exec(after);
   if (thing && /^\s+(?:International\s+)?\p{Lu}/u.test(rawAfter))
     return `… ${rawAfter.slice(0, thing[0].length).trim()}`;
+  // "the Soundjata-Keïta camp": a hyphenated name of a facility.
+  const hyphen = /\p{Lu}[\p{L}'’]*-$/u.exec(rawBefore);
+  if (hyphen && rules.facilityAfter.test(after)) return `${hyphen[0]}… ${after.trim().split(/\s+/)[0] ?? ''}`;
   const prev = CAPITAL_WORD.exec(rawBefore);
   if (!prev) return null;
   const word = prev[1] ?? '';
   const key = fold(word).replace(/[.'’]+$/, '');
   if (rules.titles.has(key)) return `${word} …`;
   if (heading || rules.placeModifiers.has(key) || !/\p{Ll}/u.test(word)) return null;
-  // A capitalised word right before the place that starts no sentence: a given name ("Boubacar Keita").
-  const head = rawBefore.slice(0, rawBefore.length - word.length - 1).trimEnd();
-  const sentenceStart = head === '' || /[.!?:;"“(—–-]$/u.test(head);
-  if (sentenceStart) return null;
-  return `${word} …`;
+  // A capitalised word right before the place: a given name when a title heads the run of capitalised words
+  // ("President Ibrahim Boubacar Keita"), or a facility's name when a facility noun follows ("Modibo Keita
+  // airport"); an institution's name ("Regional Hospital Center Dedougou") is neither and stays a place.
+  if (rules.facilityAfter.test(after)) return `${word} … ${after.trim().split(/\s+/)[0] ?? ''}`;
+  const run = /((?:\p{Lu}[\p{L}'’.-]*\s+){1,4})$/u.exec(rawBefore)?.[1] ?? '';
+  const words = run.trim().split(/\s+/);
+  if (words.some((w) => rules.titles.has(fold(w).replace(/[.'’]+$/, ''))) && words.length > 1)
+    return `${words.join(' ')} …`;
+  return null;
+}
+
+/**
+ * The roles stage: every resolved place mention gets its role. Mutates nothing but `role` on the resolutions of
+ * resolved mentions; rejected, ambiguous and unknown mentions keep their own fate.
+ */
+export function assignRoles(
+  text: string,
+  sentences: readonly (Span & { index: number; kind?: string })[],
+  resolutions: readonly { mention: Span & { sentence: number }; status: string; role?: RoleOf }[],
+  rules: RoleRules,
+): void {
+  for (const r of resolutions) {
+    if (r.status !== 'resolved') continue;
+    const s = sentences[r.mention.sentence];
+    if (!s) continue;
+    r.role = mentionRole(text, s, r.mention, rules);
+  }
+}
+
+/** A role in the report's words: "a dateline", "a reference (150 km north of)". */
+export function roleWords(r: RoleOf): string {
+  const what: Record<MentionRole, string> = {
+    event: 'the event place',
+    capital: "the country's capital",
+    near: 'near the event',
+    dateline: 'a dateline',
+    reference: 'a reference',
+    route: 'a road end',
+    origin: 'an origin or base',
+    source: 'the source of the report',
+    'inside-name': 'inside a name',
+  };
+  return r.cue && r.role !== 'dateline' ? `${what[r.role]} (${r.cue})` : what[r.role];
 }

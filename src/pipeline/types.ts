@@ -1,6 +1,7 @@
 // What flows between the pipeline stages: clean -> segment -> mentions -> resolve -> unknown -> claims -> features.
 // What the build writes for the map (the output contract) is in contract.ts; its vocabulary is re-exported here.
 
+import type { RoleOf } from './roles.ts';
 import type {
   ActorType,
   CountryCode,
@@ -212,6 +213,8 @@ export interface Resolution {
   ranked: { id: string; score: number }[];
   /** Human-readable reason for the report. */
   why: string;
+  /** What a resolved mention does in its sentence (the roles stage, src/pipeline/roles.ts). */
+  role?: RoleOf;
 }
 
 // ---------------------------------------------------------------- claims
@@ -239,6 +242,14 @@ export interface Claim {
   modality: Modality;
   /** A place the sentence names that the gazetteer lacks; the claim is then located near a unit it names. */
   unlocatedName: string | null;
+  /** "30 km north of Timbuktu": the claim is that far from its place, in that direction (an estimate). */
+  offset?: Offset | null;
+}
+
+/** A stated distance and compass bearing from a gazetteer place. */
+export interface Offset {
+  km: number;
+  bearing: number;
 }
 
 /** A row of a region-keyed table ("Region | Impact | Potential global risk"). */

@@ -1,3 +1,5 @@
+import { destination } from '@turf/turf';
+
 // Distance and rounding: the one copy used by the pipeline, the evaluation, the scripts and the app.
 
 /** Mean Earth radius used by the geoparsing literature (Gritta et al.; geopy's great_circle). */
@@ -25,4 +27,13 @@ export function round(x: number, digits = 6): number {
 /** Round to 6 decimals: deterministic coordinates. */
 export function round6(x: number): number {
   return round(x, 6);
+}
+
+/** The point `km` away from `from` [lon, lat] on compass bearing `bearing` (degrees): turf's destination. */
+export function offsetPoint(
+  from: readonly [number, number],
+  offset: { km: number; bearing: number },
+): [number, number] {
+  return destination([from[0], from[1]], offset.km, offset.bearing, { units: 'kilometers' }).geometry
+    .coordinates as [number, number];
 }

@@ -74,6 +74,9 @@ const TABLE: Record<string, Case[]> = {
     { text: 'The plane landed at Modibo Keita airport.', place: 'Keita', role: 'inside-name' },
     { text: 'The Timbuktu Institute published a study.', place: 'Timbuktu', role: 'inside-name' },
     { text: 'Northern Mali has seen attacks.', place: 'Mali', role: 'event' },
+    { text: 'Gunmen attacked a convoy north of Kidal.', place: 'Kidal', role: 'near', weak: true },
+    { text: 'Gunmen attacked a restaurant in the capital of Burkina Faso.', place: 'Burkina Faso', role: 'capital' },
+    { text: 'Gunmen attacked a hotel in the Malian capital.', place: 'Malian', role: 'capital' },
     { text: 'Gunmen attacked Lake Chad islands.', place: 'Chad', role: 'event' },
   ],
   'source of the report': [
@@ -89,6 +92,8 @@ const TABLE: Record<string, Case[]> = {
       weak: true,
     },
     { text: 'The minister said in Bamako that troops had killed 20.', place: 'Bamako', role: 'source' },
+    { text: 'Fighting was reported in Kidal on Sunday.', place: 'Kidal', role: 'event' },
+    { text: 'The governor told AFP in Dori that 20 died.', place: 'Dori', role: 'source' },
   ],
   'route ends': [
     {

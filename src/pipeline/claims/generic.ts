@@ -40,8 +40,9 @@ export function genericCue(
   const hit = rules.cues.find(tokens)[0];
   if (hit) return hit.value;
   if (rules.sinceYear) {
+    // "have left 1,000 dead since 2015" is a total; "detained since 2019, was released" is one event.
     const since = SINCE_YEAR.exec(folded);
-    if (since) return since[0];
+    if (since && /\b(?:has|have)\b/.test(folded)) return since[0];
   }
   return null;
 }

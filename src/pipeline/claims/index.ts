@@ -13,7 +13,9 @@ import { countryVotes } from './embassy.ts';
 import { eventFor, eventWords } from './event-type.ts';
 import { claimFatalities } from './fatalities.ts';
 import { modalityOf } from './modality.ts';
+import { genericCue } from './generic.ts';
 import { choosePlaces } from './place.ts';
+import { roleWords } from '../roles.ts';
 import { sentenceWords } from './sentence-tokens.ts';
 
 export { statedFatalities } from './fatalities.ts';
@@ -78,7 +80,21 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
     const event = eventWords(s, tokens, actorsHere, ctx);
     if (!event) continue;
     const { trigger, hits, riot, eventTrigger } = event;
-    const { places, mission, unknownHere } = choosePlaces(
+    // "attacks have soared since 2015": a trend is no incident; listed, with its cue, not drawn.
+    const generic = genericCue(folded, tokens, date, ctx.words.generic);
+    if (generic) {
+      unlocated.push({
+        sourceId: input.sourceId,
+        sentence: s.index,
+        start: s.start,
+        end: s.end,
+        text: s.text,
+        ...unlocatedType(eventTrigger, actorsHere, here, riot, ctx, text),
+        why: `a generic statement ("${generic}"), not one event`,
+      });
+      continue;
+    }
+    const { places, mission, unknownHere, setAside } = choosePlaces(
       s,
       tokens,
       trigger,
@@ -90,7 +106,7 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
       ctx,
     );
     if (!places.length) {
-      const rejected = here.filter((r) => r.status !== 'resolved');
+      const rejected = [...here.filter((r) => r.status !== 'resolved'), ...setAside];
       unlocated.push({
         sourceId: input.sourceId,
         sentence: s.index,
@@ -101,7 +117,7 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
         why: mission
           ? 'an embassy whose host is unclear (the article names no other country, or two equally) or whose capital is unknown'
           : rejected.length
-            ? `no place: ${rejected.map((r) => `"${r.mention.surface}" ${r.why}`).join('; ')}`
+            ? `no place: ${rejected.map((r) => `"${r.mention.surface}" ${r.role ? roleWords(r.role) : r.why}`).join('; ')}`
             : 'no place named in the sentence, nor in the two before it in its paragraph',
       });
       continue;
@@ -135,6 +151,7 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
         impacts,
         modality,
         unlocatedName: unknownHere[0]?.mention.surface ?? null,
+        ...(p.offset ? { offset: p.offset } : {}),
       });
     }
   }

@@ -3,7 +3,7 @@
 import type { CueHit } from '../cues.ts';
 import type { PipelineContext } from '../context.ts';
 import { fold, tokenize, type Token } from '../text.ts';
-import type { GazetteerEntry, GeoPrecision, Resolution, Sentence, Span } from '../types.ts';
+import type { GazetteerEntry, GeoPrecision, Offset, Resolution, Sentence, Span } from '../types.ts';
 import type { CarryOver } from './carry-over.ts';
 import type { ClaimTables, Trigger } from './compiled.ts';
 import { embassyPlace, missionNear, missionOwner, type EmbassyDoc } from './embassy.ts';
@@ -11,6 +11,8 @@ import { embassyPlace, missionNear, missionOwner, type EmbassyDoc } from './emba
 export interface Place {
   entry: GazetteerEntry;
   precision: GeoPrecision;
+  /** "30 km north of Timbuktu": the estimated point is this far from the entry, in that direction. */
+  offset?: Offset;
 }
 
 export const KIND_RANK: Record<GazetteerEntry['kind'], number> = {
@@ -27,6 +29,14 @@ export const KIND_RANK: Record<GazetteerEntry['kind'], number> = {
 function fineness(e: GazetteerEntry): number {
   return e.kind === 'vernacular' && !e.country ? 5 : KIND_RANK[e.kind];
 }
+
+/** A place this far from the named town is still in its admin-1 region, most likely; farther, in its country. */
+const REGION_KM = 100;
+/** Stated distances up to this give an estimated point; farther ones are too vague for a pin. */
+const OFFSET_KM = 200;
+
+const WEAK_RANK: readonly string[] = ['route', 'near', 'reference', 'source', 'origin'];
+const weakRank = (r: Resolution): number => WEAK_RANK.indexOf(r.role?.role ?? '');
 
 function inSpans(spans: Span[], x: Span): boolean {
   return spans.some((sp) => x.start >= sp.start && x.end <= sp.end);
@@ -45,6 +55,8 @@ export interface PlaceChoice {
   mission: CueHit<true> | null;
   /** Unknown names of the sentence: its claim is near the first unit named for them. */
   unknownHere: Resolution[];
+  /** Resolved places of the sentence whose role places nothing (a dateline, a reference...), for the report. */
+  setAside: Resolution[];
 }
 
 /** The places of one event sentence; `here` are the sentence's resolutions, `votes` the document's countries. */
@@ -63,34 +75,58 @@ export function choosePlaces(
   // an embassy belongs to: "Mali's embassy" is not in Mali).
   const missions = c.missions.find(tokens);
   const owns = missionOwner(s, tokens, missions, doc.text);
-  const named = here.filter(
+  const candidates = here.filter(
     (r) =>
       r.status === 'resolved' &&
       r.placeId &&
-      r.mention.via !== 'demonym' &&
+      (r.mention.via !== 'demonym' || r.role?.role === 'capital') &&
       !owns(r.mention.start, r.mention.end),
   );
+  // Only event places (and "near X" within the near threshold) place a claim. A weak cue ("residents of X
+  // said", "based in X", a road's end) gives way when nothing else places it: then its first mention does,
+  // "near" at best. Datelines, references, origins, sources and names place nothing.
+  const isStrong = (r: Resolution): boolean =>
+    !r.role ||
+    r.role.role === 'event' ||
+    r.role.role === 'capital' ||
+    (r.role.role === 'near' && !r.role.weak);
+  const placing = candidates.filter((r) => isStrong(r) || r.role?.weak);
   // Names inside a bracketed hierarchy say where their head is; they are event places only for an unknown
   // head ("Ogossagou (Bankass, Mopti)") or when the sentence names no other place.
   const unknownHere = (doc.unknown ?? []).filter((u) => u.mention.sentence === s.index);
-  const outside = named.filter((r) => !inSpans(doc.context ?? [], r.mention));
-  const resolved = unknownHere.length || !outside.length ? named : outside;
+  const inContext = (r: Resolution): boolean => inSpans(doc.context ?? [], r.mention);
+  const strong = placing.filter((r) => isStrong(r) && !inContext(r));
+  // A road's ends say more than "north of X", which says more than "50 km from X" (its region), a source's or
+  // a base's town.
+  const weak = placing
+    .filter((r) => r.role?.weak && !inContext(r))
+    .sort((a, b) => weakRank(a) - weakRank(b) || a.mention.start - b.mention.start);
+  const near = !unknownHere.length && !strong.length && weak.length > 0;
+  const resolved = unknownHere.length
+    ? placing
+    : strong.length
+      ? strong
+      : weak.length
+        ? weak.slice(0, 1)
+        : placing.filter(isStrong);
+  const setAside = candidates.filter((r) => !resolved.includes(r));
   const mission = resolved.length ? null : missionNear(tokens, trigger, missions, c);
   const embassy = mission ? embassyPlace(s, tokens, mission, doc, votes, ctx) : null;
   if (resolved.length) {
-    const places = namedPlaces(s, resolved, unknownHere.length > 0, c, ctx);
+    const places = namedPlaces(s, resolved, unknownHere.length > 0 || near, c, ctx);
     carry.named(s, places);
-    return { places, mission, unknownHere };
+    return { places, mission, unknownHere, setAside };
   }
   // "the US embassy evacuating non-emergency personnel": a diplomatic mission is in the host country's
   // capital, and the host is the country the document is about. Inferred, so "near" at best; before the
   // discourse rule, since an embassy is not where the previous sentence's events were.
-  if (embassy) return { places: [{ entry: embassy, precision: 2 }], mission, unknownHere };
+  if (embassy) return { places: [{ entry: embassy, precision: 2 }], mission, unknownHere, setAside };
   const carried = mission ? null : carry.carried(s);
-  return { places: carried ?? [], mission, unknownHere };
+  return { places: carried ?? [], mission, unknownHere, setAside };
 }
 
-/** The finest places among those the sentence names, each with its precision. */
+/** The finest places among those the sentence names, each with its precision; `near` (an unknown village's
+ * unit, a weak cue's place) keeps only the first and makes it "near" at best. */
 function namedPlaces(
   s: Sentence,
   resolved: Resolution[],
@@ -99,14 +135,41 @@ function namedPlaces(
   ctx: PipelineContext,
 ): Place[] {
   const places: Place[] = [];
-  const entries = resolved.map((r) => ({ r, e: ctx.gazetteer.get(r.placeId as string) as GazetteerEntry }));
+  const entries = resolved.map((r): { r: Resolution; e: GazetteerEntry; offset?: Offset } => {
+    const e = ctx.gazetteer.get(r.placeId as string) as GazetteerEntry;
+    // "the capital of Burkina Faso" is Ouagadougou ("the provincial capital of Djibo" is Djibo).
+    if (r.role?.role === 'capital' && e.kind === 'country' && e.country)
+      return { r, e: ctx.claims.capitals.get(e.country) ?? e };
+    // "30 km north of X" beyond the near threshold: an estimated point that far in that direction (ACLED's
+    // "approximate coordinates"); with no direction, X's admin-1 region (within 100 km), else X's country.
+    const bearing = r.role?.bearing;
+    if (
+      r.role?.role === 'reference' &&
+      r.role.km !== null &&
+      e.kind === 'place' &&
+      bearing != null &&
+      r.role.km <= OFFSET_KM
+    )
+      return { r, e, offset: { km: r.role.km, bearing } };
+    if (r.role?.role === 'reference' && r.role.km !== null && e.kind === 'place') {
+      const region = r.role.km <= REGION_KM && e.admin1 ? ctx.gazetteer.get(e.admin1) : undefined;
+      const country = e.country ? ctx.gazetteer.country(e.country) : undefined;
+      return { r, e: region ?? country ?? e };
+    }
+    return { r, e };
+  });
   const finest = Math.min(...entries.map(({ e }) => fineness(e)));
   const seen = new Set<string>();
-  for (const { r, e } of entries) {
+  for (const { r, e, offset } of entries) {
     if (fineness(e) !== finest || seen.has(e.id)) continue;
     // An unknown village is placed at the first (most specific) unit named for it, "near" at best.
     if (unknown && places.length) break;
     seen.add(e.id);
+    if (offset) {
+      // An estimate: "near" within 50 km of the named town, "a larger region" beyond.
+      places.push({ entry: e, precision: offset.km <= 50 ? 2 : 3, offset });
+      continue;
+    }
     const precision = geoPrecision(e, r, s, c);
     places.push({ entry: e, precision: unknown ? (Math.max(precision, 2) as GeoPrecision) : precision });
   }
@@ -116,6 +179,7 @@ function namedPlaces(
 function geoPrecision(e: GazetteerEntry, r: Resolution, s: Sentence, c: ClaimTables): GeoPrecision {
   if (e.kind === 'country' || e.kind === 'continent' || (e.kind === 'vernacular' && !e.country)) return 3;
   if (e.kind !== 'place') return 2;
+  if (r.role?.role === 'near') return 2;
   // A qualifier within the four words before the name: "in the vicinity of Mopti", "near Gao".
   const before = s.text.slice(Math.max(0, r.mention.start - s.start - 40), r.mention.start - s.start);
   const toks = tokenize(fold(before)).slice(-5);
