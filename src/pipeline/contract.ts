@@ -53,6 +53,9 @@ export interface IncidentProps {
   place_id: string;
   place_name: string;
   country: CountryCode | null;
+  /** Names of the admin-1 and admin-2 units holding the place (from the gazetteer's hierarchy), when known. */
+  admin1: string | null;
+  admin2: string | null;
   /** Polygon id in regions.geojson for region/country precision; geometry is then null. */
   region_id: string | null;
   geo_precision: GeoPrecision;
@@ -65,6 +68,8 @@ export interface IncidentProps {
   /** Parallel to `actors`: the ACLED actor type of each, null when the lexicon does not know it. */
   actor_types: (ActorType | null)[];
   fatalities: number | null;
+  /** [lowest, highest] when the claims state different tolls (the lowest is `fatalities`); null when they agree. */
+  fatalities_range: [number, number] | null;
   impacts: Impact[];
   modality: Modality;
   n_sources: number;
@@ -155,6 +160,10 @@ export interface ReportEntry {
   place_id: string | null;
   alternatives: string[];
   why: string;
+  /** What a resolved mention does in its sentence (event, capital, near, dateline, reference, route, origin, source,
+   * inside-name) and the words that decided it; null for mentions that were not resolved. */
+  role: string | null;
+  role_cue: string | null;
 }
 
 /** One input file: built, or skipped and why. */

@@ -27,6 +27,13 @@ function actorTypeOf(name: string, ctx: PipelineContext): ActorType | null {
   return null;
 }
 
+/** The name of the admin-1 / admin-2 unit an entry sits in (the entry itself when it is that unit). */
+function adminName(e: GazetteerEntry, level: 'admin1' | 'admin2', ctx: PipelineContext): string | null {
+  if (e.kind === level) return e.name;
+  const id = level === 'admin1' ? e.admin1 : e.admin2;
+  return id ? (ctx.gazetteer.get(id)?.name ?? null) : null;
+}
+
 const COMPASS = ['N', 'NE', 'E', 'SE', 'S', 'SW', 'W', 'NW'];
 
 /** How fine a place is, for the incident's lead claim: a town before an admin-2 unit before an admin-1 unit. */
@@ -68,12 +75,16 @@ export function toFeatures(
       (group[0] as Claim).id,
     );
     const geoPrecision = Math.min(...group.map((c) => c.geoPrecision)) as GeoPrecision;
-    const starts = group
+    // The dates of the most precise claims: "on Sunday" beats the "on or before publication" week of the toll
+    // sentence that joined it.
+    const sharpest = Math.min(...group.map((c) => (c.dateStart ? (c.timePrecision ?? 3) : 9)));
+    const dated = group.filter((c) => c.dateStart && (c.timePrecision ?? 3) === sharpest);
+    const starts = dated
       .map((c) => c.dateStart)
       .filter((d): d is string => !!d)
       .sort();
-    const ends = group
-      .map((c) => c.dateEnd)
+    const ends = dated
+      .map((c) => c.dateEnd ?? c.dateStart)
       .filter((d): d is string => !!d)
       .sort();
     const dateStart = starts[0] ?? null;
@@ -95,6 +106,8 @@ export function toFeatures(
           ? `${first.offset.km} km ${COMPASS[first.offset.bearing / 45] ?? ''} of ${entry.name}`
           : entry.name,
         country: entry.country,
+        admin1: adminName(entry, 'admin1', ctx),
+        admin2: adminName(entry, 'admin2', ctx),
         region_id: asPoint ? null : entry.regionId,
         // A region-precision incident drawn at its seat's point (no polygon) is no better than "near".
         geo_precision:
@@ -108,6 +121,10 @@ export function toFeatures(
         actor_types: actorTypes,
         // The most conservative number any source states.
         fatalities: stated.length ? Math.min(...stated) : null,
+        fatalities_range:
+          stated.length && Math.min(...stated) !== Math.max(...stated)
+            ? [Math.min(...stated), Math.max(...stated)]
+            : null,
         impacts: [...new Set(group.flatMap((c) => c.impacts))].sort(),
         modality: MODALITY_RANK.find((m) => group.some((c) => c.modality === m)) ?? first.modality,
         n_sources: new Set(group.map((c) => c.sourceId)).size,

@@ -4,6 +4,7 @@
 import type { BuildReport, IncidentCollection, ReportDocument, ReportEntry, RiskRowOut } from './contract.ts';
 import type { DocResult } from './index.ts';
 import { unlocatedOut } from './output.ts';
+import { roleWords } from './roles.ts';
 import type { Claim } from './types.ts';
 
 /** What the report is assembled from: the documents' fates, their stage results and the corpus outputs. */
@@ -27,10 +28,17 @@ function mentionEntries(r: DocResult, claimSentences: Set<string>): ReportEntry[
     status: res.status,
     place_id: res.placeId,
     alternatives: res.ranked.slice(0, 4).map((x) => x.id),
-    why:
+    why: [
+      res.why,
+      res.role && res.role.role !== 'event' ? `role: ${roleWords(res.role)}` : null,
       res.status === 'resolved' && !claimSentences.has(`${r.doc.id}:${res.mention.sentence}`)
-        ? `${res.why}; context only (no event claim in this sentence)`
-        : res.why,
+        ? 'context only (no event claim in this sentence)'
+        : null,
+    ]
+      .filter((x) => x !== null)
+      .join('; '),
+    role: res.role?.role ?? null,
+    role_cue: res.role?.cue || null,
   }));
 }
 
@@ -76,6 +84,8 @@ export function assembleReport(input: ReportInput): BuildReport {
   count('mentions', report.mentions.length);
   for (const st of ['resolved', 'ambiguous', 'rejected', 'unknown'] as const)
     count(`mentions_${st}`, report.mentions.filter((m) => m.status === st).length);
+  for (const role of [...new Set(report.mentions.map((m) => m.role))].filter((x) => x !== null).sort())
+    count(`mentions_role_${role}`, report.mentions.filter((m) => m.role === role).length);
   count('claims', input.claims.length);
   count('events_unlocated', report.unlocated.length);
   count('incidents', incidents.features.length);

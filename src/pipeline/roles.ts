@@ -315,14 +315,22 @@ function inName(
 export function assignRoles(
   text: string,
   sentences: readonly (Span & { index: number; kind?: string })[],
-  resolutions: readonly { mention: Span & { sentence: number }; status: string; role?: RoleOf }[],
+  resolutions: readonly {
+    mention: Span & { sentence: number; via?: string };
+    status: string;
+    role?: RoleOf;
+  }[],
   rules: RoleRules,
 ): void {
   for (const r of resolutions) {
     if (r.status !== 'resolved') continue;
     const s = sentences[r.mention.sentence];
     if (!s) continue;
-    r.role = mentionRole(text, s, r.mention, rules);
+    const role = mentionRole(text, s, r.mention, rules);
+    // A demonym ("French", "Malian") is context for the claims stage unless it names a capital ("the Malian
+    // capital"); a road-end or reference reading of it would only be noise in the report.
+    if (r.mention.via === 'demonym' && role.role !== 'capital') continue;
+    r.role = role;
   }
 }
 

@@ -14,6 +14,8 @@ const mention = (source_id: string, surface: string, start: number) => ({
   place_id: null,
   alternatives: [],
   why: `why ${surface}`,
+  role: null,
+  role_cue: null,
 });
 const unlocated = (source_id: string, start: number) => ({
   source_id,

@@ -14,6 +14,10 @@ export type ModalityCue = Exclude<Modality, 'reported'>;
 export interface ClaimWordLists {
   /** Words between a killing verb and its count ("killed at least 20"). */
   hedges: string[];
+  /** Words before a count that make it part of one already given ("45 villagers, including 12 children"). */
+  subsetCues: string[];
+  /** Words between "toll" and its number ("the toll rose to at least 60", "a death toll of 12"). */
+  tollWords: string[];
   /** Singular victims: "a soldier was killed", "one man was allegedly shot dead", "a civilian died". */
   singleVictims: string[];
   /** Event types with a toll: a non-violent event that happened has 0 fatalities, these have none stated. */
@@ -44,6 +48,9 @@ export interface FatalityLexicon {
   words: ReadonlyMap<string, number>;
   hedges: ReadonlySet<string>;
   singleVictims: ReadonlySet<string>;
+  /** Folded subset cues, as word lists ("among them" = ["among", "them"]). */
+  subsetCues: readonly (readonly string[])[];
+  tollWords: ReadonlySet<string>;
   /** Month names and abbreviations (calendar.json): a day number beside one is a date. */
   months: ReadonlySet<string>;
 }
@@ -104,6 +111,8 @@ export function compileClaimTables(
     words: new Map(Object.entries(f.words)),
     hedges: new Set(w.hedges),
     singleVictims: new Set(w.singleVictims),
+    subsetCues: w.subsetCues.map((c) => c.split(' ')),
+    tollWords: new Set(w.tollWords),
     months: new Set([...calendar.months, ...calendar.monthAbbreviations]),
   };
   return {

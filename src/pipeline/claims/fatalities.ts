@@ -19,7 +19,15 @@ function isDatePart(tokens: Token[], j: number, f: FatalityLexicon): boolean {
   return f.months.has(next) || (f.months.has(prev) && !f.nouns.has(next));
 }
 
-/** The number at token j, rejoining thousands separators ("1,900" is two tokens). */
+const MULTIPLIERS: ReadonlyMap<string, number> = new Map([
+  ['hundred', 100],
+  ['thousand', 1000],
+]);
+
+/**
+ * The number at token j, rejoining thousands separators ("1,900" is two tokens) and reading "N hundred"
+ * ("two hundred" 200, "a hundred" 100; "several hundred" is ACLED's "hundreds", 100).
+ */
 function numberAt(tokens: Token[], j: number, raw: string, f: FatalityLexicon): number | null {
   const tok = tokens[j];
   if (!tok || isDatePart(tokens, j, f)) return null;
@@ -29,8 +37,14 @@ function numberAt(tokens: Token[], j: number, raw: string, f: FatalityLexicon): 
     if (raw.slice(tokens[k - 1]!.end, next.start) !== ',' || !/^\d{3}$/.test(next.key)) break;
     digits += next.key;
   }
-  return numberValue(digits, f.words);
+  const n = numberValue(digits, f.words);
+  const times = MULTIPLIERS.get(tokens[j + 1]?.key ?? '');
+  if (n === null || times === undefined || /^\d{3,}$/.test(digits)) return n;
+  return VAGUE.has(digits) ? times : n * times;
 }
+
+/** Vague quantities: "several hundred" is "hundreds". */
+const VAGUE: ReadonlySet<string> = new Set(['several', 'many', 'some', 'few']);
 
 /** A token's number: its digits, or a number word ("dozens"); tokens hold no commas. */
 function numberValue(word: string, words: ReadonlyMap<string, number>): number | null {
@@ -39,14 +53,60 @@ function numberValue(word: string, words: ReadonlyMap<string, number>): number |
   return words.get(word) ?? null;
 }
 
-/** Fatalities stated in a sentence, ACLED style: the most conservative number; null when none is stated. */
+/** Is the count at token j part of one already given: "45 villagers, including 12 children"? */
+function isSubset(keys: readonly string[], j: number, f: FatalityLexicon): boolean {
+  let at = j;
+  while (at > 0 && f.hedges.has(keys[at - 1] as string)) at--;
+  return f.subsetCues.some((cue) => cue.every((w, n) => keys[at - cue.length + n] === w));
+}
+
+/**
+ * "the toll rose to at least 60", "the toll of Sunday's attack has risen to 60", "a death toll of 12": the total,
+ * when the sentence states one (the number after a toll verb within a few words of "toll", or after "toll of").
+ */
+function statedToll(
+  keys: readonly string[],
+  tokens: Token[],
+  raw: string,
+  f: FatalityLexicon,
+): { n: number; rose: boolean } | null {
+  const skip = (j: number) => {
+    while (j < keys.length && (TOLL_LINKS.has(keys[j] as string) || f.hedges.has(keys[j] as string))) j++;
+    return j;
+  };
+  for (let i = 0; i < keys.length; i++) {
+    if (keys[i] !== 'toll') continue;
+    if (keys[i + 1] === 'of') {
+      const n = numberAt(tokens, skip(i + 2), raw, f);
+      if (n !== null) return { n, rose: false };
+    }
+    for (let j = i + 1; j < Math.min(keys.length, i + 10); j++) {
+      if (!f.tollWords.has(keys[j] as string)) continue;
+      const n = numberAt(tokens, skip(j + 1), raw, f);
+      if (n !== null) return { n, rose: RISE.has(keys[j] as string) };
+    }
+  }
+  return null;
+}
+const TOLL_LINKS: ReadonlySet<string> = new Set(['to', 'at', 'now', 'of']);
+/** A toll that rose replaces the counts before it; one that is merely stated competes with them (the lowest). */
+const RISE: ReadonlySet<string> = new Set(['rose', 'risen', 'climbed', 'increased', 'jumped']);
+
+/**
+ * Fatalities stated in a sentence, ACLED style: the most conservative number, all sides counted ("4 soldiers and
+ * 11 assailants were killed" 15); a stated toll is the total; null when none is stated.
+ */
 export function statedFatalities(tokens: Token[], raw: string, ctx: PipelineContext): number | null {
   const f = ctx.claims.fatalities;
   const { verbs, nouns } = f;
   const keys = tokens.map((t) => t.key);
+  const toll = statedToll(keys, tokens, raw, f);
+  if (toll?.rose) return toll.n;
   // Counts by victim noun: a repeated "5 soldiers" is one group, counted once (the lowest figure stated).
   const found = new Map<string, number>();
   const note = (noun: string, n: number) => found.set(noun, Math.min(n, found.get(noun) ?? n));
+  // Where the last counted victims' noun was: "4 soldiers and 11 assailants" counts both sides.
+  let lastNoun = -9;
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i] as string;
     // "killing 14 Malian troops", "killing a soldier", "left at least 20 people dead"
@@ -56,24 +116,41 @@ export function statedFatalities(tokens: Token[], raw: string, ctx: PipelineCont
       while (j < keys.length && f.hedges.has(keys[j] as string)) j++;
       const n = numberAt(tokens, j, raw, f);
       if (n !== null) {
-        const noun = keys.slice(j + 1, j + 4).find((w) => nouns.has(w));
+        const at = keys.slice(j + 1, j + 4).findIndex((w) => nouns.has(w));
         // "left 12 people injured" is no death toll: "left"/"leaving" need a death word after the victims.
         const needsDeath = k === 'left' || k === 'leaving';
         const dead = keys.slice(j + 1, j + 7).some((w) => w === 'dead' || w === 'killed');
-        if (noun && (!needsDeath || dead)) note(noun, n);
+        if (at >= 0 && (!needsDeath || dead)) {
+          note(keys[j + 1 + at] as string, n);
+          lastNoun = j + 1 + at;
+        }
       }
     }
     // "14 soldiers were killed", "20 people dead"
+    if (MULTIPLIERS.has(k) && numberAt(tokens, i - 1, raw, f) !== null) continue; // "two hundred": read at "two"
     const n = numberAt(tokens, i, raw, f);
-    if (n !== null && k !== 'a' && k !== 'an') {
+    if (n !== null && (k !== 'a' && k !== 'an' ? true : MULTIPLIERS.has(keys[i + 1] ?? ''))) {
       const rest = keys.slice(i + 1, i + 7).join(' ');
-      const after = f.after;
-      const noun = keys.slice(i + 1, i + 4).find((w) => nouns.has(w));
-      if (noun && after.some((a) => rest.includes(a)) && !found.size) note(noun, n);
+      const at = keys.slice(i + 1, i + 4).findIndex((w) => nouns.has(w));
+      const noun = keys[i + 1 + at] as string;
+      // Another side of the same toll: listed with "and" right after the last victims ("4 soldiers and 11
+      // assailants were killed"), or "also" killed ("two of the attackers were also killed").
+      const listed = lastNoun >= i - 2 && (keys[i - 1] === 'and' || keys[i - 1] === 'as');
+      const another = (listed || /\balso\b/.test(rest)) && !found.has(noun);
+      if (
+        at >= 0 &&
+        f.after.some((a) => rest.includes(a)) &&
+        (!found.size || another) &&
+        !isSubset(keys, i, f)
+      ) {
+        note(noun, n);
+        lastNoun = i + 1 + at;
+      }
     }
   }
-  if (!found.size) return singleOrBareDeath(keys, tokens, raw, f);
-  return [...found.values()].reduce((a, b) => a + b, 0);
+  if (!found.size) return toll?.n ?? singleOrBareDeath(keys, tokens, raw, f);
+  const sum = [...found.values()].reduce((a, b) => a + b, 0);
+  return toll ? Math.min(toll.n, sum) : sum;
 }
 
 const DEATH_AFTER =

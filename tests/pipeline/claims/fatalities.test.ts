@@ -86,3 +86,32 @@ describe('wounded are not dead, and a repeated count is counted once', () => {
     },
   ]);
 });
+
+describe('issue 9: subsets, hundreds, all sides, tolls (ACLED: the conservative total)', () => {
+  check([
+    { text: 'Gunmen attacked Djibo on 2 May 2024, killing 45 villagers, including 12 children.', expect: 45 },
+    { text: 'On 2 May 2024, 45 people, including 12 children, were killed in Djibo.', expect: 45 },
+    { text: 'Jihadists attacked Djibo on 2 May 2024, killing several hundred people.', expect: 100 },
+    { text: 'Jihadists attacked Djibo on 2 May 2024, killing over a hundred people.', expect: 100 },
+    { text: 'Gunmen attacked Djibo on 2 May 2024, killing two hundred people.', expect: 200 },
+    { text: 'On 2 May 2024, a hundred people were killed in Djibo.', expect: 100 },
+    { text: 'On 2 May 2024, 4 soldiers and 11 assailants were killed in clashes near Djibo.', expect: 15 },
+    { text: 'The toll of the 2 May 2024 attack on Djibo rose to at least 60.', expect: 60 },
+    {
+      text: 'Gunmen attacked Djibo on 2 May 2024, killing at least 18 people; two of the attackers were also killed.',
+      expect: 20,
+    },
+    // Two reports of one toll: the lower one (ACLED's conservative rule).
+    {
+      text: 'On 8 January 2025, a source said 28 soldiers were killed in Djibo, while the opposition said the death toll reached 30.',
+      expect: 28,
+    },
+    // A toll that rose replaces the first count.
+    { text: 'Gunmen killed 40 people in Djibo on 2 May 2024; the toll later rose to 60.', expect: 60 },
+    // The same victims restated are counted once.
+    {
+      text: 'Gunmen killed 5 soldiers in Djibo on 2 May 2024; 5 soldiers were killed in the attack.',
+      expect: 5,
+    },
+  ]);
+});
