@@ -1,41 +1,13 @@
 // Stage 1: clean. HTML tags and entities, scrape debris, page furniture and non-article sentences leave the text;
 // every cleaned character keeps the offset of the original character it came from.
 
-import he from 'he';
+import { collect, looksLikeHtml, markupEdits, sortEdits, type Edit } from './clean-markup.ts';
 import type { PipelineContext } from './context.ts';
 import type { CleanDoc, Dropped, RawDoc, Span } from './types.ts';
 
-/** An edit of the original text: replace [start, end) by `insert`. */
-interface Edit {
-  start: number;
-  end: number;
-  insert: string;
-  reason: Dropped['reason'] | null;
-}
-
-const BLOCK_TAGS =
-  'p|div|h[1-6]|li|ul|ol|tr|table|tbody|thead|section|article|header|footer|br|hr|blockquote|figure';
-const CELL_TAGS = 'td|th';
-const INLINE_TAGS =
-  'strong|em|b|i|u|a|span|font|small|sup|sub|figcaption|caption|label|abbr|cite|mark|time|nav|aside';
-const ALL_TAGS = `${BLOCK_TAGS}|${CELL_TAGS}|${INLINE_TAGS}|t\\s?d|t\\s?h|t\\s?r|img|script|style|iframe|meta|link`;
-
-// A tag, whole or broken by a bad scrape: "<p>", "< / li >", "</ ul & gt;", "< strong>".
-const TAG_RE = new RegExp(
-  `(?:<|&\\s?lt\\s?;)\\s*/?\\s*(?:${ALL_TAGS})\\b[^<>\\n]{0,200}?(?:>|&\\s*gt\\s*;)`,
-  'gi',
-);
-// The tail of a tag whose "<" was lost: "strong>", "h2>", "li >", "p > ".
-const TAG_TAIL_RE = new RegExp(`(?:^|(?<=[\\s.;:!?&|]))/?\\s*(?:${ALL_TAGS})\\s*>`, 'gi');
-// Entities, including broken ones with spaces: "& nbsp ;", "& lt;".
-const ENTITY_RE = /&\s?(#\d{1,6}|#x[0-9a-f]{1,6}|[a-z]{2,8})\s?;/gi;
-// Leftover tag-ish symbols in a debris line: "< ;", "<&", lone "&", "[Source]".
-const DEBRIS_RE = /<\s*;|<\s*&|\[Source\]|&(?!\s?#?\w{2,8}\s?;)/g;
-const SCRIPT_RE = /<\s*(script|style)\b[\s\S]*?<\s*\/\s*\1\s*>/gi;
-
 /** Lines that end the article: everything after them is page furniture (related links, comments). */
 const END_MARKERS =
-  /^(related content|related articles|related posts|read more|more from|you may also like|recommended|comments)\s*:?\s*$/i;
+  /^(related content|related articles|related posts|read more|more from|you may also like|recommended|comments)\s*(?::\s*)?$/i;
 /** Whole lines that are page furniture. */
 const FURNITURE_LINE =
   /^(share this( page| article)?:?|skip to (main )?content|published|advertisement|subscribe.*|sign up.*|follow us.*|print|email|tweet|share|-?\s*\d+\s*min(ute)? read)\s*$/i;
@@ -54,11 +26,6 @@ const CAPTION_LINE =
   /^(credit|photo|image|picture|caption)\s*:|\b(photo|image|picture) by\b|\/AFP|\bGetty Images\b|\bReuters\/|\(AFP\)/i;
 /** A trailing source attribution; short headline-like lines after it are links to other articles. */
 const SOURCE_LINE = /^source\s*:\s*\S.{0,80}$/i;
-
-function looksLikeHtml(text: string): boolean {
-  const sample = text.slice(0, 20000);
-  return /<\s*(html|body|p|div|article|br)\b[^>]*>/i.test(sample);
-}
 
 function isHeadlineLike(line: string): boolean {
   const t = line.trim();
@@ -94,118 +61,6 @@ function applyEdits(text: string, edits: Edit[]): { text: string; offsets: Int32
   return { text: parts.join(''), offsets };
 }
 
-function collect(
-  re: RegExp,
-  text: string,
-  base: number,
-  make: (m: RegExpExecArray) => Edit | null,
-  edits: Edit[],
-) {
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
-    const e = make(m);
-    if (e) edits.push({ ...e, start: e.start + base, end: e.end + base });
-  }
-}
-
-function tagReplacement(tag: string): string {
-  const name = tag
-    .replace(/[<>/&;]|gt/gi, ' ')
-    .trim()
-    .split(/\s+/)
-    .join('')
-    .toLowerCase();
-  if (/^(td|th)/.test(name)) return ' | ';
-  if (new RegExp(`^(${BLOCK_TAGS})`).test(name)) return '\n';
-  return ' ';
-}
-
-/** Pass 1: markup. Returns edits on the original text. */
-function markupEdits(raw: string, html: boolean): Edit[] {
-  const edits: Edit[] = [];
-  collect(
-    SCRIPT_RE,
-    raw,
-    0,
-    (m) => ({ start: m.index, end: m.index + m[0].length, insert: ' ', reason: 'html-debris' }),
-    edits,
-  );
-  // Work line by line so debris rules only touch lines that carry debris.
-  let lineStart = 0;
-  for (const line of raw.split('\n')) {
-    const lineEdits: Edit[] = [];
-    for (const re of [TAG_RE, TAG_TAIL_RE]) {
-      const asTag = (m: RegExpExecArray): Edit => ({
-        start: m.index,
-        end: m.index + m[0].length,
-        insert: tagReplacement(m[0]),
-        reason: 'html-debris',
-      });
-      collect(re, line, 0, asTag, lineEdits);
-    }
-    collect(
-      ENTITY_RE,
-      line,
-      0,
-      (m) => {
-        const name = (m[1] as string).toLowerCase();
-        const decoded = he.decode(`&${name};`);
-        if (decoded === `&${name};`) return null; // not an entity
-        // Encoded brackets in a debris line are broken tags: drop them.
-        const insert = decoded === '<' || decoded === '>' ? ' ' : decoded === '\u00a0' ? ' ' : decoded;
-        return { start: m.index, end: m.index + m[0].length, insert, reason: 'html-debris' };
-      },
-      lineEdits,
-    );
-    const debrisLine = lineEdits.length > 0 || html;
-    if (debrisLine) {
-      collect(
-        DEBRIS_RE,
-        line,
-        0,
-        (m) => ({
-          start: m.index,
-          end: m.index + m[0].length,
-          insert: m[0].startsWith('[') ? '' : ' ',
-          reason: 'html-debris',
-        }),
-        lineEdits,
-      );
-    }
-    for (const e of lineEdits) edits.push({ ...e, start: e.start + lineStart, end: e.end + lineStart });
-    lineStart += line.length + 1;
-  }
-  if (html) {
-    // Any remaining tag in a real HTML file.
-    collect(
-      /<[^<>]{1,500}>/g,
-      raw,
-      0,
-      (m) => ({ start: m.index, end: m.index + m[0].length, insert: ' ', reason: 'html-debris' }),
-      edits,
-    );
-  }
-  return sortEdits(edits);
-}
-
-function sortEdits(edits: Edit[]): Edit[] {
-  edits.sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: Edit[] = [];
-  let end = -1;
-  for (const e of edits) {
-    if (e.start >= end) {
-      out.push(e);
-      end = e.end;
-    }
-  }
-  return out;
-}
-
 /** Pass 2: furniture and non-article lines, on the markup-free text. Returns edits and caption spans. */
 function furnitureEdits(text: string, byline: RegExp): { edits: Edit[]; captions: Span[] } {
   const edits: Edit[] = [];
@@ -218,6 +73,21 @@ function furnitureEdits(text: string, byline: RegExp): { edits: Edit[]; captions
   }
   const drop = (start: number, end: number, reason: Dropped['reason']) =>
     edits.push({ start, end, insert: '', reason });
+  // Are the non-empty lines after line i all headline-like (and is there one)? From the end, once: asked at every
+  // source line, re-reading the rest each time was quadratic in a text of many source lines.
+  let headlinesAfter: Int8Array | null = null; // 1 yes, 0 no (none after), -1 a non-headline after
+  const onlyHeadlinesAfter = (i: number): boolean => {
+    if (!headlinesAfter) {
+      headlinesAfter = new Int8Array(lines.length);
+      let state = 0;
+      for (let k = lines.length - 1; k >= 0; k--) {
+        headlinesAfter[k] = state;
+        const t = (lines[k] as (typeof lines)[number]).text;
+        if (t && state !== -1) state = isHeadlineLike(t) ? 1 : -1;
+      }
+    }
+    return headlinesAfter[i] === 1;
+  };
   let afterByline = false;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as (typeof lines)[number];
@@ -227,8 +97,7 @@ function furnitureEdits(text: string, byline: RegExp): { edits: Edit[]; captions
       break;
     }
     if (SOURCE_LINE.test(l.text)) {
-      const rest = lines.slice(i + 1).filter((x) => x.text);
-      if (rest.length > 0 && rest.every((x) => isHeadlineLike(x.text))) {
+      if (onlyHeadlinesAfter(i)) {
         drop(l.start, text.length, 'page-furniture');
         break;
       }
@@ -273,7 +142,7 @@ function whitespaceEdits(text: string): Edit[] {
     edits,
   );
   collect(
-    / +(?=\n)|(?<=\n) +/g,
+    /(?<! ) +(?=\n)|(?<=\n) +/g, // "(?<! )": one try per run of spaces, not one per space (quadratic)
     text,
     0,
     (m) => ({ start: m.index, end: m.index + m[0].length, insert: '', reason: null }),

@@ -13,12 +13,22 @@ interface Line {
   text: string;
 }
 
-const SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+/**
+ * A table's separator line ("|---|:---:|"), tested on trimmed lines only: "^\s*" and "\s*$" there are empty, and
+ * leaving them out keeps two white-space runs from sitting side by side (every split of a long run was tried).
+ */
+const SEPARATOR = /^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$/;
+
+/** A sentence longer than this is cut into pieces, at white space when it can be: every later stage pays at
+ *  least a sentence's length for each thing found in it (a 1 MB line of "Gao " did not build in minutes).
+ *  The longest sentence in the bundled, synthetic and evaluation corpora is 589 characters. */
+export const MAX_SENTENCE_CHARS = 1000;
 
 function isTableLine(text: string): boolean {
   const t = text.trim();
   if (SEPARATOR.test(t)) return true;
-  const pipes = (t.match(/\|/g) ?? []).length;
+  let pipes = 0;
+  for (let i = t.indexOf('|'); i >= 0 && pipes < 3; i = t.indexOf('|', i + 1)) pipes++;
   // "a | b |" or "| a | b |" or "a | b": at least two cells.
   return pipes >= 2 || (pipes === 1 && !t.startsWith('|') && !t.endsWith('|') && t.length < 300);
 }
@@ -99,6 +109,30 @@ function atMostWords(trimmed: string, n: number): boolean {
   return true;
 }
 
+const isSpace = (c: string) => /\s/.test(c);
+
+/**
+ * Push a trimmed sentence starting at `start`, cut into pieces of at most MAX_SENTENCE_CHARS: at the last white
+ * space in a piece's second half, else at the limit (never between the two halves of a surrogate pair).
+ */
+function pushSentence(out: Sentence[], start: number, text: string, kind: Sentence['kind']): void {
+  const max = MAX_SENTENCE_CHARS;
+  let from = 0;
+  while (text.length - from > max) {
+    let cut = from + max;
+    let k = cut;
+    while (k > from + max / 2 && !isSpace(text.charAt(k))) k--;
+    if (k > from + max / 2) cut = k;
+    else if (/[\udc00-\udfff]/.test(text.charAt(cut))) cut--;
+    const piece = text.slice(from, cut).trimEnd();
+    out.push({ index: out.length, start: start + from, end: start + from + piece.length, text: piece, kind });
+    from = cut;
+    while (from < text.length && isSpace(text.charAt(from))) from++;
+  }
+  const rest = text.slice(from);
+  out.push({ index: out.length, start: start + from, end: start + text.length, text: rest, kind });
+}
+
 /** Split one block of prose into sentences with offsets. */
 function sentencesOf(line: Line, captions: Span[], out: Sentence[]): void {
   const trimmed = line.text.trim();
@@ -107,13 +141,7 @@ function sentencesOf(line: Line, captions: Span[], out: Sentence[]): void {
   const caption = inSpans(captions, line.start, line.end);
   const listItem = /^[-*•]\s+/.test(trimmed);
   if (!caption && !listItem && !/[.!?…"”]$/.test(trimmed) && atMostWords(trimmed, 16)) {
-    out.push({
-      index: out.length,
-      start: line.start + lead,
-      end: line.start + lead + trimmed.length,
-      text: trimmed,
-      kind: 'heading',
-    });
+    pushSentence(out, line.start + lead, trimmed, 'heading');
     return;
   }
   for (const [s, e] of sentenceRanges(line.text)) {
@@ -121,13 +149,7 @@ function sentencesOf(line: Line, captions: Span[], out: Sentence[]): void {
     const t = raw.trim();
     if (!t) continue;
     const off = line.start + s + raw.indexOf(t);
-    out.push({
-      index: out.length,
-      start: off,
-      end: off + t.length,
-      text: t,
-      kind: caption ? 'caption' : listItem ? 'list-item' : 'sentence',
-    });
+    pushSentence(out, off, t, caption ? 'caption' : listItem ? 'list-item' : 'sentence');
   }
 }
 
@@ -190,13 +212,7 @@ export function segment(doc: Pick<CleanDoc, 'text' | 'captions'>): Segmented {
     for (const r of rows) {
       const text = doc.text.slice(r.start, r.end).trim();
       const lead = doc.text.slice(r.start, r.end).indexOf(text);
-      sentences.push({
-        index: sentences.length,
-        start: r.start + lead,
-        end: r.start + lead + text.length,
-        text,
-        kind: 'table-row',
-      });
+      pushSentence(sentences, r.start + lead, text, 'table-row');
     }
   }
   return { sentences, tables };
