@@ -146,7 +146,11 @@ export function compileRoles(lex: RoleLexicon): RoleRules {
 const CAPITAL_OF_BEFORE = /\bcapital\s+(?:city\s+)?of\s+(?:the\s+)?$/u;
 const CAPITAL_AFTER = /^(?:\s*['’]s)?\s+capital\b(?!\s*,)/u;
 const DIRECTION_BEFORE =
-  /\b(?:just\s+|far\s+|further\s+|deep\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+(?:of|from)\s+(?:the\s+)?$/u;
+  /\b(?:just\s+|far\s+|further\s+|deep\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+(?:of|from)\s+(?:the\s+)?(?:(?:capital|town|city|village)\s*,?\s+)?$/u;
+
+/** "a convoy was entering Niger": where it was going, not where it was. */
+const ENTERING_BEFORE =
+  /\b(?:entering|entered|enter|enters|crossed into|crossing into|bound for|destined for)\s+(?:the\s+)?$/u;
 
 const SPEECH_AFTER =
   /^[^.;:!?]{0,60}?\b(?:said|says|told|reported|according|confirmed|stated|added|explained|recounted|described)\b/u;
@@ -184,7 +188,11 @@ export function mentionRole(
     // "Gao - a town on the river - was attacked" is an apposition: a mixed-case name needs a comma part,
     // an agency or brackets to be a dateline; "GAO -" in capitals is one.
     const marked =
-      lead !== '' || /[,(]/.test(dateline?.[0] ?? '') || !/\p{Ll}/u.test(text.slice(m.start, m.end));
+      lead !== '' ||
+      /[,(]/.test(dateline?.[0] ?? '') ||
+      !/\p{Ll}/u.test(text.slice(m.start, m.end)) ||
+      // "Bamako — The final death toll ...": a new sentence starts after the dash.
+      /^\s*[—–]\s*\p{Lu}/u.test(rawAfter);
     if (dateline && marked && (lead !== '(' || /^\s*\)/.test(after)))
       return { role: 'dateline', cue: 'dateline', km: null, weak: false };
   }
@@ -217,7 +225,7 @@ export function mentionRole(
   const borderA = rules.borderAfter.exec(after);
   if (borderA) return { role: 'reference', cue: `… ${borderA[0].trim()}`, km: null, weak: false };
 
-  const dest = rules.destinationBefore.exec(before);
+  const dest = rules.destinationBefore.exec(before) ?? ENTERING_BEFORE.exec(before);
   if (dest) return { role: 'reference', cue: dest[0].trim(), km: null, weak: false };
   const origin = rules.originBefore.exec(before) ?? rules.neighbourOriginBefore.exec(before);
   if (origin) return { role: 'origin', cue: origin[0].trim(), km: null, weak: false };

@@ -38,6 +38,7 @@ const TABLE: Record<string, Case[]> = {
     { text: '(Bamako) – Soldiers killed 20 civilians.', place: 'Bamako', role: 'dateline' },
     { text: 'BAMAKO (Reuters) - Soldiers killed 20 civilians.', place: 'BAMAKO', role: 'dateline' },
     { text: 'NIAMEY, March 3 (AFP) – An attack killed ten.', place: 'NIAMEY', role: 'dateline' },
+    { text: 'Bamako — The final death toll of a massacre was 35.', place: 'Bamako', role: 'dateline' },
     { text: 'Gao - a town on the Niger river - was attacked.', place: 'Gao', role: 'event' },
     { text: 'Djibo was attacked on Sunday.', place: 'Djibo', role: 'event' },
   ],
@@ -60,6 +61,12 @@ const TABLE: Record<string, Case[]> = {
     { text: 'Fighting broke out near the Mali-Niger border.', place: 'Mali', role: 'reference' },
     { text: 'The wounded were flown to Bamako.', place: 'Bamako', role: 'reference' },
     { text: 'Thousands fled to Niamey after the attack.', place: 'Niamey', role: 'reference' },
+    { text: 'A French convoy was entering Niger on Friday.', place: 'Niger', role: 'reference' },
+    {
+      text: 'The convoy retreated to a camp just north of the capital Ouagadougou.',
+      place: 'Ouagadougou',
+      role: 'near',
+    },
     { text: 'The victims were taken to the hospital in Ouahigouya.', place: 'Ouahigouya', role: 'reference' },
   ],
   'origin and base': [
@@ -75,7 +82,11 @@ const TABLE: Record<string, Case[]> = {
     { text: 'The Timbuktu Institute published a study.', place: 'Timbuktu', role: 'inside-name' },
     { text: 'Northern Mali has seen attacks.', place: 'Mali', role: 'event' },
     { text: 'Gunmen attacked a convoy north of Kidal.', place: 'Kidal', role: 'near', weak: true },
-    { text: 'Gunmen attacked a restaurant in the capital of Burkina Faso.', place: 'Burkina Faso', role: 'capital' },
+    {
+      text: 'Gunmen attacked a restaurant in the capital of Burkina Faso.',
+      place: 'Burkina Faso',
+      role: 'capital',
+    },
     { text: 'Gunmen attacked a hotel in the Malian capital.', place: 'Malian', role: 'capital' },
     { text: 'Gunmen attacked Lake Chad islands.', place: 'Chad', role: 'event' },
   ],
