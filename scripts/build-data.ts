@@ -1,13 +1,19 @@
 // npm run build:data -- [--in DIR] [--out DIR] [--geodata DIR] [--quiet]
 // Reads a corpus folder, runs the pipeline, writes what the map reads. Thin: all logic is in src/pipeline.
 
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCorpus } from '../src/pipeline/build.ts';
-import { summarize } from '../src/pipeline/report.ts';
 import { OUTPUT_FILES } from '../src/pipeline/contract.ts';
+import { escapeControls } from './lib/escape.ts';
 import { DEFAULT_GEODATA, ROOT, loadContext, readCorpus } from './lib/load.ts';
+import { checkOutputDir, outVersusIn, writeOutputDir, type OutputFile } from './lib/output-dir.ts';
+import { reportJson, reportText, type InputWarning } from './lib/report-text.ts';
+import { readRegular } from './lib/safe-read.ts';
+
+/** Geodata files copied into the output (regions, basemap) are read up to this size. */
+const MAX_GEODATA_COPY_BYTES = 256 * 1024 * 1024;
 
 const HELP = `Build the map's data from a folder of news articles.
 
@@ -39,19 +45,36 @@ function main(): number {
   const inDir = resolve(values.in);
   const outDir = resolve(values.out);
   const geodata = resolve(values.geodata);
-  if (!existsSync(inDir)) {
-    console.error(`build:data: input folder ${inDir} does not exist`);
+  const fail = (why: string) => {
+    console.error(`build:data: ${escapeControls(why)}`);
     return 1;
+  };
+  let inStat;
+  try {
+    inStat = statSync(inDir);
+  } catch {
+    return fail(`input folder ${inDir} does not exist`);
   }
+  if (!inStat.isDirectory()) return fail(`--in ${inDir} is not a folder`);
+  const clash = outVersusIn(outDir, inDir);
+  if (clash) return fail(clash);
+  const ours = new Set(Object.values(OUTPUT_FILES).map((f) => f.split('/')[0] as string));
+  const refused = checkOutputDir(outDir, ours);
+  if (refused) return fail(refused);
   const t0 = performance.now();
-  const ctx = loadContext({ geodataDir: geodata });
-  for (const e of ctx.customErrors) console.error(`custom-places: ${e}`);
   const { docs, problems } = readCorpus(inDir);
-  for (const p of problems) console.error(`skipped or warned: ${p.file}: ${p.why}`);
-  if (docs.length === 0) {
-    console.error(`build:data: no readable article in ${inDir}; nothing built`);
-    return 1;
+  for (const p of problems)
+    console.error(`skipped or warned: ${escapeControls(p.file)}: ${escapeControls(p.why)}`);
+  if (docs.length === 0) return fail(`no readable article in ${inDir}; nothing built`);
+  let ctx;
+  try {
+    ctx = loadContext({ geodataDir: geodata });
+  } catch (e) {
+    return fail(`cannot load the geodata folder ${geodata}: ${(e as Error).message}`);
   }
+  for (const e of ctx.customErrors) console.error(`custom-places: ${escapeControls(e)}`);
+  const warnings: InputWarning[] = ctx.customErrors.map((why) => ({ file: 'custom-places.json', why }));
+  for (const p of problems) if (!p.skipped) warnings.push({ file: p.file, why: p.why });
   const totalBytes = docs.reduce((n, d) => n + d.text.length, 0);
   let lastPrint = 0;
   const progress = (done: number, total: number) => {
@@ -62,28 +85,39 @@ function main(): number {
     process.stderr.write(`\rbuilding: ${done}/${total} documents (${Math.round((100 * done) / total)}%)`);
     if (done === total) process.stderr.write('\n');
   };
-  const skipped = problems.filter((p) => /skipped/.test(p.why));
+  const skipped = problems.filter((p) => p.skipped).map(({ file, why }) => ({ file, why }));
   const result = buildCorpus(docs, ctx, { skipped, onProgress: progress });
 
-  mkdirSync(join(outDir, 'basemap'), { recursive: true });
-  const write = (name: string, data: unknown) =>
-    writeFileSync(join(outDir, name), `${JSON.stringify(data)}\n`);
-  write(OUTPUT_FILES.incidents, result.incidents);
-  write(OUTPUT_FILES.risk, result.risk);
-  write(OUTPUT_FILES.sources, result.sources);
-  write(OUTPUT_FILES.report, result.report);
-  write(OUTPUT_FILES.unlocated, result.report.unlocated);
-  writeFileSync(join(outDir, OUTPUT_FILES.summary), summarize(result.report));
+  // Geodata the map needs beside the build's own files, read like any input (no link, regular files, bounded).
+  const copies: OutputFile[] = [];
   for (const [name, from] of [
     [OUTPUT_FILES.regions, 'regions.geojson'],
     [OUTPUT_FILES.basemapLand, 'basemap/land.geojson'],
     [OUTPUT_FILES.basemapCountries, 'basemap/countries.geojson'],
     [OUTPUT_FILES.basemapLabels, 'basemap/labels.geojson'],
   ] as const) {
-    const src = join(geodata, from);
-    mkdirSync(dirname(join(outDir, name)), { recursive: true });
-    if (existsSync(src)) copyFileSync(src, join(outDir, name));
-    else console.error(`build:data: ${src} missing; the map will lack ${name}`);
+    const r = readRegular(geodata, from, MAX_GEODATA_COPY_BYTES, { rootName: 'the geodata folder' });
+    if (r.ok) copies.push([name, () => r.bytes]);
+    else {
+      const why = `${r.missing ? 'missing' : `${r.why}; not copied`}: the map will lack ${name}`;
+      console.error(`build:data: ${escapeControls(`${geodata}/${from}`)}: ${why}`);
+      warnings.push({ file: from, why });
+    }
+  }
+  const json = (data: unknown) => () => `${JSON.stringify(data)}\n`;
+  const files: OutputFile[] = [
+    [OUTPUT_FILES.incidents, json(result.incidents)],
+    [OUTPUT_FILES.risk, json(result.risk)],
+    [OUTPUT_FILES.sources, json(result.sources)],
+    [OUTPUT_FILES.report, json(reportJson(result.report, warnings))],
+    [OUTPUT_FILES.unlocated, json(result.report.unlocated)],
+    [OUTPUT_FILES.summary, () => reportText(result.report, warnings)],
+    ...copies,
+  ];
+  try {
+    writeOutputDir(outDir, files, ours);
+  } catch (e) {
+    return fail(`nothing written, the previous output (if any) is as it was: ${(e as Error).message}`);
   }
   const c = result.report.counts;
   const secs = (performance.now() - t0) / 1000;
@@ -92,7 +126,7 @@ function main(): number {
       `(${c.incidents_point} points, ${c.incidents_region} region-level) from ${c.claims} claims; ` +
       `${c.events_unlocated} event sentences with no place; ${c.risk_rows} risk rows; ` +
       `${c.mentions} mentions (${c.mentions_resolved} resolved, ${c.mentions_rejected} rejected, ${c.mentions_ambiguous} ambiguous, ${c.mentions_unknown} unknown); ` +
-      `${c.documents_skipped} files skipped -> ${relative(process.cwd(), outDir) || '.'}/ (see report.txt)`,
+      `${c.documents_skipped} files skipped${warnings.length ? `, ${warnings.length} input warnings` : ''} -> ${relative(process.cwd(), outDir) || '.'}/ (see report.txt)`,
   );
   return 0;
 }

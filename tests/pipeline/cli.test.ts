@@ -74,5 +74,5 @@ describe('build:data CLI', () => {
     const r = build(['--in', dir, '--out', mkdtempSync(join(tmpdir(), 'sahel-o-'))]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/no readable article/);
-  });
+  }, 60_000);
 });

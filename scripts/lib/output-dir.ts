@@ -1,0 +1,109 @@
+// Where a build writes: the output folder is written whole into a temporary folder beside it and moved into place
+// only when every file is complete, so a crashed build never leaves new incidents beside the last build's
+// report. The folder must not be, hold or sit inside the corpus, and is replaced only when it holds nothing but
+// an earlier build's files (a mistyped --out must not wipe a folder of other things).
+
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join, resolve } from 'node:path';
+import { isInside } from './safe-read.ts';
+
+/** A path with its existing part resolved (links, ".."), for comparing folders that may not exist yet. */
+export function resolveExisting(path: string): string {
+  const abs = resolve(path);
+  let head = abs;
+  const tail: string[] = [];
+  while (!existsSync(head)) {
+    const up = dirname(head);
+    if (up === head) break;
+    tail.unshift(basename(head));
+    head = up;
+  }
+  let real = head;
+  try {
+    real = realpathSync(head);
+  } catch {
+    // keep head
+  }
+  return join(real, ...tail);
+}
+
+/** Why --out cannot be used with --in, or null. Both compared after resolving links. */
+export function outVersusIn(outDir: string, inDir: string): string | null {
+  const out = resolveExisting(outDir);
+  const inn = resolveExisting(inDir);
+  if (out === inn)
+    return `--out and --in are the same folder (${inn}): the build would overwrite the corpus's sources.json and read its own report as an article next time; choose an output folder outside the corpus`;
+  if (isInside(out, inn))
+    return `--out ${out} is inside the corpus folder --in ${inn}: the next build would read the output as articles; choose an output folder outside the corpus`;
+  if (isInside(inn, out))
+    return `the corpus folder --in ${inn} is inside --out ${out}: replacing the output folder would delete the corpus; choose another output folder`;
+  return null;
+}
+
+/**
+ * Why `outDir` may not be replaced by a build, or null: it exists and is no folder, or holds entries a build does
+ * not write (`ours`: the top-level names of its files). Asked before building too, so a refusal costs nothing.
+ */
+export function checkOutputDir(outDir: string, ours: ReadonlySet<string>): string | null {
+  if (!existsSync(outDir)) return null;
+  const target = realpathSync(outDir); // --out may be a link to the folder: replace the folder, keep the link
+  if (!lstatSync(target).isDirectory()) return `--out ${target} exists and is not a folder`;
+  const foreign = readdirSync(target).filter((n) => !ours.has(n));
+  if (foreign.length === 0) return null;
+  const shown = foreign.slice(0, 5).map((n) => JSON.stringify(n));
+  return (
+    `--out ${target} holds ${foreign.length} entr${foreign.length === 1 ? 'y' : 'ies'} a build does not write ` +
+    `(${shown.join(', ')}${foreign.length > 5 ? ', ...' : ''}); it is replaced as a whole, so give an empty ` +
+    'folder, a new one or an earlier output folder'
+  );
+}
+
+export type OutputFile = readonly [path: string, content: () => string | Uint8Array];
+
+/**
+ * Write `files` (paths relative to the folder; content made only when written, so a serialisation that throws
+ * leaves everything as it was) as the new content of `outDir`. `ours` are the top-level names a build writes.
+ */
+export function writeOutputDir(
+  outDir: string,
+  files: readonly OutputFile[],
+  ours: ReadonlySet<string>,
+): void {
+  const refused = checkOutputDir(outDir, ours);
+  if (refused) throw new Error(refused);
+  const target = existsSync(outDir) ? realpathSync(outDir) : resolve(outDir);
+  const parent = dirname(target);
+  mkdirSync(parent, { recursive: true });
+  const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const tmp = join(parent, `.${basename(target)}.tmp-${tag}`);
+  const old = join(parent, `.${basename(target)}.old-${tag}`);
+  mkdirSync(tmp);
+  let moved = false;
+  try {
+    for (const [rel, content] of files) {
+      const path = join(tmp, rel);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, content());
+    }
+    if (existsSync(target)) {
+      renameSync(target, old);
+      moved = true;
+    }
+    renameSync(tmp, target);
+  } catch (e) {
+    if (moved && !existsSync(target)) renameSync(old, target); // put the previous build back
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+  if (moved) rmSync(old, { recursive: true, force: true });
+}
