@@ -1,10 +1,8 @@
 // The analyst map in Debian's Chromium against the production build, fully offline.
-import { check } from '@placemarkio/check-geojson';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { IncidentCollection } from '../../src/pipeline/contract.ts';
-import { emptyFilters, matchesIncident } from '../../src/app/lib/filters.ts';
 import { guardNetwork, launchChromium, renderedIncidents, waitMapIdle, type NetLog } from './helpers.ts';
 
 // Screenshots of the main views go to .cache/screenshots (look at them after a run); SCREENSHOTS=docs/screenshots
@@ -121,35 +119,6 @@ describe('analyst map', () => {
     expect(rows).not.toContain('country:BF');
     await page.screenshot({ path: `${SHOTS}/region-selected.png` });
     await page.getByRole('button', { name: 'Show all regions' }).click();
-  });
-
-  it('exports exactly the filtered set as valid GeoJSON, and CSV with ACLED columns', async () => {
-    const mopti = pointAt('Mopti');
-    const actor = mopti.properties.actors[0]!;
-    await page.locator(`input[data-actor="${actor}"]`).check();
-    const [dl] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Export GeoJSON' }).click(),
-    ]);
-    const text = readFileSync((await dl.path())!, 'utf8');
-    const fc = check(text) as GeoJSON.FeatureCollection;
-    const expected = incidents.features
-      .filter((f) => matchesIncident(f.properties, { ...emptyFilters(), actors: [actor] }))
-      .map((f) => f.properties.id);
-    expect(fc.features.map((f) => f.id)).toEqual(expected);
-    expect(fc.features.every((f) => Array.isArray((f.properties as { claims: unknown[] }).claims))).toBe(
-      true,
-    );
-    const [csv] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Export CSV' }).click(),
-    ]);
-    const lines = readFileSync((await csv.path())!, 'utf8')
-      .trimEnd()
-      .split('\r\n');
-    expect(lines[0]!.startsWith('event_id_cnty,event_date,year,time_precision,event_type')).toBe(true);
-    expect(lines.length - 1).toBe(expected.length);
-    await page.getByRole('button', { name: 'Clear all' }).click();
   });
 
   it('the URL carries view, filters and selection; a link reproduces them; back/forward work', async () => {
