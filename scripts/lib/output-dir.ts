@@ -88,22 +88,35 @@ export function writeOutputDir(
   const tmp = join(parent, `.${basename(target)}.tmp-${tag}`);
   const old = join(parent, `.${basename(target)}.old-${tag}`);
   mkdirSync(tmp);
-  let moved = false;
+  const moved: string[] = []; // earlier folders moved aside, removed once the new one is in place
   try {
     for (const [rel, content] of files) {
       const path = join(tmp, rel);
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, content());
     }
-    if (existsSync(target)) {
-      renameSync(target, old);
-      moved = true;
+    // Two builds into one folder at once (parallel test runs): each swap may find the other's folder there.
+    for (let attempt = 0; ; attempt++) {
+      const aside = `${old}-${attempt}`;
+      try {
+        renameSync(target, aside);
+        moved.push(aside);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      }
+      try {
+        renameSync(tmp, target);
+        break;
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (attempt >= 3 || (code !== 'ENOTEMPTY' && code !== 'EEXIST')) throw e;
+      }
     }
-    renameSync(tmp, target);
   } catch (e) {
-    if (moved && !existsSync(target)) renameSync(old, target); // put the previous build back
+    const first = moved[0];
+    if (first && !existsSync(target)) renameSync(first, target); // put the previous build back
     rmSync(tmp, { recursive: true, force: true });
     throw e;
   }
-  if (moved) rmSync(old, { recursive: true, force: true });
+  for (const m of moved) rmSync(m, { recursive: true, force: true });
 }
