@@ -1,20 +1,52 @@
-// Actors: who a claim names (canonical names; generic "soldiers" take the place's country; people quoted are no side).
+// Actors: who a claim names (canonical names; generic "soldiers" take the place's country; sources are no side).
 
 import type { PipelineContext } from '../context.ts';
 import type { ActorMention, GazetteerEntry, Resolution } from '../types.ts';
 import type { Trigger } from './compiled.ts';
 import { eventFor } from './event-type.ts';
 
-/** "a resident said", "locals told AFP", "according to villagers": people quoted, not people the event hit. */
-function quoted(a: ActorMention, text: string): boolean {
-  return (
-    // The speaker right before the verb, no comma between: "killed 20 civilians, said a source" names victims,
-    // and "12 civilians reported dead" is a toll.
-    /^\s+(?:(?:of|in|from)\s+[\p{L}-]+\s+)?(?:said|says|say|told|recounted|explained)\b/iu.test(
-      text.slice(a.end, a.end + 40),
-    ) ||
-    /according\s+to\s+(?:a|the|some|several|local)?\s*$/i.test(text.slice(Math.max(0, a.start - 24), a.start))
-  );
+// Speech words: their subject reports the event, it does not take part in it. The weak ones also name acts
+// ("the government declared a state of emergency", "the UN confirmed the deaths"): speech only before "that", a
+// comma or the end.
+const SPEECH = '(?:said|says|say|told|recounted|explained|tweeted|wrote|added|noted)';
+const WEAK_SPEECH =
+  '(?:stated|confirmed|announced|reported|declared|denied|condemned|denounced|warned|indicated)(?=\\s*(?:that\\b|[,.;]|$|on\\s|in\\s+a\\s+statement))';
+/** The speaker right after a mention ("the UN said", "the army said in a statement", "a military source said"). */
+const SPEAKS_AFTER = new RegExp(
+  `^\\s+(?:(?:(?:of|in|from)\\s+[\\p{L}-]+\\s+)?(?:(?:has|have|had)\\s+)?(?:${SPEECH}\\b|${WEAK_SPEECH})|(?:spokes\\w+|sources?|officials?\\s+(?:(?:have|has|had)\\s+)?${SPEECH})\\b)`,
+  'iu',
+);
+/** The speaker claims its own action: "the army said it killed 10 militants" keeps the army. */
+const OWN_ACTION =
+  /^[\s,]*(?:on\s+\p{L}+\s+|in\s+a\s+statement\s+)?(?:(?:that\s+)?(?:it|they|its|their|we|our)\b|\p{L}+ing\b)|\b(?:its|their)\s+(?:own|soldiers|troops|men|forces|positions?)\b/iu;
+/** "12 civilians reported dead", "5 soldiers confirmed killed": a toll, not a speaker. */
+const TOLL_AFTER = /^\s*(?:dead|killed|missing|wounded|injured|abducted|kidnapped)\b/i;
+/** The speaker right before: "according to a French government assessment", ", said MINUSMA". */
+const SPEAKS_BEFORE = new RegExp(
+  `(?:according\\s+to|reported\\s+by|confirmed\\s+by|,\\s*(?:${SPEECH}|stated|confirmed|announced|reported|declared|indicated))\\s+(?:(?:a|an|the|some|several|local)\\s+)?$`,
+  'i',
+);
+const ACCORDING = /according\s+to\s+(?:[\p{L}'’-]+\s+){0,3}$/iu;
+
+/**
+ * Is the mention a source of the report, not a side of the event? A quoted speaker ("a resident said", "the UN
+ * said", "a military source said"), an attribution after "according to", a speaker named after the report
+ * (", said MINUSMA"). "soldiers killed 10 militants, the army said" keeps the army through "soldiers".
+ */
+function isSource(a: ActorMention, text: string): boolean {
+  const after = text.slice(a.end, a.end + 80);
+  // The speaker right before the verb, no comma between: "killed 20 civilians, said a source" names victims,
+  // and "12 civilians reported dead" is a toll.
+  const m = SPEAKS_AFTER.exec(after);
+  // "wounded civilians reported": victims reported, not reporting.
+  if (m && !(a.actor === 'Civilians' && /reported|confirmed/i.test(m[0]))) {
+    const rest = after.slice(m[0].length);
+    if (!OWN_ACTION.test(rest) && !TOLL_AFTER.test(rest)) return true;
+  }
+  const before = text.slice(Math.max(0, a.start - 40), a.start);
+  if (SPEAKS_BEFORE.test(before)) return true;
+  // "according to a French government assessment": up to three words between, no comma.
+  return ACCORDING.test(before) && !/[,.;]/.test(before.slice(before.toLowerCase().lastIndexOf('according')));
 }
 
 /** The actors of a claim at one place, sorted. */
@@ -27,7 +59,7 @@ export function actorsOf(
 ): string[] {
   const names = new Set<string>();
   for (const a of mentions) {
-    if (a.actor === 'Civilians' && quoted(a, text)) continue;
+    if (isSource(a, text)) continue;
     if (!a.generic) {
       names.add(a.actor);
       continue;
@@ -57,8 +89,7 @@ export function unlocatedType(
 ): { eventType: string; subEventType: string } {
   const names = new Set<string>();
   for (const r of resolutions) if (r.mention.standsFor) names.add(r.mention.standsFor);
-  for (const a of mentions)
-    if (!a.generic && !(a.actor === 'Civilians' && quoted(a, text))) names.add(a.actor);
+  for (const a of mentions) if (!a.generic && !isSource(a, text)) names.add(a.actor);
   const e = eventFor(trigger, [...names], ctx, riot);
   return { eventType: e.event_type, subEventType: e.sub_event_type };
 }

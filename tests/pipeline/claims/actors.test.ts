@@ -64,3 +64,82 @@ describe('demonstrators are implied by the event type', () => {
     },
   ]);
 });
+
+describe('issue 9: sources are not actors (speakers, attributions), participants stay', () => {
+  const p = '2024-05-10';
+  check([
+    {
+      text: 'On 3 May 2024, gunmen killed 10 civilians in Djibo, the UN said.',
+      published: p,
+      hasNot: ['UN / MINUSMA'],
+    },
+    {
+      text: 'The UN said gunmen killed 10 civilians in Djibo on 3 May 2024.',
+      published: p,
+      hasNot: ['UN / MINUSMA'],
+    },
+    {
+      text: 'On 3 May 2024, jihadists killed 10 civilians in Djibo, according to a French government assessment.',
+      published: p,
+      exactly: ['Civilians', 'Islamist rebels'],
+    },
+    {
+      text: 'On 3 May 2024, the army said in a statement that gunmen had killed 10 civilians near Djibo.',
+      published: p,
+      exactly: ['Civilians', 'Unidentified armed group'],
+    },
+    {
+      text: 'On 3 May 2024, gunmen killed 10 civilians near Djibo, a military source said.',
+      published: p,
+      hasNot: ['Military Forces of Burkina Faso'],
+    },
+    {
+      text: 'On 3 May 2024, gunmen killed 10 civilians near Djibo, said MINUSMA.',
+      published: p,
+      hasNot: ['UN / MINUSMA'],
+    },
+    {
+      text: 'On 3 May 2024, gunmen killed 10 civilians in Djibo, Malian officials told AFP.',
+      published: p,
+      hasNot: ['Government of Mali'],
+    },
+    // The army acts in the sentence: "soldiers" keep it.
+    {
+      text: 'On 3 May 2024, soldiers killed 10 militants near Djibo, the army said.',
+      published: p,
+      exactly: ['Military Forces of Burkina Faso', 'Unidentified armed group'],
+    },
+    // A speaker telling of its own action is a participant.
+    {
+      text: 'The army said it killed 10 militants near Djibo on 3 May 2024.',
+      published: p,
+      has: ['Military Forces of Burkina Faso'],
+    },
+    {
+      text: 'On 3 May 2024, the Malian army reported killing 20 militants near Gao.',
+      published: p,
+      has: ['Military Forces of Mali'],
+    },
+    // Acts named by a weak speech word, and people who are no speakers, stay.
+    {
+      text: 'On 3 May 2024, the government declared a state of emergency in Gao.',
+      published: p,
+      has: ['Government of Mali'],
+    },
+    {
+      text: 'On 3 May 2024, four military officials were arrested in Gao.',
+      published: p,
+      has: ['Military Forces of Mali'],
+    },
+    {
+      text: 'On 3 May 2024, 12 civilians reported dead after gunmen attacked Djibo.',
+      published: p,
+      has: ['Civilians'],
+    },
+    {
+      text: 'On 3 May 2024, JNIM fighters ambushed French troops near Gao.',
+      published: p,
+      exactly: ['France', 'JNIM'],
+    },
+  ]);
+});
