@@ -100,9 +100,10 @@ export function riskCSV(rows: readonly RiskRowOut[]): string {
 }
 
 /** Several files in one zip (deterministic: fixed file times). */
-export function zipFiles(files: Record<string, string>): Uint8Array {
+export function zipFiles(files: Record<string, string>): Uint8Array<ArrayBuffer> {
   const mtime = new Date('2020-01-01T00:00:00Z');
+  // zipSync allocates a plain ArrayBuffer (never a shared one).
   return zipSync(
     Object.fromEntries(Object.entries(files).map(([name, text]) => [name, [strToU8(text), { mtime }]])),
-  );
+  ) as Uint8Array<ArrayBuffer>;
 }

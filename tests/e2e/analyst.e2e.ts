@@ -1,0 +1,90 @@
+// What an analyst does all day, in Chromium: typed dates and presets, slider keys, play over stretches with data,
+// links that fail in words, skip links and Escape.
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { fromDay, toDay } from '../../src/app/lib/dates.ts';
+import { emptyFilters, matchesIncident } from '../../src/app/lib/filters.ts';
+import type { IncidentCollection } from '../../src/pipeline/contract.ts';
+import { guardNetwork, launchChromium, waitMapIdle } from './helpers.ts';
+
+const base = inject('baseUrl');
+const incidents = JSON.parse(readFileSync('public/data/incidents.geojson', 'utf8')) as IncidentCollection;
+const dated = incidents.features.filter((f) => f.properties.date_start);
+let browser: Browser;
+
+async function open(url: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
+  const p = await browser.newPage({ viewport });
+  await guardNetwork(p);
+  await p.goto(url);
+  await waitMapIdle(p);
+  return p;
+}
+const count = async (p: Page) => Number(await p.getByTestId('count').innerText());
+const expected = (from: string | null, to: string | null) =>
+  incidents.features.filter((f) =>
+    matchesIncident(f.properties, { ...emptyFilters(), dateFrom: from, dateTo: to }),
+  ).length;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('dates an analyst can query', () => {
+  it('typed from/to dates filter the map and go into the URL', async () => {
+    const p = await open(base);
+    const days = dated.map((f) => f.properties.date_start!).sort();
+    const from = days[Math.floor(days.length / 3)]!.slice(0, 10);
+    const to = days.at(-1)!.slice(0, 10);
+    await p.getByLabel('From date').fill(from);
+    await p.waitForFunction((f) => location.search.includes(`from=${f}`), from);
+    expect(await count(p)).toBe(expected(from, null));
+    await p.getByLabel('To date').fill(to);
+    expect(await count(p)).toBe(expected(from, p.url().includes('to=') ? to : null));
+    await p.getByRole('button', { name: 'All dates' }).click();
+    expect(await count(p)).toBe(incidents.features.length);
+    await p.close();
+  });
+
+  it('presets: the last 90 days of the data; slider keys step a day and a month', async () => {
+    const p = await open(base);
+    const last = Math.max(...dated.map((f) => toDay(f.properties.date_end ?? f.properties.date_start, true)));
+    await p.getByLabel('Date preset').selectOption('Last 90 days of the data');
+    await p.waitForFunction(() => location.search.includes('from='));
+    const from = fromDay(last - 89);
+    expect(p.url()).toContain(`from=${from}`);
+    expect(await count(p)).toBe(expected(from, null));
+    const slider = p.getByRole('slider', { name: 'From' });
+    await slider.focus();
+    await p.keyboard.press('ArrowLeft');
+    await p.waitForFunction((f) => location.search.includes(`from=${f}`), fromDay(last - 90));
+    await p.keyboard.press('PageDown');
+    const month = new Date((last - 90) * 86_400_000);
+    month.setUTCMonth(month.getUTCMonth() - 1);
+    const back = month.toISOString().slice(0, 10);
+    // PageDown is a calendar month back (the day clamped to the month's length)
+    await p.waitForFunction((b) => {
+      const f = new URLSearchParams(location.search).get('from') ?? '';
+      return f.slice(0, 7) === b.slice(0, 7);
+    }, back);
+    expect(await p.locator('[data-testid="density"] rect').count()).toBeGreaterThan(1);
+    await p.close();
+  });
+
+  it('play steps through months that hold incidents, never showing an empty map', async () => {
+    const p = await open(base);
+    await p.getByLabel('Play by').selectOption('month');
+    await p.getByRole('button', { name: 'Play' }).click();
+    const seen: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await p.waitForTimeout(750);
+      seen.push(await count(p));
+    }
+    await p.getByRole('button', { name: 'Pause' }).click();
+    expect(seen.every((n) => n > 0)).toBe(true);
+    await p.close();
+  });
+});
