@@ -1,10 +1,11 @@
 // File access for the CLIs: read the gazetteer, lexicons and a corpus folder. The pipeline itself never touches fs.
 
-import { lstatSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { createContext, readWordLists, type PipelineContext } from '../../src/pipeline/context.ts';
 import { fold } from '../../src/pipeline/text.ts';
 import { mergeCustomPlaces } from '../../src/pipeline/gazetteer-custom.ts';
+import { mergeSahelLayers, type SahelLayerRecord } from '../../src/pipeline/gazetteer-sahel.ts';
 import type { EventLexicon, Gazetteer, Lexicons } from '../../src/pipeline/types.ts';
 import { isInside, readRegular } from './safe-read.ts';
 
@@ -45,7 +46,7 @@ export interface LoadedContext extends PipelineContext {
 export function loadContext(opts: { geodataDir?: string } = {}): LoadedContext {
   const dir = opts.geodataDir ?? DEFAULT_GEODATA;
   geodataRoots.add(resolve(dir));
-  const gaz = readJson(join(dir, 'gazetteer.json')) as Gazetteer;
+  const gaz = withSahelLayers(readJson(join(dir, 'gazetteer.json')) as Gazetteer, dir);
   let customErrors: string[] = [];
   let merged = gaz;
   const customPath = join(dir, 'custom-places.json');
@@ -80,4 +81,30 @@ export function loadContext(opts: { geodataDir?: string } = {}): LoadedContext {
   };
   const words = readWordLists((file) => readJson(join(dir, 'lexicon', file)));
   return { ...createContext(merged, lexicons, words), customErrors };
+}
+
+/** The village-level Sahel layers of geodata/ (README "Sahel village layers"), when present, merged in. */
+function withSahelLayers(gaz: Gazetteer, dir: string): Gazetteer {
+  const layer = (file: string): SahelLayerRecord[] => {
+    const path = join(dir, file);
+    return existsSync(path) ? (readJson(path) as { entries: SahelLayerRecord[] }).entries : [];
+  };
+  const records = layer('gazetteer-sahel.json');
+  if (records.length === 0) return gaz;
+  const polygonsPath = join(dir, 'admin2.geojson');
+  const polygons = existsSync(polygonsPath)
+    ? (readJson(polygonsPath) as { features: { properties: { id: string } }[] }).features.map(
+        (f) => f.properties.id,
+      )
+    : [];
+  // Months, weekdays and function words are no village names ("May" is an alternate name of Moy, Niger).
+  const calendar = readJson(join(dir, 'lexicon/calendar.json')) as { months: string[]; weekdays: string[] };
+  const unknown = readJson(join(dir, 'lexicon/unknown-places.json')) as { notNames: string[] };
+  const notNames = new Set([...calendar.months, ...calendar.weekdays, ...unknown.notNames].map(fold));
+  return mergeSahelLayers(gaz, {
+    records,
+    osm: layer('osm-places-sahel.json'),
+    polygons: new Set(polygons),
+    notNames,
+  });
 }

@@ -37,6 +37,20 @@ export interface WordLists {
   focus: FocusLists;
   roles: RoleLexicon;
   generic: GenericLexicon;
+  villageCues: VillageCueLists;
+  ambiguousNames: AmbiguousNameList;
+}
+
+/** geodata/lexicon/village-cues.json: the words that are evidence for a village name (resolve.ts). */
+export interface VillageCueLists {
+  verbs: string[];
+  introducers: string[];
+  adminNouns: string[];
+}
+
+/** geodata/lexicon/ambiguous-names.json: village names that are also words, surnames or acronyms. */
+export interface AmbiguousNameList {
+  names: { key: string }[];
 }
 
 /** The file each word list is read from, in geodata/lexicon/. */
@@ -48,6 +62,8 @@ export const WORD_LIST_FILES: Readonly<Record<keyof WordLists, string>> = {
   focus: 'focus.json',
   roles: 'roles.json',
   generic: 'generic.json',
+  villageCues: 'village-cues.json',
+  ambiguousNames: 'ambiguous-names.json',
 };
 
 /** Read every word list with `read(file name)` (the caller does the file access). */
@@ -74,6 +90,19 @@ export interface Words {
   roles: RoleRules;
   /** Claims: the cues of a generic statement (a trend, not one event). */
   generic: GenericRules;
+  /** Mentions and resolve: the evidence a village name needs. */
+  villages: VillageWords;
+}
+
+export interface VillageWords {
+  /** "attacked X": a verb right before the name. */
+  verbs: ReadonlySet<string>;
+  /** "the village of X". */
+  introducers: ReadonlySet<string>;
+  /** "the cercle of X", "X province". */
+  adminNouns: ReadonlySet<string>;
+  /** Spacing-free folded keys of names that are also words, surnames or acronyms ("boni", "kaya"). */
+  ambiguous: ReadonlySet<string>;
 }
 
 /** Everything the stages read, compiled once: nothing is cached behind a module's back. */
@@ -99,13 +128,28 @@ export function createContext(gaz: Gazetteer, lexicons: Lexicons, lists: WordLis
     sahel: new Set(lists.focus.sahel),
     roles: compileRoles(lists.roles),
     generic: compileGeneric(lists.generic),
+    villages: {
+      verbs: new Set(lists.villageCues.verbs),
+      introducers: new Set(lists.villageCues.introducers),
+      adminNouns: new Set(lists.villageCues.adminNouns),
+      ambiguous: new Set(lists.ambiguousNames.names.map((n) => n.key)),
+    },
   };
-  const dictionary = buildDictionary(gaz, gazetteer, lexicons, words.context.vocabulary);
+  const vocabulary = [
+    ...new Set([
+      ...words.context.vocabulary,
+      ...lists.villageCues.verbs,
+      ...lists.villageCues.introducers,
+      ...lists.villageCues.adminNouns,
+    ]),
+  ].sort();
+  const dictionary = buildDictionary(gaz, gazetteer, lexicons, vocabulary);
   const claims = compileClaimTables(lexicons, lists.claimWords, lists.calendar, gazetteer);
   const candidateLists = new Map<readonly string[], CandidateList>();
   for (const group of groupsOf(dictionary.phraseGroups)) {
     for (const ids of [group.candidates, group.placeIds])
-      if (!candidateLists.has(ids)) candidateLists.set(ids, candidateList(ids, gazetteer));
+      if (!candidateLists.has(ids))
+        candidateLists.set(ids, candidateList(ids, gazetteer, words.villages.ambiguous));
   }
   return { gazetteer, lexicons, words, claims, candidateLists, ...dictionary };
 }

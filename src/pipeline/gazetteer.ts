@@ -2,6 +2,7 @@
 // (src/pipeline/context.ts builds both once, with the rest of the pipeline's context.)
 
 import { fold, nameKeys } from './text.ts';
+import { CITY_POPULATION } from './gazetteer-sahel.ts';
 import { TokenTrie } from './trie.ts';
 import type { Gazetteer, GazetteerEntry, Lexicons } from './types.ts';
 
@@ -56,6 +57,10 @@ export interface PatternGroup {
    * that word; when false the spotter need not fold the surface to check.
    */
   mayBeCommonWord: boolean;
+  /** Some place candidate is below a city (gazetteer-sahel.ts CITY_POPULATION) or an admin-2 unit: the spotter
+   * notes the words around the hit (Mention.cue) for the resolver, which asks a village for evidence and takes
+   * "the cercle of X" for the unit. */
+  villages: boolean;
 }
 
 /** What a hit on one trie phrase means, by the case of its surface; null where no pattern fits. */
@@ -143,7 +148,9 @@ export function buildDictionary(
     trie.add(p.phrase, patterns.length - 1);
   };
   for (const e of gaz.entries) {
-    for (const phrase of new Set([e.name, ...e.aliases])) add({ kind: 'place', phrase, id: e.id });
+    const phrases = new Set([e.name, ...e.aliases]);
+    if (e.kind === 'place' || e.kind === 'admin2') for (const p of [...phrases]) spacingVariant(p, phrases);
+    for (const phrase of phrases) add({ kind: 'place', phrase, id: e.id });
   }
   for (const d of gaz.demonyms) add({ kind: 'demonym', phrase: d.word, id: d.placeId });
   for (const a of lexicons.actors) {
@@ -164,11 +171,15 @@ export function buildDictionary(
     if ([a.name, ...a.aliases].some((n) => names.has(fold(n)))) countryActors.set(a.country, a.name);
   }
   const government = (ids: readonly string[]) => governmentOf(ids, gazetteer, countryActors);
+  const village = (id: string) => {
+    const e = gazetteer.get(id);
+    return !!e && (e.kind === 'admin2' || (e.kind === 'place' && e.population < CITY_POPULATION));
+  };
   const commonWordKeys = new Set([...lexicons.notAlone].map((w) => nameKeys(w).join(' ')));
   const phraseGroups = trie.phrases().map((payloads) => {
     const phrasePatterns = payloads.map((i) => patterns[i] as Pattern);
     const keys = nameKeys((phrasePatterns[0] as Pattern).phrase).join(' ');
-    return groupPhrase(phrasePatterns, government, commonWordKeys.has(keys));
+    return groupPhrase(phrasePatterns, government, village, commonWordKeys.has(keys));
   });
   return { trie, patterns, phraseGroups, countryActors };
 }
@@ -177,6 +188,7 @@ export function buildDictionary(
 function groupPhrase(
   patterns: Pattern[],
   government: (ids: readonly string[]) => string | null,
+  village: (id: string) => boolean,
   mayBeCommonWord: boolean,
 ): PhraseGroups {
   // Mirrors the spotter's case rule: an acronym must be spelled exactly; otherwise a capital pattern needs a
@@ -185,6 +197,7 @@ function groupPhrase(
     groupPatterns(
       patterns.filter((p) => (p.acronym ? p.acronym === letters : !p.capital || capitalised)),
       government,
+      village,
       mayBeCommonWord,
     );
   const spellings = [...new Set(patterns.map((p) => p.acronym).filter((a): a is string => a !== null))];
@@ -201,6 +214,7 @@ const NO_STRINGS: readonly string[] = Object.freeze([]);
 function groupPatterns(
   patterns: Pattern[],
   government: (ids: readonly string[]) => string | null,
+  village: (id: string) => boolean,
   mayBeCommonWord: boolean,
 ): PatternGroup | null {
   if (patterns.length === 0) return null;
@@ -230,7 +244,32 @@ function groupPatterns(
     names: share([...new Set(placeOnly.map((p) => fold(p.phrase)))]),
     government: government(candidates),
     mayBeCommonWord,
+    villages: placeIds.some(village),
   };
+}
+
+/**
+ * Spellings of a name across spacing, added to its phrases: "Bani Bangou" is also written "Banibangou" (two or
+ * three words joined), and a doubled name "Tongotongo" is "Tongo Tongo" (= "Tongo-Tongo", hyphens split tokens).
+ * Hyphens and spaces are already one (tokens); the joined form needs 6 letters or more.
+ */
+export function spacingVariant(phrase: string, into: Set<string>): void {
+  const keys = nameKeys(phrase);
+  if (keys.length === 2 || keys.length === 3) {
+    const joined = keys.join('');
+    if (joined.length >= 6 && /^\p{Lu}/u.test(phrase))
+      into.add(joined.charAt(0).toUpperCase() + joined.slice(1));
+  } else if (keys.length === 1) {
+    const k = keys[0] as string;
+    const half = k.length / 2;
+    if (
+      k.length >= 6 &&
+      Number.isInteger(half) &&
+      k.slice(0, half) === k.slice(half) &&
+      /^\p{Lu}/u.test(phrase)
+    )
+      into.add(`${k.charAt(0).toUpperCase()}${k.slice(1, half)} ${k.slice(0, half)}`);
+  }
 }
 
 /**

@@ -8,7 +8,7 @@
 import { fold, foldsTo, type WordTokens } from './text.ts';
 import type { PipelineContext } from './context.ts';
 import type { PatternGroup, PhraseGroups } from './gazetteer.ts';
-import type { ActorMention, Mention, Sentence } from './types.ts';
+import type { ActorMention, Mention, PlaceCue, Sentence } from './types.ts';
 import type { ContextWordSets } from './context-words.ts';
 import { onlyHeadings } from './segment.ts';
 
@@ -184,6 +184,7 @@ function spotSentence(
       rejected: null,
       standsFor: null,
     };
+    if (g.villages && !demonym) mention.cue = villageCue(text, range, h, ctx);
     // Inside a longer actor name or non-location phrase?
     const inside = actorHits.find(
       (b) => b.start <= h.start && b.end >= h.end && b.end - b.start > h.end - h.start,
@@ -302,6 +303,45 @@ function contextWords(range: TokenRange, h: Hit, w: ContextWordSets): ContextWor
   const politicalAfter = possessive && after.slice(1).some((x) => w.politicalNouns.has(x));
   const pairedCapital = prev === 'between' || (prev === 'and' && before.includes('between'));
   return { before, after, locative, agentAfter, politicalAfter, pairedCapital };
+}
+
+/**
+ * The words around a village name the resolver weighs (resolve.ts): a locative or an event verb right before it
+ * ("in Boni", "attacked Boni"), "the village of Boni", and whether it is one word of a longer capitalised name
+ * ("Yaya Boni", "Boni Traoré"), which is never a match on its own.
+ */
+function villageCue(text: string, range: TokenRange, h: Hit, ctx: PipelineContext): PlaceCue {
+  const { tokens, from, to } = range;
+  const w = ctx.words.context;
+  const v = ctx.words.villages;
+  const key = (i: number) => (i >= from && i < to ? tokens.knownKey(i) : '');
+  const prev = key(h.first - 1);
+  const prev2 = key(h.first - 2);
+  const introduced = prev === 'of' && v.introducers.has(prev2);
+  const locative =
+    introduced ||
+    (w.locative.has(prev) && prev !== 'between' && prev !== 'from' && prev !== 'to') ||
+    v.verbs.has(prev) ||
+    (prev === 'of' && w.ofLocative.has(prev2)) ||
+    (prev === 'the' && w.locative.has(prev2));
+  const capWord = (i: number, gapFrom: number, gapTo: number) =>
+    i >= from &&
+    i < to &&
+    gapTo - gapFrom === 1 &&
+    /[\s-]/.test(text.charAt(gapFrom)) &&
+    capitalAt(text, tokens.start[i] as number) &&
+    !TITLE_FUNCTION_WORDS.has(text.slice(tokens.start[i], tokens.end[i])) &&
+    !ctx.words.unknownPlaces.notNames.has(text.slice(tokens.start[i], tokens.end[i]));
+  const before = h.first - 1;
+  const after = h.last + 1;
+  const fragment =
+    (before >= from &&
+      capWord(before, tokens.end[before] as number, tokens.start[h.first] as number) &&
+      // A sentence's first word is capitalised anyway.
+      before > from) ||
+    (after < to && capWord(after, tokens.end[h.last] as number, tokens.start[after] as number));
+  const admin = (prev === 'of' && v.adminNouns.has(prev2)) || v.adminNouns.has(key(h.last + 1));
+  return { locative, introduced, fragment, admin };
 }
 
 /** "Ibrahim B. Keïta", "Vladimir Putin": a name between capitalised words, with no locative word before it. */

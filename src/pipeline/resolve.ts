@@ -5,7 +5,9 @@
 import { haversineKm, KM_PER_DEGREE } from '../shared/geo.ts';
 import type { PipelineContext } from './context.ts';
 import type { GazetteerIndex } from './gazetteer.ts';
+import { isMinorPlace, isVillageOnly } from './gazetteer-sahel.ts';
 import type { GazetteerEntry, Mention, Resolution } from './types.ts';
+import { villageEvidence, adminPath, sharedRegion, spacingFreeKey } from './villages.ts';
 
 const KIND_PRIOR: Record<GazetteerEntry['kind'], number> = {
   country: 8,
@@ -44,6 +46,12 @@ interface Candidate {
   /** describe(entry), for the report. */
   label: string;
   gn: boolean;
+  /** isVillageOnly(entry): placed only with evidence (villages.ts). */
+  village: boolean;
+  /** Evidence is asked (villages.ts villageEvidence): a village, or a name that is also a word. */
+  checked: boolean;
+  /** spacingFreeKey(entry.name): a mention spelling the name itself beats namesakes by an alternate name. */
+  nameKey: string;
 }
 
 /** What resolving needs to know of one candidate list, worked out once per list (the context holds them). */
@@ -57,6 +65,8 @@ export interface CandidateList {
   anchor: [number, number] | null;
   /** Ids of the admin-1 and admin-2 candidates. */
   admins: string[];
+  /** Every candidate is only a village: the list says nothing of the document's country on its own. */
+  villagesOnly: boolean;
 }
 
 /**
@@ -65,7 +75,11 @@ export interface CandidateList {
  * interleaved document by document, the gazetteer's objects are out of cache by the time they are read, and
  * reading a few compact records instead of every entry, its point and its strings is most of the saving.
  */
-export function candidateList(ids: readonly string[], g: GazetteerIndex): CandidateList {
+export function candidateList(
+  ids: readonly string[],
+  g: GazetteerIndex,
+  ambiguous: ReadonlySet<string>,
+): CandidateList {
   const candidates: Candidate[] = [];
   const countries = new Set<string>();
   const countriesNamed: string[] = [];
@@ -73,18 +87,34 @@ export function candidateList(ids: readonly string[], g: GazetteerIndex): Candid
   for (const id of ids) {
     const e = g.get(id);
     if (!e) continue;
-    candidates.push({ entry: e, prior: basePrior(e), label: describe(e), gn: e.id.startsWith('gn:') });
+    const village = isVillageOnly(e);
+    candidates.push({
+      entry: e,
+      prior: basePrior(e),
+      label: describe(e),
+      gn: e.id.startsWith('gn:'),
+      village,
+      checked: village || e.kind === 'admin2' || isMinorPlace(e) || ambiguous.has(spacingFreeKey(e.name)),
+      nameKey: spacingFreeKey(e.name),
+    });
     if (e.country) countries.add(e.country);
     if (e.kind === 'country' && e.country) countriesNamed.push(e.country);
     if (e.kind === 'admin1' || e.kind === 'admin2') admins.push(e.id);
   }
   const first = candidates[0]?.entry;
+  // One place, or a few records of one place (sources not merged, a town and its commune) within 25 km.
+  const onePlace =
+    !!first &&
+    first.kind === 'place' &&
+    candidates.length <= 4 &&
+    candidates.every((c) => c.entry.kind === 'place' && within(c.entry.point, first.point, 25));
   return {
     candidates,
     onlyCountry: countries.size === 1 ? ([...countries][0] as string) : null,
     countriesNamed,
-    anchor: candidates.length === 1 && first?.kind === 'place' ? first.point : null,
+    anchor: onePlace ? first.point : null,
     admins,
+    villagesOnly: candidates.length > 0 && candidates.every((c) => c.village),
   };
 }
 
@@ -93,7 +123,14 @@ function basePrior(e: GazetteerEntry): number {
   let score = KIND_PRIOR[e.kind];
   if (e.kind === 'place')
     score +=
-      Math.log10(e.population + 1) / 2 + (e.featureCode === 'PPLC' ? 1 : e.featureCode === 'PPLA' ? 0.5 : 0);
+      Math.log10(e.population + 1) / 2 +
+      (e.featureCode === 'PPLC'
+        ? 1
+        : e.featureCode === 'PPLA'
+          ? 0.5
+          : e.featureCode?.startsWith('PPLA')
+            ? 0.3
+            : 0);
   return score;
 }
 
@@ -129,14 +166,18 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext): Reso
   const g = ctx.gazetteer;
   /** Countries the sample and the eval are about (geodata/lexicon/focus.json): a tie goes to them. */
   const focus = ctx.words.sahel;
-  const listOf = (ids: readonly string[]) => ctx.candidateLists.get(ids) ?? candidateList(ids, g);
+  const listOf = (ids: readonly string[]) =>
+    ctx.candidateLists.get(ids) ?? candidateList(ids, g, ctx.words.villages.ambiguous);
   // Document context: countries named (or implied by demonyms) and unambiguous places.
   const countryVotes = new Map<string, number>();
   /** Countries named outright (by name or demonym), not inferred from a town's homonyms. */
   const namedCountries = new Set<string>();
   const anchorSet = new Set<[number, number]>();
   // Admin-1 and admin-2 units named in each sentence, for "(Douentza, Mopti)" hierarchies.
-  const adminsBySentence = new Map<number, Set<string>>();
+  // (How many mentions name each: a mention's own admin candidates are no hierarchy for it.)
+  const adminsBySentence = new Map<number, Map<string, number>>();
+  /** Admin units named anywhere in the document ("in the Mopti region" two sentences before). */
+  const docAdmins = new Map<string, number>();
   for (const m of mentions) {
     if (
       m.rejected === 'inside-non-location-phrase' ||
@@ -146,13 +187,15 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext): Reso
       continue;
     const list = listOf(m.candidates);
     for (const c of list.countriesNamed) namedCountries.add(c);
-    if (list.onlyCountry) countryVotes.set(list.onlyCountry, (countryVotes.get(list.onlyCountry) ?? 0) + 1);
+    if (list.onlyCountry && !list.villagesOnly)
+      countryVotes.set(list.onlyCountry, (countryVotes.get(list.onlyCountry) ?? 0) + 1);
     if (m.rejected) continue;
-    if (list.anchor) anchorSet.add(list.anchor);
+    if (list.anchor && !list.villagesOnly) anchorSet.add(list.anchor);
     for (const id of list.admins) {
-      let set = adminsBySentence.get(m.sentence);
-      if (!set) adminsBySentence.set(m.sentence, (set = new Set<string>()));
-      set.add(id);
+      let counts = adminsBySentence.get(m.sentence);
+      if (!counts) adminsBySentence.set(m.sentence, (counts = new Map<string, number>()));
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+      docAdmins.set(id, (docAdmins.get(id) ?? 0) + 1);
     }
   }
   const anchors = [...anchorSet];
@@ -189,15 +232,37 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext): Reso
     farCache.set(e, v);
     return v;
   };
-  const noAdmins = new Set<string>();
-  const score = (c: Candidate, admins: Set<string>): Ranked => {
+  const noAdmins = new Map<string, number>();
+  /** Is admin unit `id` named in `counts` by a mention other than one whose own candidates are `own`? */
+  const namedBy = (counts: Map<string, number>, id: string | null | undefined, own: readonly string[]) =>
+    !!id && (counts.get(id) ?? 0) > (own.length > 0 && own.includes(id) ? 1 : 0);
+  const docCountries = new Set([...namedCountries, ...topCountries]);
+  const foreignDoc = docCountries.size > 0 && !sahelDoc && ![...namedCountries].some((c) => focus.has(c));
+  const score = (
+    c: Candidate,
+    admins: Map<string, number>,
+    own: readonly string[],
+    m: Mention,
+    key: string,
+  ): Ranked => {
     const e = c.entry;
     // Added in this order: the rounded score must not depend on how the sum is grouped.
     let score = c.prior;
     if (e.country && topCountries.includes(e.country)) score += 2 - topCountries.indexOf(e.country) * 0.5;
-    if (e.country && focus.has(e.country)) score += 0.5;
-    if (e.admin1 && admins.has(e.admin1)) score += 3;
+    // (A village of the focus countries only in a document about them: "Yoro" in world news is Honduras.)
+    if (e.country && focus.has(e.country) && (sahelDoc || !c.village)) score += 0.5;
+    // A country the document names outright ("Boni, Mali"): stronger than a namesake's population.
+    if (c.checked && e.kind === 'place' && e.country && namedCountries.has(e.country)) score += 2;
+    if (namedBy(admins, e.admin1, own)) score += 3;
+    else if (namedBy(docAdmins, e.admin1, own)) score += 1;
+    // The cercle or province named with the village: finer than its region.
+    if (namedBy(admins, e.admin2, own)) score += 3.5;
+    else if (namedBy(docAdmins, e.admin2, own)) score += 1;
+    // "the cercle of Douentza", "Soum province": the unit, not its seat; the one with a polygon to shade.
+    if (e.kind === 'admin2' && m.cue?.admin) score += 2.5;
+    if (e.kind === 'admin2' && e.regionId) score += 0.3;
     if (e.kind === 'place' && nearAnchor(e)) score += 1;
+    if (key && c.checked && c.nameKey === key) score += 0.5;
     // GeoNames ids beat name-only duplicates of the same town.
     if (c.gn) score += 0.1;
     return { id: e.id, score: Math.round(score * 1000) / 1000, entry: e, label: c.label };
@@ -210,17 +275,53 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext): Reso
   return out;
 
   function rank(m: Mention): Resolution {
-    const { candidates } = listOf(m.candidates);
+    const { candidates, admins: own } = listOf(m.candidates);
     if (candidates.length === 0)
       return { mention: m, placeId: null, status: 'unknown', ranked: [], why: 'unknown: no gazetteer entry' };
     const admins = adminsBySentence.get(m.sentence) ?? noAdmins;
     const ranked: Ranked[] = [];
     const out: { id: string; score: number }[] = [];
-    for (const c of candidates) ranked.push(score(c, admins));
+    // A village that is only a village is a candidate only with evidence (villages.ts).
+    let setAside: Candidate | null = null;
+    const checked = candidates.some((c) => c.checked);
+    const key = checked || candidates.length > 1 ? spacingFreeKey(m.surface) : '';
+    const evidence = checked
+      ? {
+          named: (id: string | null | undefined) => namedBy(admins, id, own),
+          countries: docCountries,
+          foreignDoc,
+          words: ctx.words.villages,
+        }
+      : null;
+    for (const c of candidates) {
+      if (evidence && c.checked && !villageEvidence(c.entry, m, key, evidence)) {
+        setAside ??= c;
+        continue;
+      }
+      ranked.push(score(c, admins, own, m, key));
+    }
+    if (ranked.length === 0) {
+      return {
+        mention: m,
+        placeId: null,
+        status: 'rejected',
+        ranked: [],
+        why: `rejected: a village name with no evidence (a locative word, its admin units, or this document's country for a name that is no word): ${(setAside as Candidate).label}${candidates.length > 1 ? ` and ${candidates.length - 1} namesakes` : ''}`,
+      };
+    }
+    // A town, city or admin unit of the name stands for it: a village namesake only with its own admin units
+    // in the sentence ("Gao" is Gao, not the Tillabéri village, unless "Gao (Ouallam, Tillabéri)").
+    if (evidence && ranked.length > 1 && ranked.some((r) => !isMinorPlace(r.entry))) {
+      for (let i = ranked.length - 1; i >= 0; i--) {
+        const e = (ranked[i] as Ranked).entry;
+        if (isMinorPlace(e) && !evidence.named(e.admin1) && !evidence.named(e.admin2)) ranked.splice(i, 1);
+      }
+    }
     if (ranked.length > 1) ranked.sort(byScore);
     for (const r of ranked) out.push({ id: r.id, score: r.score });
     const best = ranked[0] as Ranked;
-    const second = ranked[1];
+    // The runner-up is the best candidate that is another place: records of one place within 25 km are one.
+    const second = ranked.find((r, i) => i > 0 && beyond(best.entry.point, r.entry.point, 25));
     if (best.entry.kind === 'continent') {
       return {
         mention: m,
@@ -240,18 +341,17 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext): Reso
         why: `ambiguous: every candidate (${best.label} first) is over ${FAR_KM} km from this document's countries (${homeCountries.join(', ')})`,
       };
     }
-    // Two far-apart candidates with nearly the same score: say so rather than guess.
-    if (
-      second &&
-      best.score - second.score < 0.25 &&
-      haversineKm(best.entry.point, second.entry.point) > 50
-    ) {
+    // Two far-apart candidates with nearly the same score: say so rather than guess. The resolution then
+    // carries the smallest unit both lie in (placeId), for a claim that may be placed there; the claims stage
+    // reads resolved mentions only.
+    if (second && best.score - second.score < 0.25) {
+      const shared = sharedRegion(best.entry, second.entry, g);
       return {
         mention: m,
-        placeId: null,
+        placeId: shared?.id ?? null,
         status: 'ambiguous',
         ranked: out,
-        why: `ambiguous between ${best.label} and ${second.label}`,
+        why: `ambiguous between ${best.label} ${adminPath(best.entry, g)} and ${second.label} ${adminPath(second.entry, g)}${shared ? `; both in ${shared.name}` : ''}`,
       };
     }
     const runnerUp = second ? `; next: ${second.label}` : '';

@@ -178,6 +178,17 @@ export interface Mention {
   rejected: RejectReason | null;
   /** For metonymy: the actor the place stands for ("Government of France"). */
   standsFor: string | null;
+  /** The words around a name with a village-only candidate, which the resolver asks for evidence (mentions.ts). */
+  cue?: PlaceCue;
+}
+
+/** What the text says around a village name: "in X", "attacked X"; "the village of X"; "Yaya X" (a longer name). */
+export interface PlaceCue {
+  locative: boolean;
+  introduced: boolean;
+  fragment: boolean;
+  /** "the cercle of X", "X province", "X department": the admin-2 unit rather than its seat. */
+  admin: boolean;
 }
 
 export type RejectReason =

