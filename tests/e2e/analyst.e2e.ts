@@ -88,3 +88,65 @@ describe('dates an analyst can query', () => {
     await p.close();
   });
 });
+
+describe('links that fail in words', () => {
+  it('an unknown incident id says so and keeps the rest of the view', async () => {
+    const p = await open(`${base}?incident=deadbeef&q=Mali`);
+    await expect(p.getByText('This incident is not in the current data').isVisible()).resolves.toBe(true);
+    expect(await p.getByLabel('Search text').inputValue()).toBe('Mali');
+    expect(await p.locator('button[data-incident]').count()).toBeGreaterThan(0);
+    await p.getByRole('button', { name: 'Dismiss' }).click();
+    await p.waitForFunction(() => !location.search.includes('incident='));
+    await p.close();
+  });
+
+  it('an unknown actor in the URL is a removable chip "not in this data"', async () => {
+    const p = await open(`${base}?actor=${encodeURIComponent('No Such Brigade')}`);
+    const chip = p.locator('.chip', { hasText: 'No Such Brigade' });
+    await expect(chip.innerText()).resolves.toContain('not in this data');
+    await p.getByRole('button', { name: 'Remove actor No Such Brigade' }).click();
+    await p.waitForFunction(() => !location.search.includes('actor='));
+    expect(await count(p)).toBe(incidents.features.length);
+    await p.close();
+  });
+});
+
+describe('keyboard', () => {
+  it('skip links reach the filters, the map and the incident list in one Tab each', async () => {
+    const p = await open(base);
+    await p.keyboard.press('Tab');
+    expect(await p.evaluate(() => document.activeElement?.textContent)).toBe('Skip to filters');
+    await p.keyboard.press('Enter');
+    expect(await p.evaluate(() => (document.activeElement as HTMLInputElement).type)).toBe('search');
+    await p.locator('body').focus();
+    await p.getByRole('link', { name: 'Skip to map' }).focus();
+    await p.keyboard.press('Enter');
+    expect(await p.evaluate(() => document.activeElement?.classList.contains('maplibregl-canvas'))).toBe(
+      true,
+    );
+    await p.getByRole('link', { name: 'Skip to incident list' }).focus();
+    await p.keyboard.press('Enter');
+    expect(await p.evaluate(() => document.activeElement?.hasAttribute('data-incident'))).toBe(true);
+    await p.close();
+  });
+
+  it('Escape closes the source view, then the incident panel, returning focus to what opened each', async () => {
+    const p = await open(base);
+    const row = p.locator('button[data-incident]').first();
+    const id = await row.getAttribute('data-incident');
+    await row.focus();
+    await p.keyboard.press('Enter');
+    await p.waitForFunction((i) => location.search.includes(`incident=${i}`), id);
+    const show = p.getByRole('button', { name: 'Show in source' }).first();
+    await show.focus();
+    await p.keyboard.press('Enter');
+    await p.locator('.source').waitFor();
+    await p.keyboard.press('Escape');
+    await p.locator('.source').waitFor({ state: 'detached' });
+    expect(await p.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Show in source');
+    await p.keyboard.press('Escape');
+    await p.waitForFunction(() => !location.search.includes('incident='));
+    await p.waitForFunction((i) => document.activeElement?.getAttribute('data-incident') === i, id);
+    await p.close();
+  });
+});
