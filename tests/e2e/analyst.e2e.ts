@@ -150,3 +150,33 @@ describe('keyboard', () => {
     await p.close();
   });
 });
+
+describe('layout at 1440x900 and 1024x700', () => {
+  it('1440: the region table fits its pane; the legend starts collapsed', async () => {
+    const p = await open(base);
+    const fit = await p.evaluate(`(() => {
+      const t = document.querySelector('section.risk table');
+      const pane = document.querySelector('.side-right .table');
+      return { table: t.getBoundingClientRect().width, pane: pane.clientWidth, scroll: t.parentElement.scrollWidth - t.parentElement.clientWidth };
+    })()`);
+    expect(fit).toMatchObject({ scroll: 0 });
+    expect((fit as { table: number; pane: number }).table).toBeLessThanOrEqual(
+      (fit as { pane: number }).pane,
+    );
+    await expect(p.getByRole('button', { name: 'Show' }).getAttribute('aria-expanded')).resolves.toBe(
+      'false',
+    );
+    await p.close();
+  });
+
+  it('1024: opening an incident brings its panel into view', async () => {
+    const p = await open(base, { width: 1024, height: 700 });
+    await p.locator('button[data-incident]').first().click();
+    await p.locator('#incident-h').waitFor();
+    await p.waitForTimeout(200);
+    const top = await p.evaluate(`document.querySelector('#incident-h').getBoundingClientRect().top`);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(700 / 2);
+    await p.close();
+  });
+});
