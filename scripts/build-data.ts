@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { buildCorpus } from '../src/pipeline/build.ts';
 import { OUTPUT_FILES } from '../src/pipeline/contract.ts';
 import { escapeControls } from './lib/escape.ts';
-import { DEFAULT_GEODATA, ROOT, loadContext, readCorpus } from './lib/load.ts';
+import { DEFAULT_GEODATA, ROOT, loadContext, readCorpus, readRegions } from './lib/load.ts';
 import { checkOutputDir, outVersusIn, writeOutputDir, type OutputFile } from './lib/output-dir.ts';
 import { reportJson, reportText, type InputWarning } from './lib/report-text.ts';
 import { readRegular } from './lib/safe-read.ts';
@@ -97,7 +97,10 @@ function main(): number {
     [OUTPUT_FILES.basemapLabels, 'basemap/labels.geojson'],
   ] as const) {
     const r = readRegular(geodata, from, MAX_GEODATA_COPY_BYTES, { rootName: 'the geodata folder' });
-    if (r.ok) copies.push([name, () => r.bytes]);
+    // regions.geojson gains the admin-2 polygons (load.ts readRegions).
+    if (r.ok && name === OUTPUT_FILES.regions)
+      copies.push([name, () => `${JSON.stringify(readRegions(geodata, r.bytes.toString('utf8')))}\n`]);
+    else if (r.ok) copies.push([name, () => r.bytes]);
     else {
       const why = `${r.missing ? 'missing' : `${r.why}; not copied`}: the map will lack ${name}`;
       console.error(`build:data: ${escapeControls(`${geodata}/${from}`)}: ${why}`);

@@ -10,7 +10,7 @@ import { buildRegionIndex, type RegionFeatureLike } from '../../src/eval/article
 import { parseGoldJsonl, parseNotIncidentPlaces } from '../../src/eval/articles-gold.ts';
 import { dumpRows, summariseArticles } from '../../src/eval/articles-summary.ts';
 import { articleJson, articleTables } from '../../src/eval/articles-table.ts';
-import { readCorpus } from './load.ts';
+import { readCorpus, readRegions } from './load.ts';
 
 export interface ArticleRunOptions {
   dir: string;
@@ -43,7 +43,8 @@ export function runArticles(o: ArticleRunOptions, ctx: PipelineContext): void {
     o.notIncident !== null || existsSync(nipPath)
       ? parseNotIncidentPlaces(read(nipPath))
       : { byArticle: new Map<string, string[]>(), problems: [] };
-  const regionsFc = JSON.parse(read(join(o.geodataDir, 'regions.geojson'))) as {
+  // The regions the build writes, admin-2 polygons included.
+  const regionsFc = readRegions(o.geodataDir, read(join(o.geodataDir, 'regions.geojson'))) as {
     features: RegionFeatureLike[];
   };
   const regions = buildRegionIndex(regionsFc.features);

@@ -5,7 +5,13 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { createContext, readWordLists, type PipelineContext } from '../../src/pipeline/context.ts';
 import { fold } from '../../src/pipeline/text.ts';
 import { mergeCustomPlaces } from '../../src/pipeline/gazetteer-custom.ts';
-import { mergeSahelLayers, type SahelLayerRecord } from '../../src/pipeline/gazetteer-sahel.ts';
+import {
+  mergeSahelLayers,
+  withAdmin2Regions,
+  type Admin2Feature,
+  type SahelLayerRecord,
+} from '../../src/pipeline/gazetteer-sahel.ts';
+import type { RegionCollection } from '../../src/pipeline/contract.ts';
 import type { EventLexicon, Gazetteer, Lexicons } from '../../src/pipeline/types.ts';
 import { isInside, readRegular } from './safe-read.ts';
 
@@ -107,4 +113,16 @@ function withSahelLayers(gaz: Gazetteer, dir: string): Gazetteer {
     polygons: new Set(polygons),
     notNames,
   });
+}
+
+/** The regions the build writes: regions.geojson (its text when the caller has read it) plus the admin-2
+ * polygons of admin2.geojson when present, so "in Soum province" shades Soum. */
+export function readRegions(dir: string, regionsText?: string): RegionCollection {
+  geodataRoots.add(resolve(dir));
+  const regions = (
+    regionsText === undefined ? readJson(join(dir, 'regions.geojson')) : JSON.parse(regionsText)
+  ) as RegionCollection;
+  const admin2Path = join(dir, 'admin2.geojson');
+  if (!existsSync(admin2Path)) return regions;
+  return withAdmin2Regions(regions, (readJson(admin2Path) as { features: Admin2Feature[] }).features);
 }

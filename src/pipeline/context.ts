@@ -46,6 +46,7 @@ export interface VillageCueLists {
   verbs: string[];
   introducers: string[];
   adminNouns: string[];
+  ethnonyms: string[];
 }
 
 /** geodata/lexicon/ambiguous-names.json: village names that are also words, surnames or acronyms. */
@@ -132,7 +133,7 @@ export function createContext(gaz: Gazetteer, lexicons: Lexicons, lists: WordLis
       verbs: new Set(lists.villageCues.verbs),
       introducers: new Set(lists.villageCues.introducers),
       adminNouns: new Set(lists.villageCues.adminNouns),
-      ambiguous: new Set(lists.ambiguousNames.names.map((n) => n.key)),
+      ambiguous: new Set([...lists.ambiguousNames.names.map((n) => n.key), ...lists.villageCues.ethnonyms]),
     },
   };
   const vocabulary = [

@@ -102,7 +102,7 @@ export type IncidentCollection = FeatureCollection<Point | null, IncidentProps>;
 export interface RegionProps {
   id: string;
   name: string;
-  kind: 'country' | 'admin1' | 'vernacular';
+  kind: 'country' | 'admin1' | 'admin2' | 'vernacular';
   country: CountryCode | null;
 }
 export type RegionCollection = FeatureCollection<Polygon | MultiPolygon, RegionProps>;

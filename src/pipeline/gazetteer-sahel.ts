@@ -4,8 +4,10 @@
 // Burkina province's admin2:BF-… id) adds its names and parents to that entry instead of appearing twice; an OSM
 // node that is one place with a CC BY record (`same`) adds its names to that record.
 
+import { haversineKm } from '../shared/geo.ts';
 import { compareStrings } from '../shared/strings.ts';
 import { fold } from './text.ts';
+import type { RegionCollection } from './contract.ts';
 import type { Gazetteer, GazetteerEntry } from './types.ts';
 
 /** A record of either layer as the files store it (scripts/geodata/sahel-format.ts SahelRecord / OsmRecord). */
@@ -72,6 +74,26 @@ function addNames(into: GazetteerEntry, names: readonly string[], notNames: Read
   }
 }
 
+/** Same-name places within this distance are one place: an OSM node the layer left unmatched (beyond its 4 km
+ * rule) but this close to a main-gazetteer or CC BY place of its name is that place ("Ansongo", 5 km apart). */
+const SAME_PLACE_KM = 10;
+
+/** The id of a place named like OSM record `o` within SAME_PLACE_KM of it, if any. */
+function nearbyNamesake(entries: readonly GazetteerEntry[]): (o: SahelLayerRecord) => string | undefined {
+  const byName = new Map<string, GazetteerEntry[]>();
+  for (const e of entries) {
+    if (e.kind !== 'place') continue;
+    const k = fold(e.name);
+    const list = byName.get(k);
+    if (list) list.push(e);
+    else byName.set(k, [e]);
+  }
+  return (o) =>
+    byName
+      .get(fold(o.name))
+      ?.find((e) => e.country === o.country && haversineKm(e.point, o.point) <= SAME_PLACE_KM)?.id;
+}
+
 /** The gazetteer with both layers merged in; entries sorted by id after the main ones keep their order. */
 export function mergeSahelLayers(gaz: Gazetteer, layers: SahelLayers): Gazetteer {
   const entries = gaz.entries.slice();
@@ -126,8 +148,9 @@ export function mergeSahelLayers(gaz: Gazetteer, layers: SahelLayers): Gazetteer
   };
   for (const r of layers.records) place(r);
   const byId = new Map(added.map((e) => [e.id, e]));
+  const near = nearbyNamesake([...entries, ...added]);
   for (const o of layers.osm) {
-    const target = o.same ? holder.get(o.same) : undefined;
+    const target = o.same ? holder.get(o.same) : near(o);
     if (!target) {
       const before = added.length;
       place(o);
@@ -141,4 +164,37 @@ export function mergeSahelLayers(gaz: Gazetteer, layers: SahelLayers): Gazetteer
   for (const [e, admin2] of parents) e.admin2 = admin2 ? (holder.get(admin2) ?? admin2) : null;
   added.sort((a, b) => compareStrings(a.id, b.id));
   return { entries: [...entries, ...added], demonyms: gaz.demonyms };
+}
+
+/** A feature of geodata/admin2.geojson (scripts/geodata/sahel-admin.ts). */
+export interface Admin2Feature {
+  type: 'Feature';
+  geometry: RegionCollection['features'][number]['geometry'];
+  properties: { id: string; name: string; country: string };
+}
+
+/**
+ * regions.geojson as the build writes it: the country, admin-1 and vernacular polygons, then the admin-2 polygons
+ * ("in Soum province" shades Soum), with the map's four properties only, in id order.
+ */
+export function withAdmin2Regions(
+  regions: RegionCollection,
+  admin2: readonly Admin2Feature[],
+): RegionCollection {
+  const have = new Set(regions.features.map((f) => f.properties.id));
+  const added = admin2
+    .filter((f) => !have.has(f.properties.id))
+    .map((f) => ({
+      type: 'Feature' as const,
+      id: f.properties.id,
+      geometry: f.geometry,
+      properties: {
+        id: f.properties.id,
+        name: f.properties.name,
+        kind: 'admin2' as const,
+        country: f.properties.country,
+      },
+    }))
+    .sort((a, b) => compareStrings(a.properties.id, b.properties.id));
+  return { ...regions, features: [...regions.features, ...added] };
 }

@@ -341,7 +341,8 @@ function villageCue(text: string, range: TokenRange, h: Hit, ctx: PipelineContex
       before > from) ||
     (after < to && capWord(after, tokens.end[h.last] as number, tokens.start[after] as number));
   const admin = (prev === 'of' && v.adminNouns.has(prev2)) || v.adminNouns.has(key(h.last + 1));
-  return { locative, introduced, fragment, admin };
+  // "the Dogon village", "the Boni family": a name after "the" with no locative is a word of something else.
+  return { locative, introduced, fragment: fragment || (prev === 'the' && !locative), admin };
 }
 
 /** "Ibrahim B. Keïta", "Vladimir Putin": a name between capitalised words, with no locative word before it. */

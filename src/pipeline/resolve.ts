@@ -311,7 +311,12 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext): Reso
     }
     // A town, city or admin unit of the name stands for it: a village namesake only with its own admin units
     // in the sentence ("Gao" is Gao, not the Tillabéri village, unless "Gao (Ouallam, Tillabéri)").
-    if (evidence && ranked.length > 1 && ranked.some((r) => !isMinorPlace(r.entry))) {
+    // (An admin-2 unit is named for its seat: it does not set the seat aside.)
+    if (
+      evidence &&
+      ranked.length > 1 &&
+      ranked.some((r) => r.entry.kind !== 'admin2' && !isMinorPlace(r.entry))
+    ) {
       for (let i = ranked.length - 1; i >= 0; i--) {
         const e = (ranked[i] as Ranked).entry;
         if (isMinorPlace(e) && !evidence.named(e.admin1) && !evidence.named(e.admin2)) ranked.splice(i, 1);
