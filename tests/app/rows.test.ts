@@ -110,7 +110,16 @@ describe('incident list', () => {
     expect(inside.length).toBeGreaterThan(3);
     const list = incidentList(ix, rx, all, 'admin1:ML-5', 3);
     expect(list.total).toBe(inside.length);
-    expect(list.items.map((g) => g.properties.id)).toEqual(inside.slice(0, 3).map((g) => g.properties.id));
+    // newest first: the date-ordered index walked backwards, undated incidents last
+    const newest = [
+      ...inside.filter((g) => g.properties.date_start).reverse(),
+      ...inside.filter((g) => !g.properties.date_start),
+    ];
+    expect(list.items.map((g) => g.properties.id)).toEqual(newest.slice(0, 3).map((g) => g.properties.id));
+    const byToll = incidentList(ix, rx, all, 'admin1:ML-5', 3, 'toll').items.map(
+      (g) => g.properties.fatalities ?? -1,
+    );
+    expect(byToll).toEqual([...byToll].sort((a, b) => b - a));
     expect(incidentList(ix, rx, jnim, null).total).toBe(exportSet(ix, jnim).length);
   });
 

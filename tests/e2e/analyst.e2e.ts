@@ -180,3 +180,39 @@ describe('layout at 1440x900 and 1024x700', () => {
     await p.close();
   });
 });
+
+describe('reading incidents', () => {
+  it('a hover card gives type, place, date, toll and claim count; the list sorts', async () => {
+    const p = await open(base);
+    const f = incidents.features.find((x) => x.geometry)!;
+    const [lon, lat] = f.geometry!.coordinates;
+    const at = (await p.evaluate(`(() => {
+      const m = window.__sahel.map; const r = m.getCanvas().getBoundingClientRect();
+      const q = m.project([${lon}, ${lat}]); return { x: r.left + q.x, y: r.top + q.y };
+    })()`)) as { x: number; y: number };
+    await p.mouse.move(at.x, at.y);
+    const card = p.locator('.hover-card');
+    await card.waitFor();
+    const text = await card.innerText();
+    expect(text).toContain(f.properties.event_type);
+    expect(text).toMatch(/claims?/);
+    expect(text).toMatch(/killed|fatalities not stated/);
+
+    const ids = async () =>
+      p.locator('button[data-incident]').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-incident')));
+    const byDate = [...incidents.features]
+      .filter((x) => x.properties.date_start)
+      .sort((a, b) => (b.properties.date_start! < a.properties.date_start! ? -1 : 1));
+    const firstId = (await ids())[0];
+    const first = incidents.features.find((x) => x.properties.id === firstId)!;
+    expect(first.properties.date_start).toBe(byDate[0]!.properties.date_start);
+    await p.getByLabel('Sort incidents').selectOption('toll');
+    const topId = (await ids())[0];
+    const top = incidents.features.find((x) => x.properties.id === topId)!;
+    const maxToll = Math.max(
+      ...incidents.features.map((x) => x.properties.fatalities_range?.[1] ?? x.properties.fatalities ?? -1),
+    );
+    expect(top.properties.fatalities_range?.[1] ?? top.properties.fatalities ?? -1).toBe(maxToll);
+    await p.close();
+  });
+});

@@ -9,6 +9,7 @@ import { terms, type FilterState } from './filters.ts';
 import type { Csr, Dict, IncidentIndex } from './model.ts';
 import type { RegionIndex, RegionStats } from './regions.ts';
 import type { SortKey } from './url.ts';
+import { compareIncidents, type ListSort } from './incident-text.ts';
 
 // ---------------------------------------------------------------- filter and legend counts
 
@@ -60,18 +61,31 @@ export function incidentList(
   mask: Uint8Array,
   regionId: string | null,
   limit = LIST_LIMIT,
+  sort: ListSort = 'newest',
 ): { items: IncidentFeature[]; total: number } {
   const r = regionId ? rx.byId.get(regionId) : undefined;
-  const items: IncidentFeature[] = [];
-  let total = 0;
   const { offsets, list } = rx.ofIncident;
-  for (let i = 0; i < ix.n; i++) {
-    if (!mask[i]) continue;
-    if (r !== undefined && !list.subarray(offsets[i]!, offsets[i + 1]!).includes(r)) continue;
-    total++;
-    if (items.length < limit) items.push(ix.features[i]!);
+  const keep = (i: number) =>
+    !!mask[i] && (r === undefined || list.subarray(offsets[i]!, offsets[i + 1]!).includes(r));
+  if (sort === 'newest') {
+    // The index is in date order (undated last), so newest first is a backward walk: no sort of 100k rows.
+    const items: IncidentFeature[] = [];
+    const undated: IncidentFeature[] = [];
+    let total = 0;
+    for (let i = ix.n - 1; i >= 0; i--) {
+      if (!keep(i)) continue;
+      total++;
+      if (ix.dayStart[i] === NO_DAY) {
+        if (undated.length < limit) undated.push(ix.features[i]!);
+      } else if (items.length < limit) items.push(ix.features[i]!);
+    }
+    return { items: [...items, ...undated.reverse()].slice(0, limit), total };
   }
-  return { items, total };
+  const all: IncidentFeature[] = [];
+  for (let i = 0; i < ix.n; i++) if (keep(i)) all.push(ix.features[i]!);
+  const cmp = compareIncidents(sort);
+  all.sort((a, b) => cmp(a.properties, b.properties));
+  return { items: all.slice(0, limit), total: all.length };
 }
 
 /** Other filtered incidents at exactly the same point as incident i. */

@@ -1,5 +1,6 @@
 // The one state that drives the map, the panels, the legend counts, the export and the URL.
 
+import type { ListSort } from '../lib/incident-text.ts';
 import type { IncidentFeature, RiskRowOut, UnlocatedOut } from '../../pipeline/contract.ts';
 import { fetchData, prepare, type LoadedData, type RawData } from '../lib/data.ts';
 import { NO_DAY } from '../lib/dates.ts';
@@ -50,6 +51,8 @@ export class AppState {
   incident = $state<string | null>(null);
   region = $state<string | null>(null);
   claim = $state<string | null>(null);
+  /** Order of the incident list: newest first by default. */
+  listSort = $state<ListSort>('newest');
   measure = $state<Measure>('claims');
   level = $state<RegionLevel>('country');
   sort = $state<{ key: SortKey; desc: boolean }>({ key: 'incidents', desc: true });
@@ -93,7 +96,7 @@ export class AppState {
   /** The incident list, narrowed to the selected region. */
   incidentList: { items: IncidentFeature[]; total: number } = $derived(
     this.data
-      ? incidentList(this.data.ix, this.data.rx, this.filtered.mask, this.region)
+      ? incidentList(this.data.ix, this.data.rx, this.filtered.mask, this.region, undefined, this.listSort)
       : { items: [], total: 0 },
   );
 
