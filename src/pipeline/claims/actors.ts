@@ -3,7 +3,7 @@
 import type { PipelineContext } from '../context.ts';
 import type { ActorMention, GazetteerEntry, Resolution } from '../types.ts';
 import type { Trigger } from './compiled.ts';
-import { eventFor } from './event-type.ts';
+import { eventFor, MUTINY } from './event-type.ts';
 
 // Speech words: their subject reports the event, it does not take part in it. The weak ones also name acts
 // ("the government declared a state of emergency", "the UN confirmed the deaths"): speech only before "that", a
@@ -13,7 +13,7 @@ const WEAK_SPEECH =
   '(?:stated|confirmed|announced|reported|declared|denied|condemned|denounced|warned|indicated)(?=\\s*(?:that\\b|[,.;]|$|on\\s|in\\s+a\\s+statement))';
 /** The speaker right after a mention ("the UN said", "the army said in a statement", "a military source said"). */
 const SPEAKS_AFTER = new RegExp(
-  `^\\s+(?:(?:(?:of|in|from)\\s+[\\p{L}-]+\\s+)?(?:(?:has|have|had)\\s+)?(?:${SPEECH}\\b|${WEAK_SPEECH})|(?:spokes\\w+|sources?|officials?\\s+(?:(?:have|has|had)\\s+)?${SPEECH})\\b)`,
+  `^\\s+(?:(?:(?:of|in|from)\\s+[\\p{L}-]+\\s+)?(?:(?:has|have|had)\\s+)?(?:${SPEECH}\\b|${WEAK_SPEECH})|(?:officials?\\s+(?:(?:have|has|had)\\s+)?(?:${SPEECH}\\b|${WEAK_SPEECH}))|(?:spokes\\w+|sources?)\\b)`,
   'iu',
 );
 /** The speaker claims its own action: "the army said it killed 10 militants" keeps the army. */
@@ -49,6 +49,16 @@ function isSource(a: ActorMention, text: string): boolean {
   return ACCORDING.test(before) && !/[,.;]/.test(before.slice(before.toLowerCase().lastIndexOf('according')));
 }
 
+/** State forces named as mutineers: "mutinous soldiers", "mutinying police", "soldiers who mutinied". */
+function mutinous(a: ActorMention, text: string, ctx: PipelineContext): boolean {
+  if (a.generic === 'government') return false;
+  if (!a.generic && ctx.claims.actorTypes.get(a.actor) !== 'State forces') return false;
+  return (
+    /\bmutin\w*\s+(?:\p{L}+\s+)?$/iu.test(text.slice(Math.max(0, a.start - 24), a.start)) ||
+    /^\s+(?:who\s+(?:had\s+)?)?mutin/i.test(text.slice(a.end, a.end + 20))
+  );
+}
+
 /** The actors of a claim at one place, sorted. */
 export function actorsOf(
   mentions: ActorMention[],
@@ -60,14 +70,15 @@ export function actorsOf(
   const names = new Set<string>();
   for (const a of mentions) {
     if (isSource(a, text)) continue;
+    const mutiny = mutinous(a, text, ctx) ? MUTINY : '';
     if (!a.generic) {
-      names.add(a.actor);
+      names.add(mutiny + a.actor);
       continue;
     }
     // "soldiers" belong to the country of the place, or to the one a demonym names.
     const code = place.country;
     const country = code ? ctx.gazetteer.country(code) : undefined;
-    if (country) names.add(a.actor.replace('{country}', country.name));
+    if (country) names.add(mutiny + a.actor.replace('{country}', country.name));
   }
   for (const r of resolutions) if (r.mention.standsFor) names.add(r.mention.standsFor);
   // A named armed group makes the "militants" of the same sentence redundant.

@@ -7,7 +7,13 @@ import type { GazetteerIndex } from '../gazetteer.ts';
 import { fold } from '../text.ts';
 import type { GazetteerEntry, Impact, Lexicons, Modality } from '../types.ts';
 
-export type Trigger = { rank: number; event_type: string; sub_event_type: string };
+export type Trigger = {
+  rank: number;
+  event_type: string;
+  sub_event_type: string;
+  /** Sub-event types this trigger beats when both are in a sentence (a coup told with a seizure or a mutiny). */
+  overrides?: ReadonlySet<string>;
+};
 export type ModalityCue = Exclude<Modality, 'reported'>;
 
 /** geodata/lexicon/claim-words.json: the words the claims stage's rules consult. */
@@ -83,12 +89,13 @@ export function compileClaimTables(
 ): ClaimTables {
   const lex = lexicons.events;
   const triggers = new CueSet<Trigger>(
-    lex.triggers.flatMap((t, rank) =>
-      t.cues.map((phrase) => ({
-        phrase,
-        value: { rank, event_type: t.event_type, sub_event_type: t.sub_event_type },
-      })),
-    ),
+    lex.triggers.flatMap((t, rank) => {
+      // events.json may add "overrides" to a trigger (a key the lexicon type leaves optional).
+      const o = (t as { overrides?: string[] }).overrides;
+      const value: Trigger = { rank, event_type: t.event_type, sub_event_type: t.sub_event_type };
+      if (o) value.overrides = new Set(o);
+      return t.cues.map((phrase) => ({ phrase, value }));
+    }),
   );
   const impacts = new CueSet<Impact>(
     (Object.entries(lex.impacts) as [Impact, string[]][]).flatMap(([value, cues]) =>

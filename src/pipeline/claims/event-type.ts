@@ -26,7 +26,11 @@ export function eventWords(
 ): EventWords | null {
   const hits = ctx.claims.triggers.find(tokens);
   if (!hits.length) return null;
-  const trigger = [...hits].sort(
+  // "soldiers seized power", "mutinous soldiers overthrew the president": a coup, not a seizure or a mutiny (a
+  // trigger's overrides set the words it beats aside); then the first of the most specific.
+  const beaten = new Set(hits.flatMap((h) => [...(h.value.overrides ?? [])]));
+  const kept = hits.filter((h) => !beaten.has(h.value.sub_event_type));
+  const trigger = [...(kept.length ? kept : hits)].sort(
     (a, b) => a.value.rank - b.value.rank || a.first - b.first,
   )[0] as CueHit<Trigger>;
   const riot = violentDemonstration(s, tokens, trigger, hits, actors, ctx.claims.notByCrowds);
@@ -84,6 +88,9 @@ function violentDemonstration(
   );
 }
 
+/** ACLED's name for mutinous state forces: "Mutiny of Military Forces of Mali" (claims/actors.ts). */
+export const MUTINY = 'Mutiny of ';
+
 /**
  * ACLED's event type also depends on who is involved: a killing with civilians as the only other side is violence
  * against civilians, not a battle; a protest has protesters and a riot rioters even when the text names nobody.
@@ -106,6 +113,12 @@ export function eventFor(
   // Armed force used on demonstrators who did not start it (not a riot): ACLED's excessive force.
   if (t.event_type === 'Battles' && t.sub_event_type === 'Armed clash' && actors.includes('Protesters'))
     return { event_type: 'Protests', sub_event_type: 'Excessive force against protesters' };
+  // Rioting mutineers (firing in the air, looting) are rioters in ACLED; fighting loyal forces, they stay a side
+  // of the battle ("Mutiny of Military Forces of X").
+  if (t.event_type === 'Riots') {
+    const mutineers = actors.filter((a) => a.startsWith(MUTINY));
+    for (const m of mutineers) actors.splice(actors.indexOf(m), 1);
+  }
   if (t.event_type === 'Battles' && t.sub_event_type === 'Armed clash' && actors.includes('Civilians')) {
     const { actorTypes, unarmed } = ctx.claims;
     const armed = actors.filter((a) => !unarmed.has(actorTypes.get(a) ?? ''));

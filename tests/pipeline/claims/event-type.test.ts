@@ -155,3 +155,51 @@ describe('force used on demonstrators is excessive force', () => {
     },
   ]);
 });
+
+describe('issue 9: coups, mutinies, blockades, arrests (ACLED codebook types)', () => {
+  const p = '2020-08-20';
+  const first = (text: string) => run(text, p).claims[0];
+  it.each([
+    ['On 18 August 2020, soldiers seized power in Bamako.', 'Strategic developments', 'Other'],
+    ['On 18 August 2020, soldiers overthrew the president in Bamako.', 'Strategic developments', 'Other'],
+    ['On 18 August 2020, soldiers staged a coup in Bamako.', 'Strategic developments', 'Other'],
+    // A protest against a coup is a protest; leaders detained are an arrest.
+    [
+      'On 18 August 2020, protesters took to the streets of Bamako against the coup.',
+      'Protests',
+      'Peaceful protest',
+    ],
+    [
+      'On 18 August 2020, four officers were arrested in Bamako over a plot to overthrow the government.',
+      'Strategic developments',
+      'Arrests',
+    ],
+    ['On 18 August 2020, police arrested three people in Bamako.', 'Strategic developments', 'Arrests'],
+    // Mutineers firing in the air riot; fighting loyal troops, they are a side of a battle.
+    [
+      'On 18 August 2020, soldiers mutinied in Kati and fired into the air.',
+      'Riots',
+      'Violent demonstration',
+    ],
+    ['On 18 August 2020, loyal troops clashed with mutinous soldiers in Kati.', 'Battles', 'Armed clash'],
+    [
+      'On 18 August 2020, JNIM imposed a blockade on Djibo and seized livestock.',
+      'Strategic developments',
+      'Other',
+    ],
+    // "couple" is no coup.
+    ['On 18 August 2020, gunmen attacked a couple in Djibo.', 'Battles', 'Armed clash'],
+  ])('"%s" -> %s / %s', (text, type, sub) => {
+    const c = first(text);
+    expect([c?.eventType, c?.subEventType]).toEqual([type, sub]);
+  });
+  it('rioting mutineers are rioters; fighting ones "Mutiny of Military Forces of X"', () => {
+    expect(first('On 18 August 2020, soldiers mutinied in Kati and fired into the air.')?.actors).toEqual([
+      'Rioters',
+    ]);
+    expect(first('On 18 August 2020, loyal troops clashed with mutinous soldiers in Kati.')?.actors).toEqual([
+      'Military Forces of Mali',
+      'Mutiny of Military Forces of Mali',
+    ]);
+  });
+});
