@@ -3,7 +3,7 @@
 import { emptyFilters, type FilterState } from './filters.ts';
 
 export type Measure = 'claims' | 'fatalities' | 'risk';
-export type RegionLevel = 'country' | 'admin1' | 'vernacular';
+export type RegionLevel = 'country' | 'admin1' | 'admin2' | 'vernacular';
 export type SortKey = 'region' | 'incidents' | 'fatalities' | 'last' | 'risk';
 
 export interface View {
@@ -40,7 +40,7 @@ export function defaultUrlState(): UrlState {
 }
 
 const MEASURES: readonly Measure[] = ['claims', 'fatalities', 'risk'];
-const LEVELS: readonly RegionLevel[] = ['country', 'admin1', 'vernacular'];
+const LEVELS: readonly RegionLevel[] = ['country', 'admin1', 'admin2', 'vernacular'];
 const SORTS: readonly SortKey[] = ['region', 'incidents', 'fatalities', 'last', 'risk'];
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
