@@ -25,6 +25,8 @@ describe('generic statements', () => {
       ['Burkinabe forces are regularly targeted by militants.', null],
       ["Africa's Sahel region has seen jihadist attacks soar.", null],
       ['It shares a northern border with Mali, which has long battled Islamic extremists.', null],
+      ['France has deployed thousands of troops to the Sahel region of West Africa.', null],
+      ["This incident marks one of the deadliest attacks on Burkina Faso's army in recent times.", null],
     ] as const) {
       expect({ text, cue: cue(text, date) }).not.toEqual({ text, cue: null });
     }
@@ -36,6 +38,7 @@ describe('generic statements', () => {
       ['Two soldiers were killed when militants attacked a border post.', null],
       ['Since Sunday, jihadists have repeatedly attacked Djibo.', day],
       ['In 2012 rebels seized Kidal.', null],
+      ['France has deployed 500 troops to Gao on Sunday.', day],
     ] as const) {
       expect({ text, cue: cue(text, date) }).toEqual({ text, cue: null });
     }
