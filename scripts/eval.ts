@@ -1,11 +1,13 @@
 // npm run eval -- --acled FILE.csv [--json] | --geoparse DOCS.jsonl TOPONYMS.csv [--json] [--anchors FILE]
 // Thin CLI: reads the files, runs the pipeline on each document, hands the output to src/eval/ for scoring,
 // prints a table (and, with --json, one JSON object as the last line). Progress goes to stderr.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_GEODATA, loadContext } from './lib/load.ts';
 import { runArticles } from './lib/eval-articles.ts';
+import { Progress, readText, UsageError } from './lib/eval-common.ts';
+import { runGeoparse } from './lib/eval-geoparse.ts';
 import { processDoc } from '../src/pipeline/index.ts';
 import type { PipelineContext } from '../src/pipeline/context.ts';
 import {
@@ -18,23 +20,6 @@ import {
   type DocOutput,
 } from '../src/eval/acled.ts';
 import { buildActorIndex } from '../src/eval/actors.ts';
-import {
-  anchorsFor,
-  parseAnchors,
-  settingLabel,
-  type Anchor,
-  type AnchorMetric,
-} from '../src/eval/anchors.ts';
-import {
-  docKey,
-  geoparseDocToRaw,
-  parseGeoparseCorpus,
-  predictionsFrom,
-  scoreGeoparseDoc,
-  summariseGeoparseRun,
-  type GeoparseDocResult,
-} from '../src/eval/geoparse.ts';
-import type { GeoparseSummary } from '../src/eval/gritta.ts';
 import { formatTable, km, pct, round4 } from '../src/eval/table.ts';
 
 const HELP = `Score the pipeline against public gold data (files are read only when given).
@@ -66,34 +51,6 @@ Usage:
   -h, --help          This text.
 
 See docs/evaluation.md for the scoring rules.`;
-
-class Progress {
-  private last = 0;
-  private readonly t0 = Date.now();
-  constructor(
-    private readonly label: string,
-    private readonly total: number,
-  ) {}
-  tick(done: number): void {
-    const now = Date.now();
-    if (now - this.last < 250 && done < this.total) return;
-    this.last = now;
-    const rate = done / Math.max(0.001, (now - this.t0) / 1000);
-    const line = `${this.label}: ${done}/${this.total} (${((100 * done) / Math.max(1, this.total)).toFixed(1)}%), ${rate.toFixed(0)} docs/s`;
-    if (process.stderr.isTTY) process.stderr.write(`\r${line}\x1b[K${done >= this.total ? '\n' : ''}`);
-    else if (done >= this.total || now - this.t0 > 0) process.stderr.write(`${line}\n`);
-  }
-}
-
-function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read ${path}: ${(e as Error).message}`);
-  }
-}
-
-class UsageError extends Error {}
 
 function runAcled(
   file: string,
@@ -222,164 +179,6 @@ const jsonGroup = (g: AcledGroup) => ({
   acc161: round4(g.acc161),
   median_km: round4(g.median_km),
 });
-
-function runGeoparse(
-  docsFile: string,
-  toponymsFile: string,
-  ctx: PipelineContext,
-  limit: number,
-  json: boolean,
-  anchorsFile: string | null,
-  dump: string | null,
-): void {
-  const corpus = parseGeoparseCorpus(readText(docsFile), readText(toponymsFile));
-  const docs = corpus.docs.slice(0, limit);
-  const point = (id: string) => ctx.gazetteer.get(id)?.point;
-  const progress = new Progress('eval geoparse', docs.length);
-  const results: GeoparseDocResult[] = [];
-  let failures = 0;
-  let firstFailure = '';
-  const t0 = performance.now();
-  docs.forEach((doc, i) => {
-    const gold = corpus.gold.get(docKey(doc.corpus, doc.doc_id)) ?? [];
-    let preds: ReturnType<typeof predictionsFrom> = [];
-    try {
-      const r = processDoc(geoparseDocToRaw(doc), ctx);
-      preds = predictionsFrom(doc.text, r.clean.offsets, r.resolutions, point);
-    } catch (e) {
-      failures++;
-      if (firstFailure === '') firstFailure = `${doc.doc_id}: ${(e as Error).message}`;
-    }
-    results.push(scoreGeoparseDoc(doc.corpus, gold, preds));
-    progress.tick(i + 1);
-  });
-  const seconds = (performance.now() - t0) / 1000;
-  const report = summariseGeoparseRun(results);
-  if (dump) {
-    const lines = results.map((r, i) => {
-      const d = docs[i];
-      const g = r.gritta;
-      return JSON.stringify({
-        corpus: r.corpus,
-        doc_id: d?.doc_id,
-        tp: g.tp,
-        fp: g.fp,
-        fn: g.fn,
-        missed: g.unmatchedGold.map((t) => t.surface),
-        spurious: g.unmatchedPred.map((t) => `${t.surface}=${t.placeId ?? ''}`),
-        far: g.matches
-          .filter((m) => m.km >= 161)
-          .map((m) => `${m.gold.surface}=${m.pred.placeId ?? ''}:${Math.round(m.km)}km`),
-      });
-    });
-    writeFileSync(dump, lines.join('\n') + '\n');
-  }
-
-  const row = (label: string, match: string, s: GeoparseSummary): string[] => [
-    label,
-    match,
-    String(s.n),
-    String(s.docs),
-    pct(s.precision),
-    pct(s.recall),
-    pct(s.f1),
-    pct(s.acc161),
-    km(s.median_km),
-    km(s.mean_km),
-  ];
-  const out: string[] = [];
-  out.push(
-    `Geoparsing: ${basename(docsFile)} + ${basename(toponymsFile)}: ${docs.length} documents in ${seconds.toFixed(1)} s` +
-      (corpus.problems.length
-        ? `, ${corpus.problems.length} problems (first: ${corpus.problems[0]?.where}: ${corpus.problems[0]?.why})`
-        : ''),
-  );
-  if (failures)
-    out.push(`pipeline errors: ${failures} documents (scored as no predictions); first: ${firstFailure}`);
-  out.push('');
-  const table: string[][] = [
-    ['corpus', 'matching', 'gold', 'docs', 'P', 'R', 'F1', 'acc@161km', 'median', 'mean'],
-  ];
-  for (const c of report.byCorpus) {
-    table.push(row(c.corpus, 'Gritta', c.gritta));
-    table.push(row(c.corpus, 'overlap', c.overlap));
-  }
-  if (report.byCorpus.length > 1) {
-    table.push(row('all', 'Gritta', report.all));
-    table.push(row('all', 'overlap', report.allOverlap));
-  }
-  out.push(formatTable(table));
-  out.push(
-    '(Gritta: midpoints < 10 chars apart and equal lower-cased strings, the published convention; overlap: any overlap,',
-  );
-  out.push(
-    ' for reference only. acc@161km and distances over matched toponyms; gold = toponyms with coordinates.)',
-  );
-
-  if (anchorsFile) {
-    const anchors = parseAnchors(readText(anchorsFile));
-    const metrics: AnchorMetric[] = ['precision', 'recall', 'f1', 'acc161', 'median_km'];
-    const cmp: string[][] = [['corpus', 'metric', 'ours', 'system', 'published', 'setting']];
-    for (const c of report.byCorpus) {
-      for (const m of metrics) {
-        const found = anchorsFor(anchors, c.corpus, m);
-        if (found.length === 0) continue;
-        const ours = c.gritta[m];
-        const fmt = (x: number | null): string => (m === 'median_km' ? km(x) : pct(x));
-        const sorted = [...found].sort((a: Anchor, b: Anchor) =>
-          m === 'median_km' ? a.value - b.value : b.value - a.value,
-        );
-        sorted.forEach((a, i) =>
-          cmp.push([
-            i === 0 ? c.corpus : '',
-            i === 0 ? m : '',
-            i === 0 ? fmt(ours) : '',
-            a.system,
-            fmt(a.value),
-            settingLabel(a.setting),
-          ]),
-        );
-      }
-    }
-    out.push('');
-    out.push(
-      cmp.length > 1
-        ? `Published figures (${basename(anchorsFile)}) for the same corpus and metric:\n${formatTable(cmp)}`
-        : `No published figures in ${basename(anchorsFile)} for these corpora.`,
-    );
-  }
-  console.log(out.join('\n'));
-  if (json) {
-    const a = report.all;
-    console.log(
-      JSON.stringify({
-        n: a.n,
-        precision: round4(a.precision),
-        recall: round4(a.recall),
-        f1: round4(a.f1),
-        acc161: round4(a.acc161),
-        median_km: round4(a.median_km),
-        docs: a.docs,
-        mean_km: round4(a.mean_km),
-        overlap_f1: round4(report.allOverlap.f1),
-        by_corpus: Object.fromEntries(
-          report.byCorpus.map((c) => [
-            c.corpus,
-            {
-              n: c.gritta.n,
-              precision: round4(c.gritta.precision),
-              recall: round4(c.gritta.recall),
-              f1: round4(c.gritta.f1),
-              acc161: round4(c.gritta.acc161),
-              median_km: round4(c.gritta.median_km),
-            },
-          ]),
-        ),
-        pipeline_errors: failures,
-      }),
-    );
-  }
-}
 
 function main(argv: string[]): number {
   const { values, positionals } = parseArgs({

@@ -148,6 +148,11 @@ const CAPITAL_AFTER = /^(?:\s*['’]s)?\s+capital\b(?!\s*,)/u;
 const DIRECTION_BEFORE =
   /\b(?:just\s+|far\s+|further\s+|deep\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+(?:of|from)\s+(?:the\s+)?(?:(?:capital|town|city|village)\s*,?\s+)?$/u;
 
+const AWAY_AFTER =
+  /^\s*,?\s*(?:some\s+|about\s+|around\s+|nearly\s+|more than\s+)?(\d[\d,.]*)\s*(km|kms|kilometres|kilometers|miles)\s+(?:away|further|distant)\b/u;
+/** "evacuated for treatment in the capital Niamey": where the wounded went. */
+const TREATED_BEFORE =
+  /\b(?:treatment|treated|hospitali[sz]ed|care)\s+(?:in|at)\s+(?:the\s+)?(?:(?:capital|town|city|hospital)\s*,?\s+(?:of\s+|in\s+)?)?$/u;
 /** "a convoy was entering Niger": where it was going, not where it was. */
 const ENTERING_BEFORE =
   /\b(?:entering|entered|enter|enters|crossed into|crossing into|bound for|destined for)\s+(?:the\s+)?$/u;
@@ -201,6 +206,13 @@ export function mentionRole(
   if (CAPITAL_OF_BEFORE.test(before) || CAPITAL_AFTER.test(after))
     return { role: 'capital', cue: 'the capital', km: null, weak: false };
 
+  // "the capital Niamey, 200 km away": the distance is from the event, so the town is elsewhere.
+  const away = AWAY_AFTER.exec(after);
+  if (away) {
+    const km = distanceKm(away[1] ?? '', away[2] ?? '', rules);
+    if (km !== null && km > rules.nearKm) return { role: 'reference', cue: away[0].trim(), km, weak: false };
+  }
+
   const dist = rules.distanceBefore.exec(before);
   if (dist) {
     const km = distanceKm(dist[1] ?? '', dist[2] ?? '', rules);
@@ -225,7 +237,8 @@ export function mentionRole(
   const borderA = rules.borderAfter.exec(after);
   if (borderA) return { role: 'reference', cue: `… ${borderA[0].trim()}`, km: null, weak: false };
 
-  const dest = rules.destinationBefore.exec(before) ?? ENTERING_BEFORE.exec(before);
+  const dest =
+    rules.destinationBefore.exec(before) ?? ENTERING_BEFORE.exec(before) ?? TREATED_BEFORE.exec(before);
   if (dest) return { role: 'reference', cue: dest[0].trim(), km: null, weak: false };
   const origin = rules.originBefore.exec(before) ?? rules.neighbourOriginBefore.exec(before);
   if (origin) return { role: 'origin', cue: origin[0].trim(), km: null, weak: false };

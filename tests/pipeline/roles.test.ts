@@ -63,6 +63,12 @@ const TABLE: Record<string, Case[]> = {
     { text: 'Thousands fled to Niamey after the attack.', place: 'Niamey', role: 'reference' },
     { text: 'A French convoy was entering Niger on Friday.', place: 'Niger', role: 'reference' },
     {
+      text: 'Four were evacuated for treatment in the capital Niamey, 200 km away.',
+      place: 'Niamey',
+      role: 'reference',
+    },
+    { text: 'Clashes broke out in Tera, 20 km away from the border.', place: 'Tera', role: 'event' },
+    {
       text: 'The convoy retreated to a camp just north of the capital Ouagadougou.',
       place: 'Ouagadougou',
       role: 'near',
