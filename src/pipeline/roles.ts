@@ -129,7 +129,7 @@ export function compileRoles(lex: RoleLexicon): RoleRules {
     ),
     routeHyphenBefore: new RegExp(`\\p{L}[\\p{L}'’]*\\s*[-–]\\s*$`, 'u'),
     borderBefore: new RegExp(
-      `\\b(?:${alt(lex.borderNouns)})\\s+(?:with|of|between|to)\\s+${the}(?:[\\p{L}' -]{2,30}\\s+and\\s+)?$|\\bbordering\\s+$`,
+      `\\b(?:${alt(lex.borderNouns)})\\s+(?:(?:post|posts|crossing)\\s+)?(?:with|of|between|to|against|near)\\s+${the}(?:[\\p{L}' -]{2,30}\\s+and\\s+)?$|\\bbordering\\s+$`,
       'u',
     ),
     borderAfter: new RegExp(

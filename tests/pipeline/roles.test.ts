@@ -58,6 +58,8 @@ const TABLE: Record<string, Case[]> = {
   'reference: borders and destinations': [
     { text: 'Fighting broke out near the border with Mali.', place: 'Mali', role: 'reference' },
     { text: 'Fighting broke out near the Mali border.', place: 'Mali', role: 'reference' },
+    { text: 'An attack hit a border post against Burkina Faso.', place: 'Burkina Faso', role: 'reference' },
+    { text: 'Gunmen attacked the border town of Seytenga.', place: 'Seytenga', role: 'event' },
     { text: 'Fighting broke out near the Mali-Niger border.', place: 'Mali', role: 'reference' },
     { text: 'The wounded were flown to Bamako.', place: 'Bamako', role: 'reference' },
     { text: 'Thousands fled to Niamey after the attack.', place: 'Niamey', role: 'reference' },
