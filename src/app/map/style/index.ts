@@ -9,6 +9,7 @@ import {
   GROUND_LAYERS,
   LABEL_LAYERS,
   basemapSources,
+  WATER_LAYERS,
   fontFaces,
   type BasemapUrls,
 } from './basemap.ts';
@@ -24,6 +25,7 @@ export function mapStyle(urls: BasemapUrls, level: RegionLevel, clusterMaxZoom: 
     layers: [
       ...GROUND_LAYERS,
       ...regionFillLayers(level),
+      ...WATER_LAYERS,
       ...BORDER_LAYERS,
       ...regionOutlineLayers(level),
       ...LABEL_LAYERS,
