@@ -8,20 +8,21 @@ import type { Token } from '../text.ts';
 /** geodata/lexicon/generic.json */
 export interface GenericLexicon {
   cues: string[];
+  /** Cues that make a sentence generic whatever date it states ("have increased in the past weeks"). */
+  trends?: string[];
   /** "since 2015": a span running from a year to now is a total, not an event. */
   sinceYear: boolean;
 }
 
 export interface GenericRules {
   cues: CueSet<string>;
+  trends: CueSet<string>;
   sinceYear: boolean;
 }
 
 export function compileGeneric(lex: GenericLexicon): GenericRules {
-  return {
-    cues: new CueSet(lex.cues.map((phrase) => ({ phrase, value: phrase }))),
-    sinceYear: lex.sinceYear,
-  };
+  const set = (words: readonly string[]) => new CueSet(words.map((phrase) => ({ phrase, value: phrase })));
+  return { cues: set(lex.cues), trends: set(lex.trends ?? []), sinceYear: lex.sinceYear };
 }
 
 const SINCE_YEAR = /\bsince (?:(?:early|late|mid|the end of|the start of) )?(?:1[89]|20)\d\d\b/;
@@ -36,6 +37,8 @@ export function genericCue(
   date: DateSpan | null,
   rules: GenericRules,
 ): string | null {
+  const trend = rules.trends.find(tokens)[0];
+  if (trend) return trend.value;
   if (date && date.precision <= 2 && !SINCE_YEAR.test(date.text)) return null;
   const hit = rules.cues.find(tokens)[0];
   if (hit) return hit.value;

@@ -55,6 +55,15 @@ function bySentence<T>(items: T[], sentence: (x: T) => number): Map<number, T[]>
   return out;
 }
 
+const COMPARED =
+  /\b(?:reminiscent of|similar to|as in|like in|recalling|echoing|comparable to)\s+(?:the\s+)?$/i;
+
+/** Is the date text introduced by a comparison ("reminiscent of 2012 events")? */
+function comparedDate(sentence: string, dateText: string): boolean {
+  const at = sentence.indexOf(dateText);
+  return at > 0 && COMPARED.test(sentence.slice(Math.max(0, at - 40), at));
+}
+
 /** Claims of one document. */
 export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOut {
   const c = ctx.claims;
@@ -70,7 +79,9 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
   for (const s of input.sentences) {
     if (s.kind === 'table-row') continue;
     const { folded, tokens } = sentenceWords(s, text, input.tokens);
-    const date = dates.next(s);
+    // "a coup reminiscent of 2012 events": a date a comparison names is not the claim's.
+    const stated = dates.next(s);
+    const date = stated && comparedDate(s.text, stated.text) ? null : stated;
     // Titles restate the story; an unpunctuated line with its own date is a report (scrapes lose full stops),
     // and so is every line of a document that has nothing else.
     if (s.kind === 'heading' && !date && !input.headingsAreText) continue;
@@ -127,7 +138,15 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
     const impacts = [...new Set(c.impacts.find(tokens).map((h) => h.value))].sort();
     const aboutAnother = eventTrigger !== trigger.value;
     const fatalities = claimFatalities(tokens, folded, ctx, eventTrigger.event_type, aboutAnother, modality);
-    const span = dates.span(date, modality);
+    // A forecast is about what comes: a past year it names ("could follow Sudan's path after the 1989 coup") is
+    // the analogy's, not the forecast's date.
+    const span =
+      modality === 'speculative' &&
+      date &&
+      dates.refYear !== null &&
+      Number(date.end.slice(0, 4)) < dates.refYear
+        ? null
+        : dates.span(date, modality);
 
     for (const p of places) {
       const actors = actorsOf(actorsHere, here, p.entry, ctx, text);

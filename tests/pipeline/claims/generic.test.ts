@@ -26,6 +26,7 @@ describe('generic statements', () => {
       ["Africa's Sahel region has seen jihadist attacks soar.", null],
       ['It shares a northern border with Mali, which has long battled Islamic extremists.', null],
       ['France has deployed thousands of troops to the Sahel region of West Africa.', null],
+      ['Since the suspension, attacks in central and northern Mali have increased in the past weeks.', day],
       ["This incident marks one of the deadliest attacks on Burkina Faso's army in recent times.", null],
     ] as const) {
       expect({ text, cue: cue(text, date) }).not.toEqual({ text, cue: null });
