@@ -29,6 +29,8 @@ export interface DateWords {
   mayHoldDate: RegExp;
   /** "today", "on Monday": a report's day. */
   today: RegExp;
+  /** A weekday name alone ("Sunday" of "Sunday's attack"). */
+  weekday: RegExp;
 }
 
 export function compileDateWords(cal: CalendarLists): DateWords {
@@ -41,6 +43,7 @@ export function compileDateWords(cal: CalendarLists): DateWords {
       'i',
     ),
     today: new RegExp(`\\b(today|on (${weekdays}))\\b`, 'i'),
+    weekday: new RegExp(`^(${weekdays})$`, 'i'),
   };
 }
 
@@ -53,6 +56,18 @@ const YEAR =
 export function yearsIn(sentence: string): number[] {
   return [...sentence.matchAll(YEAR)].map((m) => Number(m[1]));
 }
+
+/** Years that can date an event: "since 2015" starts a span of background, it dates nothing fresh. */
+function eventYearsIn(sentence: string): number[] {
+  return [...sentence.matchAll(YEAR)].filter((m) => !/^since\b/i.test(m[0])).map((m) => Number(m[1]));
+}
+
+/** "since November 2015", "since 2015": the start of a background span, not an event's date. */
+const SINCE_BEFORE = /\bsince\s+(?:(?:early|late|mid|the\s+end\s+of|the\s+start\s+of)\s+)?$/i;
+
+/** "government officials said on Wednesday": the day of the announcement (or a caption), not of the event. */
+const SAID_BEFORE =
+  /\b(?:said|says|told(?:\s+[\p{Lu}][\p{L}.]*)?|announced|reported|confirmed|stated|added|declared)\s+(?:on\s+)?$/iu;
 
 function iso(d: Date): string {
   return d.toISOString().slice(0, 10);
@@ -112,6 +127,9 @@ export function sentenceDate(
   for (const r of results) {
     // "a march", "may" in lower case are a noun and a modal, not months.
     if (/^(march|may)$/.test(r.text.trim())) continue;
+    // "since 2015", "since November 2015" start a background span; "since November 26" dates a recent run.
+    if (!r.start.isCertain('day') && SINCE_BEFORE.test(sentence.slice(Math.max(0, r.index - 24), r.index)))
+      continue;
     const absolute = /\d/.test(r.text) || words.months.test(r.text);
     const yearKnown = r.start.isCertain('year') && absolute && /\b(1[89]|20)\d{2}\b/.test(r.text);
     if (!absolute) continue; // relative words are handled below
@@ -133,7 +151,7 @@ export function sentenceDate(
   }
   // Bare years ("in 2012", "(2012, 2020, and 2021)") that chrono leaves alone.
   if (spans.length === 0) {
-    const years = yearsIn(sentence);
+    const years = eventYearsIn(sentence);
     if (years.length) {
       const lo = Math.min(...years);
       const hi = Math.max(...years);
@@ -195,7 +213,13 @@ export function sentenceDate(
     return { start: d, end: d, precision: 1, text: 'yesterday' };
   }
   for (const r of results) {
-    if (words.today.test(r.text)) {
+    // "Sunday's attack" names the day as "on Sunday" does.
+    const possessive = /^['’]s\b/.test(sentence.slice(r.index + r.text.length));
+    if (words.today.test(r.text) || (possessive && words.weekday.test(r.text))) {
+      // "... said on Wednesday": the report's day, not the event's ("on or before publication" covers it).
+      const before = sentence.slice(Math.max(0, r.index - 30), r.index);
+      if (SAID_BEFORE.test(before) || SAID_BEFORE.test(`${before}${r.text.replace(/\s*\p{L}+$/u, '')} `))
+        continue;
       // A report's weekday is the last one on or before publication (chrono may pick the coming one).
       let d = iso(r.start.date());
       if (d > published) d = addDays(d, -7);

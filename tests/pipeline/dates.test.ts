@@ -42,3 +42,20 @@ describe('relative dates', () => {
     expect(date('Schools closed from late October to mid-November.')).toBeNull();
   });
 });
+
+describe('issue 9: background spans and announcement days are no event dates', () => {
+  it('"since 2015" alone dates nothing', () => {
+    expect(date('Jihadists have been active in the area since 2015.', '2019-11-10')).toBeNull();
+  });
+  it('"since November 26" dates a recent run from its first day', () => {
+    expect(date('Militants have killed 30 people since November 26.', '2019-12-02')?.start).toBe(
+      '2019-11-26',
+    );
+  });
+  it('"said on Wednesday" is the report\'s day', () => {
+    expect(date('The toll was 35, officials said on Wednesday.', '2019-11-10')).toBeNull();
+  });
+  it('"Sunday\'s attack" is dated Sunday', () => {
+    expect(date("JNIM claimed Sunday's attack.", '2019-11-12')?.start).toBe('2019-11-10');
+  });
+});

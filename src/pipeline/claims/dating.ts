@@ -3,11 +3,17 @@
 import { onOrBefore, sentenceDate, yearsIn, type DateSpan, type DateWords } from '../dates.ts';
 import type { Modality, Sentence } from '../types.ts';
 
+/** "claimed responsibility for the attack", "... for these attacks": the attack told before. */
+const REFERS_BACK = /\bresponsibility\s+for\s+(?:the|this|that|these|those|both|its)\b/i;
+
 /** The dates of one document's sentences, read in order: relative dates lean on the last absolute one. */
 export class DocumentDates {
   /** The document's reference year for "historical": publication year, else the latest year it names. */
   readonly refYear: number | null;
   private last: DateSpan | null = null;
+  /** The anchor before the current sentence: a claim of responsibility that refers back takes its date. */
+  private before: DateSpan | null = null;
+  private current = '';
 
   constructor(
     private readonly published: string | null,
@@ -21,6 +27,8 @@ export class DocumentDates {
   /** The date a sentence states; an absolute one becomes the anchor of the relative dates after it. */
   next(s: Sentence): DateSpan | null {
     const date = sentenceDate(s.text, this.published, this.last, this.words);
+    this.before = this.last;
+    this.current = s.text;
     if (
       date &&
       !date.text.endsWith('the previous date') &&
@@ -30,8 +38,16 @@ export class DocumentDates {
     return date;
   }
 
-  /** A claim's span: its sentence's date, else "on or before publication" for a report in a dated article. */
+  /**
+   * A claim's span: its sentence's date; for a claim of responsibility that refers back to an attack ("claimed
+   * responsibility for the attack") the date of the last dated sentence; else "on or before publication" for a
+   * report or a claim in a dated article.
+   */
   span(date: DateSpan | null, modality: Modality): DateSpan | null {
-    return date ?? (this.published && modality === 'reported' ? onOrBefore(this.published) : null);
+    if (date) return date;
+    if (modality === 'claimed' && this.before && REFERS_BACK.test(this.current)) return this.before;
+    return this.published && (modality === 'reported' || modality === 'claimed')
+      ? onOrBefore(this.published)
+      : null;
   }
 }

@@ -82,8 +82,11 @@ function statedToll(
     }
     for (let j = i + 1; j < Math.min(keys.length, i + 10); j++) {
       if (!f.tollWords.has(keys[j] as string)) continue;
-      const n = numberAt(tokens, skip(j + 1), raw, f);
-      if (n !== null) return { n, rose: RISE.has(keys[j] as string) };
+      const at = skip(j + 1);
+      const n = numberAt(tokens, at, raw, f);
+      // "the toll is 2 soldiers and 3 assailants killed": a list of sides, counted as such.
+      if (n !== null && !(f.nouns.has(keys[at + 1] ?? '') && keys[at + 2] === 'and'))
+        return { n, rose: RISE.has(keys[j] as string) };
     }
   }
   return null;

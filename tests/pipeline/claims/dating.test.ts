@@ -34,3 +34,43 @@ describe('a report with no date of its own', () => {
     expect(run('Gunmen attacked a convoy near Gao.', null).claims[0]?.dateStart).toBeNull();
   });
 });
+
+describe('issue 9: the event date, not background, announcement or fallback', () => {
+  const p = '2019-11-10'; // a Sunday
+  type Case = { text: string; start: string | null; end?: string };
+  it.each<Case>([
+    // An explicit date beats the "on or before publication" fallback.
+    { text: 'Gunmen killed 10 people in Djibo on Nov. 7.', start: '2019-11-07' },
+    { text: 'Gunmen killed 10 people in Djibo on 7 November.', start: '2019-11-07' },
+    { text: 'On Friday, November 1st, gunmen killed 10 people in Djibo.', start: '2019-11-01' },
+    // "since 2015" is a background span: the event keeps its own day, or the fallback.
+    { text: 'Soldiers deployed in Djibo since 2015 were attacked on Monday.', start: '2019-11-04' },
+    {
+      text: 'In Djibo, soldiers were attacked by jihadists, active in the area since 2015.',
+      start: '2019-11-03',
+      end: '2019-11-10',
+    },
+    // "said on Wednesday" is the announcement's day: the event's date wins, else the fallback.
+    {
+      text: 'Gunmen killed 10 people in Djibo on 7 November, government officials said on Wednesday.',
+      start: '2019-11-07',
+    },
+    {
+      text: 'The final death toll of the massacre in Djibo was 35, government officials said on Wednesday.',
+      start: '2019-11-03',
+      end: '2019-11-10',
+    },
+    // A claim of responsibility keeps the date of the attack it names ...
+    { text: "JNIM claimed responsibility for Sunday's attack in Djibo.", start: '2019-11-10' },
+    // ... or refers back to.
+    {
+      text: 'Gunmen attacked a military post in Djibo on 7 November. JNIM claimed responsibility for the attack in Djibo.',
+      start: '2019-11-07',
+    },
+  ])('"$text" -> $start', (c) => {
+    const claims = run(c.text, p).claims;
+    const last = claims[claims.length - 1];
+    expect(last?.dateStart ?? null).toBe(c.start);
+    if (c.end) expect(last?.dateEnd).toBe(c.end);
+  });
+});
