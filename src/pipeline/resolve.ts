@@ -237,6 +237,8 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext): Reso
   const namedBy = (counts: Map<string, number>, id: string | null | undefined, own: readonly string[]) =>
     !!id && (counts.get(id) ?? 0) > (own.length > 0 && own.includes(id) ? 1 : 0);
   const docCountries = new Set([...namedCountries, ...topCountries]);
+  const fragments = new Set<string>();
+  for (const m of mentions) if (m.cue?.fragment) fragments.add(spacingFreeKey(m.surface));
   const foreignDoc = docCountries.size > 0 && !sahelDoc && ![...namedCountries].some((c) => focus.has(c));
   const score = (
     c: Candidate,
@@ -290,6 +292,7 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext): Reso
           named: (id: string | null | undefined) => namedBy(admins, id, own),
           countries: docCountries,
           foreignDoc,
+          fragments,
           words: ctx.words.villages,
         }
       : null;

@@ -20,6 +20,8 @@ export interface VillageContext {
   named: (id: string | null | undefined) => boolean;
   /** Countries the document names or whose places it names. */
   countries: ReadonlySet<string>;
+  /** Keys (spacingFreeKey) of names the document uses as one word of a longer capitalised name. */
+  fragments: ReadonlySet<string>;
   /** Does the document name countries, none of them a Sahel country (world news)? */
   foreignDoc: boolean;
   words: VillageWords;
@@ -43,7 +45,9 @@ export function villageEvidence(e: GazetteerEntry, m: Mention, key: string, v: V
   if (v.named(e.admin1) || v.named(e.admin2)) return true;
   const cue = m.cue;
   const minor = isMinorPlace(e);
-  if (minor && cue?.fragment) return false;
+  // One sense per document: "Luis Gomes Sambo" makes every "Sambo" of the document the man.
+  const fragment = !!cue?.fragment || v.fragments.has(key);
+  if ((minor || e.kind === 'admin2') && fragment) return false;
   if (v.words.ambiguous.has(key)) {
     if (minor) return !!cue?.introduced;
     if (e.kind === 'admin2') return !!cue?.admin || !!cue?.locative;
@@ -52,6 +56,8 @@ export function villageEvidence(e: GazetteerEntry, m: Mention, key: string, v: V
   const inCountry = !!e.country && v.countries.has(e.country);
   // An admin-2 unit is named as one ("Soum province", "in Soum") or in a document about its country.
   if (e.kind === 'admin2') return !!cue?.admin || !!cue?.locative || inCountry;
+  // A village with a population still needs a word of place or its country in world news ("Dole" spinach).
+  if (minor && v.foreignDoc && !inCountry && !cue?.locative) return false;
   if (!isVillageOnly(e)) return true;
   if (cue?.introduced || (cue?.locative && (!v.foreignDoc || inCountry))) return true;
   const first = m.surface.charAt(0);
