@@ -59,6 +59,14 @@ function mutinous(a: ActorMention, text: string, ctx: PipelineContext): boolean 
   );
 }
 
+/** The group an actor had joined by the claim's date (actors.json "partOf": Katiba Macina in JNIM from 2017). */
+function partOf(name: string, date: string | null, ctx: PipelineContext): string | null {
+  const entry = ctx.lexicons.actors.find((a) => a.name === name) as
+    { partOf?: { name: string; since: string } } | undefined;
+  const p = entry?.partOf;
+  return p && date !== null && date >= p.since ? p.name : null;
+}
+
 /** The actors of a claim at one place, sorted. */
 export function actorsOf(
   mentions: ActorMention[],
@@ -66,6 +74,7 @@ export function actorsOf(
   place: GazetteerEntry,
   ctx: PipelineContext,
   text: string,
+  date: string | null = null,
 ): string[] {
   const names = new Set<string>();
   for (const a of mentions) {
@@ -81,6 +90,12 @@ export function actorsOf(
     if (country) names.add(mutiny + a.actor.replace('{country}', country.name));
   }
   for (const r of resolutions) if (r.mention.standsFor) names.add(r.mention.standsFor);
+  for (const n of [...names]) {
+    const parent = partOf(n, date, ctx);
+    if (!parent) continue;
+    names.delete(n);
+    names.add(parent);
+  }
   // A named armed group makes the "militants" of the same sentence redundant.
   const named = ctx.lexicons.actors.filter(
     (a) => names.has(a.name) && a.type === 'Rebel groups' && a.name !== 'Islamist rebels',

@@ -149,7 +149,7 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
         : dates.span(date, modality);
 
     for (const p of places) {
-      const actors = actorsOf(actorsHere, here, p.entry, ctx, text);
+      const actors = actorsOf(actorsHere, here, p.entry, ctx, text, span?.start ?? null);
       const type = eventFor(eventTrigger, actors, ctx, riot);
       claims.push({
         id: hashId(input.sourceId, s.start, s.end, p.entry.id),

@@ -143,3 +143,20 @@ describe('issue 9: sources are not actors (speakers, attributions), participants
     },
   ]);
 });
+
+describe("a group's events under the group it joined (actors.json partOf)", () => {
+  check([
+    {
+      text: 'On 3 May 2019, Katiba Macina militants attacked soldiers near Djenne.',
+      published: '2019-05-10',
+      has: ['JNIM'],
+      hasNot: ['Katiba Macina'],
+    },
+    {
+      text: 'On 3 May 2016, Katiba Macina militants attacked soldiers near Djenne.',
+      published: '2016-05-10',
+      has: ['Katiba Macina'],
+      hasNot: ['JNIM'],
+    },
+  ]);
+});
