@@ -160,3 +160,13 @@ describe("a group's events under the group it joined (actors.json partOf)", () =
     },
   ]);
 });
+
+describe('individuals are civilians; armed individuals an unidentified armed group', () => {
+  check([
+    {
+      text: 'On 3 May 2020, unidentified armed individuals killed two individuals near Djibo.',
+      published: '2020-05-10',
+      exactly: ['Civilians', 'Unidentified armed group'],
+    },
+  ]);
+});

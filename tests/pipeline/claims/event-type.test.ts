@@ -203,3 +203,12 @@ describe('issue 9: coups, mutinies, blockades, arrests (ACLED codebook types)', 
     ]);
   });
 });
+
+describe('an attack on a village named by its community is an attack on civilians', () => {
+  it.each([
+    'On 5 March 2020, Fulani militiamen attacked the Dogon village of Pouraly near Koro.',
+    'On 5 March 2020, Dozo militiamen attacked the Fulani village of Boundouherou near Bankass.',
+  ])('"%s"', (text) => {
+    expect(run(text, '2020-03-10').claims[0]?.eventType).toBe('Violence against civilians');
+  });
+});
