@@ -39,7 +39,7 @@ describe('basemap water and towns', () => {
   it('the style draws them and still validates', () => {
     const style = mapStyle(
       { land: 'l', countries: 'c', labels: 'b', water: 'w', urban: 'u', latin: 'x', latinExt: 'y' },
-      'countries',
+      'country',
       0,
     );
     const ids = style.layers.map((l) => l.id);

@@ -70,7 +70,7 @@ describe('dates an analyst can query', () => {
       const f = new URLSearchParams(location.search).get('from') ?? '';
       return f.slice(0, 7) === b.slice(0, 7);
     }, back);
-    expect(await p.locator('[data-testid="density"] rect').count()).toBeGreaterThan(1);
+    expect(await p.locator('[data-testid="density"] .bar').count()).toBeGreaterThan(1);
     await p.close();
   });
 
