@@ -11,6 +11,7 @@ import type { PatternGroup, PhraseGroups } from './gazetteer.ts';
 import type { ActorMention, Mention, PlaceCue, Sentence } from './types.ts';
 import type { ContextWordSets } from './context-words.ts';
 import { onlyHeadings } from './segment.ts';
+import { addCoordinatedRegions } from './coordinated-regions.ts';
 
 export { createContext as buildSpotter } from './context.ts';
 
@@ -235,38 +236,6 @@ function spotSentence(
       rejected: inside.group.actor ? 'inside-actor-name' : 'inside-non-location-phrase',
       standsFor: null,
     });
-  }
-}
-
-const COMPASS =
-  '(northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|south-western)';
-const COORDINATED = new RegExp(
-  `\\b${COMPASS}\\s*(?:,|and|or)\\s*(?:${COMPASS}\\s*(?:,|and|or)\\s*)?${COMPASS}\\s+([A-Z][\\p{L}-]+(?: [A-Z][\\p{L}-]+)?)`,
-  'gu',
-);
-
-/** "central and northern Mali": the trie sees "northern Mali"; the first adjective names a region too. */
-function addCoordinatedRegions(text: string, s: Sentence, ctx: PipelineContext, mentions: Mention[]): void {
-  COORDINATED.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = COORDINATED.exec(s.text))) {
-    const place = m[4] as string;
-    for (const adj of [m[1], m[2]]) {
-      if (!adj) continue;
-      const entry = ctx.gazetteer.byName(`${adj} ${place}`).find((e) => e.kind === 'vernacular');
-      if (!entry) continue;
-      const start = s.start + m.index + m[0].indexOf(adj);
-      mentions.push({
-        start,
-        end: start + adj.length,
-        surface: text.slice(start, start + adj.length),
-        sentence: s.index,
-        candidates: [entry.id],
-        via: 'alias',
-        rejected: null,
-        standsFor: null,
-      });
-    }
   }
 }
 

@@ -1,4 +1,5 @@
 // Checks on the committed geodata/ files: the facts the pipeline and the map rely on.
+import { compareStrings } from '../../src/shared/strings.ts';
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as turf from '@turf/turf';
@@ -30,7 +31,7 @@ describe('gazetteer.json', () => {
   it('is sorted by id, with unique ids', () => {
     const ids = gaz.entries.map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect([...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))).toEqual(ids);
+    expect([...ids].sort(compareStrings)).toEqual(ids);
   });
 
   it('places Mopti within 10 km of 14.48N 4.18W, in the Mopti region', () => {

@@ -1,5 +1,6 @@
 // The Sahel gazetteer derivation on invented fixtures in the raw formats (tests/fixtures/gazetteer-sources/):
 // name keys, the merge rule, admin parents, the separate ODbL layer, byte-stable output.
+import { compareStrings } from '../../src/shared/strings.ts';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -206,7 +207,7 @@ describe('committed Sahel layers', () => {
   it('are sorted by id with unique ids, and admin-1 ids exist in gazetteer.json', () => {
     const list = cc.entries.map((e) => e.id);
     expect(ids.size).toBe(list.length);
-    expect([...list].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))).toEqual(list);
+    expect([...list].sort(compareStrings)).toEqual(list);
     const known = new Set(frame.gazetteer.entries.map((e) => e.id));
     // One expectation over the list: 60,000 expect() calls would take seconds.
     const dangling = cc.entries.filter(
