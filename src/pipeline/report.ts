@@ -17,6 +17,22 @@ export interface ReportInput {
   risk: readonly RiskRowOut[];
 }
 
+/** A sentence longer than this is shown around its mention only, so a long line costs each mention a bounded
+ * window, not the whole line (1 MB of "Gao " once wrote the line with each of its 250,000 mentions). */
+const MAX_SENTENCE = 600;
+const WINDOW = 150;
+
+function contextOf(
+  s: { start: number; text: string } | undefined,
+  m: { start: number; end: number },
+): string {
+  if (!s) return '';
+  if (s.text.length <= MAX_SENTENCE) return s.text;
+  const from = Math.max(0, m.start - s.start - WINDOW);
+  const to = Math.min(s.text.length, m.end - s.start + WINDOW);
+  return `${from > 0 ? '…' : ''}${s.text.slice(from, to)}${to < s.text.length ? '…' : ''}`;
+}
+
 function mentionEntries(r: DocResult, claimSentences: Set<string>): ReportEntry[] {
   const sentences = r.segmented.sentences;
   return r.resolutions.map((res) => ({
@@ -24,7 +40,7 @@ function mentionEntries(r: DocResult, claimSentences: Set<string>): ReportEntry[
     start: res.mention.start,
     end: res.mention.end,
     surface: res.mention.surface,
-    sentence: sentences[res.mention.sentence]?.text ?? '',
+    sentence: contextOf(sentences[res.mention.sentence], res.mention),
     status: res.status,
     place_id: res.placeId,
     alternatives: res.ranked.slice(0, 4).map((x) => x.id),

@@ -1,0 +1,36 @@
+// A long line costs each of its mentions a bounded window of text in the report, not the whole line.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import type { BuildReport } from '../../src/pipeline/contract.ts';
+
+const ROOT = join(import.meta.dirname, '../..');
+
+it('each mention of a 60 KB line keeps at most its sentence window in report.json', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sahel-window-'));
+  try {
+    const corpus = join(dir, 'corpus');
+    mkdirSync(corpus);
+    writeFileSync(join(corpus, 'in.txt'), `Gunmen attacked Gao on Sunday. ${'Gao '.repeat(15_000)}.\n`);
+    const out = join(dir, 'out');
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/build-data.ts', '--in', corpus, '--out', out],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as BuildReport;
+    expect(report.mentions.length).toBeGreaterThan(10_000);
+    const longest = Math.max(...report.mentions.map((m) => m.sentence.length));
+    // A window of 150 characters each side of the mention, and an ellipsis at each cut end.
+    expect(longest).toBeLessThanOrEqual(150 * 2 + 3 + 2);
+    expect(report.mentions[0]?.sentence).toBe('Gunmen attacked Gao on Sunday.');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
