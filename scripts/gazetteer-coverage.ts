@@ -5,8 +5,8 @@ import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
 import type { Gazetteer, GazetteerEntry } from '../src/pipeline/types.ts';
 import { readSahelLayer } from './geodata/sahel-format.ts';
-import { haversineKm } from '../src/shared/geo.ts';
-import { compareStrings } from '../src/shared/strings.ts';
+import { haversineKm } from '../src/common/geo.ts';
+import { compareStrings } from '../src/common/strings.ts';
 
 const HELP = `gazetteer-coverage: how many gold place names of an ACLED-format CSV the gazetteer knows.
 

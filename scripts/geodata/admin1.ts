@@ -5,7 +5,7 @@ import type { Feature } from 'geojson';
 import type { GazetteerEntry } from '../../src/pipeline/types.ts';
 import { labelPoint, unionAll, type Poly } from './geometry.ts';
 import type { GnPlace, NeAdmin1Feature, NeAdmin1Props } from './sources.ts';
-import { compareStrings } from '../../src/shared/strings.ts';
+import { compareStrings } from '../../src/common/strings.ts';
 import { fold, gnsForm, roundPoint, splitAlt, uniqueNames } from './util.ts';
 
 /**

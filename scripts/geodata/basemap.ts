@@ -19,7 +19,7 @@ import type { GazetteerEntry } from '../../src/pipeline/types.ts';
 import { countryName, type CountryShape } from './countries.ts';
 import { simplifyPoly } from './geometry.ts';
 import { worldAtlasFile } from './sources.ts';
-import { compareStrings } from '../../src/shared/strings.ts';
+import { compareStrings } from '../../src/common/strings.ts';
 import { roundGeometry } from './util.ts';
 
 export const TOWN_LABEL_MIN_POPULATION = 50_000;

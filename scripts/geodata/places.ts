@@ -5,7 +5,7 @@ import type { GazetteerEntry } from '../../src/pipeline/types.ts';
 import type { Admin1Unit } from './admin1.ts';
 import { PolygonIndex, type Poly } from './geometry.ts';
 import type { GnPlace } from './sources.ts';
-import { compareStrings } from '../../src/shared/strings.ts';
+import { compareStrings } from '../../src/common/strings.ts';
 import { fold, roundPoint, slug, uniqueNames } from './util.ts';
 
 export const WORLD_MIN_POPULATION = 300_000;

@@ -6,7 +6,7 @@ import { PolygonIndex, labelPoint, type Poly } from './geometry.ts';
 import type { GnAdminCode, GnRow, PcodeRow, WofRow } from './sahel-read.ts';
 import { distinctNames, type AdminRef, type SahelPlace } from './sahel-format.ts';
 import { nameKeySet, spacingFreeKey } from './sahel-merge.ts';
-import { compareStrings } from '../../src/shared/strings.ts';
+import { compareStrings } from '../../src/common/strings.ts';
 import { roundPoint } from './util.ts';
 
 const ISO3: Record<string, string> = { MLI: 'ML', BFA: 'BF', NER: 'NE', TCD: 'TD', MRT: 'MR' };

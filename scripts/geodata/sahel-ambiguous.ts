@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { compareStrings } from '../../src/shared/strings.ts';
+import { compareStrings } from '../../src/common/strings.ts';
 import { spacingFreeKey } from './sahel-merge.ts';
 
 /**

@@ -24,7 +24,7 @@ import { toOsmRecord, toRecord, type AdminRef, type OsmPlace, type SahelPlace } 
 import { MERGE_KM } from './sahel-merge.ts';
 import { ambiguousNames, loadWordLists } from './sahel-ambiguous.ts';
 import { ZONE_KM, Zone } from './sahel-zone.ts';
-import { compareStrings } from '../../src/shared/strings.ts';
+import { compareStrings } from '../../src/common/strings.ts';
 import { linesJson } from './util.ts';
 
 /** GeoNames dumps read, in this order (the first dump listing an id wins), with the edit date of each. */

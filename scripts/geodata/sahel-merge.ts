@@ -1,7 +1,7 @@
 // The name key and the duplicate rule of the Sahel gazetteer: which records of different sources are one place.
 import * as turf from '@turf/turf';
 import { fold } from '../../src/pipeline/text.ts';
-import { compareStrings } from '../../src/shared/strings.ts';
+import { compareStrings } from '../../src/common/strings.ts';
 
 /**
  * Records of two sources are one place when they share a name key, lie in the same country and are at most this

@@ -5,7 +5,7 @@ import { distinctNames, gnType, osmType, type AdminRef, type OsmPlace, type Sahe
 import { MERGE_KM, matchByName, nameKeySet, spacingFreeKey, type Matchable } from './sahel-merge.ts';
 import type { Admin2Index } from './sahel-admin.ts';
 import type { Zone } from './sahel-zone.ts';
-import { compareStrings } from '../../src/shared/strings.ts';
+import { compareStrings } from '../../src/common/strings.ts';
 import { roundPoint } from './util.ts';
 
 export interface Parents {

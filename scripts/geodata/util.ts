@@ -1,7 +1,7 @@
 // Small pure helpers shared by the geodata derivation: folding, rounding, stable JSON.
 import type { Geometry, Position } from 'geojson';
 import { fold as foldText } from '../../src/pipeline/text.ts';
-import { round } from '../../src/shared/geo.ts';
+import { round } from '../../src/common/geo.ts';
 
 /**
  * The key a name is matched by: the spotter's own folding (so the gazetteer is derived with the folding it is

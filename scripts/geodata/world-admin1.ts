@@ -4,7 +4,7 @@
 import nlp from 'compromise';
 import type { GazetteerEntry } from '../../src/pipeline/types.ts';
 import type { NeAdmin1Feature, NeAdmin1Props } from './sources.ts';
-import { compareStrings } from '../../src/shared/strings.ts';
+import { compareStrings } from '../../src/common/strings.ts';
 import { fold, gnsForm, roundPoint, splitAlt, uniqueNames } from './util.ts';
 
 const ISO_RE = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;

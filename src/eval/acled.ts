@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import type { Claim, GeoPrecision, RawDoc, Resolution } from '../pipeline/types.ts';
 import { goldActor, scoreActorSet, type ActorIndex, type SetScore } from './actors.ts';
 import { haversineKm, median, prf, ratio } from './geo.ts';
-import { offsetPoint } from '../shared/geo.ts';
+import { offsetPoint } from '../common/geo.ts';
 import { nameKey } from './names.ts';
 
 /** The ACLED columns the scorer reads (other columns are ignored). */

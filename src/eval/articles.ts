@@ -4,7 +4,7 @@
 
 import type { ActorIndex } from './actors.ts';
 import { nameKey as fold } from './names.ts';
-import { compareStrings } from '../shared/strings.ts';
+import { compareStrings } from '../common/strings.ts';
 import type { RegionIndex } from './articles-geo.ts';
 import type { GoldLine } from './articles-gold.ts';
 import {

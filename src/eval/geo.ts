@@ -1,7 +1,7 @@
 // Distances and summary statistics for scoring. Pure functions, no I/O.
 
 // Distance lives with the other shared primitives; re-exported so scorers and tests import from one place.
-export { EARTH_RADIUS_KM, haversineKm } from '../shared/geo.ts';
+export { EARTH_RADIUS_KM, haversineKm } from '../common/geo.ts';
 
 /** Median of a list of numbers (mean of the two middle values for even lengths); null when empty. */
 export function median(values: readonly number[]): number | null {

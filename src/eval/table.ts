@@ -1,6 +1,6 @@
 // Plain-text tables for the terminal.
 
-import { round } from '../shared/geo.ts';
+import { round } from '../common/geo.ts';
 
 /** Right-align numbers, left-align text; first row is the header. */
 export function formatTable(rows: readonly (readonly string[])[]): string {

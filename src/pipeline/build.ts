@@ -1,7 +1,7 @@
 // The pipeline over a corpus: every document through the stages (index.ts), then the corpus's incidents, risk
 // rows, sources and report. Pure: documents in, outputs out (scripts/build-data.ts writes them).
 
-import { compareStrings } from '../shared/strings.ts';
+import { compareStrings } from '../common/strings.ts';
 import type { BuildReport, IncidentCollection, ReportDocument, RiskRowOut, SourceOut } from './contract.ts';
 import { toFeatures } from './features.ts';
 import type { PipelineContext } from './context.ts';

@@ -3,8 +3,8 @@
 // country-precision incidents have no geometry of their own and point at their polygon (region_id).
 
 import type { PipelineContext } from './context.ts';
-import { offsetPoint, round6 } from '../shared/geo.ts';
-import { compareStrings } from '../shared/strings.ts';
+import { offsetPoint, round6 } from '../common/geo.ts';
+import { compareStrings } from '../common/strings.ts';
 import type {
   ActorType,
   GeoPrecision,
@@ -14,6 +14,7 @@ import type {
 } from './contract.ts';
 import { claimOut } from './output.ts';
 import { hashId } from './text.ts';
+import { fineness } from './claims/place.ts';
 import { familyOf, groupClaims } from './group.ts';
 import type { Claim, GazetteerEntry, Modality, SourceMeta } from './types.ts';
 
@@ -36,10 +37,8 @@ function adminName(e: GazetteerEntry, level: 'admin1' | 'admin2', ctx: PipelineC
 
 const COMPASS = ['N', 'NE', 'E', 'SE', 'S', 'SW', 'W', 'NW'];
 
-/** How fine a place is, for the incident's lead claim: a town before an admin-2 unit before an admin-1 unit. */
-const FINENESS: Record<string, number> = { place: 0, admin2: 1, admin1: 2, vernacular: 3, country: 4 };
-const fineness = (e: GazetteerEntry | undefined): number =>
-  e ? (e.kind === 'vernacular' && !e.country ? 5 : (FINENESS[e.kind] ?? 6)) : 9;
+/** How fine a claim's place is (claims/place.ts's order; an unknown id last), for the incident's lead claim. */
+const finenessOf = (e: GazetteerEntry | undefined): number => (e ? fineness(e) : 9);
 
 /** An incident is reported when any claim reports it; else claimed, else alleged. */
 const MODALITY_RANK: readonly Modality[] = ['reported', 'claimed', 'alleged', 'historical', 'speculative'];
@@ -61,8 +60,8 @@ export function toFeatures(
   for (const group of groupClaims(claims, (id) => ctx.gazetteer.get(id))) {
     // The lead claim: the first (by source and offset) at the finest place of the group; it gives the incident its
     // place and type (a restatement "in Burkina Faso" joins the attack at Boungou, not the reverse).
-    const finest = Math.min(...group.map((c) => fineness(ctx.gazetteer.get(c.placeId))));
-    const first = group.find((c) => fineness(ctx.gazetteer.get(c.placeId)) === finest) as Claim;
+    const finest = Math.min(...group.map((c) => finenessOf(ctx.gazetteer.get(c.placeId))));
+    const first = group.find((c) => finenessOf(ctx.gazetteer.get(c.placeId)) === finest) as Claim;
     const entry = ctx.gazetteer.get(first.placeId);
     if (!entry) continue;
     // "30 km north of Timbuktu": the estimated point (turf's destination on the sphere), not the town's.

@@ -1,8 +1,8 @@
 // Analyst-edited places (geodata/custom-places.json) merged into the gazetteer.
 // Pure: the caller reads the file. Invalid entries are skipped with a message, never thrown,
 // so a typo in the custom file cannot stop a build.
-import { round6 } from '../shared/geo.ts';
-import { compareStrings } from '../shared/strings.ts';
+import { round6 } from '../common/geo.ts';
+import { compareStrings } from '../common/strings.ts';
 import type { Gazetteer, GazetteerEntry } from './types.ts';
 
 export interface CustomPlace {

@@ -4,8 +4,8 @@
 // Burkina province's admin2:BF-… id) adds its names and parents to that entry instead of appearing twice; an OSM
 // node that is one place with a CC BY record (`same`) adds its names to that record.
 
-import { haversineKm } from '../shared/geo.ts';
-import { compareStrings } from '../shared/strings.ts';
+import { haversineKm } from '../common/geo.ts';
+import { compareStrings } from '../common/strings.ts';
 import { fold } from './text.ts';
 import type { RegionCollection } from './contract.ts';
 import type { Gazetteer, GazetteerEntry } from './types.ts';

@@ -9,7 +9,7 @@
 // left 37 dead" restates the attack the article placed at Boungou); when the article has several such incidents,
 // the coarse claim stays apart, since it cannot be told which event it restates.
 
-import { compareStrings } from '../shared/strings.ts';
+import { compareStrings } from '../common/strings.ts';
 import type { GazetteerEntry, Claim, Modality } from './types.ts';
 
 export type Family = 'political violence' | 'demonstrations' | 'strategic developments';

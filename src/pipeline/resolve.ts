@@ -2,7 +2,7 @@
 // Evidence: feature type, population, the document's country context, an admin-1 named in the same sentence
 // ("Douentza, Mopti"), and proximity to the places already resolved unambiguously in the document.
 
-import { haversineKm, KM_PER_DEGREE } from '../shared/geo.ts';
+import { haversineKm, KM_PER_DEGREE } from '../common/geo.ts';
 import type { PipelineContext } from './context.ts';
 import type { GazetteerIndex } from './gazetteer.ts';
 import { isMinorPlace, isVillageOnly } from './gazetteer-sahel.ts';

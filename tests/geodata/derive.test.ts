@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { round } from '../../src/shared/geo.ts';
+import { round } from '../../src/common/geo.ts';
 import { fold, linesJson, roundGeometry, slug, uniqueNames } from '../../scripts/geodata/util.ts';
 import { usableAlternate } from '../../scripts/geodata/places.ts';
 import { simplifyPoly } from '../../scripts/geodata/geometry.ts';

@@ -1,5 +1,5 @@
 // Checks on the committed geodata/ files: the facts the pipeline and the map rely on.
-import { compareStrings } from '../../src/shared/strings.ts';
+import { compareStrings } from '../../src/common/strings.ts';
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as turf from '@turf/turf';

@@ -1,6 +1,6 @@
 // The Sahel gazetteer derivation on invented fixtures in the raw formats (tests/fixtures/gazetteer-sources/):
 // name keys, the merge rule, admin parents, the separate ODbL layer, byte-stable output.
-import { compareStrings } from '../../src/shared/strings.ts';
+import { compareStrings } from '../../src/common/strings.ts';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

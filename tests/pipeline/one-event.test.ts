@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuildReport, IncidentCollection } from '../../src/pipeline/contract.ts';
-import { haversineKm } from '../../src/shared/geo.ts';
+import { haversineKm } from '../../src/common/geo.ts';
 import { loadContext } from '../../scripts/lib/load.ts';
 
 const ROOT = join(import.meta.dirname, '../..');

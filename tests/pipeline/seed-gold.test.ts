@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { haversineKm } from '../../src/shared/geo.ts';
+import { haversineKm } from '../../src/common/geo.ts';
 import type { IncidentFeature } from '../../src/pipeline/contract.ts';
 import { ctx, sampleBuild } from './helpers.ts';
 

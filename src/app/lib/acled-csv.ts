@@ -2,7 +2,7 @@
 // Every row has coordinates: a region-level incident takes a point inside its polygon, with geo_precision 3.
 
 import type { IncidentFeature, RegionCollection } from '../../pipeline/contract.ts';
-import { round6 } from '../../shared/geo.ts';
+import { round6 } from '../../common/geo.ts';
 import { acledRegion, disorderType, interaction, isoNumeric } from './acled-codes.ts';
 import { actorRoles } from './actor-roles.ts';
 import { csvLines } from './csv-cell.ts';

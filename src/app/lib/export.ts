@@ -5,7 +5,7 @@
 import { strToU8, zipSync } from 'fflate';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { IncidentFeature, RegionCollection, RiskRowOut } from '../../pipeline/contract.ts';
-import { round6 } from '../../shared/geo.ts';
+import { round6 } from '../../common/geo.ts';
 import { csvLines } from './csv-cell.ts';
 import { representativePoints } from './representative.ts';
 

@@ -2,7 +2,7 @@
 
 import type { CueHit } from '../cues.ts';
 import type { PipelineContext } from '../context.ts';
-import { compareStrings } from '../../shared/strings.ts';
+import { compareStrings } from '../../common/strings.ts';
 import type { Token } from '../text.ts';
 import type { ActorMention, GazetteerEntry, Resolution, Sentence } from '../types.ts';
 import type { ClaimTables, Trigger } from './compiled.ts';

@@ -93,7 +93,8 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
     const { trigger, hits, riot, eventTrigger } = event;
     // "attacks have soared since 2015": a trend is no incident; listed, with its cue, not drawn.
     const generic = genericCue(folded, tokens, date, ctx.words.generic);
-    if (generic) {
+    // Nothing is dropped silently: a sentence that makes no claim is listed with the reason.
+    const setApart = (why: string) =>
       unlocated.push({
         sourceId: input.sourceId,
         sentence: s.index,
@@ -101,8 +102,10 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
         end: s.end,
         text: s.text,
         ...unlocatedType(eventTrigger, actorsHere, here, riot, ctx, text),
-        why: `a generic statement ("${generic}"), not one event`,
+        why,
       });
+    if (generic) {
+      setApart(`a generic statement ("${generic}"), not one event`);
       continue;
     }
     const { places, mission, unknownHere, setAside } = choosePlaces(
@@ -118,19 +121,13 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
     );
     if (!places.length) {
       const rejected = [...here.filter((r) => r.status !== 'resolved'), ...setAside];
-      unlocated.push({
-        sourceId: input.sourceId,
-        sentence: s.index,
-        start: s.start,
-        end: s.end,
-        text: s.text,
-        ...unlocatedType(eventTrigger, actorsHere, here, riot, ctx, text),
-        why: mission
+      setApart(
+        mission
           ? 'an embassy whose host is unclear (the article names no other country, or two equally) or whose capital is unknown'
           : rejected.length
             ? `no place: ${rejected.map((r) => `"${r.mention.surface}" ${r.role ? roleWords(r.role) : r.why}`).join('; ')}`
             : 'no place named in the sentence, nor in the two before it in its paragraph',
-      });
+      );
       continue;
     }
 

@@ -26,7 +26,7 @@ export const KIND_RANK: Record<GazetteerEntry['kind'], number> = {
 };
 /** How fine a place is: a vernacular region inside one country ("central Mali") is finer than the country, one
  * spanning several ("Sahel") is coarser. */
-function fineness(e: GazetteerEntry): number {
+export function fineness(e: GazetteerEntry): number {
   return e.kind === 'vernacular' && !e.country ? 5 : KIND_RANK[e.kind];
 }
 

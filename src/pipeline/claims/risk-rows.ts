@@ -1,7 +1,7 @@
 // Risk rows from tables: which place each row of an article's table is about (region-keyed rows are located).
 
 import type { PipelineContext } from '../context.ts';
-import { compareStrings } from '../../shared/strings.ts';
+import { compareStrings } from '../../common/strings.ts';
 import { hashId } from '../text.ts';
 import type { RiskRow, Segmented } from '../types.ts';
 import { KIND_RANK } from './place.ts';
