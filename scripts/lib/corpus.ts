@@ -3,6 +3,7 @@
 // files, subfolders, hidden files, other formats, empty, binary or oversized files, and each problem of
 // sources.json. Ids are the file names without extension, unique per file.
 
+import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { RawDoc, SourceMeta } from '../../src/pipeline/types.ts';
@@ -184,11 +185,26 @@ function notAnArticle(dir: string, name: string): string | null {
   return null;
 }
 
-/** Read every .txt/.md/.html article of a folder, with metadata from an optional sources.json. */
-export function readCorpus(dir: string): { docs: RawDoc[]; problems: CorpusProblem[] } {
+/** An article found by scanCorpus: what it is, not its text (read again when it is built: readArticle). */
+export interface CorpusEntry {
+  id: string;
+  file: string;
+  format: RawDoc['format'];
+  meta: SourceMeta;
+  /** SHA-256 of the file's bytes as read (hex), for the build cache. */
+  sha256: string;
+  /** Length of the decoded text (the report's "chars"). */
+  chars: number;
+}
+
+function scan(
+  dir: string,
+  keepText: boolean,
+): { entries: CorpusEntry[]; texts: string[]; problems: CorpusProblem[] } {
   const problems: CorpusProblem[] = [];
   const meta = readSources(dir, problems);
-  const read: Omit<RawDoc, 'id'>[] = [];
+  const read: Omit<CorpusEntry, 'id'>[] = [];
+  const texts: string[] = [];
   const names = readdirSync(dir).sort();
   for (const file of names) {
     if (file === 'sources.json') continue;
@@ -213,11 +229,13 @@ export function readCorpus(dir: string): { docs: RawDoc[]; problems: CorpusProbl
     }
     const format = FORMATS[extname(file).toLowerCase()] as RawDoc['format'];
     const m = meta.get(file) ?? { title: null, publisher: null, published: null };
-    read.push({ file, format, text, meta: m });
+    const sha256 = createHash('sha256').update(r.bytes).digest('hex');
+    read.push({ file, format, meta: m, sha256, chars: text.length });
+    if (keepText) texts.push(text);
   }
   const ids = assignIds(read.map((d) => d.file));
-  const docs = read.map((d, i) => ({ id: ids[i] as string, ...d }));
-  for (const d of docs) {
+  const entries = read.map((d, i) => ({ id: ids[i] as string, ...d }));
+  for (const d of entries) {
     const stem = visibleName(basename(d.file, extname(d.file)));
     if (d.id !== stem)
       problems.push({
@@ -235,5 +253,46 @@ export function readCorpus(dir: string): { docs: RawDoc[]; problems: CorpusProbl
         skipped: false,
       });
   }
+  return { entries, texts, problems };
+}
+
+/**
+ * Every .txt/.md/.html article of a folder, with metadata from an optional sources.json, without holding their
+ * text: each file is read, checked and hashed, then let go (a corpus can be larger than memory).
+ */
+export function scanCorpus(dir: string): { entries: CorpusEntry[]; problems: CorpusProblem[] } {
+  const { entries, problems } = scan(dir, false);
+  return { entries, problems };
+}
+
+/** An entry's text, read again as scanCorpus read it, with the SHA-256 of the bytes read now (the file may have
+ * changed since); or why it cannot be read any more. */
+export function readArticle(
+  dir: string,
+  entry: CorpusEntry,
+): { ok: true; doc: RawDoc; sha256: string } | { ok: false; why: string } {
+  const r = readRegular(dir, entry.file, MAX_ARTICLE_BYTES, {
+    limitName: 'article',
+    rootName: 'the corpus folder',
+  });
+  if (!r.ok) return { ok: false, why: `${r.why} (it changed during the build)` };
+  const text = decode(r.bytes, entry.file, []);
+  if (text === null || !text.trim())
+    return { ok: false, why: 'binary or empty now (it changed during the build)' };
+  const sha256 = createHash('sha256').update(r.bytes).digest('hex');
+  const { id, file, format, meta } = entry;
+  return { ok: true, doc: { id, file, format, text, meta }, sha256 };
+}
+
+/** Read every .txt/.md/.html article of a folder, with metadata from an optional sources.json. */
+export function readCorpus(dir: string): { docs: RawDoc[]; problems: CorpusProblem[] } {
+  const { entries, texts, problems } = scan(dir, true);
+  const docs = entries.map(({ id, file, format, meta }, i) => ({
+    id,
+    file,
+    format,
+    text: texts[i] as string,
+    meta,
+  }));
   return { docs, problems };
 }

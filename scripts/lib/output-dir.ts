@@ -70,15 +70,16 @@ export function checkOutputDir(outDir: string, ours: ReadonlySet<string>): strin
 
 export type OutputFile = readonly [path: string, content: () => string | Uint8Array];
 
-/**
- * Write `files` (paths relative to the folder; content made only when written, so a serialisation that throws
- * leaves everything as it was) as the new content of `outDir`. `ours` are the top-level names a build writes.
- */
-export function writeOutputDir(
-  outDir: string,
-  files: readonly OutputFile[],
-  ours: ReadonlySet<string>,
-): void {
+/** A new output folder being written: `dir` is a temporary folder beside the target; `commit` moves it into
+ * place (the previous build is removed only then), `abort` removes it and leaves the previous build as it was. */
+export interface StagedOutput {
+  dir: string;
+  commit(): void;
+  abort(): void;
+}
+
+/** Start writing the new content of `outDir`. `ours` are the top-level names a build writes. */
+export function stageOutputDir(outDir: string, ours: ReadonlySet<string>): StagedOutput {
   const refused = checkOutputDir(outDir, ours);
   if (refused) throw new Error(refused);
   const target = existsSync(outDir) ? realpathSync(outDir) : resolve(outDir);
@@ -88,35 +89,63 @@ export function writeOutputDir(
   const tmp = join(parent, `.${basename(target)}.tmp-${tag}`);
   const old = join(parent, `.${basename(target)}.old-${tag}`);
   mkdirSync(tmp);
-  const moved: string[] = []; // earlier folders moved aside, removed once the new one is in place
+  const abort = () => rmSync(tmp, { recursive: true, force: true });
+  const commit = () => {
+    const again = checkOutputDir(outDir, ours); // it may have changed while the build ran
+    if (again) throw new Error(again);
+    const moved: string[] = []; // earlier folders moved aside, removed once the new one is in place
+    try {
+      // Two builds into one folder at once (parallel test runs): each swap may find the other's folder there.
+      for (let attempt = 0; ; attempt++) {
+        const aside = `${old}-${attempt}`;
+        try {
+          renameSync(target, aside);
+          moved.push(aside);
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+        }
+        try {
+          renameSync(tmp, target);
+          break;
+        } catch (e) {
+          const code = (e as NodeJS.ErrnoException).code;
+          if (attempt >= 3 || (code !== 'ENOTEMPTY' && code !== 'EEXIST')) throw e;
+        }
+      }
+    } catch (e) {
+      const first = moved[0];
+      if (first && !existsSync(target)) renameSync(first, target); // put the previous build back
+      throw e;
+    }
+    for (const m of moved) rmSync(m, { recursive: true, force: true });
+  };
+  return { dir: tmp, commit, abort };
+}
+
+/** Write `files` into a staged folder (paths relative to it; content made only when written). */
+export function writeStaged(staged: StagedOutput, files: readonly OutputFile[]): void {
+  for (const [rel, content] of files) {
+    const path = join(staged.dir, rel);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content());
+  }
+}
+
+/**
+ * Write `files` (paths relative to the folder; content made only when written, so a serialisation that throws
+ * leaves everything as it was) as the new content of `outDir`. `ours` are the top-level names a build writes.
+ */
+export function writeOutputDir(
+  outDir: string,
+  files: readonly OutputFile[],
+  ours: ReadonlySet<string>,
+): void {
+  const staged = stageOutputDir(outDir, ours);
   try {
-    for (const [rel, content] of files) {
-      const path = join(tmp, rel);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, content());
-    }
-    // Two builds into one folder at once (parallel test runs): each swap may find the other's folder there.
-    for (let attempt = 0; ; attempt++) {
-      const aside = `${old}-${attempt}`;
-      try {
-        renameSync(target, aside);
-        moved.push(aside);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-      }
-      try {
-        renameSync(tmp, target);
-        break;
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        if (attempt >= 3 || (code !== 'ENOTEMPTY' && code !== 'EEXIST')) throw e;
-      }
-    }
+    writeStaged(staged, files);
+    staged.commit();
   } catch (e) {
-    const first = moved[0];
-    if (first && !existsSync(target)) renameSync(first, target); // put the previous build back
-    rmSync(tmp, { recursive: true, force: true });
+    staged.abort();
     throw e;
   }
-  for (const m of moved) rmSync(m, { recursive: true, force: true });
 }

@@ -14,7 +14,7 @@ export interface InputWarning {
 /** Characters JSON.stringify leaves as they are but a line of text should not hold (dropped text is quoted). */
 const BEYOND_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
-function escapeStrings<T extends object>(item: T, except?: string): T {
+export function escapeStrings<T extends object>(item: T, except?: string): T {
   const out = { ...item } as Record<string, unknown>;
   for (const [k, v] of Object.entries(out)) {
     if (typeof v !== 'string') continue;

@@ -1,26 +1,51 @@
 // The build report: every place mention with its fate, every event sentence left without a place, every dropped
-// stretch of text and every skipped file (report.json), and its summary for people (report.txt).
+// stretch of text and every skipped file (report.json), and its summary for people (report.txt). Built one document
+// at a time (docReport), so the build can write each document's entries as it goes and hold none of them.
 
-import type { BuildReport, IncidentCollection, ReportDocument, ReportEntry, RiskRowOut } from './contract.ts';
+import type {
+  BuildReport,
+  IncidentCollection,
+  MentionStatus,
+  ReportEntry,
+  UnlocatedOut,
+} from './contract.ts';
 import type { DocResult } from './index.ts';
 import { unlocatedOut } from './output.ts';
 import { roleWords } from './roles.ts';
-import type { Claim } from './types.ts';
-
-/** What the report is assembled from: the documents' fates, their stage results and the corpus outputs. */
-export interface ReportInput {
-  /** Skipped files first, then every document in build order. */
-  documents: ReportDocument[];
-  results: readonly DocResult[];
-  claims: readonly Claim[];
-  incidents: IncidentCollection;
-  risk: readonly RiskRowOut[];
-}
 
 /** A sentence longer than this is shown around its mention only, so a long line costs each mention a bounded
  * window, not the whole line (1 MB of "Gao " once wrote the line with each of its 250,000 mentions). */
 const MAX_SENTENCE = 600;
 const WINDOW = 150;
+/** A sentence lists at most this many identical mentions (same name, fate and reason), and this many in all; the
+ * rest are counted, and said on the sentence's last listed entry. 1 MB of "Gao " gave 250,000 entries. */
+export const MAX_IDENTICAL_MENTIONS = 20;
+export const MAX_SENTENCE_MENTIONS = 200;
+
+const STATUSES: readonly MentionStatus[] = ['resolved', 'ambiguous', 'rejected', 'unknown'];
+
+/** One document's part of the report, and what its counts add. */
+export interface DocReport {
+  mentions: ReportEntry[];
+  unlocated: UnlocatedOut[];
+  dropped: BuildReport['dropped'];
+  tally: DocTally;
+}
+
+/** What one document adds to the report's counts (mentions counted whether listed or not). */
+export interface DocTally {
+  sentences: number;
+  mentions: number;
+  status: Record<MentionStatus, number>;
+  roles: Record<string, number>;
+  /** Mentions not listed in the report (over the caps above). */
+  unlisted: number;
+  claims: number;
+  unlocated: number;
+  risk: number;
+  riskLocated: number;
+  dropped: number;
+}
 
 function contextOf(
   s: { start: number; text: string } | undefined,
@@ -33,29 +58,71 @@ function contextOf(
   return `${from > 0 ? '…' : ''}${s.text.slice(from, to)}${to < s.text.length ? '…' : ''}`;
 }
 
-function mentionEntries(r: DocResult, claimSentences: Set<string>): ReportEntry[] {
+function mentionEntries(r: DocResult, tally: DocTally): ReportEntry[] {
   const sentences = r.segmented.sentences;
-  return r.resolutions.map((res) => ({
-    source_id: r.doc.id,
-    start: res.mention.start,
-    end: res.mention.end,
-    surface: res.mention.surface,
-    sentence: contextOf(sentences[res.mention.sentence], res.mention),
-    status: res.status,
-    place_id: res.placeId,
-    alternatives: res.ranked.slice(0, 4).map((x) => x.id),
-    why: [
+  const claimSentences = new Set(r.claims.map((c) => c.sentence));
+  const out: ReportEntry[] = [];
+  const identical = new Map<string, number>();
+  const perSentence = new Map<number, { listed: number; unlisted: number; last: ReportEntry }>();
+  for (const res of r.resolutions) {
+    const status = res.status;
+    tally.mentions++;
+    tally.status[status]++;
+    const role = res.role?.role ?? null;
+    if (role !== null) tally.roles[role] = (tally.roles[role] ?? 0) + 1;
+    const why = [
       res.why,
       res.role && res.role.role !== 'event' ? `role: ${roleWords(res.role)}` : null,
-      res.status === 'resolved' && !claimSentences.has(`${r.doc.id}:${res.mention.sentence}`)
+      status === 'resolved' && !claimSentences.has(res.mention.sentence)
         ? 'context only (no event claim in this sentence)'
         : null,
     ]
       .filter((x) => x !== null)
-      .join('; '),
-    role: res.role?.role ?? null,
-    role_cue: res.role?.cue || null,
-  }));
+      .join('; ');
+    const s = res.mention.sentence;
+    const key = JSON.stringify([
+      s,
+      res.mention.surface,
+      status,
+      res.placeId,
+      why,
+      role,
+      res.role?.cue || null,
+    ]);
+    const seen = identical.get(key) ?? 0;
+    identical.set(key, seen + 1);
+    const sent = perSentence.get(s);
+    if (sent && (seen >= MAX_IDENTICAL_MENTIONS || sent.listed >= MAX_SENTENCE_MENTIONS)) {
+      sent.unlisted++;
+      tally.unlisted++;
+      continue;
+    }
+    const entry: ReportEntry = {
+      source_id: r.doc.id,
+      start: res.mention.start,
+      end: res.mention.end,
+      surface: res.mention.surface,
+      sentence: contextOf(sentences[s], res.mention),
+      status,
+      place_id: res.placeId,
+      alternatives: res.ranked.slice(0, 4).map((x) => x.id),
+      why,
+      role,
+      role_cue: res.role?.cue || null,
+    };
+    out.push(entry);
+    if (sent) {
+      sent.listed++;
+      sent.last = entry;
+    } else perSentence.set(s, { listed: 1, unlisted: 0, last: entry });
+  }
+  for (const sent of perSentence.values()) {
+    if (sent.unlisted === 0) continue;
+    sent.last.why +=
+      `; ${sent.unlisted} more mention(s) in this sentence not listed (a sentence lists at most ` +
+      `${MAX_IDENTICAL_MENTIONS} identical mentions and ${MAX_SENTENCE_MENTIONS} in all; all are counted)`;
+  }
+  return out;
 }
 
 function droppedEntries(r: DocResult): BuildReport['dropped'] {
@@ -74,43 +141,120 @@ function droppedEntries(r: DocResult): BuildReport['dropped'] {
   return out;
 }
 
-export function assembleReport(input: ReportInput): BuildReport {
-  const report: BuildReport = {
-    documents: input.documents,
-    mentions: [],
-    dropped: [],
-    unlocated: [],
-    counts: {},
+export function emptyTally(): DocTally {
+  return {
+    sentences: 0,
+    mentions: 0,
+    status: { resolved: 0, ambiguous: 0, rejected: 0, unknown: 0 },
+    roles: {},
+    unlisted: 0,
+    claims: 0,
+    unlocated: 0,
+    risk: 0,
+    riskLocated: 0,
+    dropped: 0,
   };
-  const claimSentences = new Set(input.claims.map((c) => `${c.sourceId}:${c.sentence}`));
-  for (const r of input.results) {
-    for (const m of mentionEntries(r, claimSentences)) report.mentions.push(m);
-    for (const u of r.unlocated) report.unlocated.push(unlocatedOut(u));
-    for (const x of droppedEntries(r)) report.dropped.push(x);
-  }
+}
 
-  const { results, incidents, risk } = input;
-  const count = (k: string, n: number) => (report.counts[k] = n);
-  count('documents', results.length);
-  count('documents_skipped', report.documents.filter((d) => d.status === 'skipped').length);
-  count(
-    'sentences',
-    results.reduce((n, r) => n + r.segmented.sentences.length, 0),
+/** One built document's report entries and counts. `risk` is its risk rows (located when they have a place). */
+export function docReport(r: DocResult, risk: readonly { place_id: string | null }[]): DocReport {
+  const tally = emptyTally();
+  const mentions = mentionEntries(r, tally);
+  const unlocated = r.unlocated.map(unlocatedOut);
+  const dropped = droppedEntries(r);
+  tally.sentences = r.segmented.sentences.length;
+  tally.claims = r.claims.length;
+  tally.unlocated = unlocated.length;
+  tally.risk = risk.length;
+  tally.riskLocated = risk.filter((x) => x.place_id).length;
+  tally.dropped = dropped.length;
+  return { mentions, unlocated, dropped, tally };
+}
+
+/** `into` plus `t`, in place. */
+export function addTally(into: DocTally, t: DocTally): void {
+  into.sentences += t.sentences;
+  into.mentions += t.mentions;
+  for (const s of STATUSES) into.status[s] += t.status[s];
+  for (const [k, v] of Object.entries(t.roles)) into.roles[k] = (into.roles[k] ?? 0) + v;
+  into.unlisted += t.unlisted;
+  into.claims += t.claims;
+  into.unlocated += t.unlocated;
+  into.risk += t.risk;
+  into.riskLocated += t.riskLocated;
+  into.dropped += t.dropped;
+}
+
+export interface IncidentCounts {
+  incidents: number;
+  point: number;
+  region: number;
+}
+
+export function incidentCounts(incidents: IncidentCollection): IncidentCounts {
+  const point = incidents.features.filter((f) => f.geometry).length;
+  return { incidents: incidents.features.length, point, region: incidents.features.length - point };
+}
+
+/** The report's counts, keys in the order report.json has always had ("mentions_unlisted" only when some are). */
+export function reportCounts(
+  total: DocTally,
+  docs: { built: number; skipped: number },
+  incidents: IncidentCounts,
+): Record<string, number> {
+  const c: Record<string, number> = {};
+  c.documents = docs.built;
+  c.documents_skipped = docs.skipped;
+  c.sentences = total.sentences;
+  c.mentions = total.mentions;
+  for (const st of STATUSES) c[`mentions_${st}`] = total.status[st];
+  for (const role of Object.keys(total.roles).sort())
+    c[`mentions_role_${role}`] = total.roles[role] as number;
+  if (total.unlisted) c.mentions_unlisted = total.unlisted;
+  c.claims = total.claims;
+  c.events_unlocated = total.unlocated;
+  c.incidents = incidents.incidents;
+  c.incidents_point = incidents.point;
+  c.incidents_region = incidents.region;
+  c.risk_rows = total.risk;
+  c.risk_rows_located = total.riskLocated;
+  c.dropped = total.dropped;
+  return c;
+}
+
+/** report.txt's opening: the counts in words, then the skipped files. Lines, to be joined with "\n". */
+export function summaryHead(report: Pick<BuildReport, 'counts' | 'documents'>): string[] {
+  const lines: string[] = [];
+  const c = report.counts;
+  lines.push('Sahel incident map: build report', '');
+  lines.push(
+    `${c.documents ?? 0} documents built, ${c.documents_skipped ?? 0} skipped; ${c.sentences ?? 0} sentences; ${c.mentions ?? 0} place mentions ` +
+      `(${c.mentions_resolved ?? 0} resolved, ${c.mentions_ambiguous ?? 0} ambiguous, ${c.mentions_rejected ?? 0} rejected, ${c.mentions_unknown ?? 0} unknown` +
+      `${c.mentions_unlisted ? `; ${c.mentions_unlisted} not listed, over a sentence's cap` : ''}); ` +
+      `${c.claims ?? 0} claims in ${c.incidents ?? 0} incidents (${c.incidents_point ?? 0} points, ${c.incidents_region ?? 0} region-level), ` +
+      `${c.events_unlocated ?? 0} event sentences with no place; ` +
+      `${c.risk_rows ?? 0} risk rows (${c.risk_rows_located ?? 0} located); ${c.dropped ?? 0} stretches of text dropped.`,
   );
-  count('mentions', report.mentions.length);
-  for (const st of ['resolved', 'ambiguous', 'rejected', 'unknown'] as const)
-    count(`mentions_${st}`, report.mentions.filter((m) => m.status === st).length);
-  for (const role of [...new Set(report.mentions.map((m) => m.role))].filter((x) => x !== null).sort())
-    count(`mentions_role_${role}`, report.mentions.filter((m) => m.role === role).length);
-  count('claims', input.claims.length);
-  count('events_unlocated', report.unlocated.length);
-  count('incidents', incidents.features.length);
-  count('incidents_point', incidents.features.filter((f) => f.geometry).length);
-  count('incidents_region', incidents.features.filter((f) => !f.geometry).length);
-  count('risk_rows', risk.length);
-  count('risk_rows_located', risk.filter((r) => r.place_id).length);
-  count('dropped', report.dropped.length);
-  return report;
+  const skipped = report.documents.filter((d) => d.status === 'skipped');
+  if (skipped.length) {
+    lines.push('', 'Skipped files:');
+    for (const d of skipped) lines.push(`  ${d.file}: ${d.why}`);
+  }
+  return lines;
+}
+
+/** One built document's section of report.txt (every built document has one, even with nothing in it). */
+export function summarySection(
+  id: string,
+  part: Pick<BuildReport, 'mentions' | 'unlocated' | 'dropped'>,
+): string[] {
+  const lines = ['', `== ${id}`];
+  for (const m of part.mentions) lines.push(`  [${m.start}-${m.end}] ${m.surface}: ${m.why}`);
+  for (const u of part.unlocated)
+    lines.push(`  event with no place (${u.event_type}) [${u.start}-${u.end}]: ${u.why}`);
+  for (const x of part.dropped)
+    lines.push(`  dropped (${x.reason}) [${x.start}-${x.end}]: ${JSON.stringify(x.text.slice(0, 80))}`);
+  return lines;
 }
 
 /** Items by their source id, each list in its original order. */
@@ -124,35 +268,20 @@ function bySource<T extends { source_id: string }>(items: readonly T[]): Map<str
   return map;
 }
 
-/** A readable summary of the report for people (report.txt). */
+/** A readable summary of a whole report held in memory (report.txt; the CLI writes it section by section). */
 export function summarize(report: BuildReport): string {
-  const lines: string[] = [];
-  const c = report.counts;
-  lines.push('Sahel incident map: build report', '');
-  lines.push(
-    `${c.documents ?? 0} documents built, ${c.documents_skipped ?? 0} skipped; ${c.sentences ?? 0} sentences; ${c.mentions ?? 0} place mentions ` +
-      `(${c.mentions_resolved ?? 0} resolved, ${c.mentions_ambiguous ?? 0} ambiguous, ${c.mentions_rejected ?? 0} rejected, ${c.mentions_unknown ?? 0} unknown); ` +
-      `${c.claims ?? 0} claims in ${c.incidents ?? 0} incidents (${c.incidents_point ?? 0} points, ${c.incidents_region ?? 0} region-level), ` +
-      `${c.events_unlocated ?? 0} event sentences with no place; ` +
-      `${c.risk_rows ?? 0} risk rows (${c.risk_rows_located ?? 0} located); ${c.dropped ?? 0} stretches of text dropped.`,
-  );
-  const skipped = report.documents.filter((d) => d.status === 'skipped');
-  if (skipped.length) {
-    lines.push('', 'Skipped files:');
-    for (const d of skipped) lines.push(`  ${d.file}: ${d.why}`);
-  }
+  const lines = summaryHead(report);
   // Grouped once by source: filtering the whole report per document was quadratic in the corpus size.
   const mentions = bySource(report.mentions);
   const unlocated = bySource(report.unlocated);
   const dropped = bySource(report.dropped);
-  // Every built document, even one with no place mention: its dropped text is listed too.
   for (const d of report.documents.filter((x) => x.status === 'ok')) {
-    lines.push('', `== ${d.id}`);
-    for (const m of mentions.get(d.id) ?? []) lines.push(`  [${m.start}-${m.end}] ${m.surface}: ${m.why}`);
-    for (const u of unlocated.get(d.id) ?? [])
-      lines.push(`  event with no place (${u.event_type}) [${u.start}-${u.end}]: ${u.why}`);
-    for (const x of dropped.get(d.id) ?? [])
-      lines.push(`  dropped (${x.reason}) [${x.start}-${x.end}]: ${JSON.stringify(x.text.slice(0, 80))}`);
+    const part = {
+      mentions: mentions.get(d.id) ?? [],
+      unlocated: unlocated.get(d.id) ?? [],
+      dropped: dropped.get(d.id) ?? [],
+    };
+    for (const line of summarySection(d.id, part)) lines.push(line); // no spread: a section can be long
   }
   return `${lines.join('\n')}\n`;
 }

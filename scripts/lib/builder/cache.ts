@@ -1,0 +1,102 @@
+// The build cache: one file per built document, content-addressed by a key of everything its result depends on
+// (the document's bytes, id, file name, format and metadata, the geodata and lexicon files, the pipeline's code).
+// An entry holds the document's record (claims, counts) and its output fragments, with a SHA-256 of them all: an
+// entry that is truncated, altered or not ours is ignored (and rebuilt), never trusted.
+
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SourceMeta } from '../../../src/pipeline/types.ts';
+import { FRAGMENTS, type DocFragments, type DocRecord } from './fragments.ts';
+
+/** Bump when the entry layout changes. */
+const LAYOUT = 1;
+
+export interface CacheEntry {
+  record: DocRecord;
+  frags: DocFragments;
+}
+
+const sha256 = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex');
+
+/** The key of one document's result. `code` and `geodata` are fingerprints (fingerprint.ts). */
+export function docKey(k: {
+  code: string;
+  geodata: string;
+  id: string;
+  file: string;
+  format: string;
+  meta: SourceMeta;
+  sha256: string;
+}): string {
+  return sha256(JSON.stringify([LAYOUT, k.code, k.geodata, k.id, k.file, k.format, k.meta, k.sha256]));
+}
+
+export const entryPath = (dir: string, key: string): string => join(dir, key.slice(0, 2), `${key}.entry`);
+
+/** Header line (JSON: layout, key, section lengths in bytes, SHA-256 of the body), then the body. */
+export function encodeEntry(key: string, e: CacheEntry): Buffer {
+  const sections = [JSON.stringify(e.record), ...FRAGMENTS.map((f) => e.frags[f])].map((s) => Buffer.from(s));
+  const body = Buffer.concat(sections);
+  const header = JSON.stringify({ layout: LAYOUT, key, lengths: sections.map((s) => s.length), sha256: sha256(body) });
+  return Buffer.concat([Buffer.from(`${header}\n`), body]);
+}
+
+/** The entry in `buf` if it is whole and is the entry of `key`, else null. */
+export function decodeEntry(key: string, buf: Buffer): CacheEntry | null {
+  try {
+    const nl = buf.indexOf(10);
+    if (nl < 0) return null;
+    const h = JSON.parse(buf.subarray(0, nl).toString('utf8')) as {
+      layout?: unknown;
+      key?: unknown;
+      lengths?: unknown;
+      sha256?: unknown;
+    };
+    const lengths = h.lengths;
+    if (h.layout !== LAYOUT || h.key !== key || !Array.isArray(lengths)) return null;
+    if (lengths.length !== FRAGMENTS.length + 1 || !lengths.every((n) => Number.isSafeInteger(n) && n >= 0))
+      return null;
+    const body = buf.subarray(nl + 1);
+    if ((lengths as number[]).reduce((a, b) => a + b, 0) !== body.length || sha256(body) !== h.sha256) return null;
+    const parts: string[] = [];
+    let at = 0;
+    for (const n of lengths as number[]) {
+      parts.push(body.subarray(at, at + n).toString('utf8'));
+      at += n;
+    }
+    const record = JSON.parse(parts[0] as string) as DocRecord;
+    if (!Array.isArray(record.claims) || typeof record.tally !== 'object' || record.tally === null) return null;
+    const frags = Object.fromEntries(FRAGMENTS.map((f, i) => [f, parts[i + 1] as string])) as DocFragments;
+    return { record, frags };
+  } catch {
+    return null;
+  }
+}
+
+/** The cached entry of `key`, or null when there is none or it is not whole. */
+export function readEntry(dir: string, key: string): CacheEntry | null {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(entryPath(dir, key));
+  } catch {
+    return null;
+  }
+  return decodeEntry(key, buf);
+}
+
+/** Store an entry: written beside its place and renamed into it, so a reader never sees half an entry. A cache
+ * that cannot be written (disk full, read-only) only costs the next build its speed: false is returned. */
+export function writeEntry(dir: string, key: string, e: CacheEntry): boolean {
+  const path = entryPath(dir, key);
+  const tmp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    mkdirSync(join(dir, key.slice(0, 2)), { recursive: true });
+    writeFileSync(tmp, encodeEntry(key, e));
+    renameSync(tmp, path);
+    return true;
+  } catch {
+    rmSync(tmp, { force: true });
+    return false;
+  }
+}

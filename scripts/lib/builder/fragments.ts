@@ -1,0 +1,38 @@
+// One built document as the bytes its outputs will hold: each list's items serialised and joined by commas, and
+// its section of report.txt (names escaped as report-text.ts escapes them). A worker makes these once; the cache
+// stores them and the writer appends them, so the cached and the fresh build write the very same bytes.
+
+import type { DocOutput } from '../../../src/pipeline/build.ts';
+import { summarySection, type DocTally } from '../../../src/pipeline/report.ts';
+import type { Claim } from '../../../src/pipeline/types.ts';
+import { escapeControls } from '../escape.ts';
+import { escapeStrings } from '../report-text.ts';
+
+/** What the main thread keeps of a document: its claims (for grouping) and what it adds to the counts. */
+export interface DocRecord {
+  claims: Claim[];
+  tally: DocTally;
+}
+
+export const FRAGMENTS = ['source', 'risk', 'mentions', 'unlocated', 'dropped', 'text'] as const;
+export type DocFragments = Record<(typeof FRAGMENTS)[number], string>;
+
+const list = (items: readonly unknown[]): string => items.map((x) => JSON.stringify(x)).join(',');
+
+export function fragmentsOf(o: DocOutput): DocFragments {
+  const r = o.report;
+  const section = summarySection(escapeControls(o.id), {
+    mentions: r.mentions.map((m) => escapeStrings(m)),
+    unlocated: r.unlocated.map((u) => escapeStrings(u)),
+    // Only the 80 characters the summary quotes are escaped (the escape is per character, so the same bytes).
+    dropped: r.dropped.map((x) => escapeStrings({ ...x, text: x.text.slice(0, 80) }, 'text')),
+  });
+  return {
+    source: JSON.stringify(o.source),
+    risk: list(o.risk),
+    mentions: list(r.mentions),
+    unlocated: list(r.unlocated),
+    dropped: list(r.dropped),
+    text: section.map((line) => `\n${line}`).join(''),
+  };
+}

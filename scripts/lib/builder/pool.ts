@@ -1,0 +1,152 @@
+// Worker threads for the build: each loads the pipeline's context once (worker.ts); documents are handed out in
+// build order, at most two in flight per worker, and their answers wait in `done` until the main thread takes
+// them in order (stream-build.ts), so the merge does not depend on which worker finished first.
+
+import { Worker } from 'node:worker_threads';
+import type { CorpusEntry } from '../corpus.ts';
+import type { FromWorker, ToWorker, WorkerSetup } from './protocol.ts';
+
+const BOOT = new URL('./worker-boot.mjs', import.meta.url);
+const ENTRY = new URL('./worker.ts', import.meta.url).href;
+const IN_FLIGHT = 2;
+
+type DocAnswer = Extract<FromWorker, { type: 'doc' }>;
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  busy: number;
+}
+
+/** A worker could not load the pipeline's context (the geodata folder): nothing can be built. */
+export class ContextError extends Error {}
+
+export class Pool {
+  private slots: Slot[] = [];
+  private queue: { seq: number; entry: CorpusEntry }[] = [];
+  private done = new Map<number, DocAnswer>();
+  private wake: (() => void) | null = null;
+  private failure: Error | null = null;
+  private readyCount = 0;
+  customErrors: string[] | null = null;
+  /** Documents handed out but not yet answered, by seq. */
+  private pending = new Set<number>();
+  private grouped: ((m: Extract<FromWorker, { type: 'grouped' }>) => void) | null = null;
+
+  constructor(n: number, setup: Omit<WorkerSetup, 'entry'>) {
+    for (let i = 0; i < n; i++) {
+      const worker = new Worker(BOOT, { workerData: { ...setup, entry: ENTRY } satisfies WorkerSetup });
+      const slot: Slot = { worker, ready: false, busy: 0 };
+      worker.on('message', (m: FromWorker) => this.onMessage(slot, m));
+      worker.on('error', (e) => this.fail(`a build worker failed: ${e.message}`));
+      worker.on('exit', (code) => {
+        if (code !== 0 && !this.closing) this.fail(`a build worker exited with code ${code}`);
+      });
+      this.slots.push(slot);
+    }
+  }
+
+  private closing = false;
+
+  private fail(why: string, context = false): void {
+    this.failure ??= context ? new ContextError(why) : new Error(why);
+    this.notify();
+  }
+
+  private notify(): void {
+    const w = this.wake;
+    this.wake = null;
+    w?.();
+  }
+
+  private onMessage(slot: Slot, m: FromWorker): void {
+    if (m.type === 'ready') {
+      slot.ready = true;
+      this.readyCount++;
+      this.customErrors ??= m.customErrors;
+      this.dispatch();
+    } else if (m.type === 'failed') this.fail(m.why, true);
+    else if (m.type === 'grouped') this.grouped?.(m);
+    else {
+      slot.busy--;
+      this.pending.delete(m.seq);
+      this.done.set(m.seq, m);
+      this.dispatch();
+    }
+    this.notify();
+  }
+
+  /** Hand queued documents to ready workers with room. `limit`: no seq beyond it yet (bounds `done`). */
+  private limit = Infinity;
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      while (slot.ready && slot.busy < IN_FLIGHT && this.queue.length && (this.queue[0]?.seq ?? 0) <= this.limit) {
+        const task = this.queue.shift() as { seq: number; entry: CorpusEntry };
+        slot.busy++;
+        this.pending.add(task.seq);
+        slot.worker.postMessage({ type: 'doc', ...task } satisfies ToWorker);
+      }
+    }
+  }
+
+  /** Queue a document; `first`: ahead of the others (a corrupt cache entry the merge is waiting for). */
+  add(seq: number, entry: CorpusEntry, first = false): void {
+    if (first) this.queue.unshift({ seq, entry });
+    else this.queue.push({ seq, entry });
+    this.dispatch();
+  }
+
+  setLimit(limit: number): void {
+    this.limit = limit;
+    this.dispatch();
+  }
+
+  /** Resolves on the next event (an answer, a worker ready, a failure). */
+  private next(): Promise<void> {
+    return new Promise((resolve) => (this.wake = resolve));
+  }
+
+  /** Waits until every worker has loaded its context (or one failed: the reason is thrown). */
+  async ready(): Promise<string[]> {
+    while (this.readyCount < this.slots.length) {
+      if (this.failure) throw this.failure;
+      await this.next();
+    }
+    return this.customErrors ?? [];
+  }
+
+  /** The answer for `seq`, waiting for it. */
+  async take(seq: number): Promise<DocAnswer> {
+    for (;;) {
+      if (this.failure) throw this.failure;
+      const a = this.done.get(seq);
+      if (a) {
+        this.done.delete(seq);
+        return a;
+      }
+      await this.next();
+    }
+  }
+
+  /** One worker groups the claims and writes incidents.geojson; the others are stopped first (their memory). */
+  async group(m: Extract<ToWorker, { type: 'group' }>): Promise<Extract<FromWorker, { type: 'grouped' }>> {
+    this.closing = true;
+    const [first, ...rest] = this.slots;
+    if (!first) throw new Error('no build worker');
+    await Promise.all(rest.map((s) => s.worker.terminate()));
+    this.slots = [first];
+    this.closing = false;
+    const answer = new Promise<Extract<FromWorker, { type: 'grouped' }>>((resolve) => (this.grouped = resolve));
+    first.worker.postMessage(m satisfies ToWorker);
+    for (;;) {
+      if (this.failure) throw this.failure;
+      const r = await Promise.race([answer, this.next().then(() => null)]);
+      if (r) return r;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+}

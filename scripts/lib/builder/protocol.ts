@@ -1,0 +1,28 @@
+// Messages between the build's main thread (pool.ts) and its workers (worker.ts).
+
+import type { IncidentCounts } from '../../../src/pipeline/report.ts';
+import type { Claim, SourceMeta } from '../../../src/pipeline/types.ts';
+import type { CorpusEntry } from '../corpus.ts';
+import type { DocFragments, DocRecord } from './fragments.ts';
+
+export interface WorkerSetup {
+  /** The worker module (worker.ts), as a file URL, for worker-boot.mjs. */
+  entry: string;
+  geodata: string;
+  corpus: string;
+  /** null: no cache. */
+  cache: string | null;
+  code: string;
+  geodataPrint: string;
+}
+
+export type ToWorker =
+  | { type: 'doc'; seq: number; entry: CorpusEntry }
+  | { type: 'group'; claims: Claim[]; meta: [string, SourceMeta][]; path: string };
+
+export type FromWorker =
+  | { type: 'ready'; customErrors: string[] }
+  | { type: 'failed'; why: string }
+  | { type: 'doc'; seq: number; ok: true; record: DocRecord; frags: DocFragments }
+  | { type: 'doc'; seq: number; ok: false; why: string }
+  | { type: 'grouped'; counts: IncidentCounts };

@@ -1,0 +1,177 @@
+// The build over a corpus folder, streaming: documents are built on worker threads (pool.ts) or taken from the
+// cache (cache.ts), merged in build order (by id) whatever finished first, and their output fragments appended to
+// the output files as they come; the main thread keeps only each document's claims (for grouping) and counts.
+// Same bytes as buildCorpus (src/pipeline/build.ts) in memory, for any number of workers, cached or not.
+
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildOrder, skippedRecord, type SkippedDoc } from '../../../src/pipeline/build.ts';
+import { OUTPUT_FILES, type ReportDocument } from '../../../src/pipeline/contract.ts';
+import { addTally, emptyTally, reportCounts, summaryHead } from '../../../src/pipeline/report.ts';
+import type { Claim, SourceMeta } from '../../../src/pipeline/types.ts';
+import type { CorpusEntry } from '../corpus.ts';
+import { escapeControls } from '../escape.ts';
+import { escapeStrings, type InputWarning } from '../report-text.ts';
+import { docKey, entryPath, readEntry } from './cache.ts';
+import type { DocFragments, DocRecord } from './fragments.ts';
+import { Pool } from './pool.ts';
+import { FileWriter, JsonListFile, PartFile } from './writer.ts';
+
+export interface StreamBuildOptions {
+  corpus: string;
+  geodata: string;
+  /** The (temporary) output folder the files are written into. */
+  outDir: string;
+  entries: readonly CorpusEntry[];
+  skipped: readonly SkippedDoc[];
+  /** Input warnings found before the build (corpus, geodata copies); the custom places' go first. */
+  warnings: readonly InputWarning[];
+  /** At most this many workers; `exactWorkers` false: fewer when few documents need building. */
+  workers: number;
+  exactWorkers: boolean;
+  cache: string | null;
+  code: string;
+  geodataPrint: string;
+  onStart?: (info: { total: number; cached: number; workers: number }) => void;
+  onCustomErrors?: (errors: string[]) => void;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface StreamBuildResult {
+  counts: Record<string, number>;
+  warnings: InputWarning[];
+  cached: number;
+  built: number;
+  workers: number;
+}
+
+/** A worker's start (loading the context) costs seconds: worth it for this many documents or more. */
+const DOCS_PER_EXTRA_WORKER = 300;
+/** Answers may run this far ahead of the merge (bounds what waits in memory). */
+const AHEAD = 256;
+
+export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildResult> {
+  const sorted = buildOrder(o.entries);
+  const keys = sorted.map((e) =>
+    docKey({ code: o.code, geodata: o.geodataPrint, id: e.id, file: e.file, format: e.format, meta: e.meta, sha256: e.sha256 }),
+  );
+  const cache = o.cache;
+  const hit = sorted.map((_, i) => cache !== null && existsSync(entryPath(cache, keys[i] as string)));
+  const toBuild = hit.filter((h) => !h).length;
+  const workers = o.exactWorkers
+    ? Math.max(1, Math.min(o.workers, toBuild))
+    : Math.max(1, Math.min(o.workers, Math.ceil(toBuild / DOCS_PER_EXTRA_WORKER)));
+  o.onStart?.({ total: sorted.length, cached: sorted.length - toBuild, workers });
+  const pool = new Pool(workers, {
+    geodata: o.geodata,
+    corpus: o.corpus,
+    cache,
+    code: o.code,
+    geodataPrint: o.geodataPrint,
+  });
+  try {
+    pool.setLimit(AHEAD);
+    sorted.forEach((e, seq) => {
+      if (!hit[seq]) pool.add(seq, e);
+    });
+    const customErrors = await pool.ready();
+    o.onCustomErrors?.(customErrors);
+    const warnings: InputWarning[] = [
+      ...customErrors.map((why) => ({ file: 'custom-places.json', why })),
+      ...o.warnings,
+    ];
+
+    const sources = new JsonListFile(join(o.outDir, OUTPUT_FILES.sources));
+    const risk = new JsonListFile(join(o.outDir, OUTPUT_FILES.risk));
+    const part = (name: string) => new PartFile(join(o.outDir, `.part-${name}`));
+    const mentions = part('mentions');
+    const unlocated = part('unlocated');
+    const dropped = part('dropped');
+    const text = new FileWriter(join(o.outDir, '.part-text'));
+    const documents: ReportDocument[] = o.skipped.map(skippedRecord);
+    const claims: Claim[] = [];
+    const meta: [string, SourceMeta][] = [];
+    const total = emptyTally();
+    let built = 0;
+    let fromCache = 0;
+
+    const commit = (e: CorpusEntry, record: DocRecord, frags: DocFragments) => {
+      sources.add(frags.source);
+      risk.add(frags.risk);
+      mentions.add(frags.mentions);
+      unlocated.add(frags.unlocated);
+      dropped.add(frags.dropped);
+      text.write(frags.text);
+      for (const c of record.claims) claims.push(c);
+      meta.push([e.id, e.meta]);
+      addTally(total, record.tally);
+      documents.push({ id: e.id, file: e.file, status: 'ok', why: null, chars: e.chars });
+      built++;
+    };
+
+    for (let seq = 0; seq < sorted.length; seq++) {
+      const e = sorted[seq] as CorpusEntry;
+      pool.setLimit(seq + AHEAD);
+      let answer = null;
+      if (hit[seq]) {
+        const cached = readEntry(cache as string, keys[seq] as string);
+        if (cached) {
+          fromCache++;
+          commit(e, cached.record, cached.frags);
+        } else pool.add(seq, e, true); // corrupt or gone: built again (and stored again)
+        // Let the workers' answers in now and then while the cache is read.
+        if (cached && seq % 64 === 0) await new Promise((r) => setImmediate(r));
+        if (cached) {
+          o.onProgress?.(seq + 1, sorted.length);
+          continue;
+        }
+      }
+      answer = await pool.take(seq);
+      if (answer.ok) commit(e, answer.record, answer.frags);
+      else documents.push({ id: e.id, file: e.file, status: 'skipped', why: answer.why, chars: e.chars });
+      o.onProgress?.(seq + 1, sorted.length);
+    }
+    for (const f of [sources, risk, mentions, unlocated, dropped, text]) f.close();
+
+    const grouped = await pool.group({ type: 'group', claims, meta, path: join(o.outDir, OUTPUT_FILES.incidents) });
+    claims.length = 0;
+    const counts = reportCounts(
+      total,
+      { built, skipped: documents.filter((d) => d.status === 'skipped').length },
+      grouped.counts,
+    );
+
+    // unlocated.json, report.json (JSON.stringify's key order: documents, mentions, dropped, unlocated, counts,
+    // warnings) and report.txt, spliced from the parts.
+    const unl = new FileWriter(join(o.outDir, OUTPUT_FILES.unlocated));
+    unl.write('[');
+    unl.copyFrom(unlocated.path);
+    unl.write(']\n');
+    unl.close();
+    const rep = new FileWriter(join(o.outDir, OUTPUT_FILES.report));
+    rep.write(`{"documents":${JSON.stringify(documents)},"mentions":[`);
+    rep.copyFrom(mentions.path);
+    rep.write('],"dropped":[');
+    rep.copyFrom(dropped.path);
+    rep.write('],"unlocated":[');
+    rep.copyFrom(unlocated.path);
+    rep.write(`],"counts":${JSON.stringify(counts)}`);
+    rep.write(warnings.length ? `,"warnings":${JSON.stringify(warnings)}}\n` : '}\n');
+    rep.close();
+    const txt = new FileWriter(join(o.outDir, OUTPUT_FILES.summary));
+    txt.write(summaryHead({ counts, documents: documents.map((d) => escapeStrings(d)) }).join('\n'));
+    txt.copyFrom(text.path);
+    txt.write('\n');
+    if (warnings.length) {
+      const lines = ['', 'Input warnings:'];
+      for (const w of warnings) lines.push(`  ${escapeControls(w.file)}: ${escapeControls(w.why)}`);
+      txt.write(`${lines.join('\n')}\n`);
+    }
+    txt.close();
+    for (const p of [mentions, unlocated, dropped]) p.remove();
+    new PartFile(text.path).remove();
+    return { counts, warnings, cached: fromCache, built: built - fromCache, workers };
+  } finally {
+    await pool.close();
+  }
+}

@@ -1,0 +1,97 @@
+// Writing big outputs without whole-corpus strings: buffered appends to a file descriptor, JSON lists written item
+// by item, and files spliced from parts (report.json holds the mentions, dropped text and unlocated events that
+// were appended to part files while the documents were built).
+
+import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+
+const FLUSH_AT = 4 * 1024 * 1024;
+
+/** Appends strings to a new file, flushed in chunks of a few MB. */
+export class FileWriter {
+  private fd: number;
+  private chunks: string[] = [];
+  private size = 0;
+
+  constructor(readonly path: string) {
+    this.fd = openSync(path, 'w');
+  }
+
+  write(s: string): void {
+    if (!s) return;
+    this.chunks.push(s);
+    this.size += s.length;
+    if (this.size >= FLUSH_AT) this.flush();
+  }
+
+  /** Another file's bytes, appended as they are. */
+  copyFrom(path: string): void {
+    this.flush();
+    const src = openSync(path, 'r');
+    const buf = Buffer.allocUnsafe(FLUSH_AT);
+    try {
+      for (let n; (n = readSync(src, buf, 0, buf.length, null)) > 0; ) writeSync(this.fd, buf, 0, n);
+    } finally {
+      closeSync(src);
+    }
+  }
+
+  private flush(): void {
+    if (this.chunks.length) writeSync(this.fd, this.chunks.join(''));
+    this.chunks = [];
+    this.size = 0;
+  }
+
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+}
+
+/** A JSON list's items (each already serialised, or several joined by commas; "" adds nothing). */
+export class ListWriter {
+  private any = false;
+  constructor(private readonly out: FileWriter) {}
+
+  add(items: string): void {
+    if (!items) return;
+    this.out.write(this.any ? `,${items}` : items);
+    this.any = true;
+  }
+}
+
+/** A JSON list written to its own file: "[", the items, "]\n" (JSON.stringify's bytes plus a newline). */
+export class JsonListFile {
+  private out: FileWriter;
+  private list: ListWriter;
+  constructor(path: string) {
+    this.out = new FileWriter(path);
+    this.out.write('[');
+    this.list = new ListWriter(this.out);
+  }
+  add(items: string): void {
+    this.list.add(items);
+  }
+  close(): void {
+    this.out.write(']\n');
+    this.out.close();
+  }
+}
+
+/** A list's items kept in a part file, to be spliced into one or more outputs later, then removed. */
+export class PartFile {
+  private out: FileWriter;
+  private list: ListWriter;
+  constructor(readonly path: string) {
+    this.out = new FileWriter(path);
+    this.list = new ListWriter(this.out);
+  }
+  add(items: string): void {
+    this.list.add(items);
+  }
+  close(): void {
+    this.out.close();
+  }
+  remove(): void {
+    rmSync(this.path, { force: true });
+  }
+}
