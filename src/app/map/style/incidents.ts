@@ -40,7 +40,53 @@ export const radiusExpr: DataDrivenPropertyValueSpecification<number> = [
 export const INCIDENT_SOURCES: Record<string, SourceSpecification> = {
   incidents: { type: 'geojson', data: EMPTY_FC, promoteId: 'fid', buffer: 32, maxzoom: 12 },
   clusters: { type: 'geojson', data: EMPTY_FC, promoteId: 'fid', buffer: 32 },
+  // one badge per point that holds two or more filtered incidents (lib/stacks.ts)
+  stacks: { type: 'geojson', data: EMPTY_FC, promoteId: 'fid', buffer: 32 },
 };
+
+/** Up and right of the point's centre, so the badge sits on the dot's rim without hiding its colour. */
+const badgeOffset: ExpressionSpecification = [
+  'interpolate',
+  ['linear'],
+  ['zoom'],
+  3,
+  ['literal', [6, -6]],
+  10,
+  ['literal', [9, -9]],
+];
+
+/** "3" on a dark badge at a point that holds three incidents (they would otherwise hide under one dot). */
+export function stackLayers(minzoom: number): LayerSpecification[] {
+  return [
+    {
+      id: 'stack-badges',
+      type: 'circle',
+      source: 'stacks',
+      minzoom,
+      paint: {
+        'circle-radius': 7,
+        'circle-color': '#263238',
+        'circle-translate': badgeOffset,
+        'circle-stroke-color': ['case', flag('hover'), '#000000', '#ffffff'],
+        'circle-stroke-width': 1.5,
+      },
+    },
+    {
+      id: 'stack-labels',
+      type: 'symbol',
+      source: 'stacks',
+      minzoom,
+      layout: {
+        'text-field': ['get', 'label'],
+        'text-font': [FONT],
+        'text-size': 10,
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: { 'text-color': '#ffffff', 'text-translate': badgeOffset },
+    },
+  ];
+}
 
 /** The layers that draw incidents, shared by the point source and the cluster (aggregate) source. */
 function incidentLayers(source: string, prefix: string): LayerSpecification[] {
@@ -120,9 +166,10 @@ export function incidentAndClusterLayers(clusterMaxZoom: number): LayerSpecifica
       },
       paint: { 'text-color': '#ffffff' },
     },
+    ...stackLayers(clusterMaxZoom),
   ];
 }
 
 /** Layers that answer hover and click for incidents, in the order they should be queried. */
-export const INCIDENT_LAYERS = ['incident-points', 'cluster-points'] as const;
+export const INCIDENT_LAYERS = ['stack-badges', 'incident-points', 'cluster-points'] as const;
 export const CLUSTER_LAYERS = ['cluster-circles'] as const;

@@ -1,0 +1,186 @@
+// Reading the map (issue 10.5) on a data folder written here, so the cases are there whatever the corpus holds:
+// three incidents at one point (a count badge, a hover card listing all three, the filters change the count).
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  ClaimProps,
+  IncidentCollection,
+  IncidentFeature,
+  Modality,
+  RiskRowOut,
+  SourceOut,
+} from '../../src/pipeline/contract.ts';
+import { OUTPUT_FILES } from '../../src/pipeline/contract.ts';
+import { guardNetwork, launchChromium, servePreview, waitMapIdle } from './helpers.ts';
+
+const DIR = '.cache/e2e-map-reading';
+const SHOTS = process.env.SCREENSHOTS ?? '.cache/screenshots';
+let server: PreviewServer;
+let url: string;
+let browser: Browser;
+
+const TEXT = 'Gunmen attacked the town.';
+const sources: SourceOut[] = [
+  { id: 's', file: 's.txt', title: 'Report', publisher: null, published: '2025-03-20', text: TEXT },
+];
+const claim = (id: string, modality: Modality, date: string): ClaimProps => ({
+  id,
+  unlocated_name: null,
+  source_id: 's',
+  source_title: 'Report',
+  publisher: null,
+  published: '2025-03-20',
+  sentence: TEXT,
+  start: 0,
+  end: TEXT.length,
+  actors: ['JNIM'],
+  fatalities: null,
+  modality,
+  date_start: date,
+  date_end: date,
+});
+interface Opts {
+  at: [number, number] | null;
+  type?: string;
+  modality?: Modality;
+  date?: string;
+  region?: string;
+  admin1?: string;
+}
+function incident(id: string, place: string, o: Opts): IncidentFeature {
+  const modality = o.modality ?? 'reported';
+  const date = o.date ?? '2025-03-10';
+  return {
+    type: 'Feature',
+    geometry: o.at ? { type: 'Point', coordinates: o.at } : null,
+    properties: {
+      id,
+      place_id: `test:${place}`,
+      place_name: place,
+      country: 'ML',
+      region_id: o.region ?? null,
+      admin1: o.admin1 ?? null,
+      admin2: null,
+      fatalities_range: null,
+      geo_precision: o.at ? 1 : 3,
+      event_type: o.type ?? 'Battles',
+      sub_event_type: null,
+      date_start: date,
+      date_end: date,
+      time_precision: 1,
+      actors: ['JNIM'],
+      actor_types: ['Rebel groups'],
+      fatalities: null,
+      impacts: [],
+      modality,
+      n_sources: 1,
+      claims: [claim(`c-${id}`, modality, date)],
+    },
+  };
+}
+
+/** Douentza: three incidents at one point. */
+const STACK: [number, number] = [-2.95, 15.0];
+const incidents: IncidentCollection = {
+  type: 'FeatureCollection',
+  features: [
+    incident('st-1', 'Douentza', { at: STACK, date: '2025-03-01' }),
+    incident('st-2', 'Douentza', { at: STACK, type: 'Violence against civilians', date: '2025-03-12' }),
+    incident('st-3', 'Douentza', { at: STACK, type: 'Protests', date: '2025-03-05' }),
+    incident('alone', 'Boni', { at: [-1.9, 15.05] }),
+  ],
+};
+const risk: RiskRowOut[] = [];
+
+beforeAll(async () => {
+  rmSync(DIR, { recursive: true, force: true });
+  cpSync('dist', DIR, { recursive: true }); // the app, the regions and the basemap
+  const write = (rel: string, value: unknown) => writeFileSync(join(DIR, 'data', rel), JSON.stringify(value));
+  write(OUTPUT_FILES.incidents, incidents);
+  write(OUTPUT_FILES.sources, sources);
+  write(OUTPUT_FILES.risk, risk);
+  write(OUTPUT_FILES.unlocated, []);
+  ({ server, url } = await servePreview(DIR));
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(DIR, { recursive: true, force: true });
+});
+
+async function open(search: string): Promise<Page> {
+  const p = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const log = await guardNetwork(p);
+  p.on('close', () => expect(log.pageErrors).toEqual([]));
+  await p.goto(`${url}${search}`);
+  await waitMapIdle(p);
+  return p;
+}
+
+/** Page coordinates of a longitude/latitude on the map. */
+async function screenAt(p: Page, [lon, lat]: [number, number]): Promise<{ x: number; y: number }> {
+  return (await p.evaluate(`(() => {
+    const m = window.__sahel.map; const r = m.getCanvas().getBoundingClientRect();
+    const q = m.project([${lon}, ${lat}]); return { x: r.left + q.x, y: r.top + q.y };
+  })()`)) as { x: number; y: number };
+}
+
+/** The count badges drawn, as {here, lon} (rendered features, so only what MapLibre placed). */
+async function badges(p: Page): Promise<{ here: number; label: string }[]> {
+  await waitMapIdle(p);
+  return (await p.evaluate(`window.__sahel.map.queryRenderedFeatures({ layers: ['stack-labels'] })
+    .map((f) => ({ here: f.properties.here, label: f.properties.label }))`)) as {
+    here: number;
+    label: string;
+  }[];
+}
+
+describe('several incidents at one point', () => {
+  it('show their count on a badge, the hover card lists them all, a click opens the newest', async () => {
+    const p = await open('?map=8.00/15.0000/-2.5000');
+    expect(await badges(p)).toEqual([{ here: 3, label: '3' }]);
+    const at = await screenAt(p, STACK);
+    await p.mouse.move(at.x, at.y);
+    const card = p.locator('.hover-card');
+    await card.waitFor();
+    const text = await card.innerText();
+    expect(text).toContain('3 incidents at Douentza');
+    // newest first
+    const lines = await card.locator('li').allInnerTexts();
+    expect(lines.map((l) => l.split(' · ')[0])).toEqual([
+      'Violence against civilians',
+      'Protests',
+      'Battles',
+    ]);
+    await p.screenshot({ path: `${SHOTS}/stacked-incidents.png` });
+    await p.mouse.click(at.x, at.y);
+    await p.waitForFunction(() => location.search.includes('incident=st-2'));
+    const panel = p.locator('section.incident');
+    await expect(panel.getByRole('heading', { name: 'Also at this place (2)' }).count()).resolves.toBe(1);
+    // the others are reachable from the panel by keyboard
+    const other = panel.getByRole('button', { name: /^Protests/ });
+    await other.focus();
+    await p.keyboard.press('Enter');
+    await p.waitForFunction(() => location.search.includes('incident=st-3'));
+    await p.close();
+  });
+
+  it('the badge follows the filters: two left say 2, one left has no badge', async () => {
+    const p = await open('?map=8.00/15.0000/-2.5000&type=Battles&type=Protests');
+    expect(await badges(p)).toEqual([{ here: 2, label: '2' }]);
+    await p.close();
+    const q = await open('?map=8.00/15.0000/-2.5000&type=Battles');
+    expect(await badges(q)).toEqual([]);
+    const at = await screenAt(q, STACK);
+    await q.mouse.move(at.x, at.y);
+    const card = q.locator('.hover-card');
+    await card.waitFor();
+    expect(await card.innerText()).not.toContain('incidents at');
+    await q.close();
+  });
+});
