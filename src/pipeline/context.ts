@@ -5,14 +5,7 @@ import { bylinePattern } from './clean.ts';
 import { compileClaimTables, type ClaimTables, type ClaimWordLists } from './claims/compiled.ts';
 import { compileContextWords, type ContextWordLists, type ContextWordSets } from './context-words.ts';
 import { compileDateWords, type CalendarLists, type DateWords } from './dates.ts';
-import {
-  buildDictionary,
-  indexGazetteer,
-  type Dictionary,
-  type GazetteerIndex,
-  type PatternGroup,
-  type PhraseGroups,
-} from './gazetteer.ts';
+import { buildDictionary, indexGazetteer, type Dictionary, type GazetteerIndex } from './gazetteer.ts';
 import { candidateList, type CandidateList } from './resolve.ts';
 import { compileGeneric, type GenericLexicon, type GenericRules } from './claims/generic.ts';
 import { compileRoles, type RoleLexicon, type RoleRules } from './roles.ts';
@@ -146,19 +139,28 @@ export function createContext(gaz: Gazetteer, lexicons: Lexicons, lists: WordLis
   ].sort();
   const dictionary = buildDictionary(gaz, gazetteer, lexicons, vocabulary);
   const claims = compileClaimTables(lexicons, lists.claimWords, lists.calendar, gazetteer);
-  const candidateLists = new Map<readonly string[], CandidateList>();
-  for (const group of groupsOf(dictionary.phraseGroups)) {
-    for (const ids of [group.candidates, group.placeIds])
-      if (!candidateLists.has(ids))
-        candidateLists.set(ids, candidateList(ids, gazetteer, words.villages.ambiguous));
-  }
+  const candidateLists = new CandidateLists((ids) => candidateList(ids, gazetteer, words.villages.ambiguous));
   return { gazetteer, lexicons, words, claims, candidateLists, ...dictionary };
 }
 
-/** Every pattern group of the dictionary, acronym spellings included. */
-function* groupsOf(phrases: readonly PhraseGroups[]): Generator<PatternGroup> {
-  for (const p of phrases) {
-    for (const g of [p.lower, p.upper]) if (g) yield g;
-    if (p.acronyms) yield* groupsOf([...p.acronyms.values()]);
+/**
+ * The dictionary's candidate lists, each worked out on first use and kept: with the village layers the
+ * dictionary holds over 100,000 lists, of which a corpus reads a few thousand, so working them all out at
+ * start-up cost most of a second and tens of MB. The lists the dictionary shares are frozen (gazetteer.ts); a
+ * list a stage makes for one mention is not, and is worked out without being kept, so the map does not grow
+ * with the corpus. candidateList is pure: the answer is the same either way.
+ */
+class CandidateLists extends Map<readonly string[], CandidateList> {
+  constructor(private readonly compute: (ids: readonly string[]) => CandidateList) {
+    super();
+  }
+
+  override get(ids: readonly string[]): CandidateList {
+    let list = super.get(ids);
+    if (list === undefined) {
+      list = this.compute(ids);
+      if (Object.isFrozen(ids)) super.set(ids, list);
+    }
+    return list;
   }
 }

@@ -64,34 +64,50 @@ export function isMinorPlace(e: GazetteerEntry): boolean {
   );
 }
 
-function addNames(into: GazetteerEntry, names: readonly string[], notNames: ReadonlySet<string>): void {
-  const seen = new Set([into.name, ...into.aliases].map(fold));
-  for (const n of names) {
+/** Add `first` and then `names` to an entry's aliases, each unless it folds to a name the entry has or to a
+ * not-name. (Two arguments rather than one array: called for every record, most with no alternate name.) */
+function addNames(
+  into: GazetteerEntry,
+  first: string | null,
+  names: readonly string[],
+  notNames: ReadonlySet<string>,
+): void {
+  const seen = [fold(into.name)];
+  for (const a of into.aliases) seen.push(fold(a));
+  const one = (n: string): void => {
     const k = fold(n);
-    if (seen.has(k) || notNames.has(k)) continue;
-    seen.add(k);
+    if (seen.includes(k) || notNames.has(k)) return;
+    seen.push(k);
     into.aliases.push(n);
-  }
+  };
+  if (first !== null) one(first);
+  for (const n of names) one(n);
 }
 
 /** Same-name places within this distance are one place: an OSM node the layer left unmatched (beyond its 4 km
  * rule) but this close to a main-gazetteer or CC BY place of its name is that place ("Ansongo", 5 km apart). */
 const SAME_PLACE_KM = 10;
 
-/** The id of a place named like OSM record `o` within SAME_PLACE_KM of it, if any. */
-function nearbyNamesake(entries: readonly GazetteerEntry[]): (o: SahelLayerRecord) => string | undefined {
+/** The id of a place of `entries` named like OSM record `o` within SAME_PLACE_KM of it, if any; only the
+ * names of `asked` (the records that will ask) are indexed. */
+function nearbyNamesake(
+  entries: readonly GazetteerEntry[],
+  asked: Iterable<SahelLayerRecord>,
+): (o: SahelLayerRecord) => string | undefined {
   const byName = new Map<string, GazetteerEntry[]>();
+  for (const o of asked) byName.set(fold(o.name), []);
   for (const e of entries) {
     if (e.kind !== 'place') continue;
-    const k = fold(e.name);
-    const list = byName.get(k);
-    if (list) list.push(e);
-    else byName.set(k, [e]);
+    byName.get(fold(e.name))?.push(e);
   }
   return (o) =>
     byName
       .get(fold(o.name))
       ?.find((e) => e.country === o.country && haversineKm(e.point, o.point) <= SAME_PLACE_KM)?.id;
+}
+
+function* unmatched(osm: readonly SahelLayerRecord[]): Generator<SahelLayerRecord> {
+  for (const o of osm) if (!o.same) yield o;
 }
 
 /** The gazetteer with both layers merged in; entries sorted by id after the main ones keep their order. */
@@ -117,12 +133,12 @@ export function mergeSahelLayers(gaz: Gazetteer, layers: SahelLayers): Gazetteer
   const { notNames } = layers;
   const place = (r: SahelLayerRecord): void => {
     if (notNames.has(fold(r.name))) return;
-    const main = [r.id, ...(r.ids ?? [])].find((id) => index.has(id));
+    const main = index.has(r.id) ? r.id : r.ids?.find((id) => index.has(id));
     const regionId = r.type === 'admin2' && layers.polygons.has(r.id) ? r.id : null;
     if (main) {
       holder.set(r.id, main);
       const e = own(main);
-      addNames(e, [r.name, ...r.alt], notNames);
+      addNames(e, r.name, r.alt, notNames);
       if (!e.admin1 && r.admin1) e.admin1 = r.admin1[0];
       if (regionId && !e.regionId) e.regionId = regionId;
       if (e.admin2 === undefined || e.admin2 === null) parents.push([e, r.admin2?.[0] ?? null]);
@@ -141,14 +157,14 @@ export function mergeSahelLayers(gaz: Gazetteer, layers: SahelLayers): Gazetteer
       aliases: [],
       regionId,
     };
-    addNames(e, r.alt, notNames);
+    addNames(e, null, r.alt, notNames);
     holder.set(r.id, r.id);
     added.push(e);
     parents.push([e, r.admin2?.[0] ?? null]);
   };
   for (const r of layers.records) place(r);
   const byId = new Map(added.map((e) => [e.id, e]));
-  const near = nearbyNamesake([...entries, ...added]);
+  const near = nearbyNamesake([...entries, ...added], unmatched(layers.osm));
   for (const o of layers.osm) {
     const target = o.same ? holder.get(o.same) : near(o);
     if (!target) {
@@ -158,7 +174,7 @@ export function mergeSahelLayers(gaz: Gazetteer, layers: SahelLayers): Gazetteer
       continue;
     }
     const e = byId.get(target) ?? own(target);
-    addNames(e, [o.name, ...o.alt], notNames);
+    addNames(e, o.name, o.alt, notNames);
     if (e.population === 0 && o.population) e.population = o.population;
   }
   for (const [e, admin2] of parents) e.admin2 = admin2 ? (holder.get(admin2) ?? admin2) : null;

@@ -1,7 +1,7 @@
 // The gazetteer as the stages use it: lookup by id, by folded name, and the spotting dictionary.
 // (src/pipeline/context.ts builds both once, with the rest of the pipeline's context.)
 
-import { fold, nameKeys } from './text.ts';
+import { fold, isWordCode, nameKeys } from './text.ts';
 import { CITY_POPULATION } from './gazetteer-sahel.ts';
 import { TokenTrie } from './trie.ts';
 import type { Gazetteer, GazetteerEntry, Lexicons } from './types.ts';
@@ -100,10 +100,17 @@ export function indexGazetteer(gaz: Gazetteer): GazetteerIndex {
   for (const e of gaz.entries) {
     byId.set(e.id, e);
     if (e.kind === 'country' && e.country) countries.set(e.country, e);
-    for (const n of new Set([e.name, ...e.aliases].map(fold))) {
-      const list = names.get(n);
-      if (list) list.push(e);
-      else names.set(n, [e]);
+    // Each folded name once per entry (as a Set of them would), without building the Set for every entry.
+    const own = fold(e.name);
+    addName(names, own, e);
+    if (e.aliases.length > 0) {
+      const seen = [own];
+      for (const alias of e.aliases) {
+        const n = fold(alias);
+        if (seen.includes(n)) continue;
+        seen.push(n);
+        addName(names, n, e);
+      }
     }
   }
   return {
@@ -112,6 +119,12 @@ export function indexGazetteer(gaz: Gazetteer): GazetteerIndex {
     byName: (name) => names.get(fold(name.trim())) ?? [],
     country: (code) => countries.get(code),
   };
+}
+
+function addName(names: Map<string, GazetteerEntry[]>, n: string, e: GazetteerEntry): void {
+  const list = names.get(n);
+  if (list) list.push(e);
+  else names.set(n, [e]);
 }
 
 /** The spotting dictionary: the trie over every name, and what a hit on each of its phrases means. */
@@ -136,21 +149,32 @@ export function buildDictionary(
 ): Dictionary {
   const trie = new TokenTrie();
   const patterns: Pattern[] = [];
-  const add = (input: PatternInput) => {
-    const acronym = isAcronym(input.phrase) ? input.phrase.replace(/[^A-Za-z]/g, '') : null;
+  const add = (input: PatternInput, keys: readonly string[] = nameKeys(input.phrase)) => {
+    const phrase = input.phrase;
+    const acronym = acronymOf(phrase);
     // Names of one or two letters are noise ("As", "Ba"), except acronyms handled by their own case check.
-    if (input.phrase.replace(/[^\p{L}\p{N}]/gu, '').length < 3 && !(input.kind !== 'place' && acronym))
-      return;
-    const first = input.phrase.charAt(0);
-    const capital = (input.kind === 'place' || input.kind === 'demonym') && first !== first.toLowerCase();
-    const p = { ...input, acronym, capital } as Pattern;
+    if (letterCount(phrase) < 3 && !(input.kind !== 'place' && acronym)) return;
+    const capital = (input.kind === 'place' || input.kind === 'demonym') && startsUpper(phrase);
+    // A place pattern is written out (same fields, same order): the spread cost a tenth of the start-up.
+    const p: Pattern =
+      input.kind === 'place'
+        ? { kind: 'place', phrase, id: input.id, acronym, capital }
+        : ({ ...input, acronym, capital } as Pattern);
     patterns.push(p);
-    trie.add(p.phrase, patterns.length - 1);
+    trie.addKeys(keys, patterns.length - 1);
   };
   for (const e of gaz.entries) {
-    const phrases = new Set([e.name, ...e.aliases]);
-    if (e.kind === 'place' || e.kind === 'admin2') for (const p of [...phrases]) spacingVariant(p, phrases);
-    for (const phrase of phrases) add({ kind: 'place', phrase, id: e.id });
+    // Tens of thousands of entries: each phrase's keys are worked out once, for its spacing variant and the trie.
+    const phrases = new Map<string, string[]>();
+    if (!phrases.has(e.name)) phrases.set(e.name, foldedKeys(e.name));
+    for (const n of e.aliases) if (!phrases.has(n)) phrases.set(n, foldedKeys(n));
+    if (e.kind === 'place' || e.kind === 'admin2') {
+      for (const [p, keys] of [...phrases]) {
+        const variant = spacingVariantOf(p, keys);
+        if (variant !== null && !phrases.has(variant)) phrases.set(variant, foldedKeys(variant));
+      }
+    }
+    for (const [phrase, keys] of phrases) add({ kind: 'place', phrase, id: e.id }, keys);
   }
   for (const d of gaz.demonyms) add({ kind: 'demonym', phrase: d.word, id: d.placeId });
   for (const a of lexicons.actors) {
@@ -175,13 +199,55 @@ export function buildDictionary(
     const e = gazetteer.get(id);
     return !!e && (e.kind === 'admin2' || (e.kind === 'place' && e.population < CITY_POPULATION));
   };
-  const commonWordKeys = new Set([...lexicons.notAlone].map((w) => nameKeys(w).join(' ')));
-  const phraseGroups = trie.phrases().map((payloads) => {
+  // Phrases a "not alone" common word folds to: looked up in the trie, rather than every phrase's keys joined.
+  const commonWords = new Set<number>();
+  for (const w of lexicons.notAlone) {
+    const phrase = trie.phraseOf(nameKeys(w));
+    if (phrase >= 0) commonWords.add(phrase);
+  }
+  const singles = new Map<string, readonly string[]>();
+  const phraseGroups = trie.phrases().map((payloads, phrase) => {
+    const first = patterns[payloads[0] as number] as Pattern;
+    if (payloads.length === 1 && first.kind === 'place' && first.acronym === null)
+      return onePlaceGroups(first, singles, government, village, commonWords.has(phrase));
     const phrasePatterns = payloads.map((i) => patterns[i] as Pattern);
-    const keys = nameKeys((phrasePatterns[0] as Pattern).phrase).join(' ');
-    return groupPhrase(phrasePatterns, government, village, commonWordKeys.has(keys));
+    return groupPhrase(phrasePatterns, government, village, commonWords.has(phrase));
   });
   return { trie, patterns, phraseGroups, countryActors };
+}
+
+/**
+ * groupPhrase for a phrase with one pattern, a place that is no acronym: most phrases of the village layers.
+ * Worked out directly, with the same result as groupPatterns; the one-id list is shared by the entry's phrases
+ * and a lower-case alias's two cases share one group (the spotter only reads groups).
+ */
+function onePlaceGroups(
+  p: Extract<Pattern, { kind: 'place' }>,
+  singles: Map<string, readonly string[]>,
+  government: (ids: readonly string[]) => string | null,
+  village: (id: string) => boolean,
+  mayBeCommonWord: boolean,
+): PhraseGroups {
+  let candidates = singles.get(p.id);
+  if (!candidates) singles.set(p.id, (candidates = Object.freeze([p.id])));
+  // As groupPatterns: an empty id is no place id, and a list equal to the candidates is the candidates.
+  const placeIds = p.id ? candidates : NO_STRINGS;
+  const name = fold(p.phrase);
+  const group: PatternGroup = {
+    blocks: false,
+    locates: true,
+    demonymOnly: false,
+    actor: null,
+    nonloc: false,
+    actorMention: null,
+    candidates,
+    placeIds,
+    names: name === p.id ? candidates : Object.freeze([name]),
+    government: government(candidates),
+    mayBeCommonWord,
+    villages: placeIds.length > 0 && village(p.id),
+  };
+  return { lower: p.capital ? null : group, upper: group, acronyms: null };
 }
 
 /** Group one phrase's patterns for every capitalisation and acronym spelling a hit on it can have. */
@@ -254,11 +320,16 @@ function groupPatterns(
  * Hyphens and spaces are already one (tokens); the joined form needs 6 letters or more.
  */
 export function spacingVariant(phrase: string, into: Set<string>): void {
-  const keys = nameKeys(phrase);
+  const variant = spacingVariantOf(phrase, nameKeys(phrase));
+  if (variant !== null) into.add(variant);
+}
+
+/** The spacing variant of a phrase whose nameKeys are `keys` (see spacingVariant), or null. */
+function spacingVariantOf(phrase: string, keys: readonly string[]): string | null {
   if (keys.length === 2 || keys.length === 3) {
     const joined = keys.join('');
     if (joined.length >= 6 && /^\p{Lu}/u.test(phrase))
-      into.add(joined.charAt(0).toUpperCase() + joined.slice(1));
+      return joined.charAt(0).toUpperCase() + joined.slice(1);
   } else if (keys.length === 1) {
     const k = keys[0] as string;
     const half = k.length / 2;
@@ -268,8 +339,55 @@ export function spacingVariant(phrase: string, into: Set<string>): void {
       k.slice(0, half) === k.slice(half) &&
       /^\p{Lu}/u.test(phrase)
     )
-      into.add(`${k.charAt(0).toUpperCase()}${k.slice(1, half)} ${k.slice(0, half)}`);
+      return `${k.charAt(0).toUpperCase()}${k.slice(1, half)} ${k.slice(0, half)}`;
   }
+  return null;
+}
+
+/** nameKeys(phrase) (text.ts), without a Token object per word: the same folded words. */
+function foldedKeys(phrase: string): string[] {
+  const folded = fold(phrase);
+  const keys: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= folded.length; i++) {
+    const word = i < folded.length && isWordCode(folded.charCodeAt(i));
+    if (word && start < 0) start = i;
+    else if (!word && start >= 0) {
+      keys.push(folded.slice(start, i));
+      start = -1;
+    }
+  }
+  return keys;
+}
+
+/** The letters of an acronym phrase (isAcronym), else null; one pass, no copy unless it is one. */
+function acronymOf(phrase: string): string | null {
+  let letters = 0;
+  for (let i = 0; i < phrase.length; i++) {
+    const c = phrase.charCodeAt(i);
+    if (c >= 97 && c <= 122) return null;
+    if (c >= 65 && c <= 90 && ++letters > 6) return null;
+  }
+  return letters > 0 ? phrase.replace(/[^A-Za-z]/g, '') : null;
+}
+
+/** Does the phrase start with a character that has a lower case ("first !== first.toLowerCase()")? */
+function startsUpper(phrase: string): boolean {
+  const c = phrase.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  const first = phrase.charAt(0);
+  return first !== first.toLowerCase();
+}
+
+/** Letters and digits in a phrase: phrase.replace(/[^\p{L}\p{N}]/gu, '').length, without the copy for ASCII. */
+function letterCount(phrase: string): number {
+  let n = 0;
+  for (let i = 0; i < phrase.length; i++) {
+    const c = phrase.charCodeAt(i);
+    if (c >= 128) return phrase.replace(/[^\p{L}\p{N}]/gu, '').length;
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) n++;
+  }
+  return n;
 }
 
 /**

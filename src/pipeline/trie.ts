@@ -29,7 +29,11 @@ export class TokenTrie {
 
   /** Add a phrase; payload is an index into the caller's own table. */
   add(phrase: string, payload: number): void {
-    const keys = nameKeys(phrase);
+    this.addKeys(nameKeys(phrase), payload);
+  }
+
+  /** Add a phrase by its folded tokens (nameKeys), when the caller has them already. */
+  addKeys(keys: readonly string[], payload: number): void {
     if (keys.length === 0) return;
     this.packed = null;
     let node = -1;
@@ -65,6 +69,18 @@ export class TokenTrie {
     this.words.intern(word);
     this.packed = null;
     while (this.rootChild.length < this.words.size) this.rootChild.push(-1);
+  }
+
+  /** The index of the phrase of exactly these folded tokens (nameKeys), or -1. */
+  phraseOf(keys: readonly string[]): number {
+    let node = -1;
+    for (const key of keys) {
+      const word = this.words.idOf(key);
+      if (word < 0) return -1;
+      node = node < 0 ? (this.rootChild[word] ?? -1) : this.edges.get(node, word);
+      if (node < 0) return -1;
+    }
+    return node < 0 ? -1 : (this.phraseAt[node] as number);
   }
 
   /** The id of a folded word in the vocabulary, or -1. */

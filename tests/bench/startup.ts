@@ -16,13 +16,16 @@ Usage: npm run bench:startup -- [--runs N] [--geodata DIR] [--json]
   --json          Print one JSON object (all figures) as the last line.
   -h, --help      This text.
 
-Per run: wall time of loadContext, the process's peak RSS at its end (node and tsx included: an empty process
+Per run: wall and CPU time of loadContext (CPU time counts GC threads too; wall time moves with the machine's
+load), the process's peak RSS at its end (node and tsx included: an empty process
 is measured too and printed as the baseline), and the JS heap held by the context after a full GC.`;
 
 const MB = 1024 * 1024;
 
 interface RunResult {
   loadMs: number;
+  /** CPU time (user + system, all threads) of loadContext: steadier than wall time on a shared machine. */
+  cpuMs: number;
   peakRssMB: number;
   heapMB: number;
   entries: number;
@@ -32,16 +35,27 @@ interface RunResult {
 /** One measurement inside this process (the child's side). */
 function child(geodataDir: string | undefined, empty: boolean): RunResult {
   if (empty) {
-    return { loadMs: 0, peakRssMB: process.resourceUsage().maxRSS / 1024, heapMB: 0, entries: 0, phrases: 0 };
+    return {
+      loadMs: 0,
+      cpuMs: 0,
+      peakRssMB: process.resourceUsage().maxRSS / 1024,
+      heapMB: 0,
+      entries: 0,
+      phrases: 0,
+    };
   }
   const t = performance.now();
+  const cpu = process.cpuUsage();
   const ctx = loadContext(geodataDir ? { geodataDir } : {});
   const loadMs = performance.now() - t;
+  const used = process.cpuUsage(cpu);
+  const cpuMs = (used.user + used.system) / 1000;
   const peakRssMB = process.resourceUsage().maxRSS / 1024;
   globalThis.gc?.();
   const heapMB = process.memoryUsage().heapUsed / MB;
   return {
     loadMs,
+    cpuMs,
     peakRssMB,
     heapMB,
     entries: ctx.gazetteer.entries.length,
@@ -95,7 +109,7 @@ function main(): void {
     results.push(r);
     if (!values.json)
       console.log(
-        `run ${i + 1}: loadContext ${(r.loadMs / 1000).toFixed(2)} s, peak RSS ${r.peakRssMB.toFixed(0)} MB, ` +
+        `run ${i + 1}: loadContext ${(r.loadMs / 1000).toFixed(2)} s (CPU ${(r.cpuMs / 1000).toFixed(2)} s), peak RSS ${r.peakRssMB.toFixed(0)} MB, ` +
           `heap after GC ${r.heapMB.toFixed(0)} MB`,
       );
   }
@@ -103,6 +117,7 @@ function main(): void {
   const summary = {
     runs,
     loadSeconds: Number((median(results.map((r) => r.loadMs)) / 1000).toFixed(3)),
+    cpuSeconds: Number((median(results.map((r) => r.cpuMs)) / 1000).toFixed(3)),
     peakRssMB: Math.round(median(results.map((r) => r.peakRssMB))),
     heapMB: Math.round(median(results.map((r) => r.heapMB))),
     baselineRssMB: Math.round(baseline.peakRssMB),
@@ -112,7 +127,7 @@ function main(): void {
   if (values.json) console.log(JSON.stringify(summary));
   else
     console.log(
-      `median of ${runs}: loadContext ${summary.loadSeconds.toFixed(2)} s, peak RSS ${summary.peakRssMB} MB ` +
+      `median of ${runs}: loadContext ${summary.loadSeconds.toFixed(2)} s (CPU ${summary.cpuSeconds.toFixed(2)} s), peak RSS ${summary.peakRssMB} MB ` +
         `(empty process ${summary.baselineRssMB} MB), heap after GC ${summary.heapMB} MB; ` +
         `${summary.entries} gazetteer entries, ${summary.phrases} trie phrases`,
     );
