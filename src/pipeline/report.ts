@@ -17,9 +17,11 @@ import { roleWords } from './roles.ts';
  * window, not the whole line (1 MB of "Gao " once wrote the line with each of its 250,000 mentions). */
 const MAX_SENTENCE = 600;
 const WINDOW = 150;
-/** A sentence lists at most this many identical mentions (same name, fate and reason), and this many in all; the
- * rest are counted, and said on the sentence's last listed entry. 1 MB of "Gao " gave 250,000 entries. */
+/** The report lists at most this many identical mentions (same name, fate and reason) a sentence and a document,
+ * and this many mentions a sentence; the rest are counted, and said on a listed entry like them. 1 MB of "Gao "
+ * gave 250,000 entries. */
 export const MAX_IDENTICAL_MENTIONS = 20;
+export const MAX_IDENTICAL_DOC_MENTIONS = 100;
 export const MAX_SENTENCE_MENTIONS = 200;
 
 const STATUSES: readonly MentionStatus[] = ['resolved', 'ambiguous', 'rejected', 'unknown'];
@@ -62,8 +64,10 @@ function mentionEntries(r: DocResult, tally: DocTally): ReportEntry[] {
   const sentences = r.segmented.sentences;
   const claimSentences = new Set(r.claims.map((c) => c.sentence));
   const out: ReportEntry[] = [];
-  const identical = new Map<string, number>();
-  const perSentence = new Map<number, { listed: number; unlisted: number; last: ReportEntry }>();
+  const inSentence = new Map<string, number>();
+  const inDoc = new Map<string, { n: number; last: ReportEntry | null }>();
+  const perSentence = new Map<number, { listed: number; last: ReportEntry }>();
+  const unlisted = new Map<ReportEntry, number>();
   for (const res of r.resolutions) {
     const status = res.status;
     tally.mentions++;
@@ -80,21 +84,24 @@ function mentionEntries(r: DocResult, tally: DocTally): ReportEntry[] {
       .filter((x) => x !== null)
       .join('; ');
     const s = res.mention.sentence;
-    const key = JSON.stringify([
-      s,
-      res.mention.surface,
-      status,
-      res.placeId,
-      why,
-      role,
-      res.role?.cue || null,
-    ]);
-    const seen = identical.get(key) ?? 0;
-    identical.set(key, seen + 1);
+    const key = JSON.stringify([res.mention.surface, status, res.placeId, why, role, res.role?.cue || null]);
+    const sKey = `${s}:${key}`;
+    const nS = inSentence.get(sKey) ?? 0;
+    inSentence.set(sKey, nS + 1);
+    const doc = inDoc.get(key) ?? { n: 0, last: null };
+    inDoc.set(key, doc);
+    doc.n++;
     const sent = perSentence.get(s);
-    if (sent && (seen >= MAX_IDENTICAL_MENTIONS || sent.listed >= MAX_SENTENCE_MENTIONS)) {
-      sent.unlisted++;
+    if (
+      nS >= MAX_IDENTICAL_MENTIONS ||
+      doc.n > MAX_IDENTICAL_DOC_MENTIONS ||
+      (sent && sent.listed >= MAX_SENTENCE_MENTIONS)
+    ) {
       tally.unlisted++;
+      // Said on the last listed entry like it (there is one unless the sentence cap came first: then the
+      // sentence's last listed entry).
+      const on = (doc.last ?? sent?.last) as ReportEntry;
+      unlisted.set(on, (unlisted.get(on) ?? 0) + 1);
       continue;
     }
     const entry: ReportEntry = {
@@ -111,17 +118,17 @@ function mentionEntries(r: DocResult, tally: DocTally): ReportEntry[] {
       role_cue: res.role?.cue || null,
     };
     out.push(entry);
+    doc.last = entry;
     if (sent) {
       sent.listed++;
       sent.last = entry;
-    } else perSentence.set(s, { listed: 1, unlisted: 0, last: entry });
+    } else perSentence.set(s, { listed: 1, last: entry });
   }
-  for (const sent of perSentence.values()) {
-    if (sent.unlisted === 0) continue;
-    sent.last.why +=
-      `; ${sent.unlisted} more mention(s) in this sentence not listed (a sentence lists at most ` +
-      `${MAX_IDENTICAL_MENTIONS} identical mentions and ${MAX_SENTENCE_MENTIONS} in all; all are counted)`;
-  }
+  for (const [entry, n] of unlisted)
+    entry.why +=
+      `; ${n} more mention(s) like this one not listed (the report lists at most ${MAX_IDENTICAL_MENTIONS} ` +
+      `identical mentions a sentence, ${MAX_IDENTICAL_DOC_MENTIONS} a document and ${MAX_SENTENCE_MENTIONS} ` +
+      'mentions a sentence; all are counted)';
   return out;
 }
 

@@ -73,7 +73,7 @@ function* documents(vocab: CorpusVocabulary, from: number, to: number, seed = SE
 /** Writes the corpus once (a marker file says it is complete) and returns its folder and byte size. */
 function corpus(vocab: () => CorpusVocabulary, dir: string, n: number): { dir: string; bytes: number } {
   const folder = join(dir, `corpus-${n}`);
-  const marker = join(folder, '.complete');
+  const marker = `${folder}.complete`; // beside it: a file inside would be reported as skipped
   if (!existsSync(marker)) {
     rmSync(folder, { recursive: true, force: true });
     mkdirSync(folder, { recursive: true });
@@ -171,7 +171,6 @@ function main(): void {
     const grown = join(work, 'grown');
     rmSync(grown, { recursive: true, force: true });
     spawnSync('cp', ['-r', c.dir, grown]);
-    rmSync(join(grown, '.complete'), { force: true });
     const args = ['--in', grown, '--out', join(work, 'out')];
     if (hasCache) args.push('--cache', cacheDir);
     if (hasCache) print(build(root, args, 'cache warm-up (full, all cores)', largest, c.bytes));

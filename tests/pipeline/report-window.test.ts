@@ -25,7 +25,13 @@ it('each mention of a 60 KB line keeps at most its sentence window in report.jso
     );
     expect(r.status, r.stderr).toBe(0);
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as BuildReport;
-    expect(report.mentions.length).toBeGreaterThan(10_000);
+    // Every mention is counted; at most 100 identical ones are listed, with how many more there are.
+    expect(report.counts.mentions).toBeGreaterThan(10_000);
+    expect(report.mentions.length).toBeLessThanOrEqual(100);
+    expect(report.counts.mentions_unlisted).toBe((report.counts.mentions ?? 0) - report.mentions.length);
+    expect(report.mentions.some((m) => /\d+ more mention\(s\) like this one not listed/.test(m.why))).toBe(
+      true,
+    );
     const longest = Math.max(...report.mentions.map((m) => m.sentence.length));
     // A window of 150 characters each side of the mention, and an ellipsis at each cut end.
     expect(longest).toBeLessThanOrEqual(150 * 2 + 3 + 2);

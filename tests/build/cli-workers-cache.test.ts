@@ -1,0 +1,119 @@
+// The streaming build CLI: the same bytes for 1 and 4 workers, with and without the cache; the cache rebuilds what a
+// changed article, a removed article or a changed lexicon touches, and a corrupt entry is rebuilt, never trusted.
+import { spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../../scripts/lib/load.ts';
+
+const tsx = join(ROOT, 'node_modules/.bin/tsx');
+const cli = join(ROOT, 'scripts/build-data.ts');
+const FILES = ['incidents.geojson', 'risk.json', 'sources.json', 'report.json', 'unlocated.json', 'report.txt'];
+
+const work = mkdtempSync(join(tmpdir(), 'sahel-cache-'));
+const corpus = join(work, 'corpus');
+const cache = join(work, 'cache');
+let outs = 0;
+
+function build(args: string[], inDir = corpus): { out: string; stdout: string } {
+  const out = join(work, `out-${outs++}`);
+  const r = spawnSync(tsx, [cli, '--quiet', '--in', inDir, '--out', out, ...args], { encoding: 'utf8', cwd: ROOT });
+  expect(r.status, r.stderr).toBe(0);
+  return { out, stdout: r.stdout };
+}
+
+function expectSame(a: string, b: string): void {
+  for (const f of FILES) expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), f).toBe(true);
+}
+
+/** "N built on W worker(s), M from the cache" of the summary line. */
+function how(stdout: string): { built: number; cached: number } {
+  const m = /(\d+) built on \d+ worker\(s\), (\d+) from the cache/.exec(stdout);
+  if (!m) throw new Error(`no build figures in: ${stdout}`);
+  return { built: Number(m[1]), cached: Number(m[2]) };
+}
+
+const entries = (): string[] =>
+  readdirSync(cache, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.entry'));
+
+let reference: string;
+
+beforeAll(() => {
+  cpSync(join(ROOT, 'geodata/sources'), corpus, { recursive: true });
+  reference = build(['--no-cache', '--workers', '1']).out;
+});
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('build:data workers and cache', () => {
+  it('4 workers write the same bytes as 1', () => {
+    expectSame(build(['--no-cache', '--workers', '4']).out, reference);
+  }, 120_000); // four context loads on a shared 2-core machine
+
+  it('a cold and a warm cache write the same bytes as no cache', () => {
+    const cold = build(['--cache', cache]);
+    expect(how(cold.stdout)).toEqual({ built: 5, cached: 0 });
+    expectSame(cold.out, reference);
+    const warm = build(['--cache', cache]);
+    expect(how(warm.stdout)).toEqual({ built: 0, cached: 5 });
+    expectSame(warm.out, reference);
+  });
+
+  it('a corrupt or truncated entry is rebuilt, not trusted', () => {
+    build(['--cache', cache]);
+    const [a, b] = entries().map((f) => join(cache, f));
+    if (!a || !b) throw new Error('expected cache entries');
+    const bytes = readFileSync(a);
+    const at = bytes.length - 10;
+    bytes.writeUInt8(bytes.readUInt8(at) ^ 0x20, at); // one flipped bit in the body
+    writeFileSync(a, bytes);
+    writeFileSync(b, readFileSync(b).subarray(0, 100));
+    const r = build(['--cache', cache]);
+    expect(how(r.stdout)).toEqual({ built: 2, cached: 3 });
+    expectSame(r.out, reference);
+    expect(statSync(b).size).toBeGreaterThan(100); // stored again, whole
+    expect(how(build(['--cache', cache]).stdout)).toEqual({ built: 0, cached: 5 });
+  });
+
+  it('a changed and a removed article: only the changed one is built, and nothing stale is written', () => {
+    const changed = join(work, 'changed');
+    cpSync(corpus, changed, { recursive: true });
+    const articles = readdirSync(changed).filter((f) => f !== 'sources.json').sort();
+    const [first, second] = articles;
+    if (!first || !second) throw new Error('expected two articles');
+    writeFileSync(
+      join(changed, first),
+      `${readFileSync(join(changed, first), 'utf8')}\nOn 3 May 2024 gunmen attacked Gao, killing 4 soldiers.\n`,
+    );
+    rmSync(join(changed, second));
+    const r = build(['--cache', cache], changed);
+    expect(how(r.stdout)).toEqual({ built: 1, cached: 3 });
+    expectSame(r.out, build(['--no-cache'], changed).out);
+    const sources = JSON.parse(readFileSync(join(r.out, 'sources.json'), 'utf8')) as { file: string }[];
+    expect(sources.map((s) => s.file)).not.toContain(second);
+  });
+
+  it('a changed lexicon file invalidates every entry', () => {
+    const geodata = join(work, 'geodata');
+    cpSync(join(ROOT, 'geodata'), geodata, {
+      recursive: true,
+      filter: (src) => !src.startsWith(join(ROOT, 'geodata/sources')),
+    });
+    const lexicon = join(geodata, 'lexicon/non-locations.json');
+    const json = JSON.parse(readFileSync(lexicon, 'utf8')) as { phrases: string[] };
+    json.phrases.push('zzzz test phrase');
+    writeFileSync(lexicon, JSON.stringify(json));
+    const r = build(['--cache', cache, '--geodata', geodata]);
+    expect(how(r.stdout)).toEqual({ built: 5, cached: 0 });
+    expectSame(r.out, build(['--no-cache', '--geodata', geodata]).out);
+  });
+});
