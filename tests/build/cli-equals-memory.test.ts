@@ -1,0 +1,57 @@
+// The streaming CLI (worker threads, fragments appended to files) writes exactly what the in-memory build
+// (buildCorpus, then JSON.stringify of each output) gives, on a corpus with skipped files, input warnings, HTML,
+// dropped text, a table and a long line whose mentions hit the report's caps.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { loadContext, readCorpus, ROOT } from '../../scripts/lib/load.ts';
+import { reportJson, reportText, type InputWarning } from '../../scripts/lib/report-text.ts';
+import { buildCorpus } from '../../src/pipeline/build.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'sahel-stream-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+it('the CLI writes the bytes of the in-memory build', () => {
+  const corpus = join(work, 'corpus');
+  cpSync(join(ROOT, 'geodata/sources'), corpus, { recursive: true });
+  writeFileSync(join(corpus, 'empty.txt'), '  \n');
+  writeFileSync(join(corpus, 'latin1.txt'), Buffer.from('Des soldats tu\xe9s \xe0 Gao le 2 mai 2024.', 'latin1'));
+  writeFileSync(
+    join(corpus, 'page.html'),
+    '<html><body><h1>Attack</h1><p>Gunmen attacked Mopti on 4 May 2024, killing 3.</p>' +
+      '<p>Related content</p><table><tr><td>Region</td><td>Risk</td></tr><tr><td>Mopti</td><td>High</td></tr>' +
+      '</table></body></html>',
+  );
+  writeFileSync(join(corpus, 'long.txt'), `Gunmen attacked Gao on Sunday. ${'Gao Timbuktu '.repeat(2_000)}.\n`);
+  const out = join(work, 'out');
+  const r = spawnSync(
+    join(ROOT, 'node_modules/.bin/tsx'),
+    [join(ROOT, 'scripts/build-data.ts'), '--quiet', '--no-cache', '--workers', '2', '--in', corpus, '--out', out],
+    { encoding: 'utf8', cwd: ROOT },
+  );
+  expect(r.status, r.stderr).toBe(0);
+
+  const ctx = loadContext();
+  const { docs, problems } = readCorpus(corpus);
+  const skipped = problems.filter((p) => p.skipped).map(({ file, why }) => ({ file, why }));
+  const warnings: InputWarning[] = [
+    ...ctx.customErrors.map((why) => ({ file: 'custom-places.json', why })),
+    ...problems.filter((p) => !p.skipped).map(({ file, why }) => ({ file, why })),
+  ];
+  expect(warnings.length).toBeGreaterThan(0);
+  const mem = buildCorpus(docs, ctx, { skipped });
+  expect(mem.report.counts.mentions_unlisted).toBeGreaterThan(0);
+  const json = (x: unknown) => `${JSON.stringify(x)}\n`;
+  const expected: Record<string, string> = {
+    'incidents.geojson': json(mem.incidents),
+    'risk.json': json(mem.risk),
+    'sources.json': json(mem.sources),
+    'report.json': json(reportJson(mem.report, warnings)),
+    'unlocated.json': json(mem.report.unlocated),
+    'report.txt': reportText(mem.report, warnings),
+  };
+  for (const [file, text] of Object.entries(expected))
+    expect(readFileSync(join(out, file), 'utf8') === text, file).toBe(true);
+}, 120_000);
