@@ -10,7 +10,7 @@ import type { SourceMeta } from '../../../src/pipeline/types.ts';
 import { FRAGMENTS, type DocFragments, type DocRecord } from './fragments.ts';
 
 /** Bump when the entry layout changes. */
-const LAYOUT = 1;
+const LAYOUT = 2;
 
 export interface CacheEntry {
   record: DocRecord;
@@ -38,7 +38,12 @@ export const entryPath = (dir: string, key: string): string => join(dir, key.sli
 export function encodeEntry(key: string, e: CacheEntry): Buffer {
   const sections = [JSON.stringify(e.record), ...FRAGMENTS.map((f) => e.frags[f])].map((s) => Buffer.from(s));
   const body = Buffer.concat(sections);
-  const header = JSON.stringify({ layout: LAYOUT, key, lengths: sections.map((s) => s.length), sha256: sha256(body) });
+  const header = JSON.stringify({
+    layout: LAYOUT,
+    key,
+    lengths: sections.map((s) => s.length),
+    sha256: sha256(body),
+  });
   return Buffer.concat([Buffer.from(`${header}\n`), body]);
 }
 
@@ -58,7 +63,8 @@ export function decodeEntry(key: string, buf: Buffer): CacheEntry | null {
     if (lengths.length !== FRAGMENTS.length + 1 || !lengths.every((n) => Number.isSafeInteger(n) && n >= 0))
       return null;
     const body = buf.subarray(nl + 1);
-    if ((lengths as number[]).reduce((a, b) => a + b, 0) !== body.length || sha256(body) !== h.sha256) return null;
+    if ((lengths as number[]).reduce((a, b) => a + b, 0) !== body.length || sha256(body) !== h.sha256)
+      return null;
     const parts: string[] = [];
     let at = 0;
     for (const n of lengths as number[]) {
@@ -66,7 +72,8 @@ export function decodeEntry(key: string, buf: Buffer): CacheEntry | null {
       at += n;
     }
     const record = JSON.parse(parts[0] as string) as DocRecord;
-    if (!Array.isArray(record.claims) || typeof record.tally !== 'object' || record.tally === null) return null;
+    if (!Array.isArray(record.claims) || typeof record.tally !== 'object' || record.tally === null)
+      return null;
     const frags = Object.fromEntries(FRAGMENTS.map((f, i) => [f, parts[i + 1] as string])) as DocFragments;
     return { record, frags };
   } catch {

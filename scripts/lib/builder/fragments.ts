@@ -8,16 +8,22 @@ import type { Claim } from '../../../src/pipeline/types.ts';
 import { escapeControls } from '../escape.ts';
 import { escapeStrings } from '../report-text.ts';
 
-/** What the main thread keeps of a document: its claims (for grouping) and what it adds to the counts. */
+/** What the main thread keeps of a document: its claims for grouping, their sentence text left out (it is in
+ * the claimText fragment: a claim's text is a third of its memory and grouping never reads it), and what it
+ * adds to the counts. */
 export interface DocRecord {
   claims: Claim[];
   tally: DocTally;
 }
 
-export const FRAGMENTS = ['source', 'risk', 'mentions', 'unlocated', 'dropped', 'text'] as const;
+export const FRAGMENTS = ['source', 'risk', 'mentions', 'unlocated', 'dropped', 'text', 'claimText'] as const;
 export type DocFragments = Record<(typeof FRAGMENTS)[number], string>;
 
 const list = (items: readonly unknown[]): string => items.map((x) => JSON.stringify(x)).join(',');
+
+export function recordOf(o: DocOutput): DocRecord {
+  return { claims: o.claims.map((c) => ({ ...c, text: '' })), tally: o.report.tally };
+}
 
 export function fragmentsOf(o: DocOutput): DocFragments {
   const r = o.report;
@@ -34,5 +40,7 @@ export function fragmentsOf(o: DocOutput): DocFragments {
     unlocated: list(r.unlocated),
     dropped: list(r.dropped),
     text: section.map((line) => `\n${line}`).join(''),
+    // One JSON string a line (JSON escapes every newline), in claim order.
+    claimText: o.claims.map((c) => `${JSON.stringify(c.text)}\n`).join(''),
   };
 }

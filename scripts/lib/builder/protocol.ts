@@ -18,7 +18,7 @@ export interface WorkerSetup {
 
 export type ToWorker =
   | { type: 'doc'; seq: number; entry: CorpusEntry }
-  | { type: 'group'; claims: Claim[]; meta: [string, SourceMeta][]; path: string };
+  | { type: 'group'; claims: Claim[]; meta: [string, SourceMeta][]; path: string; texts: string };
 
 export type FromWorker =
   | { type: 'ready'; customErrors: string[] }

@@ -3,7 +3,7 @@
 // the output files as they come; the main thread keeps only each document's claims (for grouping) and counts.
 // Same bytes as buildCorpus (src/pipeline/build.ts) in memory, for any number of workers, cached or not.
 
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildOrder, skippedRecord, type SkippedDoc } from '../../../src/pipeline/build.ts';
 import { OUTPUT_FILES, type ReportDocument } from '../../../src/pipeline/contract.ts';
@@ -45,6 +45,32 @@ export interface StreamBuildResult {
   workers: number;
 }
 
+/** Claims as the main thread keeps them: their repeated strings (source, place, type, dates, actors) shared,
+ * not one copy per claim as the worker's message gives them. */
+function interner(): (c: Claim) => Claim {
+  const seen = new Map<string, string>();
+  const one = <T extends string | null>(s: T): T => {
+    if (s === null) return s;
+    const had = seen.get(s);
+    if (had !== undefined) return had as T;
+    seen.set(s, s);
+    return s;
+  };
+  return (c) => ({
+    ...c,
+    sourceId: one(c.sourceId),
+    placeId: one(c.placeId),
+    eventType: one(c.eventType),
+    subEventType: one(c.subEventType),
+    dateStart: one(c.dateStart),
+    dateEnd: one(c.dateEnd),
+    modality: one(c.modality),
+    actors: c.actors.map(one),
+    impacts: c.impacts.map(one),
+    unlocatedName: one(c.unlocatedName),
+  });
+}
+
 /** A worker's start (loading the context) costs seconds: worth it for this many documents or more. */
 const DOCS_PER_EXTRA_WORKER = 300;
 /** Answers may run this far ahead of the merge (bounds what waits in memory). */
@@ -53,7 +79,15 @@ const AHEAD = 256;
 export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildResult> {
   const sorted = buildOrder(o.entries);
   const keys = sorted.map((e) =>
-    docKey({ code: o.code, geodata: o.geodataPrint, id: e.id, file: e.file, format: e.format, meta: e.meta, sha256: e.sha256 }),
+    docKey({
+      code: o.code,
+      geodata: o.geodataPrint,
+      id: e.id,
+      file: e.file,
+      format: e.format,
+      meta: e.meta,
+      sha256: e.sha256,
+    }),
   );
   const cache = o.cache;
   const hit = sorted.map((_, i) => cache !== null && existsSync(entryPath(cache, keys[i] as string)));
@@ -88,6 +122,8 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
     const unlocated = part('unlocated');
     const dropped = part('dropped');
     const text = new FileWriter(join(o.outDir, '.part-text'));
+    const claimText = new FileWriter(join(o.outDir, '.part-claim-text'));
+    const intern = interner();
     const documents: ReportDocument[] = o.skipped.map(skippedRecord);
     const claims: Claim[] = [];
     const meta: [string, SourceMeta][] = [];
@@ -102,7 +138,8 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
       unlocated.add(frags.unlocated);
       dropped.add(frags.dropped);
       text.write(frags.text);
-      for (const c of record.claims) claims.push(c);
+      claimText.write(frags.claimText);
+      for (const c of record.claims) claims.push(intern(c));
       meta.push([e.id, e.meta]);
       addTally(total, record.tally);
       documents.push({ id: e.id, file: e.file, status: 'ok', why: null, chars: e.chars });
@@ -131,9 +168,15 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
       else documents.push({ id: e.id, file: e.file, status: 'skipped', why: answer.why, chars: e.chars });
       o.onProgress?.(seq + 1, sorted.length);
     }
-    for (const f of [sources, risk, mentions, unlocated, dropped, text]) f.close();
+    for (const f of [sources, risk, mentions, unlocated, dropped, text, claimText]) f.close();
 
-    const grouped = await pool.group({ type: 'group', claims, meta, path: join(o.outDir, OUTPUT_FILES.incidents) });
+    const grouped = await pool.group({
+      type: 'group',
+      claims,
+      meta,
+      path: join(o.outDir, OUTPUT_FILES.incidents),
+      texts: claimText.path,
+    });
     claims.length = 0;
     const counts = reportCounts(
       total,
@@ -169,7 +212,7 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
     }
     txt.close();
     for (const p of [mentions, unlocated, dropped]) p.remove();
-    new PartFile(text.path).remove();
+    for (const f of [text, claimText]) rmSync(f.path, { force: true });
     return { counts, warnings, cached: fromCache, built: built - fromCache, workers };
   } finally {
     await pool.close();

@@ -11,20 +11,27 @@ import { incidentCounts } from '../../../src/pipeline/report.ts';
 import { readArticle } from '../corpus.ts';
 import { loadContext, type LoadedContext } from '../load.ts';
 import { docKey, writeEntry } from './cache.ts';
-import { fragmentsOf } from './fragments.ts';
+import { fragmentsOf, recordOf } from './fragments.ts';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.ts';
-import { FileWriter } from './writer.ts';
+import { ClaimTexts, FileWriter } from './writer.ts';
 
 const setup = workerData as WorkerSetup;
 const port = parentPort;
 if (!port) throw new Error('worker.ts runs as a worker thread');
 const send = (m: FromWorker) => port.postMessage(m);
 
-/** incidents.geojson: JSON.stringify's bytes of the collection, written feature by feature. */
-function writeIncidents(path: string, incidents: IncidentCollection): void {
+/** incidents.geojson: JSON.stringify's bytes of the collection, written feature by feature, each claim's
+ * sentence (its index into `texts` until now) put back. */
+function writeIncidents(path: string, incidents: IncidentCollection, texts: ClaimTexts): void {
   const out = new FileWriter(path);
   out.write('{"type":"FeatureCollection","features":[');
-  incidents.features.forEach((f, i) => out.write(`${i ? ',' : ''}${JSON.stringify(f)}`));
+  incidents.features.forEach((f, i) => {
+    const claims = f.properties.claims;
+    const index = claims.map((c) => c.sentence);
+    claims.forEach((c, j) => (c.sentence = texts.get(Number(index[j]))));
+    out.write(`${i ? ',' : ''}${JSON.stringify(f)}`);
+    claims.forEach((c) => (c.sentence = '')); // written: not held until the last feature
+  });
   out.write(']}\n');
   out.close();
 }
@@ -40,8 +47,11 @@ try {
 port.on('message', (m: ToWorker) => {
   if (!ctx) return;
   if (m.type === 'group') {
+    const texts = new ClaimTexts(m.texts);
+    // Grouping never reads a claim's text: each carries its index, replaced by the sentence when written.
+    m.claims.forEach((c, i) => (c.text = String(i)));
     const incidents = toFeatures(m.claims, new Map(m.meta), ctx);
-    writeIncidents(m.path, incidents);
+    writeIncidents(m.path, incidents, texts);
     send({ type: 'grouped', counts: incidentCounts(incidents) });
     return;
   }
@@ -53,12 +63,20 @@ port.on('message', (m: ToWorker) => {
   } catch (e) {
     return send({ type: 'doc', seq: m.seq, ok: false, why: `pipeline error: ${(e as Error).message}` });
   }
-  const record = { claims: out.claims, tally: out.report.tally };
+  const record = recordOf(out);
   const frags = fragmentsOf(out);
   if (setup.cache) {
     // Keyed by the bytes read now: a file changed since the scan is stored under its new content.
     const { id, file, format, meta } = m.entry;
-    const key = docKey({ code: setup.code, geodata: setup.geodataPrint, id, file, format, meta, sha256: read.sha256 });
+    const key = docKey({
+      code: setup.code,
+      geodata: setup.geodataPrint,
+      id,
+      file,
+      format,
+      meta,
+      sha256: read.sha256,
+    });
     writeEntry(setup.cache, key, { record, frags });
   }
   send({ type: 'doc', seq: m.seq, ok: true, record, frags });

@@ -2,7 +2,7 @@
 // by item, and files spliced from parts (report.json holds the mentions, dropped text and unlocated events that
 // were appended to part files while the documents were built).
 
-import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
 
 const FLUSH_AT = 4 * 1024 * 1024;
 
@@ -29,7 +29,7 @@ export class FileWriter {
     const src = openSync(path, 'r');
     const buf = Buffer.allocUnsafe(FLUSH_AT);
     try {
-      for (let n; (n = readSync(src, buf, 0, buf.length, null)) > 0; ) writeSync(this.fd, buf, 0, n);
+      for (let n; (n = readSync(src, buf, 0, buf.length, null)) > 0;) writeSync(this.fd, buf, 0, n);
     } finally {
       closeSync(src);
     }
@@ -93,5 +93,23 @@ export class PartFile {
   }
   remove(): void {
     rmSync(this.path, { force: true });
+  }
+}
+
+/** The claims' sentences, one JSON string a line (the claimText fragments in claim order), held as bytes with
+ * the line starts, not as strings: a string per claim would cost what leaving them out of the claims saved. */
+export class ClaimTexts {
+  private bytes: Buffer;
+  private starts: number[] = [0];
+  constructor(path: string) {
+    this.bytes = readFileSync(path);
+    for (let at = this.bytes.indexOf(10); at >= 0; at = this.bytes.indexOf(10, at + 1))
+      this.starts.push(at + 1);
+  }
+  get(i: number): string {
+    const from = this.starts[i];
+    const to = this.starts[i + 1];
+    if (from === undefined || to === undefined) throw new Error(`no text for claim ${i}`);
+    return JSON.parse(this.bytes.toString('utf8', from, to - 1)) as string;
   }
 }
