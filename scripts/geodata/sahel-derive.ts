@@ -20,7 +20,7 @@ import {
 } from './sahel-read.ts';
 import { Admin1Names, Admin2Index, buildAdmin2, type Admin2Unit, type WofPolygonProps } from './sahel-admin.ts';
 import { buildPlaces, type PlaceStats } from './sahel-places.ts';
-import { toOsmRecord, toRecord, type AdminRef, type OsmPlace, type SahelPlace } from './sahel-format.ts';
+import { layerJson, toOsmRecord, toRecord, type AdminRef, type OsmPlace, type SahelPlace } from './sahel-format.ts';
 import { MERGE_KM } from './sahel-merge.ts';
 import { ambiguousNames, loadWordLists } from './sahel-ambiguous.ts';
 import { ZONE_KM, Zone } from './sahel-zone.ts';
@@ -191,11 +191,14 @@ export function writeSahel(outDir: string, r: SahelResult, log: (s: string) => v
     .map(toRecord);
   write(
     'gazetteer-sahel.json',
-    linesJson({ license: 'CC BY 4.0', attribution: CC_BY_NOTE, mergeKm: MERGE_KM, zoneKm: ZONE_KM, entries }),
+    layerJson({ license: 'CC BY 4.0', attribution: CC_BY_NOTE, mergeKm: MERGE_KM, zoneKm: ZONE_KM }, { cc: entries }),
   );
   write(
     'osm-places-sahel.json',
-    linesJson({ license: 'ODbL-1.0', attribution: ODBL_NOTE, mergeKm: MERGE_KM, zoneKm: ZONE_KM, entries: r.osm.map(toOsmRecord) }),
+    layerJson(
+      { license: 'ODbL-1.0', attribution: ODBL_NOTE, mergeKm: MERGE_KM, zoneKm: ZONE_KM },
+      { osm: r.osm.map(toOsmRecord) },
+    ),
   );
   const features = r.admin2
     .filter((u): u is Admin2Unit & { geometry: Poly } => u.geometry !== null)

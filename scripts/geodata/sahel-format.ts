@@ -3,6 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { fold } from '../../src/pipeline/text.ts';
 import type { GazetteerEntry } from '../../src/pipeline/types.ts';
+import {
+  LAYER_COLUMNS,
+  layerRecords,
+  OSM_LAYER_COLUMNS,
+  type LayerRow,
+} from '../../src/pipeline/gazetteer-sahel.ts';
+import { nameKeySet } from './sahel-merge.ts';
 
 /** What a record is. Settlements first; the rest are places conflict reporting names too (camps, wells, mines). */
 export type SahelType =
@@ -219,8 +226,47 @@ export function mergeLayers(cc: readonly SahelPlace[], osm: readonly OsmPlace[])
   return [...out.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+/**
+ * A record as a row of its file (LAYER_COLUMNS, OSM_LAYER_COLUMNS in src/pipeline/gazetteer-sahel.ts). `keys`
+ * is not written: the loader never read it, and readLayerFile works it out again from name and alt.
+ */
+export function recordRow(r: SahelRecord): LayerRow {
+  return [r.id, r.ids, r.name, r.alt, r.type, r.fcode, r.population, r.country, r.admin1, r.admin2, r.point];
+}
+
+export function osmRecordRow(r: OsmRecord): LayerRow {
+  return [r.id, r.name, r.alt, r.type, r.fcode, r.population, r.country, r.admin1, r.admin2, r.point, r.same];
+}
+
+/** A layer file's text: its header fields, `columns` on one line, then one row per line (small diffs when a
+ * source changes). */
+export function layerJson(
+  header: Record<string, unknown>,
+  records: { cc: readonly SahelRecord[] } | { osm: readonly OsmRecord[] },
+): string {
+  const [columns, rows] =
+    'osm' in records
+      ? [OSM_LAYER_COLUMNS, records.osm.map(osmRecordRow)]
+      : [LAYER_COLUMNS, records.cc.map(recordRow)];
+  const parts = Object.entries(header).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`);
+  parts.push(`"columns": ${JSON.stringify(columns)}`);
+  const items = rows.map((r) => JSON.stringify(r));
+  parts.push('"rows": [' + (items.length ? `\n${items.join(',\n')}\n` : '') + ']');
+  return `{\n${parts.join(',\n')}\n}\n`;
+}
+
+/** The records of a layer file with their `keys` (nameKeySet of name and alt), for the scripts and tests. */
+export function readLayerFile(file: string): (SahelRecord | OsmRecord)[] {
+  return layerRecords(JSON.parse(readFileSync(file, 'utf8')), file).map((r) => {
+    const { ids, same, ...rest } = r;
+    const keys = nameKeySet([r.name, ...r.alt]);
+    return same === undefined
+      ? ({ ...rest, ids: ids ?? [r.id], keys } as SahelRecord)
+      : ({ ...rest, keys, same } as OsmRecord);
+  });
+}
+
 /** The records of gazetteer-sahel.json or osm-places-sahel.json as gazetteer entries. */
 export function readSahelLayer(file: string): GazetteerEntry[] {
-  const layer = JSON.parse(readFileSync(file, 'utf8')) as { entries: (SahelRecord | OsmRecord)[] };
-  return layer.entries.map((r) => toGazetteerEntry(fromRecord(r)));
+  return readLayerFile(file).map((r) => toGazetteerEntry(fromRecord(r)));
 }

@@ -6,6 +6,7 @@ import { createContext, readWordLists, type PipelineContext } from '../../src/pi
 import { fold } from '../../src/pipeline/text.ts';
 import { mergeCustomPlaces } from '../../src/pipeline/gazetteer-custom.ts';
 import {
+  layerRecords,
   mergeSahelLayers,
   withAdmin2Regions,
   type Admin2Feature,
@@ -93,7 +94,7 @@ export function loadContext(opts: { geodataDir?: string } = {}): LoadedContext {
 function withSahelLayers(gaz: Gazetteer, dir: string): Gazetteer {
   const layer = (file: string): SahelLayerRecord[] => {
     const path = join(dir, file);
-    return existsSync(path) ? (readJson(path) as { entries: SahelLayerRecord[] }).entries : [];
+    return existsSync(path) ? layerRecords(readJson(path), path) : [];
   };
   const records = layer('gazetteer-sahel.json');
   if (records.length === 0) return gaz;

@@ -26,6 +26,137 @@ export interface SahelLayerRecord {
   same?: string | null;
 }
 
+/**
+ * The columns of a layer file's rows (geodata/README.md "Sahel village layers"): a file holds `columns`, this list,
+ * and `rows`, one array per record, rather than an object per record, since the key names repeated 94,000 times
+ * were half of what start-up parsed. osm-places-sahel.json has no `ids` (a node is its own one id) and a `same`.
+ */
+export const LAYER_COLUMNS = [
+  'id',
+  'ids',
+  'name',
+  'alt',
+  'type',
+  'fcode',
+  'population',
+  'country',
+  'admin1',
+  'admin2',
+  'point',
+] as const;
+export const OSM_LAYER_COLUMNS = [
+  'id',
+  'name',
+  'alt',
+  'type',
+  'fcode',
+  'population',
+  'country',
+  'admin1',
+  'admin2',
+  'point',
+  'same',
+] as const;
+
+/** A layer file's row: the values of LAYER_COLUMNS or OSM_LAYER_COLUMNS, in order. */
+export type LayerRow = unknown[];
+
+const sameColumns = (a: readonly unknown[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
+const isString = (x: unknown): x is string => typeof x === 'string';
+const isStrings = (x: unknown): x is string[] => Array.isArray(x) && x.every(isString);
+const isTuple = (x: unknown): x is [string, string] | null =>
+  x === null || (Array.isArray(x) && x.length === 2 && isString(x[0]) && isString(x[1]));
+const isPoint = (x: unknown): x is [number, number] =>
+  Array.isArray(x) && x.length === 2 && typeof x[0] === 'number' && typeof x[1] === 'number';
+
+/**
+ * The records of a parsed layer file (gazetteer-sahel.json or osm-places-sahel.json). Throws an Error naming
+ * `file`, the row and the column when the file is not in the format (an old one-object-per-record file, a
+ * truncated row, a wrong type), so a stale or damaged file stops the build with a reason instead of placing
+ * villages wrongly. The records reuse the parsed arrays (ids, alt, admin tuples, point): no copies.
+ */
+export function layerRecords(json: unknown, file: string): SahelLayerRecord[] {
+  const fail = (why: string): never => {
+    throw new Error(
+      `${file}: ${why} (re-derive it: npm run geodata:sahel -- --sources PATH; geodata/README.md)`,
+    );
+  };
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return fail('not a JSON object');
+  const { columns, rows, entries } = json as { columns?: unknown; rows?: unknown; entries?: unknown };
+  if (entries !== undefined && columns === undefined)
+    return fail('an object per record ("entries"), the format before the row format');
+  if (!Array.isArray(columns)) return fail('no "columns" list');
+  const osm = sameColumns(columns, OSM_LAYER_COLUMNS);
+  if (!osm && !sameColumns(columns, LAYER_COLUMNS))
+    return fail(
+      `columns ${JSON.stringify(columns)}, expected ${JSON.stringify(LAYER_COLUMNS)} or the OSM list`,
+    );
+  if (!Array.isArray(rows)) return fail('no "rows" list');
+  const width = columns.length;
+  const records: SahelLayerRecord[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row: unknown = rows[i];
+    if (!Array.isArray(row) || row.length !== width) return fail(`row ${i} is not a list of ${width} values`);
+    // OSM rows have no ids column: every value after the id sits one to the left.
+    const o = osm ? -1 : 0;
+    const id = row[0];
+    const ids = osm ? undefined : row[1];
+    const name = row[2 + o];
+    const alt = row[3 + o];
+    const type = row[4 + o];
+    const fcode = row[5 + o];
+    const population = row[6 + o];
+    const country = row[7 + o];
+    const admin1 = row[8 + o];
+    const admin2 = row[9 + o];
+    const point = row[10 + o];
+    const bad = !isString(id)
+      ? 'id'
+      : !(osm || isStrings(ids))
+        ? 'ids'
+        : !isString(name)
+          ? 'name'
+          : !isStrings(alt)
+            ? 'alt'
+            : !isString(type)
+              ? 'type'
+              : !(fcode === null || isString(fcode))
+                ? 'fcode'
+                : !(population === null || typeof population === 'number')
+                  ? 'population'
+                  : !isString(country)
+                    ? 'country'
+                    : !isTuple(admin1)
+                      ? 'admin1'
+                      : !isTuple(admin2)
+                        ? 'admin2'
+                        : !isPoint(point)
+                          ? 'point'
+                          : null;
+    if (bad !== null) return fail(`row ${i} has no valid "${bad}"`);
+    const same: unknown = osm ? row[10] : undefined;
+    if (osm && !(same === null || isString(same))) return fail(`row ${i} has no valid "same"`);
+    const r: SahelLayerRecord = {
+      id: id as string,
+      name: name as string,
+      alt: alt as string[],
+      type: type as string,
+      fcode: fcode as string | null,
+      population: population as number | null,
+      country: country as string,
+      admin1: admin1 as [string, string] | null,
+      admin2: admin2 as [string, string] | null,
+      point: point as [number, number],
+    };
+    if (osm) r.same = same as string | null;
+    else r.ids = ids as string[];
+    records[i] = r;
+  }
+  return records;
+}
+
 export interface SahelLayers {
   /** gazetteer-sahel.json's entries. */
   records: readonly SahelLayerRecord[];

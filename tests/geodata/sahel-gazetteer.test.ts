@@ -11,6 +11,7 @@ import { bareAdminName, closeKeys } from '../../scripts/geodata/sahel-admin.ts';
 import {
   gnType,
   mergeLayers,
+  readLayerFile,
   usableName,
   type OsmRecord,
   type SahelRecord,
@@ -137,8 +138,8 @@ describe('derivation on the fixtures', () => {
       expect(read('osm-places-sahel.json')).toContain('"license": "ODbL-1.0"');
       expect(read('gazetteer-sahel.json')).not.toContain('OpenStreetMap');
       expect(read('gazetteer-sahel.json')).not.toContain('osm:');
-      const gaz = JSON.parse(read('gazetteer-sahel.json')) as { entries: { id: string; admin1: unknown }[] };
-      expect(gaz.entries.find((e) => e.id === 'gn:9000001')?.admin1).toEqual(['admin1:ML-5', 'Mopti']);
+      const gaz = readLayerFile(join(dirs[0] as string, 'gazetteer-sahel.json'));
+      expect(gaz.find((e) => e.id === 'gn:9000001')?.admin1).toEqual(['admin1:ML-5', 'Mopti']);
       const admin2 = JSON.parse(read('admin2.geojson')) as {
         features: { properties: { id: string; admin1: string; country: string } }[];
       };
@@ -197,9 +198,9 @@ describe('helpers', () => {
 
 describe('committed Sahel layers', () => {
   const geodata = (f: string) => new URL(`../../geodata/${f}`, import.meta.url);
-  const cc = JSON.parse(readFileSync(geodata('gazetteer-sahel.json'), 'utf8')) as { entries: SahelRecord[] };
+  const cc = { entries: readLayerFile(geodata('gazetteer-sahel.json').pathname) as SahelRecord[] };
   const osmText = readFileSync(geodata('osm-places-sahel.json'), 'utf8');
-  const osm = JSON.parse(osmText) as { entries: OsmRecord[] };
+  const osm = { entries: readLayerFile(geodata('osm-places-sahel.json').pathname) as OsmRecord[] };
   const ids = new Set(cc.entries.map((e) => e.id));
   const withKey = (key: string, country: string) =>
     cc.entries.filter((e) => e.country === country && e.keys.includes(key));
