@@ -23,7 +23,18 @@ export type ContextWordSets = { readonly [K in keyof ContextWordLists]: Readonly
 };
 
 /** Other single words the mentions stage compares context tokens with (written in its rules). */
-const RULE_WORDS = ['between', 'of', 'the', 's', 'and', 'parallel', 'reminiscent', 'analogy', 'style'];
+const RULE_WORDS = [
+  'between',
+  'of',
+  'the',
+  's',
+  'and',
+  'with',
+  'parallel',
+  'reminiscent',
+  'analogy',
+  'style',
+];
 
 export function compileContextWords(lists: ContextWordLists): ContextWordSets {
   const sets = {

@@ -57,11 +57,14 @@ export function toFeatures(
   ctx: PipelineContext,
 ): IncidentCollection {
   const features: IncidentFeature[] = [];
-  for (const group of groupClaims(claims, (id) => ctx.gazetteer.get(id))) {
-    // The lead claim: the first (by source and offset) at the finest place of the group; it gives the incident its
-    // place and type (a restatement "in Burkina Faso" joins the attack at Boungou, not the reverse).
+  for (const group of groupClaims(claims, (id) => ctx.gazetteer.get(id), ctx.words.roles.nearKm)) {
+    // The lead claim: the first (by source and offset) at the finest place of the group, and of those the most
+    // precise; it gives the incident its place and type (a restatement "in Burkina Faso" joins the attack at
+    // Boungou, not the reverse; "outside Bamako" joins the attack at Kati).
     const finest = Math.min(...group.map((c) => finenessOf(ctx.gazetteer.get(c.placeId))));
-    const first = group.find((c) => finenessOf(ctx.gazetteer.get(c.placeId)) === finest) as Claim;
+    const atFinest = group.filter((c) => finenessOf(ctx.gazetteer.get(c.placeId)) === finest);
+    const pinned = Math.min(...atFinest.map((c) => c.geoPrecision));
+    const first = atFinest.find((c) => c.geoPrecision === pinned) as Claim;
     const entry = ctx.gazetteer.get(first.placeId);
     if (!entry) continue;
     // "30 km north of Timbuktu": the estimated point (turf's destination on the sphere), not the town's.

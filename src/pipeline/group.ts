@@ -7,8 +7,10 @@
 // month: a 7-day "on or before publication" span may cross a month's end). Within one article, a claim at a
 // region or country also joins the one finer incident of the same family inside it ("an attack in Burkina Faso
 // left 37 dead" restates the attack the article placed at Boungou); when the article has several such incidents,
-// the coarse claim stays apart, since it cannot be told which event it restates.
+// the coarse claim stays apart, since it cannot be told which event it restates. So does a claim near a town
+// ("outside Bamako") with the one incident at a town within the near threshold of it.
 
+import { haversineKm } from '../common/geo.ts';
 import { compareStrings } from '../common/strings.ts';
 import type { GazetteerEntry, Claim, Modality } from './types.ts';
 
@@ -105,6 +107,7 @@ const byProvenance = (a: Claim, b: Claim): number =>
 export function groupClaims(
   input: readonly Claim[],
   entry: (id: string) => GazetteerEntry | undefined,
+  nearKm = 25,
 ): Claim[][] {
   const claims = [...input].sort(byProvenance);
   const g = new Groups(claims.length);
@@ -197,6 +200,38 @@ export function groupClaims(
         if (first < 0) first = j;
       }
       if (inside.size === 1 && first >= 0) g.union(first, i);
+    }
+  }
+
+  // 3. Within one article, a claim near a town ("outside the capital, Bamako", precision 2) joins the single
+  // incident of its family at another town within the near threshold (the Kati camp is 15 km from Bamako).
+  const compatible = (c: Claim, d: Claim): boolean => {
+    const a = spanOf(c);
+    const b = spanOf(d);
+    return (
+      familyOf(d.eventType) === familyOf(c.eventType) &&
+      modalityClass(d.modality) === modalityClass(c.modality) &&
+      !(a && b && !overlaps(a, b)) &&
+      actorsCompatible(c.actors, d.actors)
+    );
+  };
+  for (const idx of bySource.values()) {
+    for (const i of idx) {
+      const c = claims[i] as Claim;
+      const at = entry(c.placeId);
+      if (c.geoPrecision !== 2 || c.offset || at?.kind !== 'place' || modalityClass(c.modality) !== 'event')
+        continue;
+      const towns = new Set<number>();
+      let first = -1;
+      for (const j of idx) {
+        const d = claims[j] as Claim;
+        const e = entry(d.placeId);
+        if (d.placeId === c.placeId || d.geoPrecision !== 1 || e?.kind !== 'place') continue;
+        if (haversineKm(at.point, e.point) > nearKm || !compatible(c, d)) continue;
+        towns.add(g.find(j));
+        if (first < 0) first = j;
+      }
+      if (towns.size === 1 && first >= 0) g.union(first, i);
     }
   }
 

@@ -191,7 +191,11 @@ function spotSentence(
       (b) => b.start <= h.start && b.end >= h.end && b.end - b.start > h.end - h.start,
     );
     const sameSpanActor = actorHits.find((b) => b.start === h.start && b.end === h.end && b.group.actor);
-    if (inside) {
+    if (h.end + 64 >= text.length && /^\s*$/u.test(text.slice(h.end)) && paragraphs(text, 3)) {
+      // An article excerpt cut mid-sentence: its last word may be cut too ("US aid to the Malia[n ...]"). (A
+      // one-paragraph note, as ACLED writes them, often ends on its place with no full stop: "... in Kidal".)
+      mention.rejected = 'cut-off';
+    } else if (inside) {
       mention.rejected =
         inside.group.nonloc && !inside.group.actor ? 'inside-non-location-phrase' : 'inside-actor-name';
     } else if (!demonym && g.mayBeCommonWord && ctx.lexicons.notAlone.has(fold(surface))) {
@@ -209,7 +213,11 @@ function spotSentence(
         if (
           standsFor &&
           !ctxWords.locative &&
-          (actor || ctxWords.agentAfter || ctxWords.politicalAfter || ctxWords.pairedCapital)
+          (actor ||
+            ctxWords.agentAfter ||
+            ctxWords.politicalAfter ||
+            ctxWords.pairedCapital ||
+            (ctxWords.politicalWith && !candidates.some((id) => ctx.gazetteer.get(id)?.kind === 'country')))
         ) {
           mention.rejected = 'metonymy';
           mention.standsFor = standsFor;
@@ -245,6 +253,8 @@ interface ContextWords {
   locative: boolean;
   agentAfter: boolean;
   politicalAfter: boolean;
+  /** "agreements concluded with Paris": a capital as its government (a country stays the country's place). */
+  politicalWith: boolean;
   pairedCapital: boolean;
 }
 
@@ -270,8 +280,10 @@ function contextWords(range: TokenRange, h: Hit, w: ContextWordSets): ContextWor
     a0 !== undefined &&
     (w.agentVerbs.has(a0) || (w.auxiliaries.has(a0) && after.slice(1, 3).some((x) => w.agentVerbs.has(x))));
   const politicalAfter = possessive && after.slice(1).some((x) => w.politicalNouns.has(x));
+  // "agreements concluded with Paris", "ties with Bamako": the capital's government, as "Paris's decision" is.
+  const politicalWith = prev === 'with' && before.slice(0, -1).some((x) => w.politicalNouns.has(x));
   const pairedCapital = prev === 'between' || (prev === 'and' && before.includes('between'));
-  return { before, after, locative, agentAfter, politicalAfter, pairedCapital };
+  return { before, after, locative, agentAfter, politicalAfter, politicalWith, pairedCapital };
 }
 
 /**
@@ -310,8 +322,10 @@ function villageCue(text: string, range: TokenRange, h: Hit, ctx: PipelineContex
       before > from) ||
     (after < to && capWord(after, tokens.end[h.last] as number, tokens.start[after] as number));
   const admin = (prev === 'of' && v.adminNouns.has(prev2)) || v.adminNouns.has(key(h.last + 1));
+  // "in the region of Menaka": the admin-1 region, not its capital.
+  const region = (prev === 'of' && REGION_NOUNS.has(prev2)) || key(h.last + 1) === 'sector';
   // "the Dogon village", "the Boni family": a name after "the" with no locative is a word of something else.
-  return { locative, introduced, fragment: fragment || (prev === 'the' && !locative), admin };
+  return { locative, introduced, fragment: fragment || (prev === 'the' && !locative), admin, region };
 }
 
 /** "Ibrahim B. Keïta", "Vladimir Putin": a name between capitalised words, with no locative word before it. */
@@ -342,6 +356,15 @@ function isPersonName(text: string, range: TokenRange, h: Hit, c: ContextWords):
   return !capPrev && !TITLE_FUNCTION_WORDS.has(text.slice(starts[next], ends[next]));
 }
 
+/** Does the text have at least `n` line breaks? */
+function paragraphs(text: string, n: number): boolean {
+  let i = -1;
+  for (let k = 0; k < n; k++) if ((i = text.indexOf('\n', i + 1)) < 0) return false;
+  return true;
+}
+
+/** "the region of X" (and the army's "X sector") names the admin-1 unit ("X region" is a gazetteer alias of it). */
+const REGION_NOUNS: ReadonlySet<string> = new Set(['region', 'regions']);
 const TITLE_FUNCTION_WORDS = new Set(['And', 'Or', 'Of', 'The', 'In', 'For', 'To', 'At', 'On']);
 
 /** Is text[from, to) exactly one white-space character? */

@@ -2,6 +2,7 @@
 // Evidence: feature type, population, the document's country context, an admin-1 named in the same sentence
 // ("Douentza, Mopti"), and proximity to the places already resolved unambiguously in the document.
 
+import { enumerated } from './place-lists.ts';
 import { haversineKm, KM_PER_DEGREE } from '../common/geo.ts';
 import type { PipelineContext } from './context.ts';
 import type { GazetteerIndex } from './gazetteer.ts';
@@ -162,7 +163,7 @@ function rejection(m: Mention): Resolution {
 }
 
 /** Resolve every mention of one document. */
-export function resolveMentions(mentions: Mention[], ctx: PipelineContext): Resolution[] {
+export function resolveMentions(mentions: Mention[], ctx: PipelineContext, text?: string): Resolution[] {
   const g = ctx.gazetteer;
   /** Countries the sample and the eval are about (geodata/lexicon/focus.json): a tie goes to them. */
   const focus = ctx.words.sahel;
@@ -178,6 +179,19 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext): Reso
   const adminsBySentence = new Map<number, Map<string, number>>();
   /** Admin units named anywhere in the document ("in the Mopti region" two sentences before). */
   const docAdmins = new Map<string, number>();
+  const listed = enumerated(mentions, text);
+  // Lists with two towns or larger in them vouch for their villages; in a list, only the next name can be a
+  // unit of a name ("Bougou and Bandiagara (Bandiagara, Mopti)"), not any other.
+  const vouched = new Set<Mention>();
+  const nextInList = new Map<Mention, Mention>();
+  for (const run of new Set(listed.values())) {
+    const towns = run.filter((x) => !listOf(x.candidates).villagesOnly).length;
+    run.forEach((x, i) => {
+      if (towns - (listOf(x.candidates).villagesOnly ? 0 : 1) >= 2) vouched.add(x);
+      const next = run[i + 1];
+      if (next) nextInList.set(x, next);
+    });
+  }
   for (const m of mentions) {
     if (
       m.rejected === 'inside-non-location-phrase' ||
@@ -192,10 +206,13 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext): Reso
     if (m.rejected) continue;
     if (list.anchor && !list.villagesOnly) anchorSet.add(list.anchor);
     for (const id of list.admins) {
+      docAdmins.set(id, (docAdmins.get(id) ?? 0) + 1);
+      // "(Douentza, Koro, Thy, Bapho, Ségou, Kolokani)": a list of towns is no hierarchy; Ségou does not say
+      // which Koro.
+      if (listed.has(m)) continue;
       let counts = adminsBySentence.get(m.sentence);
       if (!counts) adminsBySentence.set(m.sentence, (counts = new Map<string, number>()));
       counts.set(id, (counts.get(id) ?? 0) + 1);
-      docAdmins.set(id, (docAdmins.get(id) ?? 0) + 1);
     }
   }
   const anchors = [...anchorSet];
@@ -262,6 +279,8 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext): Reso
     else if (namedBy(docAdmins, e.admin2, own)) score += 1;
     // "the cercle of Douentza", "Soum province": the unit, not its seat; the one with a polygon to shade.
     if (e.kind === 'admin2' && m.cue?.admin) score += 2.5;
+    // "in the region of Menaka" says which Menaka outright.
+    if (e.kind === 'admin1' && m.cue?.region) score += 5;
     if (e.kind === 'admin2' && e.regionId) score += 0.3;
     if (e.kind === 'place' && nearAnchor(e)) score += 1;
     if (key && c.checked && c.nameKey === key) score += 0.5;
@@ -280,7 +299,12 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext): Reso
     const { candidates, admins: own } = listOf(m.candidates);
     if (candidates.length === 0)
       return { mention: m, placeId: null, status: 'unknown', ranked: [], why: 'unknown: no gazetteer entry' };
-    const admins = adminsBySentence.get(m.sentence) ?? noAdmins;
+    let admins = adminsBySentence.get(m.sentence) ?? noAdmins;
+    const next = nextInList.get(m);
+    if (next) {
+      admins = new Map(admins);
+      for (const id of listOf(next.candidates).admins) admins.set(id, (admins.get(id) ?? 0) + 1);
+    }
     const ranked: Ranked[] = [];
     const out: { id: string; score: number }[] = [];
     // A village that is only a village is a candidate only with evidence (villages.ts).
@@ -294,6 +318,7 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext): Reso
           foreignDoc,
           fragments,
           words: ctx.words.villages,
+          listed: vouched.has(m),
         }
       : null;
     for (const c of candidates) {

@@ -4,6 +4,14 @@
 //
 // Rules read a bounded window of text around the mention (at most WINDOW characters each side, on the mention's
 // own line), so every regex here runs in time linear in the window, never in the sentence.
+import {
+  ARRIVED_BEFORE,
+  FLIGHT,
+  JOURNEY_BEFORE,
+  NAMED_BEFORE,
+  OUTSKIRTS_BEFORE,
+  WENT_TO_BEFORE,
+} from './role-cues.ts';
 import { fold } from './text.ts';
 
 export type MentionRole =
@@ -103,7 +111,7 @@ export function compileRoles(lex: RoleLexicon): RoleRules {
       'u',
     ),
     destinationBefore: new RegExp(
-      `\\b(?:${alt(lex.destinationVerbs)})(?:\\s+(?:back|away|on|them|him|her|it|out))?\\s+(?:to|towards|toward|into|for)\\s+${the}(?:(?:nearby|neighbouring|neighboring)\\s+)?(?:(?:capital|town|city|village|camp|hospital|clinic|region)\\s*,?\\s+(?:(?:of|in|at)\\s+)?)?$`,
+      `\\b(?:${alt(lex.destinationVerbs)})(?:\\s+(?:back|away|on|them|him|her|it|out))?\\s+(?:to|towards|toward|into|for)\\s+${the}(?:(?:nearby|neighbouring|neighboring|regional|provincial)\\s+)?(?:(?:capital|town|city|village|camp|hospital|clinic|region)\\s*,?\\s+(?:(?:of|in|at)\\s+)?)?$`,
       'u',
     ),
     originBefore: new RegExp(`\\b(?:${alt(lex.originVerbs)})\\s+(?:in\\s+)?from\\s+${the}${kindOf}$`, 'u'),
@@ -225,10 +233,23 @@ export function mentionRole(
 
   // "north of Kidal" with no distance: near, but a road's ends or a named place say more (a weak cue).
   const direction = DIRECTION_BEFORE.exec(before);
+  // "retreated to a camp just north of the capital": where they went, north of the town.
+  const went = direction ? WENT_TO_BEFORE.exec(before.slice(0, direction.index)) : null;
+  if (direction && went)
+    return { role: 'reference', cue: `${went[0].trim()} … ${direction[0].trim()}`, km: null, weak: false };
   if (direction) return { role: 'near', cue: direction[0].trim(), km: null, weak: true };
+  const outskirts = OUTSKIRTS_BEFORE.exec(before);
+  if (outskirts) return { role: 'near', cue: outskirts[0].trim(), km: null, weak: false };
 
   if (rules.basedAfter.test(after))
     return { role: 'origin', cue: `${rawAfter.trim().split(/\s/)[0]}`, km: null, weak: false };
+  if (NAMED_BEFORE.test(rawBefore))
+    return {
+      role: 'inside-name',
+      cue: rawBefore.trim().split(/\s+/).slice(-2).join(' '),
+      km: null,
+      weak: false,
+    };
   const named = inName(rawBefore, rawAfter, after, heading, rules);
   if (named) return { role: 'inside-name', cue: named, km: null, weak: false };
 
@@ -238,7 +259,11 @@ export function mentionRole(
   if (borderA) return { role: 'reference', cue: `… ${borderA[0].trim()}`, km: null, weak: false };
 
   const dest =
-    rules.destinationBefore.exec(before) ?? ENTERING_BEFORE.exec(before) ?? TREATED_BEFORE.exec(before);
+    rules.destinationBefore.exec(before) ??
+    ENTERING_BEFORE.exec(before) ??
+    TREATED_BEFORE.exec(before) ??
+    JOURNEY_BEFORE.exec(before) ??
+    (FLIGHT.test(before) ? ARRIVED_BEFORE.exec(before) : null);
   if (dest) return { role: 'reference', cue: dest[0].trim(), km: null, weak: false };
   const origin = rules.originBefore.exec(before) ?? rules.neighbourOriginBefore.exec(before);
   if (origin) return { role: 'origin', cue: origin[0].trim(), km: null, weak: false };

@@ -189,6 +189,8 @@ export interface PlaceCue {
   fragment: boolean;
   /** "the cercle of X", "X province", "X department": the admin-2 unit rather than its seat. */
   admin: boolean;
+  /** "the region of X": the admin-1 unit rather than its capital. */
+  region?: boolean;
 }
 
 export type RejectReason =
@@ -201,7 +203,8 @@ export type RejectReason =
   | 'continent'
   | 'common-word'
   | 'person-name'
-  | 'part-of-longer-name';
+  | 'part-of-longer-name'
+  | 'cut-off';
 
 export interface ActorMention {
   start: number;

@@ -25,7 +25,8 @@ const NAME = `${WORD}(?: ${WORD}){0,2}`;
 /** Longer sentences are not searched for hierarchies (no article sentence is this long; scraped debris can be). */
 const MAX_SENTENCE = 2000;
 // "Ogossagou (Bankass, Mopti)": a capitalised name, then capitalised names separated by commas in brackets.
-const HIERARCHY = new RegExp(`(${NAME})\\s*\\((${NAME}(?:,\\s*${NAME}){0,3})\\)`, 'gu');
+// (Hashtags as tweets write them: "#Indelimane (#Ansongo)".)
+const HIERARCHY = new RegExp(`#?(${NAME})\\s*\\(#?(${NAME}(?:,\\s*#?${NAME}){0,3})\\)`, 'gu');
 /** geodata/lexicon/unknown-places.json */
 export interface UnknownPlaceLists {
   /** Nouns that introduce a place name: "the village of X", "a locality called X" (tried in this order). */
@@ -119,8 +120,10 @@ export function findUnknownPlaces(
     let m: RegExpExecArray | null;
     while (s.text.includes('(') && (m = HIERARCHY.exec(s.text))) {
       const headText = m[1] as string;
-      const head = { start: s.start + m.index, end: s.start + m.index + headText.length };
-      const innerStart = s.start + m.index + m[0].indexOf('(') + 1;
+      const lead = m[0].startsWith('#') ? 1 : 0;
+      const head = { start: s.start + m.index + lead, end: s.start + m.index + lead + headText.length };
+      const open = m[0].indexOf('(') + 1;
+      const innerStart = s.start + m.index + open + (m[0][open] === '#' ? 1 : 0);
       const inner = { start: innerStart, end: innerStart + (m[2] as string).length };
       const places = placeIn(inner);
       if (!places.length) continue; // "(AQIM)", "(2012, 2020)": not a place hierarchy

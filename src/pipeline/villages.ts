@@ -24,13 +24,15 @@ export interface VillageContext {
   fragments: ReadonlySet<string>;
   /** Does the document name countries, none of them a Sahel country (world news)? */
   foreignDoc: boolean;
+  /** Is the mention one of a list of places, two of them towns or larger ("Douentza, Koro, Thy, Ségou")? */
+  listed?: boolean;
   words: VillageWords;
 }
 
 /**
  * Evidence for placing candidate `e` at mention `m` (`key`: spacingFreeKey of its surface). Its admin-1 or admin-2
- * unit named in the sentence ("Boni (Douentza, Mopti)", "near Boni in Douentza cercle") is always enough.
- * Otherwise:
+ * unit named in the sentence ("Boni (Douentza, Mopti)", "near Boni in Douentza cercle") is always enough, and so
+ * is a list of places with towns in it ("Douentza, Koro, Thy, Ségou"). Otherwise:
  * - a village (isMinorPlace) is never one word of a longer capitalised name ("Yaya Boni");
  * - a name that is also a word, surname or acronym: a village only as "the village/town of X"; a town below
  *   CITY_POPULATION with a locative word too ("in Say"); a city always ("Kaya");
@@ -48,6 +50,8 @@ export function villageEvidence(e: GazetteerEntry, m: Mention, key: string, v: V
   // One sense per document: "Luis Gomes Sambo" makes every "Sambo" of the document the man.
   const fragment = !!cue?.fragment || v.fragments.has(key);
   if ((minor || e.kind === 'admin2') && fragment) return false;
+  // Named among towns, a name is a place whatever else the word means.
+  if (v.listed) return true;
   if (v.words.ambiguous.has(key)) {
     if (minor) return !!cue?.introduced;
     if (e.kind === 'admin2') return !!cue?.admin || !!cue?.locative;

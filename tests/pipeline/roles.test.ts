@@ -70,10 +70,11 @@ const TABLE: Record<string, Case[]> = {
       role: 'reference',
     },
     { text: 'Clashes broke out in Tera, 20 km away from the border.', place: 'Tera', role: 'event' },
+    // Where the convoy went, not where the protests it met were (it was "near" before issue 9's real-news run).
     {
       text: 'The convoy retreated to a camp just north of the capital Ouagadougou.',
       place: 'Ouagadougou',
-      role: 'near',
+      role: 'reference',
     },
     { text: 'The victims were taken to the hospital in Ouahigouya.', place: 'Ouahigouya', role: 'reference' },
   ],
@@ -84,6 +85,13 @@ const TABLE: Record<string, Case[]> = {
     { text: 'Trucks coming from Senegal were attacked.', place: 'Senegal', role: 'origin' },
   ],
   'inside a name': [
+    {
+      text: 'The name “Comoé” comes from the river between the two countries.',
+      place: 'Comoé',
+      role: 'inside-name',
+    },
+    { text: 'Troops of Operation Barkhane patrolled near Gao.', place: 'Barkhane', role: 'inside-name' },
+    { text: 'Troops of Operation Barkhane patrolled near Gao.', place: 'Gao', role: 'event' },
     { text: 'President Ibrahim Boubacar Keita resigned.', place: 'Keita', role: 'inside-name' },
     { text: 'Malian President Keita resigned.', place: 'Keita', role: 'inside-name' },
     { text: 'The plane landed at Modibo Keita airport.', place: 'Keita', role: 'inside-name' },
@@ -124,6 +132,35 @@ const TABLE: Record<string, Case[]> = {
     { text: 'An ambush on the road from Mopti to Gao killed ten.', place: 'Gao', role: 'route', weak: true },
     { text: 'An ambush on the Mopti-Gao road killed ten.', place: 'Mopti', role: 'route' },
     { text: 'An ambush on the Mopti-Gao road killed ten.', place: 'Gao', role: 'route' },
+  ],
+  "near: a town's surroundings": [
+    {
+      text: 'The camp attacked by jihadists at the gates of Bamako.',
+      place: 'Bamako',
+      role: 'near',
+      weak: false,
+    },
+    { text: 'An attack on a base on the outskirts of Niamey.', place: 'Niamey', role: 'near' },
+    { text: 'The army repelled an attack just outside the capital, Bamako.', place: 'Bamako', role: 'near' },
+  ],
+  'reference: where people went, not where it happened': [
+    {
+      text: 'When they wanted to continue the road towards Niamey, they were stopped by demonstrators.',
+      place: 'Niamey',
+      role: 'reference',
+    },
+    {
+      text: 'More than 3,000 people who fled the attack had arrived in Dori by Monday.',
+      place: 'Dori',
+      role: 'reference',
+    },
+    {
+      text: 'The military police then withdrew to the regional capital, Dori, to regroup.',
+      place: 'Dori',
+      role: 'reference',
+    },
+    // Arriving is not fleeing: gunmen who arrive somewhere act there.
+    { text: 'Gunmen arrived in Djibo on motorbikes and opened fire.', place: 'Djibo', role: 'event' },
   ],
 };
 

@@ -15,6 +15,12 @@ export class CarryOver {
     this.last = { sentence: s.index, end: s.end, places };
   }
 
+  /** A sentence's event was a history or a forecast ("since the 2016 Grand-Bassam attack"): the next sentence's
+   * event is not there. */
+  forget(s: Sentence): void {
+    if (this.last?.sentence === s.index) this.last = null;
+  }
+
   /**
    * The places an event sentence with none of its own takes, or null ("... siege of Bamako. The fuel blockade
    * forced school closures ..."). Never finer than "near" since the place was not named.

@@ -132,6 +132,7 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
     }
 
     const modality = modalityOf(s.text, tokens, trigger, hits, c, date, dates.refYear);
+    if (modality === 'historical' || modality === 'speculative') carry.forget(s);
     const impacts = [...new Set(c.impacts.find(tokens).map((h) => h.value))].sort();
     const aboutAnother = eventTrigger !== trigger.value;
     const fatalities = claimFatalities(tokens, folded, ctx, eventTrigger.event_type, aboutAnother, modality);

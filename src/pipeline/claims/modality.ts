@@ -6,6 +6,9 @@ import type { Token } from '../text.ts';
 import type { Modality } from '../types.ts';
 import type { ClaimTables, ModalityCue, Trigger } from './compiled.ts';
 
+const CALL: ReadonlySet<string> = new Set(['call', 'calls', 'called', 'calling']);
+const NOTICE: ReadonlySet<string> = new Set(['alert', 'alerts', 'warning', 'advisory']);
+
 /** The modality of an event sentence; `refYear` is the document's year, before which a dated event is history. */
 export function modalityOf(
   raw: string,
@@ -17,6 +20,12 @@ export function modalityOf(
   refYear: number | null,
 ): Modality {
   if (/^if\b/i.test(raw)) return 'speculative';
+  // "groups call for a protest march", "calling for a new strike": a call is not the event. "Demonstration
+  // Alert", "protest warning": an embassy's notice of one to come.
+  const close = tokens.slice(Math.max(0, trigger.first - 4), trigger.first).map((t) => t.key);
+  const call = close.findIndex((k) => CALL.has(k));
+  if (call >= 0 && close[call + 1] === 'for') return 'speculative';
+  if (NOTICE.has(tokens[trigger.last + 1]?.key ?? '')) return 'speculative';
   const hits = c.modality.find(tokens).filter((h) => {
     // "May 2024", "12 May", a capital "May" mid-sentence: the month, not the modal.
     const tok = tokens[h.first];

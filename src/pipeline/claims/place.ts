@@ -95,7 +95,12 @@ export function choosePlaces(
   // head ("Ogossagou (Bankass, Mopti)") or when the sentence names no other place.
   const unknownHere = (doc.unknown ?? []).filter((u) => u.mention.sentence === s.index);
   const inContext = (r: Resolution): boolean => inSpans(doc.context ?? [], r.mention);
-  const strong = placing.filter((r) => isStrong(r) && !inContext(r));
+  const strongAll = placing.filter((r) => isStrong(r) && !inContext(r));
+  // "the Kati camp attacked at the gates of Bamako": with an event town named, the town it is near is only
+  // where that town is ("the outskirts of Gao in northern Mali" is still near Gao).
+  const town = (r: Resolution) => ctx.gazetteer.get(r.placeId as string)?.kind === 'place';
+  const atEvent = strongAll.filter((r) => r.role?.role !== 'near');
+  const strong = atEvent.some(town) ? atEvent : strongAll;
   // A road's ends say more than "north of X", which says more than "50 km from X" (its region), a source's or
   // a base's town.
   const weak = placing

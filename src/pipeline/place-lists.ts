@@ -1,0 +1,35 @@
+// Lists of places ("Douentza, Koro, Thy, Bapho, Ségou, Kolokani"): the resolver reads a list as towns named
+// side by side, not as a hierarchy where each name is a unit of the one before (resolve.ts).
+
+import type { Mention } from './types.ts';
+
+/** A run of names this long, each a comma or "and" (or one unknown name) from the next, is a list of places,
+ * not a hierarchy. */
+const LIST_MIN = 4;
+const LIST_GAP = 12;
+/** What separates two names of a list: a comma or "and"/"or", around at most one other capitalised name. */
+const LIST_SEPARATOR = /^\s*(?:,|,?\s*(?:and|or|&))\s*(?:\p{Lu}[\p{L}'’-]*\s*(?:,|,?\s*(?:and|or|&))\s*)?$/u;
+
+/** Mentions inside a list of places ("Douentza, Koro, Thy, Bapho and Ségou"), each to its list. */
+export function enumerated(mentions: readonly Mention[], text: string | undefined): Map<Mention, Mention[]> {
+  const out = new Map<Mention, Mention[]>();
+  let run: Mention[] = [];
+  const close = () => {
+    if (run.length >= LIST_MIN) for (const m of run) out.set(m, run);
+  };
+  for (const m of [...mentions].sort((a, b) => a.start - b.start)) {
+    if (m.rejected) continue;
+    const last = run[run.length - 1];
+    const gap =
+      last && m.start >= last.end && m.start - last.end <= LIST_GAP
+        ? (text?.slice(last.end, m.start) ?? null)
+        : null;
+    if (last && last.sentence === m.sentence && gap !== null && LIST_SEPARATOR.test(gap)) run.push(m);
+    else {
+      close();
+      run = [m];
+    }
+  }
+  close();
+  return out;
+}

@@ -1,0 +1,27 @@
+// Fixed cues of the roles stage (roles.ts) that need no word list: where people went, a town's surroundings,
+// a name given to something. Each is anchored at the end of the 100-character window before a mention, so it is
+// linear in that window.
+
+/** "at the gates of Bamako", "on the outskirts of Niamey": near the town, not in it. (Plain "near X" keeps the
+ * event role with precision 2, place.ts: the sentence's only place then still places the claim.) */
+export const OUTSKIRTS_BEFORE =
+  /\b(?:at\s+the\s+gates\s+of|on\s+the\s+outskirts\s+of|outskirts\s+of|on\s+the\s+edge\s+of|just\s+outside(?:\s+of)?|outside\s+(?:of\s+)?the\s+(?:capital|town|city)\s*,?)\s+(?:the\s+)?(?:(?:capital|town|city|village)\s*,?\s+(?:of\s+)?)?$/u;
+
+/** "continue the road towards Niamey": where the travellers were going. */
+export const JOURNEY_BEFORE =
+  /\b(?:continue|continued|continuing|resume|resumed|resuming|make|made|making|pursue|pursued)\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?(?:road|journey|way|trip|route|march)\s+(?:to|towards|toward|for)\s+(?:the\s+)?(?:(?:capital|town|city)\s*,?\s+)?$/u;
+
+/** "who fled the attack had arrived in Dori": after a flight, where people arrived is not where it happened. */
+export const ARRIVED_BEFORE =
+  /\b(?:arrived|arriving|arrive|arrives|reached|sheltering|sheltered|took\s+refuge|taking\s+refuge|sought\s+refuge|seeking\s+refuge)\s+(?:in|at)\s+(?:the\s+)?(?:(?:regional\s+|provincial\s+)?(?:capital|town|city|camp)\s*,?\s+(?:of\s+)?)?$/u;
+
+/** "retreated to a camp", "fled to a village": a movement's end, before where that end lies. */
+export const WENT_TO_BEFORE =
+  /\b(?:retreated|retreat|withdrew|withdrawn|fled|flee|fleeing|moved|returned|evacuated|taken|transferred)\s+(?:back\s+)?to\s+(?:a|an|the|their|its)\s+(?:[\p{L}-]+\s+){0,2}$/u;
+
+/** Words of flight: after them, "arrived in X" is where people went. */
+export const FLIGHT = /\b(?:fled|flee|fleeing|flees|displaced|escaped|evacuated)\b/u;
+
+/** "The name “Comoé”", "dubbed 'Sirocco'", "Operation Barkhane": a name given to something, here an operation. */
+export const NAMED_BEFORE =
+  /(?:\b(?:the\s+name|dubbed|code-?named|codenamed)\s*["“‘']|\bOperation\s+["“‘']?)$/iu;

@@ -1,0 +1,132 @@
+// Rules that keep pins honest on real multi-paragraph news (issue 9): each case is a sentence written for this
+// test, of the kinds the real-news evaluation found placed wrongly, and what the build must make of it.
+import { describe, expect, it } from 'vitest';
+import { buildCorpus } from '../../src/pipeline/build.ts';
+import { ctx, doc, run } from './helpers.ts';
+
+const placeOf = (id: string) => ctx.gazetteer.get(id);
+const claimsOf = (text: string, published = '2025-09-19') => run(text, published).claims;
+const resolutionOf = (text: string, surface: string, nth = 0) =>
+  run(text).resolutions.filter((r) => r.mention.surface === surface)[nth];
+
+describe('places that are not the event place', () => {
+  it('an event town named with the town it is near: only the event town', () => {
+    const claims = claimsOf('Gunmen attacked the Kati military camp on Friday, at the gates of Bamako.');
+    expect(claims.map((c) => placeOf(c.placeId)?.name)).toEqual(['Kati']);
+  });
+
+  it('"near X" alone still places the claim near X (precision 2)', () => {
+    const [c] = claimsOf('Jihadists attacked a military base on the outskirts of Bamako on Friday.');
+    expect(placeOf(c?.placeId ?? '')?.name).toBe('Bamako');
+    expect(c?.geoPrecision).toBe(2);
+  });
+
+  it('"in the region of X" is the admin-1 region, so the village it holds places the claim', () => {
+    const text =
+      'Gunmen attacked a military post in Indelimane, in the region of Menaka, on Friday, killing 15 soldiers.';
+    expect(placeOf(resolutionOf(text, 'Menaka')?.placeId ?? '')?.kind).toBe('admin1');
+    expect(claimsOf(text).map((c) => placeOf(c.placeId)?.name)).toEqual(['I-n-Déliman']);
+  });
+
+  it('a hashtag hierarchy "#X (#Y)": Y says where X is', () => {
+    const claims = claimsOf(
+      'The army position in #Indelimane (#Ansongo) was the target of an attack on Friday.',
+    );
+    expect(claims.map((c) => placeOf(c.placeId)?.name)).toEqual(['I-n-Déliman']);
+  });
+
+  it('"agreements concluded with Paris" is the government, not a place', () => {
+    const r = resolutionOf(
+      'The junta announced the end of several military agreements concluded with Paris on Thursday.',
+      'Paris',
+    );
+    expect(r?.status).toBe('rejected');
+    expect(r?.why).toMatch(/metonymy/);
+  });
+
+  it('"More than 3,000" is a word, not the Cameroonian town Mora', () => {
+    expect(resolutionOf('More than 3,000 people fled the attack on Seytenga.', 'More')?.status).toBe(
+      'rejected',
+    );
+  });
+});
+
+describe('an excerpt cut mid-word', () => {
+  const article = (last: string) =>
+    `Leaders freed\n\nThe president was released on Thursday.\n\nThe bloc warned of sanctions.\n\nFrance suspended aid to the ${last}`;
+  it('the last word of a multi-paragraph text that stops mid-sentence is not read as a place', () => {
+    const r = run(article('Malia')).resolutions.find((x) => x.mention.surface === 'Malia');
+    expect(r?.status).toBe('rejected');
+    expect(r?.why).toMatch(/cut off/);
+  });
+  it('a one-paragraph note ending on its place keeps it ("... in the town of Gaoua")', () => {
+    const [c] = claimsOf('Protesters clashed with police in the town of Gaoua');
+    expect(placeOf(c?.placeId ?? '')?.name).toBe('Gaoua');
+  });
+});
+
+describe('a list of towns is no hierarchy', () => {
+  const text =
+    'Several simultaneous attacks by jihadists occurred on Friday (Douentza, Koro, Thy, Bapho, Ségou, Kolokani).';
+  it('Koro is the cercle seat in Mopti, not a Ségou village named Koro', () => {
+    const koro = placeOf(resolutionOf(text, 'Koro')?.placeId ?? '');
+    expect(koro?.admin1).toBe('admin1:ML-5');
+  });
+  it('a name that is also a word, listed among towns, is a place', () => {
+    expect(resolutionOf(text, 'Thy')?.status).toBe('resolved');
+  });
+});
+
+describe('not an event', () => {
+  const cases: [string, string][] = [
+    ['Civil society groups call for protest march in central Niamey on February 11.', 'a call'],
+    ['Demonstration Alert – U.S. Embassy Niamey (November 13, 2020)', 'an alert'],
+    [
+      'MINUSMA reported "at least 488 deaths" in attacks on Fulanis in the central regions of Mopti and Segou on May 16.',
+      'a total over many attacks',
+    ],
+    [
+      'The Kati base is home to the interim president, who came to power after two military coups in 2020 and 2021.',
+      'background',
+    ],
+  ];
+  for (const [text, why] of cases) {
+    it(`${why}: "${text.slice(0, 50)}…"`, () => {
+      const events = claimsOf(text, '2021-02-05').filter((c) => c.modality !== 'speculative');
+      expect(events).toEqual([]);
+    });
+  }
+  it('a call for calm after an attack does not make the attack a forecast', () => {
+    const [c] = claimsOf('Officials called for calm after an attack on Gao killed five people on Sunday.');
+    expect(c?.modality).toBe('reported');
+  });
+});
+
+describe('one event near a town', () => {
+  it('"an attack outside the capital, Bamako" joins the attack on the Kati camp, 15 km away', () => {
+    const text = [
+      'Attack near Bamako',
+      '',
+      'Jihadists attacked the Kati military camp on Friday, killing one soldier.',
+      '',
+      'The army said it repelled the attack outside the capital, Bamako, on Friday.',
+    ].join('\n');
+    const { incidents } = buildCorpus([doc(text, '2022-07-23')], ctx);
+    const names = incidents.features.map((f) => f.properties.place_name);
+    expect(names).toEqual(['Kati']);
+    expect(incidents.features[0]?.properties.claims).toHaveLength(2);
+  });
+});
+
+describe('no place carried over from a history', () => {
+  it('the sentence after "since the 2016 Grand-Bassam attack" is not placed at Grand-Bassam', () => {
+    const text = [
+      'Attack in the north',
+      '',
+      'It is the first attack on Ivorian soil since the 2016 Grand-Bassam attack. The attack happened around 3am on Thursday, according to the army.',
+    ].join('\n');
+    const claims = claimsOf(text, '2020-06-12');
+    const at = claims.filter((c) => c.modality !== 'historical').map((c) => placeOf(c.placeId)?.name);
+    expect(at).not.toContain('Grand-Bassam');
+  });
+});
