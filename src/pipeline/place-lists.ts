@@ -1,5 +1,6 @@
 // Lists of places ("Douentza, Koro, Thy, Bapho, Ségou, Kolokani"): the resolver reads a list as towns named
-// side by side, not as a hierarchy where each name is a unit of the one before (resolve.ts).
+// side by side, not as a hierarchy where each name is a unit of the one before (resolve.ts). And names owned by
+// a country ("Burkina Faso's Sahel region").
 
 import type { Mention } from './types.ts';
 
@@ -31,5 +32,25 @@ export function enumerated(mentions: readonly Mention[], text: string | undefine
     }
   }
   close();
+  return out;
+}
+
+/** A country's possessive right before a name ("Burkina Faso's Sahel region", "Niger's Tillabéri region"): the
+ * country code, per mention; `countries` gives the countries a mention names. */
+export function possessors(
+  mentions: readonly Mention[],
+  text: string | undefined,
+  countries: (m: Mention) => readonly string[],
+): Map<Mention, string> {
+  const out = new Map<Mention, string>();
+  if (!text) return out;
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  sorted.forEach((m, i) => {
+    const prev = sorted[i - 1];
+    if (!prev || prev.sentence !== m.sentence || m.start - prev.end > 4) return;
+    if (!/^['’]s\s+$/u.test(text.slice(prev.end, m.start))) return;
+    const named = countries(prev);
+    if (named.length === 1) out.set(m, named[0] as string);
+  });
   return out;
 }

@@ -2,7 +2,7 @@
 // Evidence: feature type, population, the document's country context, an admin-1 named in the same sentence
 // ("Douentza, Mopti"), and proximity to the places already resolved unambiguously in the document.
 
-import { enumerated } from './place-lists.ts';
+import { enumerated, possessors } from './place-lists.ts';
 import { haversineKm, KM_PER_DEGREE } from '../common/geo.ts';
 import type { PipelineContext } from './context.ts';
 import type { GazetteerIndex } from './gazetteer.ts';
@@ -182,6 +182,7 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext, text?
   const listed = enumerated(mentions, text);
   // Lists with two towns or larger in them vouch for their villages; in a list, only the next name can be a
   // unit of a name ("Bougou and Bandiagara (Bandiagara, Mopti)"), not any other.
+  const owners = possessors(mentions, text, (m) => listOf(m.candidates).countriesNamed);
   const vouched = new Set<Mention>();
   const nextInList = new Map<Mention, Mention>();
   for (const run of new Set(listed.values())) {
@@ -279,6 +280,8 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext, text?
     else if (namedBy(docAdmins, e.admin2, own)) score += 1;
     // "the cercle of Douentza", "Soum province": the unit, not its seat; the one with a polygon to shade.
     if (e.kind === 'admin2' && m.cue?.admin) score += 2.5;
+    // "Burkina Faso's Sahel region" is in Burkina Faso.
+    if (e.kind !== 'country' && e.country && owners.get(m) === e.country) score += 3;
     // "in the region of Menaka" says which Menaka outright.
     if (e.kind === 'admin1' && m.cue?.region) score += 5;
     if (e.kind === 'admin2' && e.regionId) score += 0.3;

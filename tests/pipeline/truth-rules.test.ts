@@ -35,6 +35,11 @@ describe('places that are not the event place', () => {
     expect(claims.map((c) => placeOf(c.placeId)?.name)).toEqual(['I-n-Déliman']);
   });
 
+  it('"Burkina Faso\'s Sahel region" is the Burkinabè region, not the Sahel at large', () => {
+    const text = "Gunmen ambushed a convoy in Burkina Faso's Sahel region on Wednesday.";
+    expect(resolutionOf(text, 'Sahel region')?.placeId).toBe('admin1:BF-12');
+  });
+
   it('"agreements concluded with Paris" is the government, not a place', () => {
     const r = resolutionOf(
       'The junta announced the end of several military agreements concluded with Paris on Thursday.',
