@@ -1,5 +1,6 @@
 // Reading the map (issue 10.5) on a data folder written here, so the cases are there whatever the corpus holds:
-// three incidents at one point (a count badge, a hover card listing all three, the filters change the count).
+// three incidents at one point (a count badge, a hover card listing all three, the filters change the count); one
+// incident of each modality, told apart on the map's pixels and in the legend without relying on colour.
 import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -82,6 +83,10 @@ function incident(id: string, place: string, o: Opts): IncidentFeature {
   };
 }
 
+const MODALITIES: Modality[] = ['reported', 'claimed', 'alleged', 'speculative', 'historical'];
+/** One point per modality in a row across the empty north of Mali (no town label, border or river near). */
+const modalityAt = (k: number): [number, number] => [-3.5 + 0.5 * k, 18.0];
+
 /** Douentza: three incidents at one point. */
 const STACK: [number, number] = [-2.95, 15.0];
 const incidents: IncidentCollection = {
@@ -91,6 +96,7 @@ const incidents: IncidentCollection = {
     incident('st-2', 'Douentza', { at: STACK, type: 'Violence against civilians', date: '2025-03-12' }),
     incident('st-3', 'Douentza', { at: STACK, type: 'Protests', date: '2025-03-05' }),
     incident('alone', 'Boni', { at: [-1.9, 15.05] }),
+    ...MODALITIES.map((m, k) => incident(`mod-${m}`, `Desert ${m}`, { at: modalityAt(k), modality: m })),
   ],
 };
 const risk: RiskRowOut[] = [];
@@ -182,5 +188,74 @@ describe('several incidents at one point', () => {
     await card.waitFor();
     expect(await card.innerText()).not.toContain('incidents at');
     await q.close();
+  });
+});
+
+/** RGBA pixels of a page area (a screenshot decoded in the page). */
+async function pixels(p: Page, x: number, y: number, size: number): Promise<number[]> {
+  const png = await p.screenshot({ clip: { x, y, width: size, height: size } });
+  return p.evaluate(async (b64) => {
+    const blob = await (await fetch(`data:image/png;base64,${b64}`)).blob();
+    const img = await createImageBitmap(blob);
+    const c = new OffscreenCanvas(img.width, img.height);
+    const g = c.getContext('2d')!;
+    g.drawImage(img, 0, 0);
+    return [...g.getImageData(0, 0, img.width, img.height).data];
+  }, png.toString('base64'));
+}
+
+describe('modality on the map and in the legend', () => {
+  it('claimed, alleged, reported, forecast and historical points differ in fill and rings, not only colour', async () => {
+    const p = await open('?map=7.50/18.0000/-2.5000');
+    // no stack, nothing hovered: each point as the style draws it at zoom 7.5 (radius ~4.9 px)
+    const R = 3 + (3 * 4.5) / 7;
+    const S = 40;
+    const look: Record<string, { centre: number; outerRing: number; ring: number }> = {};
+    for (const [k, m] of MODALITIES.entries()) {
+      const at = await screenAt(p, modalityAt(k));
+      const x0 = Math.round(at.x) - S / 2;
+      const y0 = Math.round(at.y) - S / 2;
+      const px = await pixels(p, x0, y0, S);
+      const bg = px.slice(0, 3); // a corner, far from the point
+      const diff = (i: number) =>
+        Math.abs(px[i]! - bg[0]!) + Math.abs(px[i + 1]! - bg[1]!) + Math.abs(px[i + 2]! - bg[2]!);
+      let outerRing = 0;
+      let ring = 0;
+      for (let yy = 0; yy < S; yy++)
+        for (let xx = 0; xx < S; xx++) {
+          const d = Math.hypot(xx + x0 + 0.5 - at.x, yy + y0 + 0.5 - at.y);
+          const i = (yy * S + xx) * 4;
+          if (d >= R + 2.2 && d <= R + 4.2 && diff(i) > 60) outerRing++;
+          if (d >= R - 1 && d <= R + 1 && diff(i) > 60) ring++;
+        }
+      const ci = ((S / 2) * S + S / 2) * 4;
+      look[m] = { centre: diff(ci), outerRing, ring };
+    }
+    console.log('[e2e] modality pixels', JSON.stringify(look));
+    // an allegation has the second ring, nothing else does
+    expect(look.alleged!.outerRing).toBeGreaterThan(30);
+    for (const m of ['reported', 'claimed', 'speculative', 'historical'])
+      expect(look[m]!.outerRing).toBeLessThan(10);
+    // a forecast is hollow, a report solid, a claim and a history in between
+    expect(look.speculative!.centre).toBeLessThan(40);
+    expect(look.reported!.centre).toBeGreaterThan(look.historical!.centre + 40);
+    expect(look.historical!.centre).toBeGreaterThan(look.speculative!.centre + 40);
+    // a claim's thick ring covers more of the rim than an allegation's thin one
+    expect(look.claimed!.ring).toBeGreaterThan(look.alleged!.ring);
+
+    // the legend says the same, with the same marks
+    await p.getByRole('button', { name: 'Show' }).click();
+    const swatch = (m: string) =>
+      p.locator(`.legend li[data-modality="${m}"] .dot`).evaluate((e) => {
+        const cs = getComputedStyle(e);
+        return `${cs.borderTopWidth} ${cs.boxShadow} ${cs.backgroundColor}`;
+      });
+    const sw = await Promise.all(MODALITIES.map(swatch));
+    expect(new Set(sw).size).toBe(MODALITIES.length);
+    const legend = await p.locator('.legend').innerText();
+    expect(legend).toContain('Alleged (pale, double ring)');
+    expect(legend).toContain('Claimed by an actor (pale, thick ring)');
+    await p.screenshot({ path: `${SHOTS}/modalities.png` });
+    await p.close();
   });
 });

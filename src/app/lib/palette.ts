@@ -12,21 +12,32 @@ export const EVENT_COLORS: Record<string, string> = {
 };
 export const OTHER_COLOR = '#607d8b';
 
-/** How sure: a reported attack is solid, a claim paler with a thick ring, a forecast a hollow ring. */
-export const MODALITY_FILL: Record<string, number> = {
-  reported: 0.85,
-  historical: 0.45,
-  claimed: 0.4,
-  alleged: 0.3,
-  speculative: 0,
+/**
+ * How sure, drawn without relying on colour (the colour is the event type): fill opacity, ring width and a second,
+ * outer ring. Every modality has its own combination, so a claim of responsibility never reads as an allegation,
+ * nor either as a report or a forecast. The map's style and the legend's swatches both read this table.
+ */
+export interface ModalityMark {
+  /** Fill opacity of the point. */
+  fill: number;
+  /** Ring (circle stroke) width in px. */
+  ring: number;
+  /** A thin second ring just outside the point. */
+  outer: boolean;
+  label: string;
+}
+export const MODALITY_MARK: Record<string, ModalityMark> = {
+  reported: { fill: 0.85, ring: 1, outer: false, label: 'Reported (solid)' },
+  historical: { fill: 0.45, ring: 1, outer: false, label: 'Historical (faded)' },
+  claimed: { fill: 0.35, ring: 2.5, outer: false, label: 'Claimed by an actor (pale, thick ring)' },
+  alleged: { fill: 0.35, ring: 1, outer: true, label: 'Alleged (pale, double ring)' },
+  speculative: { fill: 0, ring: 2, outer: false, label: 'Forecast / speculative (hollow ring)' },
 };
-export const MODALITY_LABEL: Record<string, string> = {
-  reported: 'Reported (solid)',
-  historical: 'Historical (faded)',
-  claimed: 'Claimed (pale, thick ring)',
-  alleged: 'Alleged (pale, thick ring)',
-  speculative: 'Forecast / speculative (hollow ring)',
-};
+/** An unknown modality is drawn as a report. */
+export const DEFAULT_MARK: ModalityMark = { fill: 0.85, ring: 1, outer: false, label: '' };
+export function modalityMark(m: string): ModalityMark {
+  return MODALITY_MARK[m] ?? { ...DEFAULT_MARK, label: m };
+}
 
 export const MEASURE_RAMP = ['#fff3e0', '#ffb74d', '#e65100'] as const;
 

@@ -1,6 +1,6 @@
-// Incidents: town-level points (colour = event type, fill = modality, size = fatalities, a halo "near a town") and,
-// for large sets, clusters at low zoom with their counts. IncidentsLayer.svelte and ClustersLayer.svelte fill the
-// sources and set the layer filters and the feature states these layers read (hover, selected).
+// Incidents: town-level points (colour = event type, fill and rings = modality, size = fatalities, a halo "near a
+// town") and, for large sets, clusters at low zoom with their counts. IncidentsLayer.svelte and ClustersLayer.svelte
+// fill the sources and set the layer filters and the feature states these layers read (hover, selected).
 
 import type {
   DataDrivenPropertyValueSpecification,
@@ -8,7 +8,7 @@ import type {
   LayerSpecification,
   SourceSpecification,
 } from '@maplibre/maplibre-gl-style-spec';
-import { EVENT_COLORS, MODALITY_FILL, OTHER_COLOR } from '../../lib/palette.ts';
+import { DEFAULT_MARK, EVENT_COLORS, MODALITY_MARK, OTHER_COLOR } from '../../lib/palette.ts';
 import { FONT } from './basemap.ts';
 import { EMPTY_FC, flag } from './expr.ts';
 
@@ -19,23 +19,32 @@ const eventColorExpr: ExpressionSpecification = [
   OTHER_COLOR,
 ] as unknown as ExpressionSpecification;
 
-const fillOpacityExpr: ExpressionSpecification = [
-  'match',
-  ['get', 'mod'],
-  ...Object.entries(MODALITY_FILL).flat(),
-  0.85,
-] as unknown as ExpressionSpecification;
+const byModality = (key: 'fill' | 'ring'): ExpressionSpecification =>
+  [
+    'match',
+    ['get', 'mod'],
+    ...Object.entries(MODALITY_MARK).flatMap(([m, mark]) => [m, mark[key]]),
+    DEFAULT_MARK[key],
+  ] as unknown as ExpressionSpecification;
+const fillOpacityExpr = byModality('fill');
+const ringExpr = byModality('ring');
+/** Modalities drawn with a second, outer ring. */
+export const OUTER_RING_MODALITIES = Object.keys(MODALITY_MARK).filter((m) => MODALITY_MARK[m]!.outer);
+const outerRingFilter: ExpressionSpecification = ['in', ['get', 'mod'], ['literal', OUTER_RING_MODALITIES]];
 
 /** Radius grows with the square root of fatalities (area ~ deaths); unknown fatalities draw the base size. */
-export const radiusExpr: DataDrivenPropertyValueSpecification<number> = [
-  'interpolate',
-  ['linear'],
-  ['zoom'],
-  3,
-  ['+', 3, ['*', 1.2, ['sqrt', ['coalesce', ['get', 'fat'], 0]]]],
-  10,
-  ['+', 6, ['*', 2, ['sqrt', ['coalesce', ['get', 'fat'], 0]]]],
-];
+function radiusPlus(extra: number): DataDrivenPropertyValueSpecification<number> {
+  return [
+    'interpolate',
+    ['linear'],
+    ['zoom'],
+    3,
+    ['+', 3 + extra, ['*', 1.2, ['sqrt', ['coalesce', ['get', 'fat'], 0]]]],
+    10,
+    ['+', 6 + extra, ['*', 2, ['sqrt', ['coalesce', ['get', 'fat'], 0]]]],
+  ];
+}
+export const radiusExpr = radiusPlus(0);
 
 export const INCIDENT_SOURCES: Record<string, SourceSpecification> = {
   incidents: { type: 'geojson', data: EMPTY_FC, promoteId: 'fid', buffer: 32, maxzoom: 12 },
@@ -108,6 +117,19 @@ function incidentLayers(source: string, prefix: string): LayerSpecification[] {
       },
     },
     {
+      // the double ring of an allegation: a thin ring just outside the point, under it
+      id: `${prefix}-outer`,
+      type: 'circle',
+      source,
+      filter: ['all', ['!', ['has', 'count']], outerRingFilter],
+      paint: {
+        'circle-radius': radiusPlus(3),
+        'circle-opacity': 0,
+        'circle-stroke-width': 1.2,
+        'circle-stroke-color': eventColorExpr,
+      },
+    },
+    {
       id: `${prefix}-points`,
       type: 'circle',
       source,
@@ -120,12 +142,10 @@ function incidentLayers(source: string, prefix: string): LayerSpecification[] {
         'circle-stroke-width': [
           'case',
           flag('selected'),
-          3,
+          ['+', ringExpr, 2],
           flag('hover'),
-          2.5,
-          ['in', ['get', 'mod'], ['literal', ['claimed', 'alleged', 'speculative']]],
-          2,
-          1,
+          ['+', ringExpr, 1.5],
+          ringExpr,
         ],
         'circle-stroke-opacity': 1,
       },
