@@ -205,15 +205,25 @@ export function buildDictionary(
     const phrase = trie.phraseOf(nameKeys(w));
     if (phrase >= 0) commonWords.add(phrase);
   }
-  const singles = new Map<string, readonly string[]>();
+  const singles = new Map<string, OnePlace>();
   const phraseGroups = trie.phrases().map((payloads, phrase) => {
     const first = patterns[payloads[0] as number] as Pattern;
     if (payloads.length === 1 && first.kind === 'place' && first.acronym === null)
       return onePlaceGroups(first, singles, government, village, commonWords.has(phrase));
     const phrasePatterns = payloads.map((i) => patterns[i] as Pattern);
-    return groupPhrase(phrasePatterns, government, village, commonWords.has(phrase));
+    return (
+      placesGroups(phrasePatterns, government, village, commonWords.has(phrase)) ??
+      groupPhrase(phrasePatterns, government, village, commonWords.has(phrase))
+    );
   });
   return { trie, patterns, phraseGroups, countryActors };
+}
+
+/** What the phrases of one place share: its one-id list, the government it can stand for, whether it is a village. */
+interface OnePlace {
+  candidates: readonly string[];
+  government: string | null;
+  village: boolean;
 }
 
 /**
@@ -223,13 +233,18 @@ export function buildDictionary(
  */
 function onePlaceGroups(
   p: Extract<Pattern, { kind: 'place' }>,
-  singles: Map<string, readonly string[]>,
+  singles: Map<string, OnePlace>,
   government: (ids: readonly string[]) => string | null,
   village: (id: string) => boolean,
   mayBeCommonWord: boolean,
 ): PhraseGroups {
-  let candidates = singles.get(p.id);
-  if (!candidates) singles.set(p.id, (candidates = Object.freeze([p.id])));
+  let one = singles.get(p.id);
+  if (!one) {
+    const ids = Object.freeze([p.id]);
+    one = { candidates: ids, government: government(ids), village: !!p.id && village(p.id) };
+    singles.set(p.id, one);
+  }
+  const candidates = one.candidates;
   // As groupPatterns: an empty id is no place id, and a list equal to the candidates is the candidates.
   const placeIds = p.id ? candidates : NO_STRINGS;
   const name = fold(p.phrase);
@@ -243,11 +258,55 @@ function onePlaceGroups(
     candidates,
     placeIds,
     names: name === p.id ? candidates : Object.freeze([name]),
-    government: government(candidates),
+    government: one.government,
     mayBeCommonWord,
-    villages: placeIds.length > 0 && village(p.id),
+    villages: one.village,
   };
   return { lower: p.capital ? null : group, upper: group, acronyms: null };
+}
+
+/**
+ * groupPhrase for a phrase whose patterns are all places, none an acronym, all capitalised or none (namesakes:
+ * "Boni" in Mali and in Burkina Faso): the same result, without filtering the list once per case. Null for any
+ * other phrase.
+ */
+function placesGroups(
+  patterns: readonly Pattern[],
+  government: (ids: readonly string[]) => string | null,
+  village: (id: string) => boolean,
+  mayBeCommonWord: boolean,
+): PhraseGroups | null {
+  let capitals = 0;
+  for (const p of patterns) {
+    if (p.kind !== 'place' || p.acronym !== null) return null;
+    if (p.capital) capitals++;
+  }
+  if (capitals !== 0 && capitals !== patterns.length) return null;
+  const places = patterns as readonly Extract<Pattern, { kind: 'place' }>[];
+  const candidates = Object.freeze([...new Set(places.map((p) => p.id))].sort());
+  // As groupPatterns' share: an empty list is the shared empty one, a list equal to the candidates is them.
+  const share = (list: string[]): readonly string[] =>
+    list.length === 0
+      ? NO_STRINGS
+      : list.length === candidates.length && list.every((x, i) => x === candidates[i])
+        ? candidates
+        : Object.freeze(list);
+  const placeIds = share(candidates.filter(Boolean));
+  const group: PatternGroup = {
+    blocks: false,
+    locates: true,
+    demonymOnly: false,
+    actor: null,
+    nonloc: false,
+    actorMention: null,
+    candidates,
+    placeIds,
+    names: share([...new Set(places.map((p) => fold(p.phrase)))]),
+    government: government(candidates),
+    mayBeCommonWord,
+    villages: placeIds.some(village),
+  };
+  return { lower: capitals > 0 ? null : group, upper: group, acronyms: null };
 }
 
 /** Group one phrase's patterns for every capitalisation and acronym spelling a hit on it can have. */
