@@ -9,6 +9,7 @@ import {
   facetCounts,
   incidentList,
   regionIndicators,
+  regionOverlaps,
   regionRows,
   riskRows,
   tableRows,
@@ -167,6 +168,48 @@ describe('region table and export indicators', () => {
       expect(byIncidents[k - 1]!.incidents).toBeGreaterThanOrEqual(byIncidents[k]!.incidents);
     const byRisk = tableRows(rows, rx, null, { key: 'risk', desc: true });
     expect(byRisk[0]!.id).toBe('country:TD');
+  });
+
+  it('says which rows overlap: incidents counted in both, or a region inside a country row', () => {
+    const ov = regionOverlaps(rx, all, rows);
+    const counted = (id: string) => {
+      const r = rx.byId.get(id)!;
+      return new Set(
+        exportSet(ix, all)
+          .map((g) => ix.byId.get(g.properties.id)!)
+          .filter((i) =>
+            rx.ofIncident.list.subarray(rx.ofIncident.offsets[i]!, rx.ofIncident.offsets[i + 1]!).includes(r),
+          ),
+      );
+    };
+    const inMopti = counted('admin1:ML-5');
+    const both = [...counted('country:ML')].filter((i) => inMopti.has(i)).length;
+    expect(both).toBeGreaterThan(0);
+    expect(ov.get('admin1:ML-5')).toContainEqual({
+      id: 'country:ML',
+      name: 'Mali',
+      kind: 'country',
+      shared: both,
+    });
+    expect(ov.get('country:ML')).toContainEqual({
+      id: 'admin1:ML-5',
+      name: 'Mopti',
+      kind: 'admin1',
+      shared: both,
+    });
+    // countries share no incident with each other: Chad's row overlaps nothing
+    expect(ov.get('country:TD')).toBeUndefined();
+    // under a filter that leaves Mopti no incident, its risk row still lies inside Mali's row
+    const moptiRisk = [riskRow('r3', 'admin1:ML-5', ['Mopti', 'displacement', 'high'])];
+    const none = new Uint8Array(ix.n);
+    const rows2 = regionRows(rx, regionStats(ix, rx, none, [...risk, ...moptiRisk]), [
+      ...risk,
+      ...moptiRisk,
+      riskRow('r4', 'country:ML', ['Mali', 'displacement', 'high']),
+    ]);
+    const ov2 = regionOverlaps(rx, none, rows2);
+    expect(ov2.get('admin1:ML-5')).toEqual([{ id: 'country:ML', name: 'Mali', kind: 'country', shared: 0 }]);
+    expect(ov2.get('country:TD')).toBeUndefined();
   });
 
   it('shades each region by its measure over the highest at the shown level', () => {

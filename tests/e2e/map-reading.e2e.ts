@@ -259,3 +259,19 @@ describe('modality on the map and in the legend', () => {
     await p.close();
   });
 });
+
+describe('region table', () => {
+  it('says which rows overlap, so one incident counted in several rows does not read as several', async () => {
+    const p = await open('');
+    await expect(p.getByTestId('overlap-note').innerText()).resolves.toContain('Rows overlap');
+    // Douentza (admin-2) lies in Mali and shares all its incidents with it
+    const target = p.locator('section.risk tr[data-region="admin2:ML0504"]');
+    const n = Number(await target.locator('td.num').first().innerText());
+    expect(n).toBeGreaterThan(0);
+    const more = target.locator('xpath=following-sibling::tr[1]');
+    const text = await more.innerText();
+    expect(text).toContain('Overlaps');
+    expect(text).toMatch(new RegExp(`Mali \\(country, ${n} in both\\)`));
+    await p.close();
+  });
+});

@@ -178,6 +178,68 @@ export function regionRows(rx: RegionIndex, s: RegionStats, risk: readonly RiskR
   return out;
 }
 
+/** Another table row that covers some of the same ground: how many filtered incidents both rows count. */
+export interface RegionOverlap {
+  id: string;
+  name: string;
+  kind: string;
+  shared: number;
+}
+
+/**
+ * Which table rows overlap which (issue 10.5: the same fatalities counted in a country, its vernacular regions, its
+ * admin-1 and admin-2 rows read as separate events). Two rows overlap when a filtered incident counts in both
+ * (its point or polygon lies in both), or when one is the country of the other (a risk row with no incident
+ * still lies inside its country). Per row, the others, most shared first (coarser levels first among equals).
+ */
+export function regionOverlaps(
+  rx: RegionIndex,
+  mask: Uint8Array,
+  rows: readonly RegionRow[],
+): Map<string, RegionOverlap[]> {
+  const rowOf = new Map<number, RegionRow>();
+  for (const row of rows) {
+    const r = rx.byId.get(row.id);
+    if (r !== undefined) rowOf.set(r, row);
+  }
+  const m = rx.collection.features.length;
+  const shared = new Map<number, number>();
+  const { offsets, list } = rx.ofIncident;
+  const here: number[] = [];
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i]) continue;
+    here.length = 0;
+    for (let k = offsets[i]!, e = offsets[i + 1]!; k < e; k++) if (rowOf.has(list[k]!)) here.push(list[k]!);
+    for (const a of here)
+      for (const b of here) if (a < b) shared.set(a * m + b, (shared.get(a * m + b) ?? 0) + 1);
+  }
+  for (const [a, ra] of rowOf) {
+    if (ra.kind !== 'country') continue;
+    for (const [b, rb] of rowOf) {
+      if (a === b || rb.kind === 'country' || rb.country !== ra.country) continue;
+      const key = Math.min(a, b) * m + Math.max(a, b);
+      if (!shared.has(key)) shared.set(key, 0);
+    }
+  }
+  const out = new Map<string, RegionOverlap[]>();
+  const add = (from: RegionRow, to: RegionRow, n: number) => {
+    const l = out.get(from.id) ?? [];
+    l.push({ id: to.id, name: to.name, kind: to.kind, shared: n });
+    out.set(from.id, l);
+  };
+  for (const [key, n] of shared) {
+    const a = rowOf.get(Math.floor(key / m))!;
+    const b = rowOf.get(key % m)!;
+    add(a, b, n);
+    add(b, a, n);
+  }
+  // the country first among equals: the overlap an analyst expects to see named
+  const rank = (k: string) => ['country', 'admin1', 'admin2', 'vernacular'].indexOf(k) >>> 0;
+  for (const l of out.values())
+    l.sort((x, y) => y.shared - x.shared || rank(x.kind) - rank(y.kind) || x.name.localeCompare(y.name));
+  return out;
+}
+
 /** The region table: narrowed to a selected region (a country also lists its own regions), then sorted. */
 export function tableRows(
   rows: readonly RegionRow[],

@@ -11,11 +11,13 @@ import {
   exportSet,
   facetCounts,
   incidentList,
+  regionOverlaps,
   regionRows,
   riskRows,
   tableRows,
   unlocatedRows,
   type FacetCounts,
+  type RegionOverlap,
   type RegionRow,
 } from '../lib/rows.ts';
 import {
@@ -39,6 +41,8 @@ export interface Filtered {
 export type FlyTarget = { kind: 'incident' | 'region'; id: string; seq: number };
 
 let version = 0;
+/** Read only: recomputed whole, never mutated, so no SvelteMap is needed. */
+const NO_OVERLAPS: ReadonlyMap<string, RegionOverlap[]> = new Map();
 
 export class AppState {
   status = $state<'loading' | 'ready' | 'error'>('loading');
@@ -86,6 +90,11 @@ export class AppState {
   /** Regions with filtered incidents or risk rows: the table's rows and the export's region indicators. */
   regionRows: RegionRow[] = $derived(
     this.data && this.stats ? regionRows(this.data.rx, this.stats, this.risk) : [],
+  );
+
+  /** Per table row, the other rows that count some of the same incidents or lie in its country. */
+  overlaps: ReadonlyMap<string, RegionOverlap[]> = $derived(
+    this.data ? regionOverlaps(this.data.rx, this.filtered.mask, this.regionRows) : NO_OVERLAPS,
   );
 
   /** The region table: narrowed to the selected region, sorted. */
