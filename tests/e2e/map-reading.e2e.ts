@@ -275,3 +275,28 @@ describe('region table', () => {
     await p.close();
   });
 });
+
+describe('town labels by importance', () => {
+  const labelled = async (p: Page) => {
+    await waitMapIdle(p);
+    return (await p.evaluate(`window.__sahel.map.queryRenderedFeatures({ layers: ['town-labels'] })
+      .map((f) => ({ name: f.properties.name, rank: f.properties.rank }))`)) as {
+      name: string;
+      rank: number;
+    }[];
+  };
+  it('the overview names capitals and cities only; zoomed in, the smaller towns come in', async () => {
+    const p = await open('');
+    const zoom = (await p.evaluate('window.__sahel.map.getZoom()')) as number;
+    expect(zoom).toBeLessThan(5.5);
+    const wide = await labelled(p);
+    expect(wide.map((l) => l.name)).toEqual(expect.arrayContaining(['Bamako', 'Niamey', 'Ouagadougou']));
+    expect(wide.every((l) => l.rank <= 2)).toBe(true);
+    await p.close();
+    const q = await open('?map=7.00/14.0000/-3.5000');
+    const close = await labelled(q);
+    expect(close.map((l) => l.name)).toEqual(expect.arrayContaining(['Mopti', 'Ouahigouya']));
+    await q.screenshot({ path: `${SHOTS}/town-labels-zoom7.png` });
+    await q.close();
+  });
+});

@@ -139,6 +139,22 @@ export const BORDER_LAYERS: LayerSpecification[] = [
   },
 ];
 
+/**
+ * Towns by importance (labels.geojson's rank: 1 capital, 2 >= 1M people, 3 >= 250k, 4 the rest >= 50k): capitals
+ * from zoom 3 (the opening view), cities from 4, towns over 250k from 5.5, the rest from 6.5, so the overview names
+ * the places an analyst navigates by and the small towns come in as the map zooms.
+ */
+export const TOWN_MIN_ZOOM: Record<number, number> = { 1: 3, 2: 4, 3: 5.5, 4: 6.5 };
+const TOWNS_AT_ZOOM: ExpressionSpecification = [
+  'all',
+  ['!=', ['get', 'kind'], 'country'],
+  [
+    '<=',
+    ['coalesce', ['get', 'rank'], 4],
+    ['step', ['zoom'], 1, TOWN_MIN_ZOOM[2]!, 2, TOWN_MIN_ZOOM[3]!, 3, TOWN_MIN_ZOOM[4]!, 4],
+  ],
+];
+
 /** Country and town names, above the regions and under the incidents. */
 export const LABEL_LAYERS: LayerSpecification[] = [
   {
@@ -166,6 +182,8 @@ export const LABEL_LAYERS: LayerSpecification[] = [
       'text-font': [FONT],
       'text-size': ['interpolate', ['linear'], ['zoom'], 3, 11, 7, 15],
       'text-transform': 'uppercase',
+      // the focus countries' names first (rank 1 focus, 2 Africa, 3 Europe)
+      'symbol-sort-key': ['coalesce', ['get', 'rank'], 3],
       'text-letter-spacing': 0.08,
       'text-max-width': 8,
     },
@@ -175,23 +193,28 @@ export const LABEL_LAYERS: LayerSpecification[] = [
     id: 'town-dots',
     type: 'circle',
     source: 'labels',
-    filter: ['!=', ['get', 'kind'], 'country'],
-    minzoom: 4,
-    paint: { 'circle-radius': 2.5, 'circle-color': '#3e3a33' },
+    filter: TOWNS_AT_ZOOM,
+    minzoom: TOWN_MIN_ZOOM[1],
+    paint: { 'circle-radius': ['match', ['get', 'rank'], 1, 3, 2.5], 'circle-color': '#3e3a33' },
   },
   {
     id: 'town-labels',
     type: 'symbol',
     source: 'labels',
-    filter: ['!=', ['get', 'kind'], 'country'],
-    minzoom: 4,
+    filter: TOWNS_AT_ZOOM,
+    minzoom: TOWN_MIN_ZOOM[1],
     layout: {
       'text-field': ['coalesce', ['get', 'name'], ''],
       'text-font': [FONT],
-      'text-size': 12,
+      'text-size': ['match', ['get', 'rank'], 1, 13, 2, 12, 11],
       'text-anchor': 'top',
       'text-offset': [0, 0.5],
-      'symbol-sort-key': ['-', 0, ['coalesce', ['get', 'population'], 0]],
+      // lower keys are placed first: rank, then the larger town of a rank
+      'symbol-sort-key': [
+        '-',
+        ['*', ['coalesce', ['get', 'rank'], 4], 1e8],
+        ['coalesce', ['get', 'population'], 0],
+      ],
     },
     paint: { 'text-color': '#3e3a33', 'text-halo-color': '#ffffff', 'text-halo-width': 1.2 },
   },
