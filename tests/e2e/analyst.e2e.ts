@@ -1,6 +1,6 @@
 // What an analyst does all day, in Chromium: typed dates and presets, slider keys, play over stretches with data,
 // links that fail in words, skip links and Escape.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { fromDay, toDay } from '../../src/app/lib/dates.ts';
@@ -9,6 +9,7 @@ import type { IncidentCollection } from '../../src/pipeline/contract.ts';
 import { guardNetwork, launchChromium, waitMapIdle } from './helpers.ts';
 
 const base = inject('baseUrl');
+const SHOTS = process.env.SCREENSHOTS ?? '.cache/screenshots';
 const incidents = JSON.parse(readFileSync('public/data/incidents.geojson', 'utf8')) as IncidentCollection;
 const dated = incidents.features.filter((f) => f.properties.date_start);
 let browser: Browser;
@@ -27,6 +28,7 @@ const expected = (from: string | null, to: string | null) =>
   ).length;
 
 beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -154,6 +156,7 @@ describe('keyboard', () => {
 describe('layout at 1440x900 and 1024x700', () => {
   it('1440: the region table fits its pane; the legend starts collapsed', async () => {
     const p = await open(base);
+    await p.screenshot({ path: `${SHOTS}/overview-1440.png` });
     const fit = await p.evaluate(`(() => {
       const t = document.querySelector('section.risk table');
       const pane = document.querySelector('.side-right .table');
@@ -177,6 +180,7 @@ describe('layout at 1440x900 and 1024x700', () => {
     const top = await p.evaluate(`document.querySelector('#incident-h').getBoundingClientRect().top`);
     expect(top).toBeGreaterThanOrEqual(0);
     expect(top).toBeLessThan(700 / 2);
+    await p.screenshot({ path: `${SHOTS}/incident-1024.png` });
     await p.close();
   });
 });

@@ -1,7 +1,7 @@
 // Reading the map (issue 10.5) on a data folder written here, so the cases are there whatever the corpus holds:
 // three incidents at one point (a count badge, a hover card listing all three, the filters change the count); one
 // incident of each modality, told apart on the map's pixels and in the legend without relying on colour.
-import { cpSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
@@ -109,6 +109,7 @@ beforeAll(async () => {
   write(OUTPUT_FILES.sources, sources);
   write(OUTPUT_FILES.risk, risk);
   write(OUTPUT_FILES.unlocated, []);
+  mkdirSync(SHOTS, { recursive: true });
   ({ server, url } = await servePreview(DIR));
   browser = await launchChromium();
 });
