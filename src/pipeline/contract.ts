@@ -199,4 +199,47 @@ export const OUTPUT_FILES = {
   basemapLand: 'basemap/land.geojson',
   basemapCountries: 'basemap/countries.geojson',
   basemapLabels: 'basemap/labels.geojson',
+  /** What the map's first draw needs: incidents without their claims (IncidentSlimProps). */
+  mapIncidents: 'map/incidents.geojson',
+  /** Sources without their text (SourceMeta). */
+  mapSources: 'map/sources.json',
+  /** Chunk counts (MapManifest); the app reads the map/ files only when this is there. */
+  mapManifest: 'map/manifest.json',
 } as const;
+
+// ---------------------------------------------------------------- map/: the slim layer and its chunks
+
+/**
+ * An incident as the map first draws it: every property but the claims, plus what the filters, legend, list and
+ * hover card take from them, and the chunk that holds them (`claimsChunkFile(claims_chunk)`).
+ */
+export interface IncidentSlimProps extends Omit<IncidentProps, 'claims'> {
+  n_claims: number;
+  /** Distinct source ids of the claims, in claim order. */
+  source_ids: string[];
+  claims_chunk: number;
+}
+export type IncidentSlimCollection = FeatureCollection<Point | null, IncidentSlimProps>;
+
+/** A source without its text, which is in `textChunkFile(text_chunk)`. */
+export interface SourceMeta extends Omit<SourceOut, 'text'> {
+  text_chunk: number;
+}
+
+/** map/claims/<n>.json: [incident id, its claims] for a run of incidents, in incidents.geojson order. */
+export type ClaimsChunk = [string, ClaimProps[]][];
+/** map/texts/<n>.json: [source id, cleaned text] for a run of sources, in sources.json order. */
+export type TextChunk = [string, string][];
+
+export interface MapManifest {
+  format: 1;
+  incidents: number;
+  sources: number;
+  claims_chunks: number;
+  text_chunks: number;
+  /** Every map/ file has a gzip sibling (`.gz`) the servers send when the browser accepts gzip. */
+  gzip: boolean;
+}
+
+export const claimsChunkFile = (n: number): string => `map/claims/${n}.json`;
+export const textChunkFile = (n: number): string => `map/texts/${n}.json`;
