@@ -58,12 +58,25 @@ const spanOf = (c: Claim): Span | null =>
   c.dateStart ? { start: c.dateStart, end: c.dateEnd ?? c.dateStart } : null;
 const overlaps = (a: Span, b: Span): boolean => a.start <= b.end && b.start <= a.end;
 
+/** How far from a one-country vernacular region's centre a place is taken to lie inside it ("central Mali" is
+ * about 600 km across; northern Mali's five regions reach about 500 km from its centre). */
+const VERNACULAR_KM = 450;
+
 /** Does region `outer` hold place `inner` by the gazetteer's hierarchy (country, admin-1, admin-2)? */
 function contains(outer: GazetteerEntry, inner: GazetteerEntry): boolean {
   if (outer.id === inner.id || !inner.country) return false;
   if (outer.kind === 'country') return outer.country === inner.country && inner.kind !== 'country';
   if (outer.kind === 'admin1') return inner.admin1 === outer.id;
   if (outer.kind === 'admin2') return inner.admin2 === outer.id;
+  // A region of one country named by custom ("central Mali"): the gazetteer keeps its polygon, not its member
+  // units, so a place of that country within VERNACULAR_KM of its centre stands for inside.
+  if (outer.kind === 'vernacular' && outer.country)
+    return (
+      inner.country === outer.country &&
+      inner.kind !== 'country' &&
+      inner.kind !== 'vernacular' &&
+      haversineKm(outer.point, inner.point) <= VERNACULAR_KM
+    );
   return false;
 }
 

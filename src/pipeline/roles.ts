@@ -98,12 +98,14 @@ export function compileRoles(lex: RoleLexicon): RoleRules {
   const dir = `(?:${alt(lex.directions)})`;
   const the = `(?:the\\s+)?`;
   const kindOf = `(?:(?:town|village|city|commune|locality|capital|hamlet|settlement)\\s+of\\s+)?`;
+  // "260 km from Burkina Faso's capital, Ouagadougou": the distance is from the capital.
+  const capitalOf = `(?:\\p{L}[\\p{L} .'’-]{1,30}['’]s\\s+)?capital(?:\\s+city)?\\s*,?\\s+`;
   return {
     nearKm: lex.nearKm,
     numberWords: new Map([...Object.entries(lex.numberWords), ...lex.vagueNear.map((w) => [w, 3] as const)]),
     units: new Map(Object.entries(lex.distanceUnits)),
     distanceBefore: new RegExp(
-      `(?:^|[^\\p{L}\\d])(?:(?:some|about|around|roughly|nearly|almost|over|more than|less than|under|barely|just|only|at least|approximately|an estimated)\\s+)?(${num})\\s*-?\\s*(${unit})\\b\\.?(?:\\s*\\([^)]{0,30}\\))?\\s*(?:(?:to|in)\\s+the\\s+)?(?:(${dir})\\s+|away\\s+|outside\\s+)?(?:of|from)\\s+${the}${kindOf}$`,
+      `(?:^|[^\\p{L}\\d])(?:(?:some|about|around|roughly|nearly|almost|over|more than|less than|under|barely|just|only|at least|approximately|an estimated)\\s+)?(${num})\\s*-?\\s*(${unit})\\b\\.?(?:\\s*\\([^)]{0,30}\\))?\\s*(?:(?:to|in)\\s+the\\s+)?(?:(${dir})\\s+|away\\s+|outside\\s+)?(?:of|from)\\s+${the}(?:${kindOf}|${capitalOf})$`,
       'u',
     ),
     datelineAfter: new RegExp(
@@ -210,8 +212,9 @@ export function mentionRole(
       return { role: 'dateline', cue: 'dateline', km: null, weak: false };
   }
 
-  // "in the capital of Burkina Faso", "the Malian capital": the country's capital is the event place.
-  if (CAPITAL_OF_BEFORE.test(before) || CAPITAL_AFTER.test(after))
+  // "in the capital of Burkina Faso", "the Malian capital": the country's capital is the event place (not in
+  // "260 km from Burkina Faso's capital", a distance from it).
+  if ((CAPITAL_OF_BEFORE.test(before) || CAPITAL_AFTER.test(after)) && !rules.distanceBefore.test(before))
     return { role: 'capital', cue: 'the capital', km: null, weak: false };
 
   // "the capital Niamey, 200 km away": the distance is from the event, so the town is elsewhere.

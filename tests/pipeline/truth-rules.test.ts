@@ -135,3 +135,25 @@ describe('no place carried over from a history', () => {
     expect(at).not.toContain('Grand-Bassam');
   });
 });
+
+describe('where the event happened, said in the next sentence', () => {
+  it('"The assailants rode into X village": the attack in central Mali was at X, one incident', () => {
+    const text = [
+      'Wedding attacked',
+      '',
+      'An armed group attacked a wedding ceremony in central Mali and killed at least 21 people, residents said Wednesday. The assailants rode on motorcycles into Djiguibombo village in the town of Bandiagara on Monday evening.',
+    ].join('\n');
+    const { incidents } = buildCorpus([doc(text, '2024-07-03')], ctx);
+    expect(incidents.features.map((f) => f.properties.place_name)).toEqual(['Djiguibombo']);
+    // The town the village lies in is not a second place of the same sentence.
+    const sentences = incidents.features[0]?.properties.claims.map((c) => c.sentence) ?? [];
+    expect(new Set(sentences).size).toBe(sentences.length);
+  });
+
+  it('"200 km from Burkina Faso\'s capital, Ouagadougou" puts nothing at Ouagadougou', () => {
+    const claims = claimsOf(
+      "Jihadists attacked the barracks early Friday in Djibo, a town that is about 200 kilometers from Burkina Faso's capital, Ouagadougou.",
+    );
+    expect(claims.map((c) => placeOf(c.placeId)?.name)).toEqual(['Djibo']);
+  });
+});

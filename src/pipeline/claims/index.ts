@@ -4,19 +4,21 @@
 // risk-rows.ts; compiled.ts holds the cue tables they match.
 
 import type { PipelineContext } from '../context.ts';
-import { hashId, type WordTokens } from '../text.ts';
+import type { CueHit } from '../cues.ts';
+import { hashId, type Token, type WordTokens } from '../text.ts';
 import type { ActorMention, Claim, Resolution, Sentence, Span, UnlocatedEvent } from '../types.ts';
 import { actorsOf, unlocatedType } from './actors.ts';
 import { CarryOver } from './carry-over.ts';
 import { DocumentDates } from './dating.ts';
 import { countryVotes } from './embassy.ts';
-import { eventFor, eventWords } from './event-type.ts';
+import { eventFor, eventWords, type EventWords } from './event-type.ts';
 import { claimFatalities } from './fatalities.ts';
 import { modalityOf } from './modality.ts';
 import { genericCue } from './generic.ts';
 import { choosePlaces } from './place.ts';
 import { roleWords } from '../roles.ts';
 import { sentenceWords } from './sentence-tokens.ts';
+import type { Trigger } from './compiled.ts';
 
 export { statedFatalities } from './fatalities.ts';
 export { extractRiskRows } from './risk-rows.ts';
@@ -64,6 +66,16 @@ function comparedDate(sentence: string, dateText: string): boolean {
   return at > 0 && COMPARED.test(sentence.slice(Math.max(0, at - 40), at));
 }
 
+/** "The assailants ...", "The gunmen then ...": a sentence that goes on about the last event's perpetrators. */
+const ANAPHOR =
+  /^(?:the|these|those)\s+(?:assailants|attackers|gunmen|militants|jihadists|raiders|armed\s+men)\b/i;
+
+interface LastEvent {
+  event: EventWords;
+  sentence: number;
+  end: number;
+}
+
 /** Claims of one document. */
 export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOut {
   const c = ctx.claims;
@@ -75,6 +87,19 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
   const dates = new DocumentDates(input.published, input.sentences, ctx.words.dates);
   const carry = new CarryOver(text);
   const votes = countryVotes(input.resolutions, ctx.gazetteer);
+
+  let last: LastEvent | null = null;
+  /** "... killed at least 21 people in central Mali. The assailants rode into Djiguibombo village on Monday":
+   * a sentence on the same event's perpetrators, with no event word of its own, tells where it happened. */
+  const continued = (s: Sentence, tokens: Token[], prev: LastEvent | null): EventWords | null => {
+    if (!prev || s.index - prev.sentence > 2 || text.slice(prev.end, s.start).includes('\n\n')) return null;
+    if (!ANAPHOR.test(s.text)) return null;
+    const here = placesBySentence.get(s.index) ?? [];
+    if (!here.some((r) => r.status === 'resolved' && (!r.role || r.role.role === 'event'))) return null;
+    const at = tokens[1] ? 1 : 0;
+    const trigger: CueHit<Trigger> = { first: at, last: at, value: prev.event.eventTrigger };
+    return { hits: [trigger], trigger, riot: prev.event.riot, eventTrigger: prev.event.eventTrigger };
+  };
 
   for (const s of input.sentences) {
     if (s.kind === 'table-row') continue;
@@ -88,8 +113,9 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
 
     const here = placesBySentence.get(s.index) ?? [];
     const actorsHere = actorsBySentence.get(s.index) ?? [];
-    const event = eventWords(s, tokens, actorsHere, ctx);
+    const event: EventWords | null = eventWords(s, tokens, actorsHere, ctx) ?? continued(s, tokens, last);
     if (!event) continue;
+    last = { event, sentence: s.index, end: s.end };
     const { trigger, hits, riot, eventTrigger } = event;
     // "attacks have soared since 2015": a trend is no incident; listed, with its cue, not drawn.
     const generic = genericCue(folded, tokens, date, ctx.words.generic);

@@ -42,6 +42,10 @@ function inSpans(spans: Span[], x: Span): boolean {
   return spans.some((sp) => x.start >= sp.start && x.end <= sp.end);
 }
 
+/** Between a village and its unit: " village in the town of ", ", in the commune of ". */
+const IN_UNIT_OF =
+  /^\s*(?:village|hamlet|locality|camp)?\s*,?\s*in\s+the\s+(?:town|commune|rural\s+commune|cercle|district|department|province|prefecture)\s+of\s+$/iu;
+
 /** What place choice reads of the document. */
 export interface PlaceDoc extends EmbassyDoc {
   /** Names the gazetteer lacks, and bracketed hierarchies (src/pipeline/unknown.ts). */
@@ -163,10 +167,23 @@ function namedPlaces(
     }
     return { r, e };
   });
-  const finest = Math.min(...entries.map(({ e }) => fineness(e)));
+  // "Djiguibombo village in the town of Bandiagara": the second town is the first's seat, the unit it lies in.
+  const seats = new Set(
+    entries
+      .filter(({ r }) =>
+        entries.some(
+          (o) =>
+            o.r !== r &&
+            o.r.mention.end <= r.mention.start &&
+            IN_UNIT_OF.test(s.text.slice(o.r.mention.end - s.start, r.mention.start - s.start)),
+        ),
+      )
+      .map(({ r }) => r),
+  );
+  const finest = Math.min(...entries.filter(({ r }) => !seats.has(r)).map(({ e }) => fineness(e)));
   const seen = new Set<string>();
   for (const { r, e, offset } of entries) {
-    if (fineness(e) !== finest || seen.has(e.id)) continue;
+    if (fineness(e) !== finest || seen.has(e.id) || seats.has(r)) continue;
     // An unknown village is placed at the first (most specific) unit named for it, "near" at best.
     if (unknown && places.length) break;
     seen.add(e.id);
