@@ -104,6 +104,8 @@ const risk: RiskRowOut[] = [];
 beforeAll(async () => {
   rmSync(DIR, { recursive: true, force: true });
   cpSync('dist', DIR, { recursive: true }); // the app, the regions and the basemap
+  // a build's chunked map/ folder, where there is one, would be loaded instead of the files written here
+  rmSync(join(DIR, 'data', 'map'), { recursive: true, force: true });
   const write = (rel: string, value: unknown) => writeFileSync(join(DIR, 'data', rel), JSON.stringify(value));
   write(OUTPUT_FILES.incidents, incidents);
   write(OUTPUT_FILES.sources, sources);

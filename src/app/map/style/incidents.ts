@@ -59,7 +59,7 @@ const badgeOffset: ExpressionSpecification = [
   ['linear'],
   ['zoom'],
   3,
-  ['literal', [6, -6]],
+  ['literal', [5, -5]],
   10,
   ['literal', [9, -9]],
 ];
@@ -73,7 +73,8 @@ export function stackLayers(minzoom: number): LayerSpecification[] {
       source: 'stacks',
       minzoom,
       paint: {
-        'circle-radius': 7,
+        // smaller at low zoom, where the dots are small too, so the badge does not cover its dot
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 3, 5.5, 8, 7],
         'circle-color': '#263238',
         'circle-translate': badgeOffset,
         'circle-stroke-color': ['case', flag('hover'), '#000000', '#ffffff'],
@@ -88,7 +89,7 @@ export function stackLayers(minzoom: number): LayerSpecification[] {
       layout: {
         'text-field': ['get', 'label'],
         'text-font': [FONT],
-        'text-size': 10,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 3, 8.5, 8, 10],
         'text-allow-overlap': true,
         'text-ignore-placement': true,
       },
