@@ -1,4 +1,4 @@
-// npm run bench:cli -- [--sizes 2000,20000] [--workers 1,0] [--root DIR] [--corpora DIR] [--no-incremental]
+// npm run bench:cli -- [--sizes 2000,20000] [--workers 1,0] [--root DIR] [--corpora DIR] [--no-incremental] [--no-full]
 // The whole build CLI (npm run build:data) on seeded synthetic corpora written to disk: wall time, MB/s, docs/s
 // and peak RSS (GNU time's maximum resident set size of the build's process tree) per corpus size and worker
 // count, then an incremental rebuild after adding 10 documents to the largest corpus. Prints figures; asserts
@@ -28,6 +28,7 @@ Usage: npm run bench:cli -- [options]
   --root DIR       checkout whose scripts/build-data.ts runs          [this one]
   --corpora DIR    where the generated corpora are kept and reused    [$TMPDIR/sahel-bench-corpora]
   --no-incremental skip the rebuild after adding 10 documents to the largest corpus
+  --no-full        only the incremental rebuild (its cache warm-up included)
   -h, --help       this text`;
 
 interface Run {
@@ -122,6 +123,7 @@ function main(): void {
       root: { type: 'string', default: ROOT },
       corpora: { type: 'string', default: join(tmpdir(), 'sahel-bench-corpora') },
       'no-incremental': { type: 'boolean', default: false },
+      'no-full': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -147,7 +149,7 @@ function main(): void {
       `${hasCache ? 'cache off for full builds' : 'no cache'}); ${availableParallelism()} cores; ` +
       `noisy if the machine is shared (load averages 1/5/15 min at each run)`,
   );
-  for (const n of sizes) {
+  for (const n of values['no-full'] ? [] : sizes) {
     const c = corpus(lazyVocab, values.corpora, n);
     for (const w of workerCounts) {
       const args = ['--in', c.dir, '--out', join(work, 'out')];

@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SourceMeta } from '../../../src/pipeline/types.ts';
-import { FRAGMENTS, type DocFragments, type DocRecord } from './fragments.ts';
+import { FRAGMENTS, type DocBytes, type DocFragments, type DocRecord } from './fragments.ts';
 
 /** Bump when the entry layout changes. */
 const LAYOUT = 2;
@@ -15,6 +15,12 @@ const LAYOUT = 2;
 export interface CacheEntry {
   record: DocRecord;
   frags: DocFragments;
+}
+
+/** An entry as read back: the fragments stay bytes. */
+export interface CachedEntry {
+  record: DocRecord;
+  frags: DocBytes;
 }
 
 const sha256 = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex');
@@ -48,7 +54,7 @@ export function encodeEntry(key: string, e: CacheEntry): Buffer {
 }
 
 /** The entry in `buf` if it is whole and is the entry of `key`, else null. */
-export function decodeEntry(key: string, buf: Buffer): CacheEntry | null {
+export function decodeEntry(key: string, buf: Buffer): CachedEntry | null {
   try {
     const nl = buf.indexOf(10);
     if (nl < 0) return null;
@@ -82,7 +88,7 @@ export function decodeEntry(key: string, buf: Buffer): CacheEntry | null {
 }
 
 /** The cached entry of `key`, or null when there is none or it is not whole. */
-export function readEntry(dir: string, key: string): CacheEntry | null {
+export function readEntry(dir: string, key: string): CachedEntry | null {
   let buf: Buffer;
   try {
     buf = readFileSync(entryPath(dir, key));

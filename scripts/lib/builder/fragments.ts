@@ -18,6 +18,8 @@ export interface DocRecord {
 
 export const FRAGMENTS = ['source', 'risk', 'mentions', 'unlocated', 'dropped', 'text', 'claimText'] as const;
 export type DocFragments = Record<(typeof FRAGMENTS)[number], string>;
+/** Fragments as read from the cache: UTF-8 bytes, written as they are (no decoding and encoding again). */
+export type DocBytes = Record<(typeof FRAGMENTS)[number], string | Uint8Array>;
 
 const list = (items: readonly unknown[]): string => items.map((x) => JSON.stringify(x)).join(',');
 

@@ -80,7 +80,12 @@ export class Pool {
   private limit = Infinity;
   private dispatch(): void {
     for (const slot of this.slots) {
-      while (slot.ready && slot.busy < IN_FLIGHT && this.queue.length && (this.queue[0]?.seq ?? 0) <= this.limit) {
+      while (
+        slot.ready &&
+        slot.busy < IN_FLIGHT &&
+        this.queue.length &&
+        (this.queue[0]?.seq ?? 0) <= this.limit
+      ) {
         const task = this.queue.shift() as { seq: number; entry: CorpusEntry };
         slot.busy++;
         this.pending.add(task.seq);
@@ -104,6 +109,11 @@ export class Pool {
   /** Resolves on the next event (an answer, a worker ready, a failure). */
   private next(): Promise<void> {
     return new Promise((resolve) => (this.wake = resolve));
+  }
+
+  /** Throws the first failure, if any. */
+  check(): void {
+    if (this.failure) throw this.failure;
   }
 
   /** Waits until every worker has loaded its context (or one failed: the reason is thrown). */
@@ -136,8 +146,13 @@ export class Pool {
     await Promise.all(rest.map((s) => s.worker.terminate()));
     this.slots = [first];
     this.closing = false;
-    const answer = new Promise<Extract<FromWorker, { type: 'grouped' }>>((resolve) => (this.grouped = resolve));
+    const answer = new Promise<Extract<FromWorker, { type: 'grouped' }>>(
+      (resolve) => (this.grouped = resolve),
+    );
     first.worker.postMessage(m satisfies ToWorker);
+    // Cloned by postMessage: the main thread's copy is let go before the worker builds the features.
+    m.claims.length = 0;
+    m.meta.length = 0;
     for (;;) {
       if (this.failure) throw this.failure;
       const r = await Promise.race([answer, this.next().then(() => null)]);

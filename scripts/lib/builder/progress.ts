@@ -39,7 +39,9 @@ export function progressLine(out: { write(s: string): unknown } | null): Progres
       const rate = now > t0 ? ((done - d0) * 1000) / (now - t0) : 0;
       const eta = rate > 0 ? ` ETA ${clock((total - done) / rate)}` : '';
       const pct = Math.round((100 * done) / total);
-      out.write(`\r\x1b[Kbuilding: ${done}/${total} documents (${pct}%${note}) ${rate.toFixed(0)} docs/s${eta}`);
+      out.write(
+        `\r\x1b[Kbuilding: ${done}/${total} documents (${pct}%${note}) ${rate.toFixed(0)} docs/s${eta}`,
+      );
       if (done === total) out.write('\n');
     },
   };

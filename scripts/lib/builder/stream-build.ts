@@ -13,7 +13,7 @@ import type { CorpusEntry } from '../corpus.ts';
 import { escapeControls } from '../escape.ts';
 import { escapeStrings, type InputWarning } from '../report-text.ts';
 import { docKey, entryPath, readEntry } from './cache.ts';
-import type { DocFragments, DocRecord } from './fragments.ts';
+import type { DocBytes, DocRecord } from './fragments.ts';
 import { Pool } from './pool.ts';
 import { FileWriter, JsonListFile, PartFile } from './writer.ts';
 
@@ -108,12 +108,6 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
     sorted.forEach((e, seq) => {
       if (!hit[seq]) pool.add(seq, e);
     });
-    const customErrors = await pool.ready();
-    o.onCustomErrors?.(customErrors);
-    const warnings: InputWarning[] = [
-      ...customErrors.map((why) => ({ file: 'custom-places.json', why })),
-      ...o.warnings,
-    ];
 
     const sources = new JsonListFile(join(o.outDir, OUTPUT_FILES.sources));
     const risk = new JsonListFile(join(o.outDir, OUTPUT_FILES.risk));
@@ -131,7 +125,7 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
     let built = 0;
     let fromCache = 0;
 
-    const commit = (e: CorpusEntry, record: DocRecord, frags: DocFragments) => {
+    const commit = (e: CorpusEntry, record: DocRecord, frags: DocBytes) => {
       sources.add(frags.source);
       risk.add(frags.risk);
       mentions.add(frags.mentions);
@@ -157,7 +151,10 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
           commit(e, cached.record, cached.frags);
         } else pool.add(seq, e, true); // corrupt or gone: built again (and stored again)
         // Let the workers' answers in now and then while the cache is read.
-        if (cached && seq % 64 === 0) await new Promise((r) => setImmediate(r));
+        if (cached && seq % 64 === 0) {
+          await new Promise((r) => setImmediate(r));
+          pool.check(); // a worker that could not load the context stops the build now, not after the cache
+        }
         if (cached) {
           o.onProgress?.(seq + 1, sorted.length);
           continue;
@@ -170,6 +167,13 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
     }
     for (const f of [sources, risk, mentions, unlocated, dropped, text, claimText]) f.close();
 
+    // Cached documents were merged while the workers loaded the context; it is needed from here on.
+    const customErrors = await pool.ready();
+    o.onCustomErrors?.(customErrors);
+    const warnings: InputWarning[] = [
+      ...customErrors.map((why) => ({ file: 'custom-places.json', why })),
+      ...o.warnings,
+    ];
     const grouped = await pool.group({
       type: 'group',
       claims,

@@ -9,15 +9,16 @@ const FLUSH_AT = 4 * 1024 * 1024;
 /** Appends strings to a new file, flushed in chunks of a few MB. */
 export class FileWriter {
   private fd: number;
-  private chunks: string[] = [];
+  private chunks: (string | Uint8Array)[] = [];
   private size = 0;
 
   constructor(readonly path: string) {
     this.fd = openSync(path, 'w');
   }
 
-  write(s: string): void {
-    if (!s) return;
+  /** Text, or UTF-8 bytes written as they are. */
+  write(s: string | Uint8Array): void {
+    if (!s.length) return;
     this.chunks.push(s);
     this.size += s.length;
     if (this.size >= FLUSH_AT) this.flush();
@@ -36,7 +37,9 @@ export class FileWriter {
   }
 
   private flush(): void {
-    if (this.chunks.length) writeSync(this.fd, this.chunks.join(''));
+    if (this.chunks.every((c) => typeof c === 'string')) writeSync(this.fd, this.chunks.join(''));
+    else
+      writeSync(this.fd, Buffer.concat(this.chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))));
     this.chunks = [];
     this.size = 0;
   }
@@ -52,9 +55,10 @@ export class ListWriter {
   private any = false;
   constructor(private readonly out: FileWriter) {}
 
-  add(items: string): void {
-    if (!items) return;
-    this.out.write(this.any ? `,${items}` : items);
+  add(items: string | Uint8Array): void {
+    if (!items.length) return;
+    if (this.any) this.out.write(',');
+    this.out.write(items);
     this.any = true;
   }
 }
@@ -68,7 +72,7 @@ export class JsonListFile {
     this.out.write('[');
     this.list = new ListWriter(this.out);
   }
-  add(items: string): void {
+  add(items: string | Uint8Array): void {
     this.list.add(items);
   }
   close(): void {
@@ -85,7 +89,7 @@ export class PartFile {
     this.out = new FileWriter(path);
     this.list = new ListWriter(this.out);
   }
-  add(items: string): void {
+  add(items: string | Uint8Array): void {
     this.list.add(items);
   }
   close(): void {
