@@ -23,5 +23,15 @@ export const WENT_TO_BEFORE =
 export const FLIGHT = /\b(?:fled|flee|fleeing|flees|displaced|escaped|evacuated)\b/u;
 
 /** "The name “Comoé”", "dubbed 'Sirocco'", "Operation Barkhane": a name given to something, here an operation. */
-export const NAMED_BEFORE =
-  /(?:\b(?:the\s+name|dubbed|code-?named|codenamed)\s*["“‘']|\bOperation\s+["“‘']?)$/iu;
+const NAMED_BEFORE = /(?:\b(?:the\s+name|dubbed|code-?named|codenamed)\s*["“‘']|\bOperation\s+["“‘']?)$/iu;
+
+/** "France's ambassador to the Sahel", "the UN envoy for Mali": a title that holds a place. */
+const TITLE_TO_BEFORE =
+  /\b(?:ambassador|ambassadors|envoy|envoys|representative|coordinator|commissioner|emissary)\s+(?:to|for)\s+(?:the\s+)?$/u;
+
+/** The cue when the words before a mention make it part of a title or a given name; `before` is folded. */
+export function givenName(before: string, rawBefore: string): string | null {
+  const title = TITLE_TO_BEFORE.exec(before);
+  if (title) return title[0].trim();
+  return NAMED_BEFORE.test(rawBefore) ? rawBefore.trim().split(/\s+/).slice(-2).join(' ') : null;
+}

@@ -7,8 +7,8 @@
 import {
   ARRIVED_BEFORE,
   FLIGHT,
+  givenName,
   JOURNEY_BEFORE,
-  NAMED_BEFORE,
   OUTSKIRTS_BEFORE,
   WENT_TO_BEFORE,
 } from './role-cues.ts';
@@ -246,13 +246,8 @@ export function mentionRole(
 
   if (rules.basedAfter.test(after))
     return { role: 'origin', cue: `${rawAfter.trim().split(/\s/)[0]}`, km: null, weak: false };
-  if (NAMED_BEFORE.test(rawBefore))
-    return {
-      role: 'inside-name',
-      cue: rawBefore.trim().split(/\s+/).slice(-2).join(' '),
-      km: null,
-      weak: false,
-    };
+  const given = givenName(before, rawBefore);
+  if (given) return { role: 'inside-name', cue: given, km: null, weak: false };
   const named = inName(rawBefore, rawAfter, after, heading, rules);
   if (named) return { role: 'inside-name', cue: named, km: null, weak: false };
 

@@ -86,6 +86,11 @@ const TABLE: Record<string, Case[]> = {
   ],
   'inside a name': [
     {
+      text: 'France’s ambassador to the Sahel called it a terrorist attack.',
+      place: 'Sahel',
+      role: 'inside-name',
+    },
+    {
       text: 'The name “Comoé” comes from the river between the two countries.',
       place: 'Comoé',
       role: 'inside-name',
