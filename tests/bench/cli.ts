@@ -172,6 +172,7 @@ function main(): void {
     const c = corpus(lazyVocab, values.corpora, largest);
     const grown = join(work, 'grown');
     rmSync(grown, { recursive: true, force: true });
+    mkdirSync(work, { recursive: true });
     spawnSync('cp', ['-r', c.dir, grown]);
     const args = ['--in', grown, '--out', join(work, 'out')];
     if (hasCache) args.push('--cache', cacheDir);
