@@ -60,7 +60,10 @@ describe('the output folder', () => {
   it('replaces an earlier build whole: a write that fails leaves no mix of old and new files', () => {
     // The previous build's report.json is a folder: writing it in place failed after incidents, risk and
     // sources were already new, beside the previous report.txt and unlocated.json.
-    const out = temp('atomic');
+    // In a folder of its own: the build's temporary siblings are looked for beside it, not among all of /tmp.
+    const parent = temp('atomic');
+    const out = join(parent, 'data');
+    mkdirSync(out);
     for (const f of ['incidents.geojson', 'risk.json', 'sources.json', 'unlocated.json', 'report.txt'])
       writeFileSync(join(out, f), 'OLD');
     mkdirSync(join(out, 'report.json'));
@@ -71,9 +74,7 @@ describe('the output folder', () => {
     expect(stale).toEqual([]);
     expect(r.status, r.stderr).toBe(0);
     expect(outputs(out).sources[0]?.title).toBe('Mine');
-    expect(readdirSync(join(out, '..')).filter((f) => f.includes('.tmp-') || f.includes('.old-'))).toEqual(
-      [],
-    );
+    expect(readdirSync(parent)).toEqual(['data']);
   }, 60_000);
 
   it('writeOutputDir: a file whose content throws leaves the previous folder untouched and no temporary folder', () => {
