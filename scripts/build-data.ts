@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { OUTPUT_FILES } from '../src/pipeline/contract.ts';
+import { writeMapLayer } from './lib/map-chunks.ts';
 import { codeFingerprint, geodataFingerprint } from './lib/builder/fingerprint.ts';
 import { ContextError } from './lib/builder/pool.ts';
 import { progressLine } from './lib/builder/progress.ts';
@@ -152,6 +153,7 @@ async function main(): Promise<number> {
       throw e;
     }
     writeStaged(staged, copies);
+    await writeMapLayer(staged.dir); // the map's slim layer and on-demand chunks, read back from the outputs
     staged.commit();
     const c = result.counts;
     const secs = (performance.now() - t0) / 1000;

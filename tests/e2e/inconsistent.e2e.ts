@@ -15,6 +15,7 @@ import type {
   UnlocatedOut,
 } from '../../src/pipeline/contract.ts';
 import { OUTPUT_FILES } from '../../src/pipeline/contract.ts';
+import { writeMapFolder } from '../map-layer/corpus.ts';
 import { guardNetwork, launchChromium, renderedIncidents, servePreview, waitMapIdle } from './helpers.ts';
 
 const DIR = '.cache/e2e-inconsistent';
@@ -147,6 +148,7 @@ beforeAll(async () => {
   write(OUTPUT_FILES.sources, sources);
   write(OUTPUT_FILES.risk, [riskRow('risk-1'), riskRow('risk-1')]);
   write(OUTPUT_FILES.unlocated, [noPlace, noPlace]);
+  writeMapFolder(join(DIR, 'data'), incidents.features, sources); // the slim layer the map loads first
   ({ server, url } = await servePreview(DIR));
   browser = await launchChromium();
 });

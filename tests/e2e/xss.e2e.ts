@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncidentCollection, IncidentFeature, SourceOut } from '../../src/pipeline/contract.ts';
+import { writeMapFolder } from '../map-layer/corpus.ts';
 import { guardNetwork, launchChromium, servePreview, waitMapIdle } from './helpers.ts';
 
 const DIR = '.cache/e2e-xss';
@@ -79,6 +80,7 @@ beforeAll(async () => {
   incidents.features.push(probe);
   writeFileSync(incPath, JSON.stringify(incidents));
   writeFileSync(srcPath, JSON.stringify(sources));
+  writeMapFolder(join(DIR, 'data'), incidents.features, sources); // the slim layer the map loads first
   ({ server, url } = await servePreview(DIR));
   browser = await launchChromium();
 });

@@ -1,5 +1,8 @@
 // A seeded corpus of incidents and sources for the slim layer's tests.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { ClaimProps, IncidentFeature, SourceOut } from '../../src/pipeline/contract.ts';
+import { mapChunks } from '../../src/pipeline/output-chunks.ts';
 
 /** A seeded corpus of incidents and sources with awkward text: brackets, quotes, backslashes, non-ASCII. */
 export function corpus(
@@ -70,4 +73,14 @@ export function corpus(
     });
   }
   return { incidents, sources };
+}
+
+/** Replaces a data folder's map/ layer with one written from these incidents and sources (no .gz siblings, so no
+ * stale compressed file is served). */
+export function writeMapFolder(dataDir: string, incidents: IncidentFeature[], sources: SourceOut[]): void {
+  rmSync(join(dataDir, 'map'), { recursive: true, force: true });
+  for (const [rel, text] of mapChunks(incidents, sources)) {
+    mkdirSync(dirname(join(dataDir, rel)), { recursive: true });
+    writeFileSync(join(dataDir, rel), text);
+  }
 }

@@ -1,8 +1,14 @@
-// Loading the build's output: five fetches from the served `data/` folder, then the in-memory indexes.
+// Loading the build's output from the served `data/` folder, then the in-memory indexes. When the build wrote the
+// slim layer (map/manifest.json), the first load fetches incidents without claims and sources without text
+// (map/incidents.geojson, map/sources.json); claims and texts come later, per incident or source (on-demand.ts).
+// Without it (an older build, a data folder written by hand) the whole incidents.geojson and sources.json load.
 
 import type { Feature, Point } from 'geojson';
 import type {
   IncidentCollection,
+  IncidentSlimCollection,
+  MapManifest,
+  SourceMeta,
   RegionCollection,
   RiskRowOut,
   SourceOut,
@@ -11,6 +17,7 @@ import type {
 import { OUTPUT_FILES } from '../../pipeline/contract.ts';
 import { NO_DAY } from './dates.ts';
 import { buildIndex, flatCache, type FlatProps, type IncidentIndex } from './model.ts';
+import { OnDemand } from './on-demand.ts';
 import { buildRegionIndex, type RegionIndex } from './regions.ts';
 
 export interface RawData {
@@ -20,9 +27,12 @@ export interface RawData {
   sources: SourceOut[];
   /** Event sentences the build could give no place (listed, not mapped). */
   unlocated: UnlocatedOut[];
+  /** Fetches what the slim layer left out; absent: everything is loaded. */
+  more?: OnDemand;
 }
 
 export interface LoadedData extends RawData {
+  more: OnDemand;
   ix: IncidentIndex;
   rx: RegionIndex;
   /** Flat MapLibre feature of incident i (built on first use). */
@@ -55,21 +65,51 @@ async function getJson<T>(rel: string, fallback?: T): Promise<T> {
   }
 }
 
+/** The slim layer's manifest, or null when the build wrote none (or a server answers with its own page). */
+async function manifest(): Promise<MapManifest | null> {
+  const m = await getJson<MapManifest | null>(OUTPUT_FILES.mapManifest, null);
+  return m && typeof m === 'object' && m.format === 1 ? m : null;
+}
+
 export async function fetchData(): Promise<RawData> {
+  const slim = await manifest();
   const [incidents, regions, risk, sources, unlocated] = await Promise.all([
-    getJson<IncidentCollection>(OUTPUT_FILES.incidents),
+    slim
+      ? getJson<IncidentSlimCollection>(OUTPUT_FILES.mapIncidents).then(asIncidents)
+      : getJson<IncidentCollection>(OUTPUT_FILES.incidents),
     getJson<RegionCollection>(OUTPUT_FILES.regions, { type: 'FeatureCollection', features: [] }),
     getJson<RiskRowOut[]>(OUTPUT_FILES.risk, []),
-    getJson<SourceOut[]>(OUTPUT_FILES.sources, []),
+    slim
+      ? getJson<SourceMeta[]>(OUTPUT_FILES.mapSources).then(asSources)
+      : getJson<SourceOut[]>(OUTPUT_FILES.sources, []),
     getJson<UnlocatedOut[]>(OUTPUT_FILES.unlocated, []),
   ]);
   if (incidents?.type !== 'FeatureCollection' || !Array.isArray(incidents.features))
-    throw new Error(`${OUTPUT_FILES.incidents} is not a GeoJSON FeatureCollection`);
-  return { incidents, regions, risk, sources, unlocated };
+    throw new Error(
+      `${slim ? OUTPUT_FILES.mapIncidents : OUTPUT_FILES.incidents} is not a GeoJSON FeatureCollection`,
+    );
+  const more = slim ? new OnDemand((rel) => getJson<unknown>(rel)) : undefined;
+  return { incidents, regions, risk, sources, unlocated, ...(more ? { more } : {}) };
+}
+
+/** Slim incidents in the IncidentProps shape, claims empty until fetched (in place: no copy of 100k+ objects). */
+function asIncidents(fc: IncidentSlimCollection): IncidentCollection {
+  if (Array.isArray(fc?.features))
+    for (const f of fc.features)
+      if (f?.properties && typeof f.properties === 'object')
+        (f.properties as { claims?: unknown }).claims = [];
+  return fc as unknown as IncidentCollection;
+}
+
+/** Source metadata in the SourceOut shape, text empty until fetched. */
+function asSources(list: SourceMeta[]): SourceOut[] {
+  if (!Array.isArray(list)) throw new Error(`${OUTPUT_FILES.mapSources} is not a list`);
+  for (const s of list) (s as SourceMeta & { text?: string }).text = '';
+  return list as unknown as SourceOut[];
 }
 
 export function prepare(raw: RawData): LoadedData {
-  const ix = buildIndex(raw.incidents);
+  const ix = buildIndex(raw.incidents, new Map(raw.sources.map((s) => [s.id, s.title ?? s.id])));
   const rx = buildRegionIndex(raw.regions, ix);
   const flat = flatCache(ix);
   let pointCount = 0;
@@ -87,6 +127,7 @@ export function prepare(raw: RawData): LoadedData {
       countryNames.set(f.properties.country, f.properties.name);
   return {
     ...raw,
+    more: raw.more ?? new OnDemand(null),
     ix,
     rx,
     flat,

@@ -7,6 +7,7 @@
 import type { ExpressionSpecification, FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { IncidentProps } from '../../pipeline/contract.ts';
 import { NO_DAY, incidentSpan, toDay } from './dates.ts';
+import { sourceIds } from './slim.ts';
 import { ensureText, incidentText, joinKeys, type Csr, type Dict, type IncidentIndex } from './model.ts';
 
 export interface FilterState {
@@ -65,7 +66,7 @@ export function matchesIncident(p: IncidentProps, f: FilterState): boolean {
   if (f.eventTypes.length && !f.eventTypes.includes(p.event_type)) return false;
   if (f.modalities.length && !f.modalities.includes(p.modality)) return false;
   if (f.impacts.length && !p.impacts.some((x) => f.impacts.includes(x))) return false;
-  if (f.sources.length && !p.claims.some((c) => f.sources.includes(c.source_id))) return false;
+  if (f.sources.length && !sourceIds(p).some((id) => f.sources.includes(id))) return false;
   const b = dateBounds(f);
   if (b) {
     const [ds, de] = incidentSpan(p.date_start, p.date_end);

@@ -12,6 +12,7 @@ import type {
   UnlocatedOut,
 } from '../../pipeline/contract.ts';
 import type { RawData } from './data.ts';
+import { slimIncident, sourceIds } from './slim.ts';
 
 export interface Checked {
   data: RawData;
@@ -124,6 +125,16 @@ export function checkData(raw: RawData): Checked {
             `${plural(n, 'A claim is', `${n} claims are`)} listed twice in one incident (${ex}): shown once.`,
         ),
     );
+    // slim layer: the claims come later, but their source ids are here
+    if (slimIncident(p))
+      for (const id of sourceIds(p))
+        if (!sourceById.has(id))
+          pr.add(
+            'no-source',
+            id,
+            (n, ex) =>
+              `Claims refer to ${plural(n, 'a source', `${n} sources`)} that sources.json lacks (${ex}): their sentence is shown without its article.`,
+          );
     for (const c of claims) {
       const src = sourceById.get(c.source_id);
       if (!src)
@@ -186,6 +197,7 @@ export function checkData(raw: RawData): Checked {
 
   return {
     data: {
+      ...raw,
       incidents: { ...raw.incidents, features },
       regions: { ...raw.regions, features: regionFeatures },
       risk,

@@ -4,6 +4,7 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { ActorType, IncidentCollection, IncidentFeature } from '../../pipeline/contract.ts';
 import { NO_DAY, incidentSpan } from './dates.ts';
+import { slimIncident, sourceIds } from './slim.ts';
 
 /** A string dictionary: value <-> small integer. */
 export class Dict {
@@ -104,7 +105,8 @@ export function joinKeys(values: readonly string[]): string {
   return values.length ? `|${values.map((v) => v.replaceAll('|', '/')).join('|')}|` : '';
 }
 
-export function buildIndex(fc: IncidentCollection): IncidentIndex {
+/** `titles`: source id -> title, for incidents of the slim layer (their claims, which carry titles, come later). */
+export function buildIndex(fc: IncidentCollection, titles?: ReadonlyMap<string, string>): IncidentIndex {
   const features = fc.features;
   const n = features.length;
   const dicts = {
@@ -160,6 +162,12 @@ export function buildIndex(fc: IncidentCollection): IncidentIndex {
       if (!s.includes(k)) s.push(k);
       if (!sourceTitle.has(cl.source_id)) sourceTitle.set(cl.source_id, cl.source_title ?? cl.source_id);
     }
+    if (slimIncident(p))
+      for (const id of sourceIds(p)) {
+        const k = dicts.source.add(id);
+        if (!s.includes(k)) s.push(k);
+        if (!sourceTitle.has(id)) sourceTitle.set(id, titles?.get(id) ?? id);
+      }
     sourceLists[i] = s;
     nSources += s.length;
     const im = p.impacts.map((x) => dicts.impact.add(x));
@@ -190,15 +198,18 @@ export function buildIndex(fc: IncidentCollection): IncidentIndex {
 }
 
 /** Searchable text of one incident: place, actors, event type and every claim sentence with its source. */
-export function incidentText(f: IncidentFeature): string {
+export function incidentText(f: IncidentFeature, titles?: ReadonlyMap<string, string>): string {
   const p = f.properties;
   const parts = [p.place_name, p.event_type, p.sub_event_type ?? '', p.actors.join(' '), p.impacts.join(' ')];
-  for (const c of p.claims) parts.push(c.sentence, c.source_title ?? '', c.publisher ?? '');
+  // Slim layer: the claims' sentences are not loaded up front, so the text searched is the incident's own fields and
+  // its sources' titles, the same whatever was opened since (claims fetched later are not added).
+  if (slimIncident(p)) for (const id of sourceIds(p)) parts.push(titles?.get(id) ?? '');
+  else for (const c of p.claims) parts.push(c.sentence, c.source_title ?? '', c.publisher ?? '');
   return parts.join('\n').toLowerCase();
 }
 
 export function ensureText(ix: IncidentIndex): string[] {
-  if (!ix.text) ix.text = ix.features.map(incidentText);
+  if (!ix.text) ix.text = ix.features.map((f) => incidentText(f, ix.sourceTitle));
   return ix.text;
 }
 

@@ -4,6 +4,7 @@ import { bbox as turfBbox, booleanPointInPolygon } from '@turf/turf';
 import type { RegionCollection, RiskRowOut } from '../../pipeline/contract.ts';
 import type { Csr, IncidentIndex } from './model.ts';
 import { NO_DAY } from './dates.ts';
+import { claimCount } from './slim.ts';
 import type { Measure, RegionLevel } from './url.ts';
 
 export type BBox = [number, number, number, number];
@@ -102,7 +103,7 @@ export function regionStats(
     for (let k = offsets[i]!, e = offsets[i + 1]!; k < e; k++) {
       const r = list[k]!;
       s.incidents[r]!++;
-      s.claims[r]! += p.claims.length;
+      s.claims[r]! += claimCount(p);
       if (!Number.isNaN(fat)) s.fatalities[r]! += fat;
       if (day !== NO_DAY && day > s.last[r]!) s.last[r] = day;
       if (s.actors[r]!.size < 64) for (const a of p.actors) s.actors[r]!.add(a);

@@ -1,0 +1,132 @@
+// First load of a real build's output in Chromium: from navigation to the map's first idle with the data drawn,
+// the JS heap then (used, and after a forced GC), and the data bytes fetched (on the wire and decoded). Prints
+// figures; asserts nothing. `--root` builds and serves another checkout's app (an export of an earlier commit,
+// with its own vite.config.ts) on the same data folder, for before and after figures.
+// Run: npx tsx tests/bench/map/first-load.ts --data DIR [--root DIR] [--runs 2]
+
+import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { build, preview } from 'vite';
+import { launchChromium } from '../../e2e/helpers.ts';
+
+interface Figures {
+  idleMs: number;
+  heapMB: number;
+  heapAfterGcMB: number;
+  dataWireMB: number;
+  dataDecodedMB: number;
+  requests: number;
+}
+
+async function measure(url: string): Promise<Figures> {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    await page.addInitScript('globalThis.__name = (f) => f');
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto(url, { timeout: 600_000 });
+    await page.locator('.app[data-status="ready"], .app[data-status="error"]').waitFor({ timeout: 600_000 });
+    // idle with everything drawn: the map is attached, loaded, and a repaint ends in 'idle'
+    await page.waitForFunction(
+      () => {
+        const w = window as unknown as { __sahel?: { attached?: boolean; map: { loaded(): boolean } } };
+        return !!w.__sahel?.attached && w.__sahel.map.loaded();
+      },
+      undefined,
+      { timeout: 600_000, polling: 50 },
+    );
+    const idleMs = await page.evaluate(
+      () =>
+        new Promise<number>((res) => {
+          const m = (
+            window as unknown as {
+              __sahel: { map: { once(e: string, f: () => void): void; triggerRepaint(): void } };
+            }
+          ).__sahel.map;
+          m.once('idle', () => res(performance.now()));
+          m.triggerRepaint();
+        }),
+    );
+    const heap = async () => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / 1048576;
+    };
+    const heapMB = await heap();
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heapAfterGcMB = await heap();
+    const net = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => new URL(e.name).pathname.includes('/data/'))
+        .map((e) => [
+          (e as PerformanceResourceTiming).transferSize,
+          (e as PerformanceResourceTiming).decodedBodySize,
+        ]),
+    );
+    return {
+      idleMs,
+      heapMB,
+      heapAfterGcMB,
+      dataWireMB: net.reduce((s, [w]) => s + w!, 0) / 1e6,
+      dataDecodedMB: net.reduce((s, [, d]) => s + d!, 0) / 1e6,
+      requests: net.length,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      data: { type: 'string' },
+      root: { type: 'string', default: resolve(import.meta.dirname, '../../..') },
+      runs: { type: 'string', default: '2' },
+    },
+  });
+  if (!values.data) throw new Error('--data DIR: a build:data output folder');
+  const root = resolve(values.root);
+  const out = resolve(`.cache/bench-first-load-${process.pid}`);
+  rmSync(out, { recursive: true, force: true });
+  await build({
+    root,
+    configFile: join(root, 'vite.config.ts'),
+    logLevel: 'warn',
+    publicDir: false,
+    mode: 'test', // keeps the window.__sahel hook
+    build: { outDir: out, emptyOutDir: true },
+  });
+  mkdirSync(out, { recursive: true });
+  symlinkSync(resolve(values.data), join(out, 'data'));
+  const server = await preview({
+    root,
+    configFile: join(root, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: out },
+    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
+  });
+  const url = server.resolvedUrls?.local[0];
+  try {
+    if (!url) throw new Error('preview server has no local URL');
+    console.log(`first load of ${values.data} with the app of ${root}`);
+    for (let r = 0; r < Number(values.runs); r++) {
+      const load = loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ');
+      const f = await measure(url);
+      console.log(
+        `run ${r + 1}: to idle ${(f.idleMs / 1000).toFixed(2)} s  JS heap ${f.heapMB.toFixed(0)} MB ` +
+          `(${f.heapAfterGcMB.toFixed(0)} MB after GC)  data ${f.requests} requests, ${f.dataWireMB.toFixed(1)} MB on the wire, ` +
+          `${f.dataDecodedMB.toFixed(1)} MB decoded  load ${load}`,
+      );
+    }
+  } finally {
+    await server.close();
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+await main();
