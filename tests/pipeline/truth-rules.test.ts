@@ -40,6 +40,20 @@ describe('places that are not the event place', () => {
     expect(resolutionOf(text, 'Sahel region')?.placeId).toBe('admin1:BF-12');
   });
 
+  it('an unknown village with its region named: the region, not the road it was travelling', () => {
+    const claims = claimsOf(
+      'A unit moving between Boni and Torodi fell victim to an ambush on the outskirts of the town of Zangawali in the Tillaberi region on Tuesday.',
+    );
+    expect(claims.map((c) => placeOf(c.placeId)?.name)).toEqual(['Tillabéri']);
+  });
+
+  it('"20 km north of Djibo, Soum province" still estimates from Djibo', () => {
+    const [c] = claimsOf(
+      'Gunmen killed a health worker in the hamlet of Zangawali, 20 km north of Djibo, Soum province.',
+    );
+    expect(placeOf(c?.placeId ?? '')?.name).toBe('Djibo');
+  });
+
   it('"agreements concluded with Paris" is the government, not a place', () => {
     const r = resolutionOf(
       'The junta announced the end of several military agreements concluded with Paris on Thursday.',

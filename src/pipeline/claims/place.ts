@@ -111,8 +111,19 @@ export function choosePlaces(
     .filter((r) => r.role?.weak && !inContext(r))
     .sort((a, b) => weakRank(a) - weakRank(b) || a.mention.start - b.mention.start);
   const near = !unknownHere.length && !strong.length && weak.length > 0;
+  // An unknown village with its unit named in the sentence's own words ("the town of Kotogo ... in the Tillaberi
+  // region"): the unit, not a road's end (another place). Not when the sentence names a town too, or a distance
+  // ("20 km north of Djibo, Soum province" is an estimate from Djibo), nor for a bracketed hierarchy (its names
+  // say where the village is, and a road's end beside it is close).
+  const units = strong.filter((r) => {
+    const kind = ctx.gazetteer.get(r.placeId as string)?.kind;
+    return kind === 'admin1' || kind === 'admin2';
+  });
+  const byUnits = units.length > 0 && !strong.some(town) && !weak.some((r) => r.role?.km != null);
   const resolved = unknownHere.length
-    ? placing
+    ? byUnits
+      ? units
+      : placing
     : strong.length
       ? strong
       : weak.length
