@@ -12,6 +12,9 @@ import { build, preview } from 'vite';
 import { launchChromium } from '../../e2e/helpers.ts';
 
 interface Figures {
+  /** Navigation to: the last data response, the app ready (indexed), the map idle. */
+  dataMs: number;
+  readyMs: number;
   idleMs: number;
   heapMB: number;
   heapAfterGcMB: number;
@@ -25,6 +28,14 @@ async function measure(url: string): Promise<Figures> {
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
     await page.addInitScript('globalThis.__name = (f) => f');
+    // when the data are indexed and the app says ready (before MapLibre has drawn them)
+    await page.addInitScript(() => {
+      const t = setInterval(() => {
+        if (!document.querySelector('.app[data-status="ready"]')) return;
+        (window as unknown as { __readyAt: number }).__readyAt = performance.now();
+        clearInterval(t);
+      }, 10);
+    });
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     await page.goto(url, { timeout: 600_000 });
@@ -50,6 +61,16 @@ async function measure(url: string): Promise<Figures> {
           m.triggerRepaint();
         }),
     );
+    const [readyMs, dataMs] = await page.evaluate(() => [
+      (window as unknown as { __readyAt?: number }).__readyAt ?? NaN,
+      Math.max(
+        0,
+        ...performance
+          .getEntriesByType('resource')
+          .filter((e) => new URL(e.name).pathname.includes('/data/'))
+          .map((e) => (e as PerformanceResourceTiming).responseEnd),
+      ),
+    ]);
     const heap = async () => {
       const { metrics } = await cdp.send('Performance.getMetrics');
       return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / 1048576;
@@ -67,6 +88,8 @@ async function measure(url: string): Promise<Figures> {
         ]),
     );
     return {
+      dataMs: dataMs!,
+      readyMs: readyMs!,
       idleMs,
       heapMB,
       heapAfterGcMB,
@@ -118,7 +141,8 @@ async function main(): Promise<void> {
         .join(' ');
       const f = await measure(url);
       console.log(
-        `run ${r + 1}: to idle ${(f.idleMs / 1000).toFixed(2)} s  JS heap ${f.heapMB.toFixed(0)} MB ` +
+        `run ${r + 1}: data in ${(f.dataMs / 1000).toFixed(2)} s, ready ${(f.readyMs / 1000).toFixed(2)} s, ` +
+          `idle ${(f.idleMs / 1000).toFixed(2)} s  JS heap ${f.heapMB.toFixed(0)} MB ` +
           `(${f.heapAfterGcMB.toFixed(0)} MB after GC)  data ${f.requests} requests, ${f.dataWireMB.toFixed(1)} MB on the wire, ` +
           `${f.dataDecodedMB.toFixed(1)} MB decoded  load ${load}`,
       );
