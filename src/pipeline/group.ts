@@ -58,6 +58,9 @@ const spanOf = (c: Claim): Span | null =>
   c.dateStart ? { start: c.dateStart, end: c.dateEnd ?? c.dateStart } : null;
 const overlaps = (a: Span, b: Span): boolean => a.start <= b.end && b.start <= a.end;
 
+/** Words that make a region-level claim another event than the article's finer one. */
+const ANOTHER = /\b(?:also|elsewhere|separately)\b/i;
+
 /** How far from a one-country vernacular region's centre a place is taken to lie inside it ("central Mali" is
  * about 600 km across; northern Mali's five regions reach about 500 km from its centre). */
 const VERNACULAR_KM = 450;
@@ -130,7 +133,9 @@ export function groupClaims(
     const kind = entry(c.placeId)?.kind;
     const scope = kind === 'place' || kind === 'admin2' ? '' : c.sourceId;
     const offset = c.offset ? `@${c.offset.km}/${c.offset.bearing}` : '';
-    return `${c.placeId}${offset}|${familyOf(c.eventType)}|${modalityClass(c.modality)}|${scope}`;
+    // "Also on Friday, armed men attacked a UN convoy in Mali": at a region or country, another event.
+    const alone = scope && ANOTHER.test(c.text) ? `|${c.id}` : '';
+    return `${c.placeId}${offset}|${familyOf(c.eventType)}|${modalityClass(c.modality)}|${scope}${alone}`;
   };
 
   // 1. Same place, family and modality class: dated claims sweep by start date and join while spans overlap;
@@ -192,8 +197,10 @@ export function groupClaims(
     for (const i of coarse) {
       const c = claims[i] as Claim;
       const outer = entry(c.placeId);
-      // Restatements are of news: a history or a forecast at country level stays its own incident.
-      if (!outer || outer.kind === 'place' || modalityClass(c.modality) !== 'event') continue;
+      // Restatements are of news: a history or a forecast at country level stays its own incident, and so does
+      // "Also on Friday, armed men attacked a UN convoy in Mali" (another event).
+      if (!outer || outer.kind === 'place' || modalityClass(c.modality) !== 'event' || ANOTHER.test(c.text))
+        continue;
       const inside = new Set<number>();
       let first = -1;
       for (const j of idx) {

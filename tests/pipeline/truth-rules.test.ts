@@ -171,3 +171,19 @@ describe('where the event happened, said in the next sentence', () => {
     expect(claims.map((c) => placeOf(c.placeId)?.name)).toEqual(['Djibo']);
   });
 });
+
+describe('another event, not a restatement', () => {
+  it('"Also on Friday, armed men attacked a UN convoy in Mali" stays apart from the bus attack at Bandiagara', () => {
+    const text = [
+      'Bus attacked',
+      '',
+      'Militants attacked a bus in Mali on Friday, killing at least 31 people. The bus was attacked as it took people from Songho to the market in Bandiagara on Friday.',
+      '',
+      'Also on Friday, unidentified armed men attacked a convoy of the United Nations mission in Mali, killing one civilian worker.',
+    ].join('\n');
+    const { incidents } = buildCorpus([doc(text, '2021-12-04')], ctx);
+    const bandiagara = incidents.features.find((f) => f.properties.place_name === 'Bandiagara');
+    expect(bandiagara?.properties.fatalities).toBe(31);
+    expect(bandiagara?.properties.claims.some((c) => c.sentence.startsWith('Also on Friday'))).toBe(false);
+  });
+});

@@ -3,6 +3,9 @@
 import type { Sentence } from '../types.ts';
 import type { Place } from './place.ts';
 
+const ELSEWHERE =
+  /\b(?:also|elsewhere|another|separately|meanwhile)\b|\bin the (?:north|south|east|west|centre|center|north-?east|north-?west|south-?east|south-?west)(?:ern part)? of the country\b/i;
+
 /** The last sentence that named places, within one document read in order. */
 export class CarryOver {
   private last: { sentence: number; end: number; places: Place[] } | null = null;
@@ -29,6 +32,9 @@ export class CarryOver {
     const last = this.last;
     if (!last || s.index - last.sentence > 2 || this.text.slice(last.end, s.start).includes('\n'))
       return null;
+    // "Also on Friday, armed men attacked a UN convoy", "was also attacked ... in the north of the country": another
+    // event, elsewhere.
+    if (ELSEWHERE.test(s.text)) return null;
     // The chain stays anchored on the sentence that named the place: at most two sentences carry it.
     this.last = { sentence: last.sentence, end: s.end, places: last.places };
     return last.places.map((p) => ({

@@ -123,9 +123,22 @@ export function statedFatalities(tokens: Token[], raw: string, ctx: PipelineCont
         // "left 12 people injured" is no death toll: "left"/"leaving" need a death word after the victims.
         const needsDeath = k === 'left' || k === 'leaving';
         const dead = keys.slice(j + 1, j + 7).some((w) => w === 'dead' || w === 'killed');
+        // "killing at least 31 inside", "killed 2 in Gao": a bare count right after a killing verb.
+        if (at < 0 && !needsDeath && BARE_AFTER.has(keys[j + 1] ?? '')) {
+          note('', n);
+          lastNoun = j;
+        }
         if (at >= 0 && (!needsDeath || dead)) {
           note(keys[j + 1 + at] as string, n);
           lastNoun = j + 1 + at;
+          // "killed at least 25 soldiers and 63 terrorists": both sides.
+          const k2 = j + 2 + at;
+          const m = keys[k2] === 'and' ? numberAt(tokens, k2 + 1, raw, f) : null;
+          const other = m === null ? -1 : keys.slice(k2 + 2, k2 + 5).findIndex((w) => nouns.has(w));
+          if (m !== null && other >= 0 && !found.has(keys[k2 + 2 + other] as string)) {
+            note(keys[k2 + 2 + other] as string, m);
+            lastNoun = k2 + 2 + other;
+          }
         }
       }
     }
@@ -148,6 +161,10 @@ export function statedFatalities(tokens: Token[], raw: string, ctx: PipelineCont
       ) {
         note(noun, n);
         lastNoun = i + 1 + at;
+        // "25 Niger soldiers and 63 terrorists are killed": the side listed before "and" is killed too, though
+        // its death word is out of its own reach.
+        const before = keys[i - 1] === 'and' ? earlierSide(keys, tokens, raw, f, i - 1) : null;
+        if (before && !found.has(before.noun)) note(before.noun, before.n);
       }
     }
   }
@@ -155,6 +172,36 @@ export function statedFatalities(tokens: Token[], raw: string, ctx: PipelineCont
   const sum = [...found.values()].reduce((a, b) => a + b, 0);
   return toll ? Math.min(toll.n, sum) : sum;
 }
+
+/** The count and victims right before the "and" at `and` ("25 Niger soldiers and"), or null. */
+function earlierSide(
+  keys: readonly string[],
+  tokens: Token[],
+  raw: string,
+  f: FatalityLexicon,
+  and: number,
+): { n: number; noun: string } | null {
+  const noun = keys[and - 1] ?? '';
+  if (!f.nouns.has(noun)) return null;
+  for (let j = and - 2; j >= Math.max(0, and - 3); j--) {
+    const n = numberAt(tokens, j, raw, f);
+    if (n !== null) return { n, noun };
+  }
+  return null;
+}
+
+/** What may follow a bare count after a killing verb: a place or time phrase, or the sentence's end. */
+const BARE_AFTER: ReadonlySet<string> = new Set([
+  '',
+  'inside',
+  'in',
+  'on',
+  'at',
+  'near',
+  'while',
+  'when',
+  'during',
+]);
 
 const DEATH_AFTER =
   /^(?:(?:was|has been|had been) )?(?:(?:allegedly|reportedly|later|also) )?(?:killed|shot dead|murdered|executed|lynched|beheaded|died)\b/;

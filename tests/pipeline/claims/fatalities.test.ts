@@ -23,6 +23,25 @@ describe('a count after a killing verb or before its victims', () => {
   ]);
 });
 
+describe('both sides of a toll, and a bare count after the verb', () => {
+  check([
+    {
+      text: 'At least 25 Niger soldiers and 63 terrorists were killed in an attack on Djibo on 2 May 2024.',
+      expect: 88,
+    },
+    {
+      text: 'Clashes in Djibo on 2 May 2024 killed at least 25 soldiers and 63 “terrorists,” the ministry said.',
+      expect: 88,
+    },
+    {
+      text: 'Militants fired upon a bus near Bandiagara on 2 May 2024, killing at least 31 inside.',
+      expect: 31,
+    },
+    { text: 'Gunmen killed three peacekeepers in Kidal on 2 May 2024.', expect: 3 },
+    { text: 'An attack on Djibo on 2 May 2024 killed 12 soldiers and wounded 5 others.', expect: 12 },
+  ]);
+});
+
 describe('one victim, or a bare count before "killed"', () => {
   check([
     { text: 'A student was allegedly killed by police in Kindi on 2 May 2024.', expect: 1 },
