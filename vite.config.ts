@@ -104,8 +104,8 @@ export default defineConfig({
           name: 'unit',
           // The CLI tests spawn whole builds, whose start-up (loading the village gazetteer) takes seconds on a
           // busy 2-core machine: a ceiling, not a speed target (benchmarks live in tests/bench/).
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/e2e/**', 'node_modules/**'],
           environment: 'node',

@@ -23,7 +23,7 @@ describe('build:data CLI', () => {
     for (const f of readdirSync(a).filter((x) => x.includes('.'))) {
       expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), f).toBe(true);
     }
-  }, 60_000);
+  }, 180_000);
 
   it('skips broken files with a reason and still builds the rest', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sahel-bad-'));
@@ -66,7 +66,7 @@ describe('build:data CLI', () => {
         (f: { properties: { place_name: string } }) => f.properties.place_name === 'Gao',
       ),
     ).toBe(true);
-  }, 60_000);
+  }, 180_000);
 
   it('exits non-zero only when nothing could be built', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sahel-none-'));
@@ -74,5 +74,5 @@ describe('build:data CLI', () => {
     const r = build(['--in', dir, '--out', mkdtempSync(join(tmpdir(), 'sahel-o-'))]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/no readable article/);
-  }, 60_000);
+  }, 180_000);
 });
