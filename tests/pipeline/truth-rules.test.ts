@@ -98,6 +98,10 @@ describe('a list of towns is no hierarchy', () => {
 
 describe('not an event', () => {
   const cases: [string, string][] = [
+    [
+      'France has three armed Reaper drones and four fighter jets deployed to its mission in the Sahel.',
+      'what a force holds',
+    ],
     ['Civil society groups call for protest march in central Niamey on February 11.', 'a call'],
     ['Demonstration Alert – U.S. Embassy Niamey (November 13, 2020)', 'an alert'],
     [

@@ -25,6 +25,8 @@ export function compileGeneric(lex: GenericLexicon): GenericRules {
   return { cues: set(lex.cues), trends: set(lex.trends ?? []), sinceYear: lex.sinceYear };
 }
 
+const HOLDS_DEPLOYED =
+  /\b(?:has|have)\s+(?:(?:some|about|around|nearly|over|more than)\s+)?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of|thousands of)\s+(?:[\w-]+\s+){0,10}?(?:deployed|stationed|based)\b/;
 const SINCE_YEAR = /\bsince (?:(?:early|late|mid|the end of|the start of) )?(?:1[89]|20)\d\d\b/;
 
 /**
@@ -42,6 +44,9 @@ export function genericCue(
   if (date && date.precision <= 2 && !SINCE_YEAR.test(date.text)) return null;
   const hit = rules.cues.find(tokens)[0];
   if (hit) return hit.value;
+  // "France has three Reaper drones and four jets deployed to the Sahel": what a force holds, not an event.
+  const holds = HOLDS_DEPLOYED.exec(folded);
+  if (holds) return holds[0];
   if (rules.sinceYear) {
     // "have left 1,000 dead since 2015" is a total; "detained since 2019, was released" is one event.
     const since = SINCE_YEAR.exec(folded);
