@@ -135,7 +135,10 @@ export function statedFatalities(tokens: Token[], raw: string, ctx: PipelineCont
           const k2 = j + 2 + at;
           const m = keys[k2] === 'and' ? numberAt(tokens, k2 + 1, raw, f) : null;
           const other = m === null ? -1 : keys.slice(k2 + 2, k2 + 5).findIndex((w) => nouns.has(w));
-          if (m !== null && other >= 0 && !found.has(keys[k2 + 2 + other] as string)) {
+          // ("killed 5 soldiers and 3 civilians were wounded": the second side was not killed.)
+          const hurt =
+            other >= 0 && keys.slice(k2 + 3 + other, k2 + 6 + other).some((w) => NOT_KILLED.has(w));
+          if (m !== null && other >= 0 && !hurt && !found.has(keys[k2 + 2 + other] as string)) {
             note(keys[k2 + 2 + other] as string, m);
             lastNoun = k2 + 2 + other;
           }
@@ -189,6 +192,16 @@ function earlierSide(
   }
   return null;
 }
+
+/** Words after a listed side that say it was not killed. */
+const NOT_KILLED: ReadonlySet<string> = new Set([
+  'wounded',
+  'injured',
+  'hurt',
+  'missing',
+  'abducted',
+  'kidnapped',
+]);
 
 /** What may follow a bare count after a killing verb: a place or time phrase, or the sentence's end. */
 const BARE_AFTER: ReadonlySet<string> = new Set([

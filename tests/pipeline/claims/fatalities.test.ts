@@ -39,6 +39,7 @@ describe('both sides of a toll, and a bare count after the verb', () => {
     },
     { text: 'Gunmen killed three peacekeepers in Kidal on 2 May 2024.', expect: 3 },
     { text: 'An attack on Djibo on 2 May 2024 killed 12 soldiers and wounded 5 others.', expect: 12 },
+    { text: 'Gunmen killed 5 soldiers and 3 civilians were wounded in Djibo on 2 May 2024.', expect: 5 },
   ]);
 });
 
