@@ -248,20 +248,8 @@ function onePlaceGroups(
   // As groupPatterns: an empty id is no place id, and a list equal to the candidates is the candidates.
   const placeIds = p.id ? candidates : NO_STRINGS;
   const name = fold(p.phrase);
-  const group: PatternGroup = {
-    blocks: false,
-    locates: true,
-    demonymOnly: false,
-    actor: null,
-    nonloc: false,
-    actorMention: null,
-    candidates,
-    placeIds,
-    names: name === p.id ? candidates : Object.freeze([name]),
-    government: one.government,
-    mayBeCommonWord,
-    villages: one.village,
-  };
+  const names = name === p.id ? candidates : Object.freeze([name]);
+  const group = placeGroup(candidates, placeIds, names, one.government, mayBeCommonWord, one.village);
   return { lower: p.capital ? null : group, upper: group, acronyms: null };
 }
 
@@ -292,7 +280,28 @@ function placesGroups(
         ? candidates
         : Object.freeze(list);
   const placeIds = share(candidates.filter(Boolean));
-  const group: PatternGroup = {
+  const names = share([...new Set(places.map((p) => fold(p.phrase)))]);
+  const group = placeGroup(
+    candidates,
+    placeIds,
+    names,
+    government(candidates),
+    mayBeCommonWord,
+    placeIds.some(village),
+  );
+  return { lower: capitals > 0 ? null : group, upper: group, acronyms: null };
+}
+
+/** The group of a phrase that is only places: it locates and blocks nothing, and names no actor. */
+function placeGroup(
+  candidates: readonly string[],
+  placeIds: readonly string[],
+  names: readonly string[],
+  government: string | null,
+  mayBeCommonWord: boolean,
+  villages: boolean,
+): PatternGroup {
+  return {
     blocks: false,
     locates: true,
     demonymOnly: false,
@@ -301,12 +310,11 @@ function placesGroups(
     actorMention: null,
     candidates,
     placeIds,
-    names: share([...new Set(places.map((p) => fold(p.phrase)))]),
-    government: government(candidates),
+    names,
+    government,
     mayBeCommonWord,
-    villages: placeIds.some(village),
+    villages,
   };
-  return { lower: capitals > 0 ? null : group, upper: group, acronyms: null };
 }
 
 /** Group one phrase's patterns for every capitalisation and acronym spelling a hit on it can have. */

@@ -11,14 +11,15 @@ const LIST_GAP = 12;
 /** What separates two names of a list: a comma or "and"/"or", around at most one other capitalised name. */
 const LIST_SEPARATOR = /^\s*(?:,|,?\s*(?:and|or|&))\s*(?:\p{Lu}[\p{L}'’-]*\s*(?:,|,?\s*(?:and|or|&))\s*)?$/u;
 
-/** Mentions inside a list of places ("Douentza, Koro, Thy, Bapho and Ségou"), each to its list. */
-export function enumerated(mentions: readonly Mention[], text: string | undefined): Map<Mention, Mention[]> {
+/** Mentions inside a list of places ("Douentza, Koro, Thy, Bapho and Ségou"), each to its list; `sorted` is the
+ * document's mentions in text order. */
+function enumerated(sorted: readonly Mention[], text: string | undefined): Map<Mention, Mention[]> {
   const out = new Map<Mention, Mention[]>();
   let run: Mention[] = [];
   const close = () => {
     if (run.length >= LIST_MIN) for (const m of run) out.set(m, run);
   };
-  for (const m of [...mentions].sort((a, b) => a.start - b.start)) {
+  for (const m of sorted) {
     if (m.rejected) continue;
     const last = run[run.length - 1];
     const gap =
@@ -35,16 +36,37 @@ export function enumerated(mentions: readonly Mention[], text: string | undefine
   return out;
 }
 
+/** What the resolver reads of the lists: which mentions are listed, which the list vouches for (it has two towns
+ * or larger besides the mention), and each listed mention's next name, the only one that can be its unit
+ * ("Bougou and Bandiagara (Bandiagara, Mopti)"). `villagesOnly` says whether a mention names villages only. */
+export function placeLists(
+  sorted: readonly Mention[],
+  text: string | undefined,
+  villagesOnly: (m: Mention) => boolean,
+): { listed: Map<Mention, Mention[]>; vouched: Set<Mention>; nextInList: Map<Mention, Mention> } {
+  const listed = enumerated(sorted, text);
+  const vouched = new Set<Mention>();
+  const nextInList = new Map<Mention, Mention>();
+  for (const run of new Set(listed.values())) {
+    const towns = run.filter((x) => !villagesOnly(x)).length;
+    run.forEach((x, i) => {
+      if (towns - (villagesOnly(x) ? 0 : 1) >= 2) vouched.add(x);
+      const next = run[i + 1];
+      if (next) nextInList.set(x, next);
+    });
+  }
+  return { listed, vouched, nextInList };
+}
+
 /** A country's possessive right before a name ("Burkina Faso's Sahel region", "Niger's Tillabéri region"): the
  * country code, per mention; `countries` gives the countries a mention names. */
 export function possessors(
-  mentions: readonly Mention[],
+  sorted: readonly Mention[],
   text: string | undefined,
   countries: (m: Mention) => readonly string[],
 ): Map<Mention, string> {
   const out = new Map<Mention, string>();
   if (!text) return out;
-  const sorted = [...mentions].sort((a, b) => a.start - b.start);
   sorted.forEach((m, i) => {
     const prev = sorted[i - 1];
     if (!prev || prev.sentence !== m.sentence || m.start - prev.end > 4) return;

@@ -2,7 +2,7 @@
 // Evidence: feature type, population, the document's country context, an admin-1 named in the same sentence
 // ("Douentza, Mopti"), and proximity to the places already resolved unambiguously in the document.
 
-import { enumerated, possessors } from './place-lists.ts';
+import { placeLists, possessors } from './place-lists.ts';
 import { haversineKm, KM_PER_DEGREE } from '../common/geo.ts';
 import type { PipelineContext } from './context.ts';
 import type { GazetteerIndex } from './gazetteer.ts';
@@ -179,20 +179,9 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext, text?
   const adminsBySentence = new Map<number, Map<string, number>>();
   /** Admin units named anywhere in the document ("in the Mopti region" two sentences before). */
   const docAdmins = new Map<string, number>();
-  const listed = enumerated(mentions, text);
-  // Lists with two towns or larger in them vouch for their villages; in a list, only the next name can be a
-  // unit of a name ("Bougou and Bandiagara (Bandiagara, Mopti)"), not any other.
-  const owners = possessors(mentions, text, (m) => listOf(m.candidates).countriesNamed);
-  const vouched = new Set<Mention>();
-  const nextInList = new Map<Mention, Mention>();
-  for (const run of new Set(listed.values())) {
-    const towns = run.filter((x) => !listOf(x.candidates).villagesOnly).length;
-    run.forEach((x, i) => {
-      if (towns - (listOf(x.candidates).villagesOnly ? 0 : 1) >= 2) vouched.add(x);
-      const next = run[i + 1];
-      if (next) nextInList.set(x, next);
-    });
-  }
+  const inOrder = [...mentions].sort((a, b) => a.start - b.start);
+  const { listed, vouched, nextInList } = placeLists(inOrder, text, (m) => listOf(m.candidates).villagesOnly);
+  const owners = possessors(inOrder, text, (m) => listOf(m.candidates).countriesNamed);
   for (const m of mentions) {
     if (
       m.rejected === 'inside-non-location-phrase' ||
