@@ -119,8 +119,31 @@ export function sentenceDate(
   previous: DateSpan | null,
   words: DateWords,
 ): DateSpan | null {
+  return readSentenceDate(sentence, published, words).resolve(previous);
+}
+
+/** "in several days", "the same year": the relative words that date a sentence from the previous date. */
+const AFTER_PREVIOUS =
+  /\b(in several days|within days|days later|the (next|following) day|a few days later|shortly after(wards)?)\b/;
+const SAME_YEAR = /\b(that same year|the same year|later that year|earlier that year)\b/;
+
+/** A sentence's date read up to the previous date it may lean on: `usesPrevious` false means `resolve` gives
+ * the same answer whatever the previous date is (so a reader of dates can leave the previous one unknown). */
+export interface SentenceDateReading {
+  usesPrevious: boolean;
+  resolve(previous: DateSpan | null): DateSpan | null;
+}
+
+const UNDATED: SentenceDateReading = { usesPrevious: false, resolve: () => null };
+
+/** sentenceDate in two steps: chrono and the absolute dates now, the relative words when the previous is known. */
+export function readSentenceDate(
+  sentence: string,
+  published: string | null,
+  words: DateWords,
+): SentenceDateReading {
   // chrono runs dozens of regular expressions: skip sentences with no digit, month, weekday or relative word.
-  if (!words.mayHoldDate.test(sentence)) return null;
+  if (!words.mayHoldDate.test(sentence)) return UNDATED;
   const ref = published ? new Date(`${published}T12:00:00Z`) : utc(2000, 0, 1);
   const results = chrono.parse(sentence, { instant: ref, timezone: 0 }, { forwardDate: false });
   const spans: DateSpan[] = [];
@@ -172,16 +195,32 @@ export function sentenceDate(
           : start.slice(0, 7) === end.slice(0, 7)
             ? 2
             : 3;
-    return { start, end, precision, text: spans.map((s) => s.text).join('; ') };
+    const found: DateSpan = { start, end, precision, text: spans.map((s) => s.text).join('; ') };
+    return { usesPrevious: false, resolve: () => found };
   }
   // Relative expressions.
   const lower = sentence.toLowerCase();
-  if (
-    previous &&
-    /\b(in several days|within days|days later|the (next|following) day|a few days later|shortly after(wards)?)\b/.test(
-      lower,
-    )
-  ) {
+  const afterPrevious = AFTER_PREVIOUS.test(lower);
+  const sameYear = SAME_YEAR.test(lower);
+  return {
+    usesPrevious: afterPrevious || sameYear,
+    resolve: (previous) =>
+      relativeDate(sentence, lower, results, published, previous, afterPrevious, sameYear, words),
+  };
+}
+
+/** The relative part of sentenceDate: no absolute date was found in the sentence. */
+function relativeDate(
+  sentence: string,
+  lower: string,
+  results: chrono.ParsedResult[],
+  published: string | null,
+  previous: DateSpan | null,
+  afterPrevious: boolean,
+  sameYear: boolean,
+  words: DateWords,
+): DateSpan | null {
+  if (previous && afterPrevious) {
     return {
       start: previous.start,
       end: addDays(previous.end, 14),
@@ -189,7 +228,7 @@ export function sentenceDate(
       text: 'days after the previous date',
     };
   }
-  if (previous && /\b(that same year|the same year|later that year|earlier that year)\b/.test(lower)) {
+  if (previous && sameYear) {
     // The year the previous date starts in: "began in 2012 with ... (2012, 2020, and 2021). That same year, ..."
     const y = previous.start.slice(0, 4);
     return {

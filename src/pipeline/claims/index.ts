@@ -104,17 +104,22 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
   for (const s of input.sentences) {
     if (s.kind === 'table-row') continue;
     const { folded, tokens } = sentenceWords(s, text, input.tokens);
+    // The date is read when a rule needs it (dating.ts reads it as if every sentence had been read in turn).
+    dates.next(s);
     // "a coup reminiscent of 2012 events": a date a comparison names is not the claim's.
-    const stated = dates.next(s);
-    const date = stated && comparedDate(s.text, stated.text) ? null : stated;
+    const dateHere = () => {
+      const stated = dates.date();
+      return stated && comparedDate(s.text, stated.text) ? null : stated;
+    };
     // Titles restate the story; an unpunctuated line with its own date is a report (scrapes lose full stops),
     // and so is every line of a document that has nothing else.
-    if (s.kind === 'heading' && !date && !input.headingsAreText) continue;
+    if (s.kind === 'heading' && !input.headingsAreText && !dateHere()) continue;
 
     const here = placesBySentence.get(s.index) ?? [];
     const actorsHere = actorsBySentence.get(s.index) ?? [];
     const event: EventWords | null = eventWords(s, tokens, actorsHere, ctx) ?? continued(s, tokens, last);
     if (!event) continue;
+    const date = dateHere();
     last = { event, sentence: s.index, end: s.end };
     const { trigger, hits, riot, eventTrigger } = event;
     // "attacks have soared since 2015": a trend is no incident; listed, with its cue, not drawn.
