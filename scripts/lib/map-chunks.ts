@@ -7,20 +7,18 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
-import type { IncidentFeature, MapManifest, SourceOut } from '../../src/pipeline/contract.ts';
+import type { IncidentFeature, SourceOut } from '../../src/pipeline/contract.ts';
 import { OUTPUT_FILES } from '../../src/pipeline/contract.ts';
-import { MapChunkWriter, type ChunkOptions } from '../../src/pipeline/output-chunks.ts';
+import { MapChunkWriter, type ChunkOptions, type MapManifest2 } from '../../src/pipeline/output-chunks.ts';
 
 const READ = 4 * 1024 * 1024;
 const Q = 0x22;
 const BS = 0x5c;
-const OPEN = new Set([0x7b, 0x5b]);
-const CLOSE = new Set([0x7d, 0x5d]);
 
 /**
  * Each item of the first JSON array in a file that opens after `after` (a byte string, e.g. `"features":`), as
- * parsed JSON, read in pieces of `readSize` bytes. The arrays are JSON.stringify's output, so a string-aware bracket count finds
- * the items.
+ * parsed JSON, read in pieces of `readSize` bytes. The arrays are JSON.stringify's output, so a string-aware bracket
+ * count finds the items; a string is skipped with indexOf to its closing quote (most of the bytes are sentences).
  */
 export function* jsonArrayItems<T>(path: string, after = '', readSize = READ): Generator<T> {
   const fd = openSync(path, 'r');
@@ -30,7 +28,7 @@ export function* jsonArrayItems<T>(path: string, after = '', readSize = READ): G
   let inArray = false;
   let depth = 0; // inside the array: 0 between items
   let inString = false;
-  let escaped = false;
+  let escaped = false; // the last byte of the previous piece was a backslash inside a string
   let parts: Buffer[] = [];
   let start = -1;
   try {
@@ -45,28 +43,58 @@ export function* jsonArrayItems<T>(path: string, after = '', readSize = READ): G
         b = Buffer.from(head.subarray(open + 1));
         head = Buffer.alloc(0);
       }
-      for (let i = 0; i < b.length; i++) {
-        const c = b[i]!;
+      const len = b.length;
+      let i = 0;
+      let bs = -1;
+      while (i < len) {
         if (inString) {
-          if (escaped) escaped = false;
-          else if (c === BS) escaped = true;
-          else if (c === Q) inString = false;
+          if (escaped) {
+            escaped = false;
+            i++;
+            continue;
+          }
+          // the next quote or backslash, whichever comes first (the next backslash is searched for again only
+          // once it is passed: strings without one cost one scan per piece)
+          const q = b.indexOf(Q, i);
+          if (bs < i) {
+            bs = b.indexOf(BS, i);
+            if (bs < 0) bs = len;
+          }
+          const s = bs < len ? bs : -1;
+          if (s >= 0 && (q < 0 || s < q)) {
+            if (s + 1 < len) i = s + 2;
+            else {
+              escaped = true;
+              i = len;
+            }
+            continue;
+          }
+          if (q < 0) {
+            i = len;
+            continue;
+          }
+          inString = false;
+          i = q + 1;
           continue;
         }
+        const c = b[i]!;
         if (c === Q) inString = true;
-        else if (OPEN.has(c)) {
+        else if (c === 0x7b || c === 0x5b) {
           if (depth === 0) start = i;
           depth++;
-        } else if (CLOSE.has(c)) {
+        } else if (c === 0x7d || c === 0x5d) {
           if (depth === 0) return; // the array's own "]"
           depth--;
           if (depth === 0) {
             parts.push(b.subarray(start, i + 1));
-            yield JSON.parse(Buffer.concat(parts).toString('utf8')) as T;
+            yield JSON.parse(
+              parts.length === 1 ? parts[0]!.toString('utf8') : Buffer.concat(parts).toString('utf8'),
+            ) as T;
             parts = [];
             start = -1;
           }
         }
+        i++;
       }
       // an item running past this piece: keep its bytes (copied, the buffer is reused)
       if (depth > 0) {
@@ -83,14 +111,15 @@ export function* jsonArrayItems<T>(path: string, after = '', readSize = READ): G
 class Files {
   private readonly fds = new Map<string, number>();
   constructor(private readonly dir: string) {}
-  write = (rel: string, text: string): void => {
+  write = (rel: string, data: string | Uint8Array): void => {
     let fd = this.fds.get(rel);
     if (fd === undefined) {
       const path = join(this.dir, rel);
       mkdirSync(dirname(path), { recursive: true });
       this.fds.set(rel, (fd = openSync(path, 'w')));
     }
-    writeSync(fd, text);
+    if (typeof data === 'string') writeSync(fd, data);
+    else writeSync(fd, data);
   };
   close(): void {
     for (const fd of this.fds.values()) closeSync(fd);
@@ -120,9 +149,9 @@ async function gzipAll(dir: string): Promise<void> {
 }
 
 /** Writes map/ beside incidents.geojson and sources.json in `outDir` (both must be there). */
-export async function writeMapLayer(outDir: string, opts: ChunkOptions = {}): Promise<MapManifest> {
+export async function writeMapLayer(outDir: string, opts: ChunkOptions = {}): Promise<MapManifest2> {
   const files = new Files(outDir);
-  let manifest: MapManifest;
+  let manifest: MapManifest2;
   try {
     const w = new MapChunkWriter(files.write, { gzip: true, ...opts });
     for (const f of jsonArrayItems<IncidentFeature>(join(outDir, OUTPUT_FILES.incidents), '"features":'))

@@ -1,17 +1,13 @@
-// The map's slim layer (map/ in the output folder): incidents without their claims and sources without their
-// text, for the first draw, and the claims and texts in chunks the map fetches one at a time (an incident's claims
-// when it is opened, a source's text for "Show in source", the filtered set's claims for an export). Pure: the
-// files come out through `write` (append to a path), in the order the incidents and sources go in, so the same
-// input gives the same bytes. Chunks are runs of consecutive items, numbered from 0.
+// The map's layer (map/ in the output folder), format 2: every incident as typed-array columns in one binary file
+// (map/incidents.bin) with the strings they point into in a small JSON file (map/incidents.json), sources without
+// their text (map/sources.json), and the claims and texts in chunks the map fetches one at a time (an incident's
+// claims when it is opened, a source's text for "Show in source", the filtered set's claims for an export).
+// The browser reads the columns as they are (no JSON.parse of 100k+ objects) and builds an incident's object only
+// when a panel or an export asks for it. Pure: the files come out through `write` (append to a path), in the order
+// the incidents and sources go in, so the same input gives the same bytes. Chunks are runs of consecutive items,
+// numbered from 0. The layout is in docs/map-data.md.
 
-import type {
-  ClaimProps,
-  IncidentFeature,
-  IncidentSlimProps,
-  MapManifest,
-  SourceMeta,
-  SourceOut,
-} from './contract.ts';
+import type { ClaimProps, IncidentFeature, SourceMeta, SourceOut } from './contract.ts';
 import { OUTPUT_FILES, claimsChunkFile, textChunkFile } from './contract.ts';
 
 /** Incidents a claims chunk: ~0.2-0.5 MB of JSON (a few tens of kB gzipped) on the synthetic corpora. */
@@ -19,7 +15,91 @@ export const INCIDENTS_PER_CHUNK = 256;
 /** Sources a text chunk: articles of a few kB each, so again a few hundred kB a chunk. */
 export const SOURCES_PER_CHUNK = 32;
 
-export type Write = (path: string, text: string) => void;
+export const MAP_COLUMNS_FILE = 'map/incidents.bin';
+export const MAP_DICTS_FILE = 'map/incidents.json';
+
+/** Coordinates stored as integer millionths of a degree (the build rounds to 6 decimals); this marks "no point". */
+export const NO_COORD = -2147483648;
+
+export type ColumnType = 'u8' | 'u16' | 'u32' | 'i32' | 'f64';
+/** `fat` stored as u32: no toll stated. */
+export const FAT_NULL = 4294967295;
+export const COLUMN_BYTES: Record<ColumnType, number> = { u8: 1, u16: 2, u32: 4, i32: 4, f64: 8 };
+
+/** Where a column lies in incidents.bin (little-endian, each column 8-byte aligned). */
+export interface ColumnSpec {
+  name: ColumnName;
+  type: ColumnType;
+  offset: number;
+  length: number;
+}
+
+/**
+ * The columns, one value per incident unless said. Indexes into incidents.json's lists are 1-based where the
+ * property may be null (0 = null). `*N` columns count each incident's items in the list column after them (act,
+ * imp, src hold every incident's items one after the other). Integer columns take the narrowest of u8, u16, u32
+ * that holds their largest value; `fat` is u32 (FAT_NULL = null) when every toll is a whole number, else f64.
+ */
+export type ColumnName =
+  | 'id' // 8-hex-digit ids as numbers (only when every id is one; else incidents.json `ids`)
+  | 'lon'
+  | 'lat' // i32 millionths of a degree, NO_COORD without a point (f64 when a coordinate is not on that grid)
+  | 'place' // index into `places`
+  | 'region' // 1-based into `regions`
+  | 'gp' // geo_precision
+  | 'tp' // time_precision, 0 = null
+  | 'et' // into `eventTypes`
+  | 'sub' // 1-based into `subEventTypes`
+  | 'mod' // into `modalities`
+  | 'ds'
+  | 'de' // 1-based into `dates`
+  | 'fat' // fatalities, NaN = null
+  | 'nsrc' // n_sources
+  | 'ncl' // number of claims
+  | 'actN'
+  | 'act' // into `actors`
+  | 'actType' // 1-based into `actorTypes`, parallel to act
+  | 'impN'
+  | 'imp' // into `impacts`
+  | 'srcN'
+  | 'src'; // into `sources`: the claims' distinct source ids, in claim order
+
+/** map/incidents.json: the strings the columns point into, and what is too rare for a column. */
+export interface MapDicts {
+  ids?: string[];
+  /** [place_id, place_name, country, admin1, admin2] */
+  places: [string, string, string | null, string | null, string | null][];
+  regions: string[];
+  eventTypes: string[];
+  subEventTypes: string[];
+  modalities: string[];
+  dates: string[];
+  actors: string[];
+  actorTypes: string[];
+  impacts: string[];
+  sources: string[];
+  /** [incident row, lowest, highest] for incidents whose sources state different tolls. */
+  fatalitiesRange: [number, number, number][];
+  /** Rows whose feature has no top-level `id` equal to its properties' id (the build always writes one). */
+  noFeatureId: number[];
+}
+
+export interface MapManifest2 {
+  format: 2;
+  incidents: number;
+  sources: number;
+  claims_chunks: number;
+  text_chunks: number;
+  incidents_per_chunk: number;
+  sources_per_chunk: number;
+  columns: ColumnSpec[];
+  /** Bytes of incidents.bin. */
+  columns_bytes: number;
+  /** Every map/ file has a gzip sibling (`.gz`). */
+  gzip: boolean;
+}
+
+export type Write = (path: string, data: string | Uint8Array) => void;
 
 export interface ChunkOptions {
   incidentsPerChunk?: number;
@@ -30,6 +110,54 @@ export interface ChunkOptions {
 
 const chunkFile = (entries: readonly string[]): string => `[${entries.join(',')}]\n`;
 
+type Typed = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
+const CTOR = { u8: Uint8Array, u16: Uint16Array, u32: Uint32Array, i32: Int32Array, f64: Float64Array };
+
+/** A typed array that grows as values are pushed. */
+class Column {
+  private a: Typed;
+  n = 0;
+  constructor(readonly type: ColumnType) {
+    this.a = new CTOR[type](1024);
+  }
+  push(v: number): void {
+    if (this.n === this.a.length) {
+      const b = new CTOR[this.type](this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = v;
+  }
+  get values(): Typed {
+    return this.a.subarray(0, this.n);
+  }
+}
+
+/** Strings to small integers in first-seen order (so the same input gives the same lists). */
+class Interner {
+  readonly list: string[] = [];
+  private readonly index = new Map<string, number>();
+  add(s: string): number {
+    let i = this.index.get(s);
+    if (i === undefined) this.index.set(s, (i = this.list.push(s) - 1));
+    return i;
+  }
+  /** 1-based, 0 for null. */
+  addNullable(s: string | null): number {
+    return s === null ? 0 : this.add(s) + 1;
+  }
+}
+
+/** The narrowest unsigned array that holds every value. */
+function narrow(a: Uint32Array): Uint8Array | Uint16Array | Uint32Array {
+  let max = 0;
+  for (let i = 0; i < a.length; i++) if (a[i]! > max) max = a[i]!;
+  return max < 256 ? Uint8Array.from(a) : max < 65536 ? Uint16Array.from(a) : a;
+}
+
+const HEX8 = /^[0-9a-f]{8}$/;
+const onGrid = (x: number): boolean => Math.round(x * 1e6) / 1e6 === x && Math.abs(x) <= 2000;
+
 export class MapChunkWriter {
   private readonly perIncidents: number;
   private readonly perSources: number;
@@ -37,6 +165,26 @@ export class MapChunkWriter {
   private nSources = 0;
   private claims: string[] = [];
   private texts: string[] = [];
+  private readonly cols = new Map<ColumnName, Column>();
+  private readonly ids: string[] = [];
+  private hexIds = true;
+  private gridCoords = true;
+  private readonly lonF = new Column('f64');
+  private readonly latF = new Column('f64');
+  private readonly d = {
+    places: new Interner(),
+    regions: new Interner(),
+    eventTypes: new Interner(),
+    subEventTypes: new Interner(),
+    modalities: new Interner(),
+    dates: new Interner(),
+    actors: new Interner(),
+    actorTypes: new Interner(),
+    impacts: new Interner(),
+    sources: new Interner(),
+  };
+  private readonly fatalitiesRange: [number, number, number][] = [];
+  private readonly noFeatureId: number[] = [];
 
   constructor(
     private readonly write: Write,
@@ -45,21 +193,85 @@ export class MapChunkWriter {
     this.perIncidents = opts.incidentsPerChunk ?? INCIDENTS_PER_CHUNK;
     this.perSources = opts.sourcesPerChunk ?? SOURCES_PER_CHUNK;
     if (this.perIncidents < 1 || this.perSources < 1) throw new Error('chunk sizes must be at least 1');
-    write(OUTPUT_FILES.mapIncidents, '{"type":"FeatureCollection","features":[');
+    const types: [ColumnName, ColumnType][] = [
+      ['lon', 'i32'],
+      ['lat', 'i32'],
+      ['place', 'u32'],
+      ['region', 'u32'],
+      ['gp', 'u32'],
+      ['tp', 'u32'],
+      ['et', 'u32'],
+      ['sub', 'u32'],
+      ['mod', 'u32'],
+      ['ds', 'u32'],
+      ['de', 'u32'],
+      ['fat', 'f64'],
+      ['nsrc', 'u32'],
+      ['ncl', 'u32'],
+      ['actN', 'u32'],
+      ['act', 'u32'],
+      ['actType', 'u32'],
+      ['impN', 'u32'],
+      ['imp', 'u32'],
+      ['srcN', 'u32'],
+      ['src', 'u32'],
+    ];
+    for (const [name, type] of types) this.cols.set(name, new Column(type));
     write(OUTPUT_FILES.mapSources, '[');
   }
 
+  private col(name: ColumnName): Column {
+    return this.cols.get(name)!;
+  }
+
   addIncident(f: IncidentFeature): void {
-    const { claims, ...rest } = f.properties;
-    const props: IncidentSlimProps = {
-      ...rest,
-      n_claims: claims.length,
-      source_ids: [...new Set(claims.map((c) => c.source_id))],
-      claims_chunk: Math.floor(this.nIncidents / this.perIncidents),
-    };
-    const slim = { ...f, properties: props };
-    this.write(OUTPUT_FILES.mapIncidents, (this.nIncidents ? ',' : '') + JSON.stringify(slim));
-    this.claims.push(JSON.stringify([rest.id, claims] satisfies [string, ClaimProps[]]));
+    const p = f.properties;
+    const row = this.nIncidents;
+    const { d } = this;
+    this.ids.push(p.id);
+    if (this.hexIds && !HEX8.test(p.id)) this.hexIds = false;
+    if ((f as { id?: unknown }).id !== p.id) this.noFeatureId.push(row);
+    const c = f.geometry?.type === 'Point' ? f.geometry.coordinates : null;
+    const lon = c ? c[0]! : NaN;
+    const lat = c ? c[1]! : NaN;
+    this.lonF.push(lon);
+    this.latF.push(lat);
+    if (c && this.gridCoords && !(onGrid(lon) && onGrid(lat))) this.gridCoords = false;
+    this.col('lon').push(c ? Math.round(lon * 1e6) : NO_COORD);
+    this.col('lat').push(c ? Math.round(lat * 1e6) : NO_COORD);
+    this.col('place').push(
+      d.places.add(JSON.stringify([p.place_id, p.place_name, p.country, p.admin1, p.admin2])),
+    );
+    this.col('region').push(d.regions.addNullable(p.region_id));
+    this.col('gp').push(p.geo_precision);
+    this.col('tp').push(p.time_precision ?? 0);
+    this.col('et').push(d.eventTypes.add(p.event_type));
+    this.col('sub').push(d.subEventTypes.addNullable(p.sub_event_type));
+    this.col('mod').push(d.modalities.add(p.modality));
+    this.col('ds').push(d.dates.addNullable(p.date_start));
+    this.col('de').push(d.dates.addNullable(p.date_end));
+    this.col('fat').push(p.fatalities ?? NaN);
+    if (p.fatalities_range) this.fatalitiesRange.push([row, p.fatalities_range[0], p.fatalities_range[1]]);
+    this.col('nsrc').push(p.n_sources);
+    this.col('ncl').push(p.claims.length);
+    const act = this.col('act');
+    p.actors.forEach((a, k) => {
+      act.push(d.actors.add(a));
+      this.col('actType').push(d.actorTypes.addNullable(p.actor_types[k] ?? null));
+    });
+    this.col('actN').push(p.actors.length);
+    const imp = this.col('imp');
+    for (const x of p.impacts) imp.push(d.impacts.add(x));
+    this.col('impN').push(p.impacts.length);
+    const src = this.col('src');
+    const seen = new Set<string>();
+    for (const cl of p.claims)
+      if (!seen.has(cl.source_id)) {
+        seen.add(cl.source_id);
+        src.push(d.sources.add(cl.source_id));
+      }
+    this.col('srcN').push(seen.size);
+    this.claims.push(JSON.stringify([p.id, p.claims] satisfies [string, ClaimProps[]]));
     this.nIncidents++;
     if (this.claims.length === this.perIncidents) this.flushClaims();
   }
@@ -73,18 +285,72 @@ export class MapChunkWriter {
     if (this.texts.length === this.perSources) this.flushTexts();
   }
 
-  /** Writes the last chunks and the manifest; returns the manifest. */
-  finish(): MapManifest {
+  /** Writes the last chunks, the columns and the manifest; returns the manifest. */
+  finish(): MapManifest2 {
     this.flushClaims();
     this.flushTexts();
-    this.write(OUTPUT_FILES.mapIncidents, ']}\n');
     this.write(OUTPUT_FILES.mapSources, ']\n');
-    const manifest: MapManifest = {
-      format: 1,
+    const cols: [ColumnName, Typed][] = [];
+    if (this.hexIds) cols.push(['id', Uint32Array.from(this.ids, (s) => parseInt(s, 16))]);
+    for (const [name, c] of this.cols) {
+      if (name === 'lon' || name === 'lat')
+        cols.push([name, this.gridCoords ? c.values : (name === 'lon' ? this.lonF : this.latF).values]);
+      else if (name === 'fat') {
+        const v = c.values;
+        const whole = v.every((x) => Number.isNaN(x) || (Number.isInteger(x) && x >= 0 && x < FAT_NULL));
+        cols.push([name, whole ? Uint32Array.from(v, (x) => (Number.isNaN(x) ? FAT_NULL : x)) : v]);
+      } else cols.push([name, narrow(c.values as Uint32Array)]);
+    }
+    const specs: ColumnSpec[] = [];
+    let bytes = 0;
+    for (const [name, a] of cols) {
+      const type: ColumnType =
+        a instanceof Float64Array
+          ? 'f64'
+          : a instanceof Int32Array
+            ? 'i32'
+            : a instanceof Uint32Array
+              ? 'u32'
+              : a instanceof Uint16Array
+                ? 'u16'
+                : 'u8';
+      specs.push({ name, type, offset: bytes, length: a.length });
+      bytes += Math.ceil(a.byteLength / 8) * 8;
+    }
+    const bin = new Uint8Array(bytes);
+    cols.forEach(([, a], k) =>
+      bin.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), specs[k]!.offset),
+    );
+    if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1)
+      throw new Error('big-endian machines are not supported');
+    this.write(MAP_COLUMNS_FILE, bin);
+    const { d } = this;
+    const dicts: MapDicts = {
+      ...(this.hexIds ? {} : { ids: this.ids }),
+      places: d.places.list.map((s) => JSON.parse(s) as MapDicts['places'][number]),
+      regions: d.regions.list,
+      eventTypes: d.eventTypes.list,
+      subEventTypes: d.subEventTypes.list,
+      modalities: d.modalities.list,
+      dates: d.dates.list,
+      actors: d.actors.list,
+      actorTypes: d.actorTypes.list,
+      impacts: d.impacts.list,
+      sources: d.sources.list,
+      fatalitiesRange: this.fatalitiesRange,
+      noFeatureId: this.noFeatureId,
+    };
+    this.write(MAP_DICTS_FILE, `${JSON.stringify(dicts)}\n`);
+    const manifest: MapManifest2 = {
+      format: 2,
       incidents: this.nIncidents,
       sources: this.nSources,
       claims_chunks: Math.ceil(this.nIncidents / this.perIncidents),
       text_chunks: Math.ceil(this.nSources / this.perSources),
+      incidents_per_chunk: this.perIncidents,
+      sources_per_chunk: this.perSources,
+      columns: specs,
+      columns_bytes: bytes,
       gzip: this.opts.gzip ?? false,
     };
     this.write(OUTPUT_FILES.mapManifest, `${JSON.stringify(manifest)}\n`);
@@ -106,14 +372,17 @@ export class MapChunkWriter {
   }
 }
 
-/** The whole map/ layer of in-memory outputs: path -> text (tests, and data folders written by hand). */
+/** The whole map/ layer of in-memory outputs: path -> text or bytes (tests, and data folders written by hand). */
 export function mapChunks(
   incidents: readonly IncidentFeature[],
   sources: readonly SourceOut[],
   opts: ChunkOptions = {},
-): Map<string, string> {
-  const files = new Map<string, string>();
-  const w = new MapChunkWriter((path, text) => files.set(path, (files.get(path) ?? '') + text), opts);
+): Map<string, string | Uint8Array> {
+  const files = new Map<string, string | Uint8Array>();
+  const w = new MapChunkWriter((path, data) => {
+    const had = files.get(path);
+    files.set(path, typeof data === 'string' ? (typeof had === 'string' ? had : '') + data : data);
+  }, opts);
   for (const f of incidents) w.addIncident(f);
   for (const s of sources) w.addSource(s);
   w.finish();

@@ -46,12 +46,15 @@ describe('on-demand claims and texts', () => {
     await page.goto(base);
     await waitMapIdle(page);
     const paths = seen.map((s) => s.path);
-    expect(paths).toContain('map/incidents.geojson');
+    // the columnar layer: binary columns (gzip sibling) and their strings, no per-incident JSON
+    expect(paths).toContain('map/incidents.bin.gz');
+    expect(paths).toContain('map/incidents.json');
     expect(paths).toContain('map/sources.json');
+    expect(paths).not.toContain('map/incidents.geojson');
     expect(paths).not.toContain('incidents.geojson');
     expect(paths).not.toContain('sources.json');
     expect(paths.filter((p) => p.startsWith('map/claims/') || p.startsWith('map/texts/'))).toEqual([]);
-    expect(seen.find((s) => s.path === 'map/incidents.geojson')?.encoding).toBe('gzip');
+    expect(seen.find((s) => s.path === 'map/incidents.json')?.encoding).toBe('gzip');
     await expect(page.getByTestId('count').innerText()).resolves.toBe(String(incidents.features.length));
     expect(log.pageErrors).toEqual([]);
     await page.close();

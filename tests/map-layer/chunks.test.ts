@@ -9,19 +9,37 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type {
   ClaimProps,
   ClaimsChunk,
+  IncidentCollection,
   IncidentFeature,
-  IncidentSlimCollection,
-  MapManifest,
   SourceMeta,
   SourceOut,
   TextChunk,
 } from '../../src/pipeline/contract.ts';
 import { OUTPUT_FILES, claimsChunkFile, textChunkFile } from '../../src/pipeline/contract.ts';
-import { mapChunks } from '../../src/pipeline/output-chunks.ts';
+import { MAP_COLUMNS_FILE, mapChunks, type MapManifest2 } from '../../src/pipeline/output-chunks.ts';
 import { jsonArrayItems, writeMapLayer } from '../../scripts/lib/map-chunks.ts';
-import { corpus } from './corpus.ts';
+import { columnIndex } from '../../src/app/lib/columns.ts';
+import { emptyFilters, filterMask, type FilterState } from '../../src/app/lib/filters.ts';
+import { buildIndex } from '../../src/app/lib/model.ts';
+import { columnData, corpus, textOf } from './corpus.ts';
 
-const json = <T>(files: Map<string, string>, path: string): T => JSON.parse(files.get(path)!) as T;
+const json = <T>(files: Map<string, string | Uint8Array>, path: string): T =>
+  JSON.parse(textOf(files, path)) as T;
+
+/** What the map builds for incident i of the columnar layer: every property but the claims, plus the slim ones. */
+function expected(f: IncidentFeature, i: number, perChunk: number) {
+  const { claims, ...rest } = f.properties;
+  return {
+    ...f,
+    properties: {
+      ...rest,
+      n_claims: claims.length,
+      source_ids: [...new Set(claims.map((c) => c.source_id))],
+      claims_chunk: Math.floor(i / perChunk),
+      claims: [],
+    },
+  };
+}
 
 describe('mapChunks (pure writer)', () => {
   const { incidents, sources } = corpus(1000, 70);
@@ -30,29 +48,93 @@ describe('mapChunks (pure writer)', () => {
   it('gives the same bytes on every run', () => {
     const again = mapChunks(incidents, sources, { incidentsPerChunk: 64, sourcesPerChunk: 8 });
     expect([...again.keys()]).toEqual([...files.keys()]);
-    for (const [k, v] of files) expect(again.get(k)).toBe(v);
+    for (const [k, v] of files) expect(again.get(k), k).toEqual(v);
   });
 
-  it('writes the slim incidents: every property but the claims, plus counts, source ids and the chunk', () => {
-    const slim = json<IncidentSlimCollection>(files, OUTPUT_FILES.mapIncidents);
-    expect(slim.features).toHaveLength(incidents.length);
-    slim.features.forEach((f, i) => {
-      const { claims, ...rest } = incidents[i]!.properties;
-      expect(f.geometry).toEqual(incidents[i]!.geometry);
-      expect(f.properties).toEqual({
-        ...rest,
-        n_claims: claims.length,
-        source_ids: [...new Set(claims.map((c) => c.source_id))],
-        claims_chunk: Math.floor(i / 64),
-      });
-      expect(JSON.stringify(f)).not.toContain('Claim ');
+  it('writes the incidents as columns the map reads back exactly (ids as strings), without their claims', () => {
+    const ix = columnIndex(columnData(files));
+    expect(ix.n).toBe(incidents.length);
+    expect(columnData(files).dicts.ids).toHaveLength(1000);
+    incidents.forEach((f, i) => {
+      expect(ix.feature(i)).toEqual(expected(f, i, 64));
+      expect(ix.byId.get(f.properties.id)).toBe(i);
+    });
+    expect(ix.byId.get('nope')).toBeUndefined();
+    expect(ix.features[7]).toBe(ix.feature(7)); // one object per incident, whoever asks
+    expect(new TextDecoder().decode(files.get(MAP_COLUMNS_FILE) as Uint8Array)).not.toContain('Claim ');
+  });
+
+  it('packs 8-hex-digit ids and narrow columns, and still reads back every property', () => {
+    const hex = corpus(600, 30, true);
+    const f = mapChunks(hex.incidents, hex.sources);
+    const cd = columnData(f);
+    expect(cd.dicts.ids).toBeUndefined();
+    expect(cd.dicts.noFeatureId).toEqual([]);
+    const types = Object.fromEntries(cd.manifest.columns.map((c) => [c.name, c.type]));
+    expect(types).toMatchObject({ id: 'u32', lon: 'i32', gp: 'u8', place: 'u16', fat: 'u32', src: 'u8' });
+    const ix = columnIndex(cd);
+    hex.incidents.forEach((g, i) => {
+      expect(ix.feature(i)).toEqual(expected(g, i, 256));
+      expect(ix.byId.get(g.properties.id)).toBe(i);
     });
   });
 
-  it('puts every incident claims in exactly one chunk, the one its slim record names, unchanged', () => {
-    const m = json<MapManifest>(files, OUTPUT_FILES.mapManifest);
-    expect(m).toMatchObject({ format: 1, incidents: 1000, sources: 70, claims_chunks: 16, text_chunks: 9 });
-    const slim = json<IncidentSlimCollection>(files, OUTPUT_FILES.mapIncidents);
+  it('keeps coordinates off the 6-decimal grid and fractional tolls exact (f64 columns)', () => {
+    const { incidents: odd, sources: s } = corpus(20, 3);
+    odd[1]!.geometry = { type: 'Point', coordinates: [1 / 3, 2 / 3] };
+    odd[2]!.properties.fatalities = 2.5;
+    const cd = columnData(mapChunks(odd, s));
+    const types = Object.fromEntries(cd.manifest.columns.map((c) => [c.name, c.type]));
+    expect(types).toMatchObject({ lon: 'f64', lat: 'f64', fat: 'f64' });
+    const ix = columnIndex(cd);
+    odd.forEach((g, i) => expect(ix.feature(i)).toEqual(expected(g, i, 256)));
+  });
+
+  it('gives the same index as the GeoJSON path: filters, counts and region refs agree', () => {
+    const slimFc = {
+      type: 'FeatureCollection',
+      features: incidents.map((g, i) => expected(g, i, 64)),
+    } as IncidentCollection;
+    const a = columnIndex(columnData(files));
+    const b = buildIndex(slimFc);
+    for (const k of [
+      'lon',
+      'lat',
+      'dayStart',
+      'dayEnd',
+      'fatalities',
+      'eventType',
+      'modality',
+      'nClaims',
+    ] as const)
+      expect(Array.from(a[k]), k).toEqual(Array.from(b[k]));
+    expect(a.dicts.source.values).toEqual(b.dicts.source.values);
+    expect(a.dicts.actor.values).toEqual(b.dicts.actor.values);
+    const filters: FilterState[] = [
+      emptyFilters(),
+      { ...emptyFilters(), actors: ['Military Forces of Mali'] },
+      { ...emptyFilters(), sources: ['src-3', 'src-9'], modalities: ['claimed'] },
+      { ...emptyFilters(), dateFrom: '2025-01-20', dateTo: '2025-02-03' },
+      { ...emptyFilters(), q: 'place 1 attack' },
+      { ...emptyFilters(), impacts: ['casualties'], eventTypes: ['Battles'] },
+    ];
+    for (const f of filters) {
+      const ma = new Uint8Array(a.n);
+      const mb = new Uint8Array(b.n);
+      expect(filterMask(a, f, ma), JSON.stringify(f)).toBe(filterMask(b, f, mb));
+      expect(ma).toEqual(mb);
+    }
+    for (let i = 0; i < a.n; i++) {
+      expect(a.regionIds[a.regionRef[i]! - 1]).toBe(b.regionIds[b.regionRef[i]! - 1]);
+      expect(a.countries[a.countryRef[i]! - 1]).toBe(b.countries[b.countryRef[i]! - 1]);
+      expect(a.placeNames[a.placeRef[i]!]).toBe(b.placeNames[b.placeRef[i]!]);
+    }
+  });
+
+  it('puts every incident claims in exactly one chunk, the one its record names, unchanged', () => {
+    const m = json<MapManifest2>(files, OUTPUT_FILES.mapManifest);
+    expect(m).toMatchObject({ format: 2, incidents: 1000, sources: 70, claims_chunks: 16, text_chunks: 9 });
+    const ix = columnIndex(columnData(files));
     const where = new Map<string, number>();
     const got = new Map<string, ClaimProps[]>();
     for (let n = 0; n < m.claims_chunks; n++)
@@ -62,12 +144,15 @@ describe('mapChunks (pure writer)', () => {
         got.set(id, claims);
       }
     expect(files.has(claimsChunkFile(m.claims_chunks))).toBe(false);
-    for (const f of slim.features) expect(where.get(f.properties.id)).toBe(f.properties.claims_chunk);
+    for (let i = 0; i < ix.n; i++) {
+      const p = ix.feature(i).properties as { id: string; claims_chunk?: number };
+      expect(where.get(p.id)).toBe(p.claims_chunk);
+    }
     for (const f of incidents) expect(got.get(f.properties.id)).toEqual(f.properties.claims);
   });
 
   it('puts every source text in exactly one chunk, the one its metadata names, unchanged', () => {
-    const m = json<MapManifest>(files, OUTPUT_FILES.mapManifest);
+    const m = json<MapManifest2>(files, OUTPUT_FILES.mapManifest);
     const metas = json<SourceMeta[]>(files, OUTPUT_FILES.mapSources);
     const texts = new Map<string, [number, string]>();
     for (let n = 0; n < m.text_chunks; n++)
@@ -85,9 +170,9 @@ describe('mapChunks (pure writer)', () => {
 
   it('writes a valid, empty layer for an empty build', () => {
     const empty = mapChunks([], []);
-    expect(json<IncidentSlimCollection>(empty, OUTPUT_FILES.mapIncidents).features).toEqual([]);
+    expect(columnIndex(columnData(empty)).n).toBe(0);
     expect(json<SourceMeta[]>(empty, OUTPUT_FILES.mapSources)).toEqual([]);
-    expect(json<MapManifest>(empty, OUTPUT_FILES.mapManifest)).toMatchObject({
+    expect(json<MapManifest2>(empty, OUTPUT_FILES.mapManifest)).toMatchObject({
       claims_chunks: 0,
       text_chunks: 0,
     });
@@ -144,8 +229,10 @@ describe('writeMapLayer (the build step)', () => {
     const plain = [...ta.keys()].filter((k) => !k.endsWith('.gz'));
     expect(plain.sort()).toEqual([...pure.keys()].sort());
     for (const k of plain) {
-      expect(ta.get(k)!.toString('utf8'), k).toBe(pure.get(k));
-      expect(gunzipSync(ta.get(`${k}.gz`)!).toString('utf8'), k).toBe(pure.get(k));
+      const want = pure.get(k)!;
+      const bytes = typeof want === 'string' ? Buffer.from(want, 'utf8') : Buffer.from(want);
+      expect(ta.get(k)!.equals(bytes), k).toBe(true);
+      expect(gunzipSync(ta.get(`${k}.gz`)!).equals(bytes), k).toBe(true);
     }
   });
 });

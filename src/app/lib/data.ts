@@ -18,6 +18,13 @@ import { OUTPUT_FILES } from '../../pipeline/contract.ts';
 import { NO_DAY } from './dates.ts';
 import { buildIndex, flatCache, type FlatProps, type IncidentIndex } from './model.ts';
 import { OnDemand } from './on-demand.ts';
+import { columnIndex, type ColumnData } from './columns.ts';
+import {
+  MAP_COLUMNS_FILE,
+  MAP_DICTS_FILE,
+  type MapDicts,
+  type MapManifest2,
+} from '../../pipeline/output-chunks.ts';
 import { buildRegionIndex, type RegionIndex } from './regions.ts';
 
 export interface RawData {
@@ -29,9 +36,11 @@ export interface RawData {
   unlocated: UnlocatedOut[];
   /** Fetches what the slim layer left out; absent: everything is loaded. */
   more?: OnDemand;
+  /** The columnar layer (map format 2): the incidents are these, `incidents` is empty. `drop`: duplicate rows. */
+  columns?: ColumnData & { drop?: number[] };
 }
 
-export interface LoadedData extends RawData {
+export interface LoadedData extends Omit<RawData, 'columns'> {
   more: OnDemand;
   ix: IncidentIndex;
   rx: RegionIndex;
@@ -66,17 +75,52 @@ async function getJson<T>(rel: string, fallback?: T): Promise<T> {
 }
 
 /** The slim layer's manifest, or null when the build wrote none (or a server answers with its own page). */
-async function manifest(): Promise<MapManifest | null> {
-  const m = await getJson<MapManifest | null>(OUTPUT_FILES.mapManifest, null);
-  return m && typeof m === 'object' && m.format === 1 ? m : null;
+async function manifest(): Promise<MapManifest | MapManifest2 | null> {
+  const m = await getJson<MapManifest | MapManifest2 | null>(OUTPUT_FILES.mapManifest, null);
+  return m && typeof m === 'object' && (m.format === 1 || m.format === 2) ? m : null;
 }
+
+/** A binary file, from its gzip sibling when the build wrote one and the browser can inflate it. */
+async function getBytes(rel: string, gz: boolean): Promise<ArrayBuffer> {
+  if (gz && typeof DecompressionStream === 'function') {
+    const res = await fetch(dataUrl(`${rel}.gz`));
+    // a server that sends it with Content-Encoding: gzip has inflated it already: then these are the bytes
+    if (res.ok && !res.headers.get('content-encoding')) {
+      const gzBytes = await res.blob();
+      performance.mark('sahel:gz-fetched');
+      const out = await new Response(
+        gzBytes.stream().pipeThrough(new DecompressionStream('gzip')),
+      ).arrayBuffer();
+      performance.mark('sahel:gz-inflated');
+      return out;
+    }
+    if (res.ok) return res.arrayBuffer();
+  }
+  const res = await fetch(dataUrl(rel));
+  if (!res.ok) throw new Error(`${rel}: HTTP ${res.status} ${res.statusText}`);
+  return res.arrayBuffer();
+}
+
+async function fetchColumns(m: MapManifest2): Promise<ColumnData> {
+  const [bin, dicts] = await Promise.all([
+    getBytes(MAP_COLUMNS_FILE, m.gzip),
+    getJson<MapDicts>(MAP_DICTS_FILE),
+  ]);
+  if (bin.byteLength !== m.columns_bytes)
+    throw new Error(`${MAP_COLUMNS_FILE} has ${bin.byteLength} bytes, the manifest says ${m.columns_bytes}`);
+  return { manifest: m, bin, dicts };
+}
+
+const EMPTY: IncidentCollection = { type: 'FeatureCollection', features: [] };
 
 export async function fetchData(): Promise<RawData> {
   const slim = await manifest();
   const [incidents, regions, risk, sources, unlocated] = await Promise.all([
-    slim
-      ? getJson<IncidentSlimCollection>(OUTPUT_FILES.mapIncidents).then(asIncidents)
-      : getJson<IncidentCollection>(OUTPUT_FILES.incidents),
+    slim?.format === 2
+      ? fetchColumns(slim)
+      : slim
+        ? getJson<IncidentSlimCollection>(OUTPUT_FILES.mapIncidents).then(asIncidents)
+        : getJson<IncidentCollection>(OUTPUT_FILES.incidents),
     getJson<RegionCollection>(OUTPUT_FILES.regions, { type: 'FeatureCollection', features: [] }),
     getJson<RiskRowOut[]>(OUTPUT_FILES.risk, []),
     slim
@@ -84,11 +128,21 @@ export async function fetchData(): Promise<RawData> {
       : getJson<SourceOut[]>(OUTPUT_FILES.sources, []),
     getJson<UnlocatedOut[]>(OUTPUT_FILES.unlocated, []),
   ]);
+  const more = slim ? new OnDemand((rel) => getJson<unknown>(rel)) : undefined;
+  if ('bin' in incidents)
+    return {
+      incidents: EMPTY,
+      columns: incidents,
+      regions,
+      risk,
+      sources,
+      unlocated,
+      ...(more ? { more } : {}),
+    };
   if (incidents?.type !== 'FeatureCollection' || !Array.isArray(incidents.features))
     throw new Error(
       `${slim ? OUTPUT_FILES.mapIncidents : OUTPUT_FILES.incidents} is not a GeoJSON FeatureCollection`,
     );
-  const more = slim ? new OnDemand((rel) => getJson<unknown>(rel)) : undefined;
   return { incidents, regions, risk, sources, unlocated, ...(more ? { more } : {}) };
 }
 
@@ -109,7 +163,10 @@ function asSources(list: SourceMeta[]): SourceOut[] {
 }
 
 export function prepare(raw: RawData): LoadedData {
-  const ix = buildIndex(raw.incidents, new Map(raw.sources.map((s) => [s.id, s.title ?? s.id])));
+  const titles = new Map(raw.sources.map((s) => [s.id, s.title ?? s.id]));
+  const ix = raw.columns
+    ? columnIndex(raw.columns, titles, raw.columns.drop)
+    : buildIndex(raw.incidents, titles);
   const rx = buildRegionIndex(raw.regions, ix);
   const flat = flatCache(ix);
   let pointCount = 0;

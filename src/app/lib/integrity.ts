@@ -13,6 +13,7 @@ import type {
 } from '../../pipeline/contract.ts';
 import type { RawData } from './data.ts';
 import { slimIncident, sourceIds } from './slim.ts';
+import { duplicateRows } from './columns.ts';
 
 export interface Checked {
   data: RawData;
@@ -163,6 +164,36 @@ export function checkData(raw: RawData): Checked {
     return claims.length === p.claims.length ? f : { ...f, properties: { ...p, claims } };
   });
 
+  // the columnar layer (map format 2): the same checks on its lists, no incident object built
+  let columns = raw.columns;
+  if (columns) {
+    const { rows, ids } = duplicateRows(columns);
+    for (const id of ids)
+      pr.add(
+        'dup-incident',
+        id,
+        (n, ex) =>
+          `${plural(n, 'An incident id appears', `${n} incident ids appear`)} more than once in incidents.geojson (${ex}): only the first incident of each is shown.`,
+      );
+    if (rows.length) columns = { ...columns, drop: rows };
+    for (const id of columns.dicts.sources)
+      if (!sourceById.has(id))
+        pr.add(
+          'no-source',
+          id,
+          (n, ex) =>
+            `Claims refer to ${plural(n, 'a source', `${n} sources`)} that sources.json lacks (${ex}): their sentence is shown without its article.`,
+        );
+    for (const id of columns.dicts.regions)
+      if (!regionIds.has(id))
+        pr.add(
+          'incident-region',
+          id,
+          (n, ex) =>
+            `Incidents are placed in ${plural(n, 'a region', `${n} regions`)} that regions.geojson lacks (${ex}): they are listed and counted but have no polygon on the map.`,
+        );
+  }
+
   const risk = firstOfEach<RiskRowOut>(
     raw.risk,
     (r) => r.id,
@@ -199,6 +230,7 @@ export function checkData(raw: RawData): Checked {
     data: {
       ...raw,
       incidents: { ...raw.incidents, features },
+      ...(columns ? { columns } : {}),
       regions: { ...raw.regions, features: regionFeatures },
       risk,
       sources,

@@ -4,7 +4,7 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { ActorType, IncidentCollection, IncidentFeature } from '../../pipeline/contract.ts';
 import { NO_DAY, incidentSpan } from './dates.ts';
-import { slimIncident, sourceIds } from './slim.ts';
+import { claimCount, slimIncident, sourceIds } from './slim.ts';
 
 /** A string dictionary: value <-> small integer. */
 export class Dict {
@@ -30,10 +30,30 @@ export interface Csr {
   list: Uint32Array;
 }
 
+/** Incident id -> index (a Map, or a search over packed ids for the columnar layer). */
+export interface IdLookup {
+  get(id: string): number | undefined;
+  has(id: string): boolean;
+}
+
 export interface IncidentIndex {
+  /** Incident i as an object; for the columnar layer built on first ask (and kept: the same object each time). */
   features: IncidentFeature[];
+  feature(i: number): IncidentFeature;
   n: number;
-  byId: Map<string, number>;
+  byId: IdLookup;
+  geoPrecision: Uint8Array;
+  /** Claims of each incident, fetched or not. */
+  nClaims: Uint32Array;
+  /** 1-based into regionIds (0: none): the incident's own polygon. */
+  regionRef: Uint32Array;
+  regionIds: string[];
+  /** 1-based into countries (0: none). */
+  countryRef: Uint32Array;
+  countries: string[];
+  /** Into placeNames. */
+  placeRef: Uint32Array;
+  placeNames: string[];
   /** Longitude/latitude, NaN for incidents without a point (region or country precision). */
   lon: Float64Array;
   lat: Float64Array;
@@ -62,6 +82,8 @@ export interface IncidentIndex {
   sourceTitle: Map<string, string>;
   /** Lower-cased searchable text, built on first free-text query. */
   text: string[] | null;
+  /** The searchable text of incident i without building its object (columnar layer). */
+  textOf?: (i: number) => string;
 }
 
 /** Scalar properties of the features MapLibre draws (see filters.ts for the expressions that read them). */
@@ -80,7 +102,7 @@ export interface FlatProps {
   name: string;
 }
 
-function csr(lists: number[][], total: number): Csr {
+export function csr(lists: number[][], total: number): Csr {
   const offsets = new Uint32Array(lists.length + 1);
   const list = new Uint32Array(total);
   let k = 0;
@@ -134,10 +156,23 @@ export function buildIndex(fc: IncidentCollection, titles?: ReadonlyMap<string, 
   const byId = new Map<string, number>();
   const actorType = new Map<string, ActorType | 'Unknown'>();
   const sourceTitle = new Map<string, string>();
+  const geoPrecision = new Uint8Array(n);
+  const nClaims = new Uint32Array(n);
+  const regionRef = new Uint32Array(n);
+  const countryRef = new Uint32Array(n);
+  const placeRef = new Uint32Array(n);
+  const regions = new Dict();
+  const countries = new Dict();
+  const places = new Dict();
   for (let i = 0; i < n; i++) {
     const f = features[i]!;
     const p = f.properties;
     byId.set(p.id, i);
+    geoPrecision[i] = p.geo_precision;
+    nClaims[i] = claimCount(p);
+    regionRef[i] = p.region_id ? regions.add(p.region_id) + 1 : 0;
+    countryRef[i] = p.country ? countries.add(p.country) + 1 : 0;
+    placeRef[i] = places.add(p.place_name);
     const c = f.geometry?.type === 'Point' ? f.geometry.coordinates : null;
     lon[i] = c ? c[0]! : NaN;
     lat[i] = c ? c[1]! : NaN;
@@ -176,8 +211,17 @@ export function buildIndex(fc: IncidentCollection, titles?: ReadonlyMap<string, 
   }
   return {
     features,
+    feature: (i) => features[i]!,
     n,
     byId,
+    geoPrecision,
+    nClaims,
+    regionRef,
+    regionIds: regions.values,
+    countryRef,
+    countries: countries.values,
+    placeRef,
+    placeNames: places.values,
     lon,
     lat,
     mx,
@@ -209,28 +253,34 @@ export function incidentText(f: IncidentFeature, titles?: ReadonlyMap<string, st
 }
 
 export function ensureText(ix: IncidentIndex): string[] {
-  if (!ix.text) ix.text = ix.features.map((f) => incidentText(f, ix.sourceTitle));
+  if (!ix.text)
+    ix.text = ix.textOf
+      ? Array.from({ length: ix.n }, (_, i) => ix.textOf!(i))
+      : ix.features.map((f) => incidentText(f, ix.sourceTitle));
   return ix.text;
+}
+
+/** The values of incident i in a dictionary-coded list. */
+export function listOf(c: Csr, dict: Dict, i: number): string[] {
+  const out: string[] = [];
+  for (let k = c.offsets[i]!, e = c.offsets[i + 1]!; k < e; k++) out.push(dict.values[c.list[k]!]!);
+  return out;
 }
 
 /** The flat point feature MapLibre gets for incident i (null without a point); fid = i. */
 export function flatFeature(ix: IncidentIndex, i: number): Feature<Point, FlatProps> | null {
   if (Number.isNaN(ix.lon[i]!)) return null;
-  const p = ix.features[i]!.properties;
-  const sources: string[] = [];
-  for (let k = ix.sources.offsets[i]!; k < ix.sources.offsets[i + 1]!; k++)
-    sources.push(ix.dicts.source.values[ix.sources.list[k]!]!);
   const props: FlatProps = {
     fid: i,
-    et: p.event_type,
-    mod: p.modality,
-    gp: p.geo_precision,
-    act: joinKeys(p.actors),
-    src: joinKeys(sources),
-    imp: joinKeys(p.impacts),
-    name: p.place_name,
+    et: ix.dicts.eventType.values[ix.eventType[i]!]!,
+    mod: ix.dicts.modality.values[ix.modality[i]!]!,
+    gp: ix.geoPrecision[i]!,
+    act: joinKeys(listOf(ix.actors, ix.dicts.actor, i)),
+    src: joinKeys(listOf(ix.sources, ix.dicts.source, i)),
+    imp: joinKeys(listOf(ix.impacts, ix.dicts.impact, i)),
+    name: ix.placeNames[ix.placeRef[i]!]!,
   };
-  if (p.fatalities !== null) props.fat = p.fatalities;
+  if (!Number.isNaN(ix.fatalities[i]!)) props.fat = ix.fatalities[i]!;
   if (ix.dayStart[i] !== NO_DAY) {
     props.ds = ix.dayStart[i]!;
     props.de = ix.dayEnd[i]!;
@@ -284,16 +334,16 @@ export function pointsGeoJSONText(
   const et = ix.dicts.eventType.values.map(q);
   const mod = ix.dicts.modality.values.map(q);
   const src = ix.dicts.source.values.map((s) => s.replaceAll('|', '/'));
+  const names = ix.placeNames.map(q);
   const parts: string[] = [];
   for (let i = 0; i < ix.n && parts.length < limit; i++) {
     const x = ix.lon[i]!;
     if (Number.isNaN(x) || !keep(i)) continue;
-    const p = ix.features[i]!.properties;
     let srcs = '';
     for (let k = ix.sources.offsets[i]!; k < ix.sources.offsets[i + 1]!; k++)
       srcs += `|${src[ix.sources.list[k]!]}`;
-    let props = `"fid":${i},"et":${et[ix.eventType[i]!]},"mod":${mod[ix.modality[i]!]},"gp":${p.geo_precision},"act":${q(joinKeys(p.actors))},"src":${q(srcs ? `${srcs}|` : '')},"imp":${q(joinKeys(p.impacts))},"name":${q(p.place_name)}`;
-    if (p.fatalities !== null) props += `,"fat":${p.fatalities}`;
+    let props = `"fid":${i},"et":${et[ix.eventType[i]!]},"mod":${mod[ix.modality[i]!]},"gp":${ix.geoPrecision[i]},"act":${q(joinKeys(listOf(ix.actors, ix.dicts.actor, i)))},"src":${q(srcs ? `${srcs}|` : '')},"imp":${q(joinKeys(listOf(ix.impacts, ix.dicts.impact, i)))},"name":${names[ix.placeRef[i]!]}`;
+    if (!Number.isNaN(ix.fatalities[i]!)) props += `,"fat":${ix.fatalities[i]}`;
     if (ix.dayStart[i] !== NO_DAY) props += `,"ds":${ix.dayStart[i]},"de":${ix.dayEnd[i]}`;
     parts.push(
       `{"type":"Feature","geometry":{"type":"Point","coordinates":[${x},${ix.lat[i]}]},"properties":{${props}}}`,

@@ -4,7 +4,6 @@ import { bbox as turfBbox, booleanPointInPolygon } from '@turf/turf';
 import type { RegionCollection, RiskRowOut } from '../../pipeline/contract.ts';
 import type { Csr, IncidentIndex } from './model.ts';
 import { NO_DAY } from './dates.ts';
-import { claimCount } from './slim.ts';
 import type { Measure, RegionLevel } from './url.ts';
 
 export type BBox = [number, number, number, number];
@@ -17,6 +16,8 @@ export interface RegionIndex {
   ofIncident: Csr;
   /** Incidents drawn as this polygon (region/country precision), per region. */
   areal: Uint8Array;
+  /** The region each incident is drawn as (its region_id's polygon), -1 for none. */
+  own: Int32Array;
 }
 
 /** Above this many incidents, point-in-polygon for admin-1/vernacular is skipped (countries come from properties). */
@@ -33,14 +34,22 @@ export function buildRegionIndex(collection: RegionCollection, ix: IncidentIndex
     .filter(({ f }) => f.properties.kind !== 'country');
   const lists: number[][] = [];
   let total = 0;
+  // per distinct region id and country, not per incident
+  const regionOf = ix.regionIds.map((id) => byId.get(id));
+  const countryOf = ix.countries.map((c) => byId.get(`country:${c}`));
+  const own = new Int32Array(ix.n).fill(-1);
   for (let i = 0; i < ix.n; i++) {
-    const p = ix.features[i]!.properties;
     const out: number[] = [];
     const add = (r: number | undefined) => {
       if (r !== undefined && !out.includes(r)) out.push(r);
     };
-    if (p.region_id) add(byId.get(p.region_id));
-    if (p.country) add(byId.get(`country:${p.country}`));
+    const rr = ix.regionRef[i]!;
+    if (rr) {
+      const r = regionOf[rr - 1];
+      add(r);
+      if (r !== undefined) own[i] = r;
+    }
+    if (ix.countryRef[i]) add(countryOf[ix.countryRef[i]! - 1]);
     const lon = ix.lon[i]!;
     const lat = ix.lat[i]!;
     if (!Number.isNaN(lon) && ix.n <= PIP_LIMIT) {
@@ -62,7 +71,7 @@ export function buildRegionIndex(collection: RegionCollection, ix: IncidentIndex
   });
   offsets[ix.n] = k;
   const areal = new Uint8Array(collection.features.length);
-  return { collection, byId, bbox: boxes, ofIncident: { offsets, list }, areal };
+  return { collection, byId, bbox: boxes, ofIncident: { offsets, list }, areal, own };
 }
 
 export interface RegionStats {
@@ -94,19 +103,23 @@ export function regionStats(
     risk: new Uint32Array(m),
   };
   const { offsets, list } = rx.ofIncident;
+  const actorNames = ix.dicts.actor.values;
   for (let i = 0; i < ix.n; i++) {
     if (!mask[i]) continue;
-    const p = ix.features[i]!.properties;
-    const own = p.region_id ? rx.byId.get(p.region_id) : undefined;
+    const own = rx.own[i]!;
     const fat = ix.fatalities[i]!;
     const day = ix.dayEnd[i]!;
+    const nc = ix.nClaims[i]!;
+    const a0 = ix.actors.offsets[i]!;
+    const a1 = ix.actors.offsets[i + 1]!;
     for (let k = offsets[i]!, e = offsets[i + 1]!; k < e; k++) {
       const r = list[k]!;
       s.incidents[r]!++;
-      s.claims[r]! += claimCount(p);
+      s.claims[r]! += nc;
       if (!Number.isNaN(fat)) s.fatalities[r]! += fat;
       if (day !== NO_DAY && day > s.last[r]!) s.last[r] = day;
-      if (s.actors[r]!.size < 64) for (const a of p.actors) s.actors[r]!.add(a);
+      if (s.actors[r]!.size < 64)
+        for (let j = a0; j < a1; j++) s.actors[r]!.add(actorNames[ix.actors.list[j]!]!);
       if (r === own) s.areal[r]!++;
     }
   }

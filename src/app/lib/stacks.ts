@@ -22,16 +22,24 @@ export interface StackProps {
 }
 
 export function buildStacks(ix: IncidentIndex): StackIndex {
-  const byPoint = new Map<string, number[]>();
+  // keyed by the exact coordinates, longitude then latitude (numbers: no string per incident)
+  const byLon = new Map<number, Map<number, number[]>>();
+  const all: number[][] = [];
   for (let i = 0; i < ix.n; i++) {
     const x = ix.lon[i]!;
     if (Number.isNaN(x)) continue;
-    const key = `${x},${ix.lat[i]!}`;
-    const g = byPoint.get(key);
+    const y = ix.lat[i]!;
+    let m = byLon.get(x);
+    if (!m) byLon.set(x, (m = new Map()));
+    const g = m.get(y);
     if (g) g.push(i);
-    else byPoint.set(key, [i]);
+    else {
+      const ng = [i];
+      m.set(y, ng);
+      all.push(ng);
+    }
   }
-  const groups = [...byPoint.values()].filter((g) => g.length > 1);
+  const groups = all.filter((g) => g.length > 1);
   const offsets = new Uint32Array(groups.length + 1);
   const list = new Uint32Array(groups.reduce((s, g) => s + g.length, 0));
   const of = new Int32Array(ix.n).fill(-1);

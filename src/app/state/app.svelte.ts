@@ -123,9 +123,14 @@ export class AppState {
   async load(loader: () => Promise<RawData> = fetchData): Promise<void> {
     this.status = 'loading';
     try {
-      const checked = checkData(await loader());
+      // marks for the first-load benchmark (tests/bench/map/first-load.ts): where the time goes
+      const raw = await loader();
+      performance.mark('sahel:fetched');
+      const checked = checkData(raw);
+      performance.mark('sahel:checked');
       this.problems = checked.problems;
       this.data = prepare(checked.data);
+      performance.mark('sahel:indexed');
       this.status = 'ready';
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e);
