@@ -1,6 +1,6 @@
 // The streaming CLI (worker threads, fragments appended to files) writes exactly what the in-memory build
 // (buildCorpus, then JSON.stringify of each output) gives, on a corpus with skipped files, input warnings, HTML,
-// dropped text, a table and a long line whose mentions hit the report's caps.
+// dropped text, a table, a long line whose mentions hit the report's caps and a country-level "also" claim.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +23,13 @@ it('the CLI writes the bytes of the in-memory build', () => {
     '<html><body><h1>Attack</h1><p>Gunmen attacked Mopti on 4 May 2024, killing 3.</p>' +
       '<p>Related content</p><table><tr><td>Region</td><td>Risk</td></tr><tr><td>Mopti</td><td>High</td></tr>' +
       '</table></body></html>',
+  );
+  // A country-level claim that is "also" another event stays apart from the article's finer incident: grouping
+  // reads its sentence (a CLI that handed the grouping worker no text merged it).
+  writeFileSync(
+    join(corpus, 'also.txt'),
+    'Gunmen attacked an army post in Gao on 4 May 2024, killing 12 soldiers. ' +
+      'Also on Friday, unidentified armed men attacked a UN convoy in Mali.\n',
   );
   writeFileSync(join(corpus, 'long.txt'), `Gunmen attacked Gao on Sunday. ${'Gao Timbuktu '.repeat(2_000)}.\n`);
   const out = join(work, 'out');

@@ -18,7 +18,10 @@ export interface WorkerSetup {
 
 export type ToWorker =
   | { type: 'doc'; seq: number; entry: CorpusEntry }
-  | { type: 'group'; claims: Claim[]; meta: [string, SourceMeta][]; path: string; texts: string };
+  /** Documents' claims (text left out) and metadata, in merge order, to the grouping worker as they merge. */
+  | { type: 'claims'; claims: Claim[]; meta: [string, SourceMeta][] }
+  /** Every document is merged: group the claims sent, write incidents.geojson (`texts`: the claims' sentences). */
+  | { type: 'group'; path: string; texts: string };
 
 export type FromWorker =
   | { type: 'ready'; customErrors: string[] }

@@ -1,6 +1,6 @@
 // The build over a corpus folder, streaming: documents are built on worker threads (pool.ts) or taken from the
 // cache (cache.ts), merged in build order (by id) whatever finished first, and their output fragments appended to
-// the output files as they come; the main thread keeps only each document's claims (for grouping) and counts.
+// the output files as they come; each document's claims go on to the grouping worker, the main thread keeps counts.
 // Same bytes as buildCorpus (src/pipeline/build.ts) in memory, for any number of workers, cached or not.
 
 import { existsSync, rmSync } from 'node:fs';
@@ -45,36 +45,12 @@ export interface StreamBuildResult {
   workers: number;
 }
 
-/** Claims as the main thread keeps them: their repeated strings (source, place, type, dates, actors) shared,
- * not one copy per claim as the worker's message gives them. */
-function interner(): (c: Claim) => Claim {
-  const seen = new Map<string, string>();
-  const one = <T extends string | null>(s: T): T => {
-    if (s === null) return s;
-    const had = seen.get(s);
-    if (had !== undefined) return had as T;
-    seen.set(s, s);
-    return s;
-  };
-  return (c) => ({
-    ...c,
-    sourceId: one(c.sourceId),
-    placeId: one(c.placeId),
-    eventType: one(c.eventType),
-    subEventType: one(c.subEventType),
-    dateStart: one(c.dateStart),
-    dateEnd: one(c.dateEnd),
-    modality: one(c.modality),
-    actors: c.actors.map(one),
-    impacts: c.impacts.map(one),
-    unlocatedName: one(c.unlocatedName),
-  });
-}
-
 /** A worker's start (loading the context) costs seconds: worth it for this many documents or more. */
 const DOCS_PER_EXTRA_WORKER = 300;
 /** Answers may run this far ahead of the merge (bounds what waits in memory). */
 const AHEAD = 256;
+/** Documents whose claims go to the grouping worker in one message. */
+const CLAIM_BATCH = 64;
 
 export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildResult> {
   const sorted = buildOrder(o.entries);
@@ -117,10 +93,14 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
     const dropped = part('dropped');
     const text = new FileWriter(join(o.outDir, '.part-text'));
     const claimText = new FileWriter(join(o.outDir, '.part-claim-text'));
-    const intern = interner();
     const documents: ReportDocument[] = o.skipped.map(skippedRecord);
-    const claims: Claim[] = [];
-    const meta: [string, SourceMeta][] = [];
+    // Claims go to the grouping worker in batches, in merge order (their index is their sentence's line in
+    // claimText).
+    let batch: { claims: Claim[]; meta: [string, SourceMeta][] } = { claims: [], meta: [] };
+    const sendBatch = () => {
+      if (batch.meta.length) pool.sendClaims({ type: 'claims', ...batch });
+      batch = { claims: [], meta: [] };
+    };
     const total = emptyTally();
     let built = 0;
     let fromCache = 0;
@@ -133,8 +113,9 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
       dropped.add(frags.dropped);
       text.write(frags.text);
       claimText.write(frags.claimText);
-      for (const c of record.claims) claims.push(intern(c));
-      meta.push([e.id, e.meta]);
+      for (const c of record.claims) batch.claims.push(c);
+      batch.meta.push([e.id, e.meta]);
+      if (batch.meta.length >= CLAIM_BATCH) sendBatch();
       addTally(total, record.tally);
       documents.push({ id: e.id, file: e.file, status: 'ok', why: null, chars: e.chars });
       built++;
@@ -166,6 +147,7 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
       o.onProgress?.(seq + 1, sorted.length);
     }
     for (const f of [sources, risk, mentions, unlocated, dropped, text, claimText]) f.close();
+    sendBatch();
 
     // Cached documents were merged while the workers loaded the context; it is needed from here on.
     const customErrors = await pool.ready();
@@ -176,12 +158,9 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
     ];
     const grouped = await pool.group({
       type: 'group',
-      claims,
-      meta,
       path: join(o.outDir, OUTPUT_FILES.incidents),
       texts: claimText.path,
     });
-    claims.length = 0;
     const counts = reportCounts(
       total,
       { built, skipped: documents.filter((d) => d.status === 'skipped').length },

@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { docOutput } from '../../../src/pipeline/build.ts';
 import type { IncidentCollection } from '../../../src/pipeline/contract.ts';
+import type { Claim, SourceMeta } from '../../../src/pipeline/types.ts';
 import { toFeatures } from '../../../src/pipeline/features.ts';
 import { incidentCounts } from '../../../src/pipeline/report.ts';
 import { readArticle } from '../corpus.ts';
@@ -21,20 +22,56 @@ if (!port) throw new Error('worker.ts runs as a worker thread');
 const send = (m: FromWorker) => port.postMessage(m);
 
 /** incidents.geojson: JSON.stringify's bytes of the collection, written feature by feature, each claim's
- * sentence (its index into `texts` until now) put back. */
-function writeIncidents(path: string, incidents: IncidentCollection, texts: ClaimTexts): void {
+ * sentence (its index into `texts` until now, unless its id is in `kept`) put back. */
+function writeIncidents(
+  path: string,
+  incidents: IncidentCollection,
+  texts: ClaimTexts,
+  kept: ReadonlySet<string>,
+): void {
   const out = new FileWriter(path);
   out.write('{"type":"FeatureCollection","features":[');
   incidents.features.forEach((f, i) => {
     const claims = f.properties.claims;
     const index = claims.map((c) => c.sentence);
-    claims.forEach((c, j) => (c.sentence = texts.get(Number(index[j]))));
+    claims.forEach((c, j) => {
+      if (!kept.has(c.id)) c.sentence = texts.get(Number(index[j]));
+    });
     out.write(`${i ? ',' : ''}${JSON.stringify(f)}`);
     claims.forEach((c) => (c.sentence = '')); // written: not held until the last feature
   });
   out.write(']}\n');
   out.close();
 }
+
+/** Claims as the grouping worker keeps them: their repeated strings (source, place, type, dates, actors) shared,
+ * not one copy per claim as each message gives them. */
+function interner(): (c: Claim) => Claim {
+  const seen = new Map<string, string>();
+  const one = <T extends string | null>(s: T): T => {
+    if (s === null) return s;
+    const had = seen.get(s);
+    if (had !== undefined) return had as T;
+    seen.set(s, s);
+    return s;
+  };
+  return (c) => ({
+    ...c,
+    sourceId: one(c.sourceId),
+    placeId: one(c.placeId),
+    eventType: one(c.eventType),
+    subEventType: one(c.subEventType),
+    dateStart: one(c.dateStart),
+    dateEnd: one(c.dateEnd),
+    modality: one(c.modality),
+    actors: c.actors.map(one),
+    impacts: c.impacts.map(one),
+    unlocatedName: one(c.unlocatedName),
+  });
+}
+
+/** What the grouping worker has been sent so far (ToWorker 'claims'). */
+const toGroup = { claims: [] as Claim[], meta: new Map<string, SourceMeta>(), intern: interner() };
 
 let ctx: LoadedContext | undefined;
 try {
@@ -46,12 +83,28 @@ try {
 
 port.on('message', (m: ToWorker) => {
   if (!ctx) return;
+  if (m.type === 'claims') {
+    for (const c of m.claims) toGroup.claims.push(toGroup.intern(c));
+    for (const [id, meta] of m.meta) toGroup.meta.set(id, meta);
+    return;
+  }
   if (m.type === 'group') {
+    const claims = toGroup.claims;
+    toGroup.claims = [];
     const texts = new ClaimTexts(m.texts);
-    // Grouping never reads a claim's text: each carries its index, replaced by the sentence when written.
-    m.claims.forEach((c, i) => (c.text = String(i)));
-    const incidents = toFeatures(m.claims, new Map(m.meta), ctx);
-    writeIncidents(m.path, incidents, texts);
+    // Grouping reads the text of region- and country-level claims only ("Also on Friday ... in Mali" is another
+    // event, group.ts): those carry their sentence, the others (most) their index, replaced when written. A
+    // claim's id hashes its sentence's offsets and its place, so a kept id always stands for the same sentence.
+    const kept = new Set<string>();
+    claims.forEach((c, i) => {
+      if (ctx?.gazetteer.get(c.placeId)?.kind === 'place') c.text = String(i);
+      else {
+        c.text = texts.get(i);
+        kept.add(c.id);
+      }
+    });
+    const incidents = toFeatures(claims, toGroup.meta, ctx);
+    writeIncidents(m.path, incidents, texts, kept);
     send({ type: 'grouped', counts: incidentCounts(incidents) });
     return;
   }
