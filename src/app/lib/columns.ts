@@ -261,6 +261,18 @@ export function columnIndex(
     return out;
   };
 
+  // the incident list's sort keys, without building objects
+  const dateKeys = new Dict();
+  const keyOfDate = dicts.dates.map((d) => dateKeys.add(d));
+  const none = dateKeys.add('');
+  const dateRef = new Uint32Array(n);
+  const toll = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    dateRef[i] = de[i]! ? keyOfDate[de[i]! - 1]! : ds[i]! ? keyOfDate[ds[i]! - 1]! : none;
+    const r = range.get(rowOf(i));
+    toll[i] = r ? r[1] : Number.isNaN(fat[i]!) ? -1 : fat[i]!;
+  }
+
   const built = new Map<number, IncidentFeature>();
   const feature = (i: number): IncidentFeature => {
     let f = built.get(i);
@@ -351,6 +363,9 @@ export function columnIndex(
     countries: countries.values,
     placeRef: placeCol,
     placeNames,
+    dateRef,
+    dateKeys: dateKeys.values,
+    toll,
     lon,
     lat,
     mx,

@@ -54,6 +54,11 @@ export interface IncidentIndex {
   /** Into placeNames. */
   placeRef: Uint32Array;
   placeNames: string[];
+  /** Into dateKeys: date_end, else date_start, else '' (the incident list's "newest" order). */
+  dateRef: Uint32Array;
+  dateKeys: string[];
+  /** The highest toll stated (fatalities_range's upper end, else fatalities), -1 when none. */
+  toll: Float64Array;
   /** Longitude/latitude, NaN for incidents without a point (region or country precision). */
   lon: Float64Array;
   lat: Float64Array;
@@ -164,6 +169,9 @@ export function buildIndex(fc: IncidentCollection, titles?: ReadonlyMap<string, 
   const regions = new Dict();
   const countries = new Dict();
   const places = new Dict();
+  const dateRef = new Uint32Array(n);
+  const dates = new Dict();
+  const toll = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const f = features[i]!;
     const p = f.properties;
@@ -173,6 +181,8 @@ export function buildIndex(fc: IncidentCollection, titles?: ReadonlyMap<string, 
     regionRef[i] = p.region_id ? regions.add(p.region_id) + 1 : 0;
     countryRef[i] = p.country ? countries.add(p.country) + 1 : 0;
     placeRef[i] = places.add(p.place_name);
+    dateRef[i] = dates.add(p.date_end ?? p.date_start ?? '');
+    toll[i] = p.fatalities_range?.[1] ?? p.fatalities ?? -1;
     const c = f.geometry?.type === 'Point' ? f.geometry.coordinates : null;
     lon[i] = c ? c[0]! : NaN;
     lat[i] = c ? c[1]! : NaN;
@@ -222,6 +232,9 @@ export function buildIndex(fc: IncidentCollection, titles?: ReadonlyMap<string, 
     countries: countries.values,
     placeRef,
     placeNames: places.values,
+    dateRef,
+    dateKeys: dates.values,
+    toll,
     lon,
     lat,
     mx,
