@@ -44,6 +44,7 @@ Usage: npm run build:data -- [options]
                   geodata and the pipeline's code are unchanged  [node_modules/.cache/sahel-build]
   --no-cache      build every document, read and write no cache
   --quiet         no progress line (it is shown only on a terminal: documents/s and ETA)
+  --timings       print each phase's wall time to stderr
   -h, --help      this text
 
 Writes incidents.geojson, regions.geojson, risk.json, sources.json, report.json, report.txt and basemap/*.geojson.
@@ -61,6 +62,7 @@ async function main(): Promise<number> {
       cache: { type: 'string', default: DEFAULT_CACHE },
       'no-cache': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
+      timings: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -91,7 +93,13 @@ async function main(): Promise<number> {
   const refused = checkOutputDir(outDir, ours);
   if (refused) return fail(refused);
   const t0 = performance.now();
+  let since = t0;
+  const timed = (name: string, ms = performance.now() - since) => {
+    if (values.timings) console.error(`timing: ${name} ${(ms / 1000).toFixed(2)} s`);
+    since = performance.now();
+  };
   const { entries, problems } = scanCorpus(inDir);
+  timed('scan corpus');
   for (const p of problems)
     console.error(`skipped or warned: ${escapeControls(p.file)}: ${escapeControls(p.why)}`);
   if (entries.length === 0) return fail(`no readable article in ${inDir}; nothing built`);
@@ -129,6 +137,10 @@ async function main(): Promise<number> {
     const progress = progressLine(values.quiet || !process.stderr.isTTY ? null : process.stderr);
     let result;
     try {
+      timed('output folder, geodata read');
+      const code = codeFingerprint(ROOT);
+      const geodataPrint = geodataFingerprint(geodata, inDir);
+      timed('fingerprints');
       result = await streamBuild({
         corpus: inDir,
         geodata,
@@ -139,13 +151,14 @@ async function main(): Promise<number> {
         workers,
         exactWorkers: values.workers !== undefined,
         cache: values['no-cache'] ? null : resolve(values.cache),
-        code: codeFingerprint(ROOT),
-        geodataPrint: geodataFingerprint(geodata, inDir),
+        code,
+        geodataPrint,
         onStart: progress.start,
         onCustomErrors: (errors) => {
           for (const e of errors) console.error(`custom-places: ${escapeControls(e)}`);
         },
         onProgress: progress.update,
+        onPhase: (name, ms) => timed(name, ms),
       });
     } catch (e) {
       staged.abort();
@@ -153,7 +166,9 @@ async function main(): Promise<number> {
       throw e;
     }
     writeStaged(staged, copies);
+    timed('geodata copies');
     await writeMapLayer(staged.dir); // the map's slim layer and on-demand chunks, read back from the outputs
+    timed('map layer (writeMapLayer)');
     staged.commit();
     const c = result.counts;
     const secs = (performance.now() - t0) / 1000;

@@ -35,6 +35,8 @@ export interface StreamBuildOptions {
   onStart?: (info: { total: number; cached: number; workers: number }) => void;
   onCustomErrors?: (errors: string[]) => void;
   onProgress?: (done: number, total: number) => void;
+  /** Told when each phase of the build ends, with its wall time in milliseconds (build-data --timings). */
+  onPhase?: (phase: string, ms: number) => void;
 }
 
 export interface StreamBuildResult {
@@ -53,6 +55,12 @@ const AHEAD = 256;
 const CLAIM_BATCH = 64;
 
 export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildResult> {
+  let since = performance.now();
+  const phase = (name: string) => {
+    const now = performance.now();
+    o.onPhase?.(name, now - since);
+    since = now;
+  };
   const sorted = buildOrder(o.entries);
   const keys = sorted.map((e) =>
     docKey({
@@ -68,6 +76,7 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
   const cache = o.cache;
   const hit = sorted.map((_, i) => cache !== null && existsSync(entryPath(cache, keys[i] as string)));
   const toBuild = hit.filter((h) => !h).length;
+  phase('cache lookup');
   const workers = o.exactWorkers
     ? Math.max(1, Math.min(o.workers, toBuild))
     : Math.max(1, Math.min(o.workers, Math.ceil(toBuild / DOCS_PER_EXTRA_WORKER)));
@@ -148,9 +157,11 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
     }
     for (const f of [sources, risk, mentions, unlocated, dropped, text, claimText]) f.close();
     sendBatch();
+    phase(`merge (${fromCache} cached, ${built - fromCache} built)`);
 
     // Cached documents were merged while the workers loaded the context; it is needed from here on.
     const customErrors = await pool.ready();
+    phase('workers ready');
     o.onCustomErrors?.(customErrors);
     const warnings: InputWarning[] = [
       ...customErrors.map((why) => ({ file: 'custom-places.json', why })),
@@ -161,6 +172,7 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
       path: join(o.outDir, OUTPUT_FILES.incidents),
       texts: claimText.path,
     });
+    phase('group + incidents.geojson');
     const counts = reportCounts(
       total,
       { built, skipped: documents.filter((d) => d.status === 'skipped').length },
@@ -196,6 +208,7 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
     txt.close();
     for (const p of [mentions, unlocated, dropped]) p.remove();
     for (const f of [text, claimText]) rmSync(f.path, { force: true });
+    phase('report, unlocated');
     return { counts, warnings, cached: fromCache, built: built - fromCache, workers };
   } finally {
     await pool.close();
