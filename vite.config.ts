@@ -106,6 +106,12 @@ export default defineConfig({
           // busy 2-core machine: a ceiling, not a speed target (benchmarks live in tests/bench/).
           testTimeout: 180_000,
           hookTimeout: 300_000,
+          // One gazetteer context a worker, not one a file: loading it (tests/pipeline/helpers.ts) takes seconds,
+          // and two dozen files import it. Non-isolated workers keep imported modules from file to file (each
+          // test file itself still runs afresh); no test mocks a module or stubs a global. Two workers: most of
+          // the slow files wait on the child processes they start.
+          isolate: false,
+          maxWorkers: 2,
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/e2e/**', 'node_modules/**'],
           environment: 'node',

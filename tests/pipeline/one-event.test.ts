@@ -1,37 +1,28 @@
 // End to end on invented articles: a dateline, a border reference, a person named like a place, a distance
 // reference and two reports of one event. Only the event places are drawn; one event is one incident.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { BuildReport, IncidentCollection } from '../../src/pipeline/contract.ts';
 import { haversineKm } from '../../src/common/geo.ts';
-import { loadContext } from '../../scripts/lib/load.ts';
+import { ROOT } from '../../scripts/lib/load.ts';
+import { buildFolder, ctx } from './helpers.ts';
 
-const ROOT = join(import.meta.dirname, '../..');
 const IN = join(ROOT, 'tests/fixtures/pipeline/one-event');
-let out = '';
 let incidents: IncidentCollection;
 let report: BuildReport;
 let gaoPoint: [number, number];
 
+// Built in this process as the CLI builds it (helpers.ts buildFolder), with the shared context.
 beforeAll(() => {
-  out = mkdtempSync(join(tmpdir(), 'sahel-one-event-'));
-  const r = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', 'scripts/build-data.ts', '--in', IN, '--out', out],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-    },
-  );
-  expect(r.status, r.stderr).toBe(0);
-  incidents = JSON.parse(readFileSync(join(out, 'incidents.geojson'), 'utf8')) as IncidentCollection;
-  report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as BuildReport;
-  gaoPoint = loadContext().gazetteer.get('gn:2457163')!.point;
-}, 120_000);
-afterAll(() => rmSync(out, { recursive: true, force: true }));
+  const built = buildFolder(IN);
+  incidents = built.incidents;
+  report = built.report;
+  expect(report.documents.map((d) => [d.file, d.status])).toEqual([
+    ['a_wire.txt', 'ok'],
+    ['b_radio.txt', 'ok'],
+  ]);
+  gaoPoint = ctx.gazetteer.get('gn:2457163')!.point;
+});
 
 const named = (name: string) => incidents.features.filter((f) => f.properties.place_name === name);
 

@@ -1,30 +1,19 @@
 // A long line costs each of its mentions a bounded window of text in the report, not the whole line.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import type { BuildReport } from '../../src/pipeline/contract.ts';
+import { buildFolder } from './helpers.ts';
 
-const ROOT = join(import.meta.dirname, '../..');
-
+// Built in this process as the CLI builds it (helpers.ts buildFolder): report.json's content, with the shared context.
 it('each mention of a 60 KB line keeps at most its sentence window in report.json', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sahel-window-'));
   try {
     const corpus = join(dir, 'corpus');
     mkdirSync(corpus);
     writeFileSync(join(corpus, 'in.txt'), `Gunmen attacked Gao on Sunday. ${'Gao '.repeat(15_000)}.\n`);
-    const out = join(dir, 'out');
-    const r = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', 'scripts/build-data.ts', '--in', corpus, '--out', out],
-      {
-        cwd: ROOT,
-        encoding: 'utf8',
-      },
-    );
-    expect(r.status, r.stderr).toBe(0);
-    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as BuildReport;
+    const { report } = buildFolder(corpus);
+    expect(report.documents.map((d) => d.status)).toEqual(['ok']);
     // Every mention is counted; at most 100 identical ones are listed, with how many more there are.
     expect(report.counts.mentions).toBeGreaterThan(10_000);
     expect(report.mentions.length).toBeLessThanOrEqual(100);
