@@ -33,7 +33,7 @@ describe('npm run eval', () => {
       expect(j[k]).toBeGreaterThanOrEqual(0);
       expect(j[k]).toBeLessThanOrEqual(1);
     }
-  }, 60_000);
+  }, 180_000);
 
   it('--geoparse prints per-corpus rows, anchors and the JSON object', () => {
     const r = run([
@@ -50,12 +50,12 @@ describe('npm run eval', () => {
     const j = lastJson(r.stdout);
     expect(Object.keys(j).slice(0, 6)).toEqual(['n', 'precision', 'recall', 'f1', 'acc161', 'median_km']);
     expect(j.n).toBe(12);
-  }, 60_000);
+  }, 180_000);
 
   it('explains its usage', () => {
     expect(run(['--help']).stdout).toContain('--geoparse');
     const bad = run([]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('exactly one of');
-  }, 60_000);
+  }, 180_000);
 });

@@ -6,13 +6,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/load.ts';
 
-const tsx = join(ROOT, 'node_modules/.bin/tsx');
 const cli = join(ROOT, 'scripts/build-data.ts');
-const build = (args: string[]) => spawnSync(tsx, [cli, '--quiet', ...args], { encoding: 'utf8', cwd: ROOT });
+// node --import tsx: what the tsx command runs, without its wrapper process
+const tsx = (args: string[]) => [process.execPath, ['--import', 'tsx', cli, ...args]] as const;
+const build = (args: string[]) => spawnSync(...tsx(['--quiet', ...args]), { encoding: 'utf8', cwd: ROOT });
 
 describe('build:data CLI', () => {
   it('prints help', () => {
-    expect(execFileSync(tsx, [cli, '--help'], { encoding: 'utf8' })).toMatch(/--in DIR/);
+    expect(execFileSync(...tsx(['--help']), { encoding: 'utf8', cwd: ROOT })).toMatch(/--in DIR/);
   });
 
   it('two builds of the bundled corpus are byte-identical', () => {

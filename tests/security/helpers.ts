@@ -5,14 +5,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/lib/load.ts';
 
-const tsx = join(ROOT, 'node_modules/.bin/tsx');
 const cli = join(ROOT, 'scripts/build-data.ts');
 
 export const temp = (name: string) => mkdtempSync(join(tmpdir(), `sahel-${name}-`));
 
 /** One build; a hang (a FIFO, /dev/zero) ends as a failed status after `timeout` instead of blocking the suite. */
 export function build(args: string[], timeout = 120_000) {
-  const r = spawnSync(tsx, [cli, '--quiet', ...args], { encoding: 'utf8', cwd: ROOT, timeout });
+  // node --import tsx: what the tsx command runs, without its wrapper process (a timeout kills the build itself)
+  const r = spawnSync(process.execPath, ['--import', 'tsx', cli, '--quiet', ...args], {
+    encoding: 'utf8',
+    cwd: ROOT,
+    timeout,
+  });
   return { status: r.status, signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
 }
 
