@@ -2,14 +2,21 @@
 // sources.json are read back item by item (never parsed whole: at 20k articles they are hundreds of MB), and
 // every map/ file gets a gzip sibling the servers send to browsers that accept gzip (vite.config.ts).
 
-import { closeSync, mkdirSync, openSync, readSync, readdirSync, writeSync } from 'node:fs';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { createGzip } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip as gzipCb } from 'node:zlib';
 import type { IncidentFeature, SourceOut } from '../../src/pipeline/contract.ts';
 import { OUTPUT_FILES } from '../../src/pipeline/contract.ts';
-import { MapChunkWriter, type ChunkOptions, type MapManifest2 } from '../../src/pipeline/output-chunks.ts';
+import {
+  MAP_COLUMNS_FILE,
+  MAP_DICTS_FILE,
+  MapChunkWriter,
+  type ChunkOptions,
+  type MapManifest2,
+} from '../../src/pipeline/output-chunks.ts';
+
+const gzipAsync = promisify(gzipCb);
 
 const READ = 4 * 1024 * 1024;
 const Q = 0x22;
@@ -107,60 +114,77 @@ export function* jsonArrayItems<T>(path: string, after = '', readSize = READ): G
   }
 }
 
-/** Appends to files opened on first write. */
+/** A chunk file (claims, texts): written whole in one call, so it can be compressed at once. */
+const WHOLE = /^map\/(claims|texts)\//;
+/** Chunks being compressed at once on libuv's threads while the main thread parses on. */
+const IN_FLIGHT = 8;
+
+/** Appends to files opened on first write; chunk files are written whole and their gzip sibling started at once. */
 class Files {
   private readonly fds = new Map<string, number>();
-  constructor(private readonly dir: string) {}
+  readonly pending = new Set<Promise<void>>();
+  readonly compressed = new Set<string>();
+  constructor(
+    private readonly dir: string,
+    private readonly gzip: boolean,
+  ) {}
   write = (rel: string, data: string | Uint8Array): void => {
+    const path = join(this.dir, rel);
+    if (WHOLE.test(rel)) {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, data);
+      if (this.gzip) this.compress(rel, data);
+      return;
+    }
     let fd = this.fds.get(rel);
     if (fd === undefined) {
-      const path = join(this.dir, rel);
       mkdirSync(dirname(path), { recursive: true });
       this.fds.set(rel, (fd = openSync(path, 'w')));
     }
     if (typeof data === 'string') writeSync(fd, data);
     else writeSync(fd, data);
   };
+  compress(rel: string, data: string | Uint8Array): void {
+    this.compressed.add(rel);
+    const p = gzipAsync(data, { level: 6 }).then((gz) => writeFileSync(join(this.dir, `${rel}.gz`), gz));
+    this.pending.add(p);
+    void p.finally(() => this.pending.delete(p)).catch(() => {});
+  }
+  /** Waits while too many chunks are being compressed (memory stays flat). */
+  async drain(max = IN_FLIGHT): Promise<void> {
+    while (this.pending.size > max) await Promise.race(this.pending);
+  }
   close(): void {
     for (const fd of this.fds.values()) closeSync(fd);
     this.fds.clear();
   }
 }
 
-function listFiles(dir: string, rel = ''): string[] {
-  return readdirSync(join(dir, rel), { withFileTypes: true })
-    .flatMap((e) =>
-      e.isDirectory() ? listFiles(dir, join(rel, e.name)) : e.name.endsWith('.gz') ? [] : [join(rel, e.name)],
-    )
-    .sort();
-}
-
-/** gzip siblings of every file under `dir`, a few at a time (streams: flat memory for the big ones). */
-async function gzipAll(dir: string): Promise<void> {
-  const files = listFiles(dir);
-  let next = 0;
-  const one = async (): Promise<void> => {
-    while (next < files.length) {
-      const p = join(dir, files[next++]!);
-      await pipeline(createReadStream(p), createGzip({ level: 6 }), createWriteStream(`${p}.gz`));
-    }
-  };
-  await Promise.all([one(), one(), one(), one()]);
-}
-
-/** Writes map/ beside incidents.geojson and sources.json in `outDir` (both must be there). */
+/** Writes map/ beside incidents.geojson and sources.json in `outDir` (both must be there). Chunks are compressed
+ * on libuv's threads while the outputs are read (the second core), the few appended files at the end. */
 export async function writeMapLayer(outDir: string, opts: ChunkOptions = {}): Promise<MapManifest2> {
-  const files = new Files(outDir);
+  const gzip = opts.gzip ?? true;
+  const files = new Files(outDir, gzip);
   let manifest: MapManifest2;
   try {
-    const w = new MapChunkWriter(files.write, { gzip: true, ...opts });
-    for (const f of jsonArrayItems<IncidentFeature>(join(outDir, OUTPUT_FILES.incidents), '"features":'))
+    const w = new MapChunkWriter(files.write, { gzip, ...opts });
+    for (const f of jsonArrayItems<IncidentFeature>(join(outDir, OUTPUT_FILES.incidents), '"features":')) {
       w.addIncident(f);
-    for (const s of jsonArrayItems<SourceOut>(join(outDir, OUTPUT_FILES.sources))) w.addSource(s);
+      if (files.pending.size > IN_FLIGHT) await files.drain();
+    }
+    for (const s of jsonArrayItems<SourceOut>(join(outDir, OUTPUT_FILES.sources))) {
+      w.addSource(s);
+      if (files.pending.size > IN_FLIGHT) await files.drain();
+    }
     manifest = w.finish();
   } finally {
     files.close();
+    await files.drain(0).catch(() => {});
   }
-  if (manifest.gzip) await gzipAll(join(outDir, 'map'));
+  if (gzip) {
+    for (const rel of [OUTPUT_FILES.mapManifest, OUTPUT_FILES.mapSources, MAP_COLUMNS_FILE, MAP_DICTS_FILE])
+      if (!files.compressed.has(rel)) files.compress(rel, readFileSync(join(outDir, rel)));
+    await files.drain(0);
+  }
   return manifest;
 }
