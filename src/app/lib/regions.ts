@@ -20,8 +20,44 @@ export interface RegionIndex {
   own: Int32Array;
 }
 
-/** Above this many incidents, point-in-polygon for admin-1/vernacular is skipped (countries come from properties). */
+/** Above this many distinct points, point-in-polygon for admin-1/vernacular is skipped (countries come from
+ * properties). Points, not incidents: a large corpus has 100k+ incidents at a few thousand places. */
 export const PIP_LIMIT = 20_000;
+
+/** The polygons (not countries) holding each distinct point of the index; null above PIP_LIMIT points. */
+function pointRegions(
+  ix: IncidentIndex,
+  sub: { f: RegionCollection['features'][number]; r: number }[],
+  boxes: BBox[],
+): { of: Int32Array; regions: number[][] } | null {
+  const of = new Int32Array(ix.n).fill(-1);
+  const byLon = new Map<number, Map<number, number>>();
+  const pts: [number, number][] = [];
+  for (let i = 0; i < ix.n; i++) {
+    const lon = ix.lon[i]!;
+    if (Number.isNaN(lon)) continue;
+    const lat = ix.lat[i]!;
+    let m = byLon.get(lon);
+    if (!m) byLon.set(lon, (m = new Map()));
+    let k = m.get(lat);
+    if (k === undefined) {
+      m.set(lat, (k = pts.length));
+      pts.push([lon, lat]);
+      if (pts.length > PIP_LIMIT) return null;
+    }
+    of[i] = k;
+  }
+  const regions = pts.map(([lon, lat]) => {
+    const out: number[] = [];
+    for (const { f, r } of sub) {
+      const b = boxes[r]!;
+      if (lon < b[0] || lon > b[2] || lat < b[1] || lat > b[3]) continue;
+      if (booleanPointInPolygon([lon, lat], f)) out.push(r);
+    }
+    return out;
+  });
+  return { of, regions };
+}
 
 export function buildRegionIndex(collection: RegionCollection, ix: IncidentIndex): RegionIndex {
   const byId = new Map<string, number>();
@@ -38,6 +74,7 @@ export function buildRegionIndex(collection: RegionCollection, ix: IncidentIndex
   const regionOf = ix.regionIds.map((id) => byId.get(id));
   const countryOf = ix.countries.map((c) => byId.get(`country:${c}`));
   const own = new Int32Array(ix.n).fill(-1);
+  const pip = pointRegions(ix, sub, boxes);
   for (let i = 0; i < ix.n; i++) {
     const out: number[] = [];
     const add = (r: number | undefined) => {
@@ -50,15 +87,8 @@ export function buildRegionIndex(collection: RegionCollection, ix: IncidentIndex
       if (r !== undefined) own[i] = r;
     }
     if (ix.countryRef[i]) add(countryOf[ix.countryRef[i]! - 1]);
-    const lon = ix.lon[i]!;
-    const lat = ix.lat[i]!;
-    if (!Number.isNaN(lon) && ix.n <= PIP_LIMIT) {
-      for (const { f, r } of sub) {
-        const b = boxes[r]!;
-        if (lon < b[0] || lon > b[2] || lat < b[1] || lat > b[3]) continue;
-        if (booleanPointInPolygon([lon, lat], f)) add(r);
-      }
-    }
+    const k = pip ? pip.of[i]! : -1;
+    if (k >= 0) for (const r of pip!.regions[k]!) add(r);
     lists.push(out);
     total += out.length;
   }
