@@ -18,8 +18,9 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   let dataMode: 'build' | 'fixture' = 'build';
   if (existsSync('scripts/build-data.ts')) {
-    const r = spawnSync('npm', ['run', '--silent', 'build:data'], { stdio: 'inherit' });
-    if (r.status !== 0) throw new Error(`npm run build:data failed (exit ${r.status})`);
+    // `npm run build:data` without npm's own start-up: the command it runs (package.json), with its defaults.
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-data.ts'], { stdio: 'inherit' });
+    if (r.status !== 0) throw new Error(`build:data failed (exit ${r.status})`);
   } else {
     console.warn('[e2e] scripts/build-data.ts not found: using the synthetic fixture (temporary)');
     rmSync('public/data', { recursive: true, force: true });
