@@ -215,10 +215,13 @@ export function buildAdmin2(inp: AdminInputs): { units: Admin2Unit[]; warnings: 
     const gn = gnByKey.get(key) ?? [];
     const feature = gn.map((c) => gnById.get(c.geonameid)).find((r) => r !== undefined);
     const parent = ochaAdmin1.get(p.parent) ?? null;
-    const exact = seats.get(key) ?? [];
+    // A seat in the unit's own admin-1 first: Niger has a Bosso village in Tillabéri, 1,000 km from Bosso
+    // department. (Ménaka's new cercles lie in no admin-1 polygon of theirs: any town of the name then.)
+    const named = seats.get(key) ?? [];
+    const inParent = named.filter((r) => !parent || inp.admin1At(country, r.lon, r.lat)?.id === parent.id);
     // No town of exactly that name: one of the admin-1's towns one edit away (Dungass / Dungas, Ayerou / Ayorou).
-    const fuzzy = exact.length
-      ? exact
+    const near = inParent.length
+      ? inParent
       : inp.gnRows.filter(
           (r) =>
             r.featureClass === 'P' &&
@@ -226,6 +229,7 @@ export function buildAdmin2(inp: AdminInputs): { units: Admin2Unit[]; warnings: 
             nameKeySet([r.name, r.asciiname, ...r.alternates]).some((k) => closeKeys(k, spacingFreeKey(bare))) &&
             (!parent || inp.admin1At(country, r.lon, r.lat)?.id === parent.id),
         );
+    const fuzzy = near.length ? near : named;
     const seat = [...fuzzy].sort(
       (a, b) => seatRank(a) - seatRank(b) || b.population - a.population || a.geonameid - b.geonameid,
     )[0];

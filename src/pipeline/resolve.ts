@@ -8,7 +8,7 @@ import type { PipelineContext } from './context.ts';
 import type { GazetteerIndex } from './gazetteer.ts';
 import { isMinorPlace, isVillageOnly } from './gazetteer-sahel.ts';
 import type { GazetteerEntry, Mention, Resolution } from './types.ts';
-import { villageEvidence, adminPath, sharedRegion, spacingFreeKey } from './villages.ts';
+import { villageEvidence, adminPath, seatOf, sharedRegion, spacingFreeKey } from './villages.ts';
 
 const KIND_PRIOR: Record<GazetteerEntry['kind'], number> = {
   country: 8,
@@ -343,10 +343,16 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext, text?
       }
     }
     if (ranked.length > 1) ranked.sort(byScore);
+    // "near Bosso" is the town Bosso department is named for; "Bosso department" is the unit (cue.admin).
+    const top = ranked[0] as Ranked;
+    const seat =
+      top.entry.kind === 'admin2' && !m.cue?.admin ? ranked.findIndex((r) => seatOf(r.entry, top.entry)) : -1;
+    if (seat > 0) ranked.unshift(...ranked.splice(seat, 1));
     for (const r of ranked) out.push({ id: r.id, score: r.score });
     const best = ranked[0] as Ranked;
-    // The runner-up is the best candidate that is another place: records of one place within 25 km are one.
-    const second = ranked.find((r, i) => i > 0 && beyond(best.entry.point, r.entry.point, 25));
+    // The runner-up is another place: records within 25 km are one place, and so are a unit and its seat.
+    const other = (r: Ranked) => !seatOf(r.entry, best.entry) && !seatOf(best.entry, r.entry);
+    const second = ranked.find((r, i) => i > 0 && beyond(best.entry.point, r.entry.point, 25) && other(r));
     if (best.entry.kind === 'continent') {
       return {
         mention: m,

@@ -362,12 +362,14 @@ export function assignRoles(
   resolutions: readonly {
     mention: Span & { sentence: number; via?: string };
     status: string;
+    placeId?: string | null;
     role?: RoleOf;
   }[],
   rules: RoleRules,
 ): void {
   for (const r of resolutions) {
-    if (r.status !== 'resolved') continue;
+    // An ambiguous mention that carries the unit its namesakes share has a role too: it may place its claim there.
+    if (r.status !== 'resolved' && !(r.status === 'ambiguous' && r.placeId)) continue;
     const s = sentences[r.mention.sentence];
     if (!s) continue;
     const role = mentionRole(text, s, r.mention, rules);

@@ -3,6 +3,7 @@
 // An unknown village is reported, never silently dropped, and its claim falls back to the nearest unit the text
 // names (the first name in its brackets, else another place in the sentence) at geo precision 2.
 
+import { haversineKm } from '../common/geo.ts';
 import type { PipelineContext } from './context.ts';
 import type { CalendarLists } from './dates.ts';
 import type { Spotted } from './mentions.ts';
@@ -79,6 +80,8 @@ export function findUnknownPlaces(
   const { introduced, notNames } = ctx.words.unknownPlaces;
   const unknown: Resolution[] = [];
   const context: Span[] = [];
+  /** Resolved heads their bracketed admin units contradict, now unknown, with why. */
+  const contradictions = new Map<Resolution, string>();
   const covered: Span[] = [...resolutions.map((r) => r.mention), ...spotted.actors];
   // A head is known when one mention covers all of it; "Tapoa" inside "Tapoa-Djerma" leaves the name unknown.
   const isCovered = (sp: Span) =>
@@ -129,6 +132,20 @@ export function findUnknownPlaces(
       if (!places.length) continue; // "(AQIM)", "(2012, 2020)": not a place hierarchy
       context.push(inner);
       const firstName = places[0]?.mention.surface ?? '';
+      const contradicted = contradictedHead(head, places, resolutions, ctx);
+      if (contradicted) {
+        // "Sabaribougou (Niono, Segou)" when the gazetteer's only Sabaribougou is in Koulikoro: not that one.
+        contradictions.set(contradicted.resolution, contradicted.why);
+        const r = contradicted.resolution;
+        unknown.push({
+          mention: r.mention,
+          placeId: null,
+          status: 'unknown',
+          ranked: r.ranked,
+          why: contradicted.why,
+        });
+        continue;
+      }
       add(
         head,
         headText,
@@ -147,18 +164,59 @@ export function findUnknownPlaces(
     }
   }
   unknown.sort((a, b) => a.mention.start - b.mention.start);
-  const all = resolutions.map((r): Resolution => {
+  const all = resolutions.flatMap((r): Resolution[] => {
+    if (contradictions.has(r)) return [];
     const head = unknown.find((u) => isPartOfName(text, r.mention, u.mention));
-    if (!head || r.status !== 'resolved') return r;
-    return {
-      ...r,
-      mention: { ...r.mention, rejected: 'part-of-longer-name' },
-      placeId: null,
-      status: 'rejected',
-      why: `rejected: part of the longer name ${head.mention.surface}`,
-    };
+    if (!head || r.status !== 'resolved') return [r];
+    return [
+      {
+        ...r,
+        mention: { ...r.mention, rejected: 'part-of-longer-name' },
+        placeId: null,
+        status: 'rejected',
+        why: `rejected: part of the longer name ${head.mention.surface}`,
+      },
+    ];
   });
   all.push(...unknown);
   all.sort((a, b) => a.mention.start - b.mention.start || a.mention.end - b.mention.end);
   return { resolutions: all, unknown, context };
+}
+
+/** A head this far from every unit of its bracketed hierarchy is another place of the name. */
+const CONTRADICTED_KM = 200;
+
+/**
+ * A resolved head whose bracketed units all lie in one admin-1 its entry is not in: "Sabaribougou (Niono, Segou)"
+ * when the only Sabaribougou the gazetteer has is a Koulikoro village. The text is the better witness, so the
+ * head is an unknown village located through its units (resolve already prefers a namesake inside them).
+ */
+function contradictedHead(
+  head: Span,
+  inner: Resolution[],
+  resolutions: Resolution[],
+  ctx: PipelineContext,
+): { resolution: Resolution; why: string } | null {
+  const r = resolutions.find(
+    (x) => x.status === 'resolved' && x.placeId && x.mention.start <= head.start && x.mention.end >= head.end,
+  );
+  const e = r?.placeId ? ctx.gazetteer.get(r.placeId) : undefined;
+  if (!r || !e || e.kind !== 'place' || !e.admin1) return null;
+  const regions = new Set<string>();
+  for (const x of inner) {
+    const u = x.placeId ? ctx.gazetteer.get(x.placeId) : undefined;
+    const a1 = u?.kind === 'admin1' ? u.id : u?.admin1;
+    // (Regions were split since many reports were written: "I-n-Deliman (Ansongo, Gao)" is now in Ménaka,
+    // 100 km from Ansongo. Only a head far from every unit named is contradicted.)
+    if (!a1 || !u || haversineKm(u.point, e.point) <= CONTRADICTED_KM) return null;
+    regions.add(a1);
+  }
+  const [unit] = regions;
+  if (regions.size !== 1 || !unit || unit === e.admin1) return null;
+  const name = ctx.gazetteer.get(unit)?.name ?? unit;
+  const theirs = ctx.gazetteer.get(e.admin1)?.name ?? e.admin1;
+  return {
+    resolution: r,
+    why: `unknown: the gazetteer's ${e.name} (${e.id}) is in ${theirs}, but its bracketed admin units are in ${name}; located through them`,
+  };
 }

@@ -3,6 +3,7 @@
 // acronyms (Boni, Kaya, Koro, Say, Man, Keita, Diallo): a village that is only a village (no admin role, no
 // population) is placed only with evidence, and a name that is also a word with stronger evidence still.
 
+import { haversineKm } from '../common/geo.ts';
 import type { VillageWords } from './context.ts';
 import type { GazetteerIndex } from './gazetteer.ts';
 import { CITY_POPULATION, isMinorPlace, isVillageOnly } from './gazetteer-sahel.ts';
@@ -44,11 +45,22 @@ export interface VillageContext {
  * - any other place: no further evidence.
  */
 export function villageEvidence(e: GazetteerEntry, m: Mention, key: string, v: VillageContext): boolean {
-  if (v.named(e.admin1) || v.named(e.admin2)) return true;
   const cue = m.cue;
-  const minor = isMinorPlace(e);
   // One sense per document: "Luis Gomes Sambo" makes every "Sambo" of the document the man.
   const fragment = !!cue?.fragment || v.fragments.has(key);
+  // "the Dogon village of Berdossou (Koro, Mopti)": the units are Berdossou's, and a people's name or a word
+  // used as one word of something else is no village ("the Koro cercle" is a unit, "the Mali government" a country).
+  if (
+    fragment &&
+    e.kind === 'place' &&
+    e.population < CITY_POPULATION &&
+    !cue?.admin &&
+    !cue?.region &&
+    v.words.ambiguous.has(key)
+  )
+    return false;
+  if (v.named(e.admin1) || v.named(e.admin2)) return true;
+  const minor = isMinorPlace(e);
   if ((minor || e.kind === 'admin2') && fragment) return false;
   // Named among towns, a name is a place whatever else the word means.
   if (v.listed) return true;
@@ -85,4 +97,14 @@ export function sharedRegion(a: GazetteerEntry, b: GazetteerEntry, g: GazetteerI
   const unit = (x: string | null | undefined, y: string | null | undefined) =>
     x && x === y ? (g.get(x) ?? null) : null;
   return unit(a.admin2, b.admin2) ?? unit(a.admin1, b.admin1);
+}
+
+/** Is town p the seat admin-2 unit u is named for (the same name is the caller's: both are one mention's)? */
+export function seatOf(p: GazetteerEntry, u: GazetteerEntry): boolean {
+  return (
+    p.kind === 'place' &&
+    u.kind === 'admin2' &&
+    p.admin1 === u.admin1 &&
+    (p.admin2 === u.id || (!p.admin2 && haversineKm(p.point, u.point) < 150))
+  );
 }

@@ -5,6 +5,8 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { booleanPointInPolygon } from '@turf/turf';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { deriveSahel, readFrame, readSahelSources, writeSahel } from '../../scripts/geodata/sahel-derive.ts';
 import { MERGE_KM, matchByName, spacingFreeKey } from '../../scripts/geodata/sahel-merge.ts';
 import { bareAdminName, closeKeys } from '../../scripts/geodata/sahel-admin.ts';
@@ -202,6 +204,7 @@ describe('committed Sahel layers', () => {
   const osmText = readFileSync(geodata('osm-places-sahel.json'), 'utf8');
   const osm = { entries: readLayerFile(geodata('osm-places-sahel.json').pathname) as OsmRecord[] };
   const ids = new Set(cc.entries.map((e) => e.id));
+  const byKeyPoint = (list: SahelRecord[], name: string) => list.find((e) => e.name === name)?.point;
   const withKey = (key: string, country: string) =>
     cc.entries.filter((e) => e.country === country && e.keys.includes(key));
 
@@ -242,6 +245,25 @@ describe('committed Sahel layers', () => {
     expect(osm.entries.filter((o) => o.same && !ids.has(o.same)).map((o) => o.id)).toEqual([]);
     expect(osm.entries.filter((o) => o.same).length).toBeGreaterThan(20_000);
     expect(cc.entries.some((e) => e.ids.some((i) => i.startsWith('osm:')))).toBe(false);
+  });
+
+  it("place every admin-2 unit of Mali, Burkina Faso and Niger inside its admin-1's polygon", () => {
+    // Units no WOF polygon draws take their seat town's point: the seat of their own region (Niger has a
+    // Bosso village in Tillabéri, 1,000 km from Bosso department in Diffa).
+    const regions = JSON.parse(readFileSync(geodata('regions.geojson'), 'utf8')) as FeatureCollection<
+      Polygon | MultiPolygon,
+      { id: string }
+    >;
+    const polygon = new Map(regions.features.map((f) => [f.properties.id, f]));
+    const units = cc.entries.filter((e) => e.type === 'admin2' && ['ML', 'BF', 'NE'].includes(e.country));
+    expect(units.length).toBeGreaterThan(150);
+    // (Mali's Ménaka region, created in 2016, has no polygon in Natural Earth's admin-1 layer.)
+    const outside = units.filter((e) => {
+      const region = e.admin1 ? polygon.get(e.admin1[0]) : undefined;
+      return region && !booleanPointInPolygon(e.point, region);
+    });
+    expect(outside.map((e) => e.id)).toEqual([]);
+    expect(byKeyPoint(units, 'Bosso')).toEqual([13.30951, 13.69869]);
   });
 
   it('draw admin-2 polygons in a small file', () => {

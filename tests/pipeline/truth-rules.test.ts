@@ -191,3 +191,68 @@ describe('another event, not a restatement', () => {
     expect(bandiagara?.properties.claims.some((c) => c.sentence.startsWith('Also on Friday'))).toBe(false);
   });
 });
+
+describe('namesakes the evidence cannot split (issue 8)', () => {
+  it('two Louda villages of Centre-Nord: the claim goes to the region both lie in, not to one of them', () => {
+    const text = 'On July 28, gendarmes shot dead an unarmed suspect in Louda during a security check.';
+    const r = resolutionOf(text, 'Louda');
+    expect(r?.status).toBe('ambiguous');
+    expect(r?.why).toMatch(/^ambiguous between .*; both in Centre-Nord/);
+    const claims = claimsOf(text, '2019-07-30');
+    expect(claims.map((c) => [placeOf(c.placeId)?.kind, placeOf(c.placeId)?.name])).toEqual([
+      ['admin1', 'Centre-Nord'],
+    ]);
+  });
+
+  it('a named town in the sentence wins over the shared region of an ambiguous village', () => {
+    const claims = claimsOf(
+      'On July 28, gendarmes shot dead a suspect in Louda and another in Kaya.',
+      '2019-07-30',
+    );
+    expect(claims.map((c) => placeOf(c.placeId)?.name)).toEqual(['Kaya']);
+  });
+
+  it('not in a region of another country than the one the article is about', () => {
+    const text =
+      'Forty Chadian soldiers were killed on Monday in an attack in Boma, the president said. He visited the site in the Lac province, which borders Niger and Nigeria.';
+    expect(claimsOf(text).some((c) => placeOf(c.placeId)?.country === 'NG')).toBe(false);
+  });
+});
+
+describe('a unit and the town it is named for (issue 8)', () => {
+  it('"near Bosso" is the town, not a tie with Bosso department', () => {
+    const text = 'Boko Haram burned down a village near Bosso on Monday, killing two fishermen.';
+    expect(resolutionOf(text, 'Bosso')?.status).toBe('resolved');
+    expect(placeOf(resolutionOf(text, 'Bosso')?.placeId ?? '')?.kind).toBe('place');
+  });
+
+  it('"Bosso department" is the unit', () => {
+    const text = 'Soldiers clashed with Boko Haram fighters in Bosso department on Monday.';
+    expect(placeOf(resolutionOf(text, 'Bosso')?.placeId ?? '')?.kind).toBe('admin2');
+  });
+});
+
+describe('a bracketed hierarchy that contradicts the gazetteer (issue 8)', () => {
+  it('"the Dogon village of Berdossou (Koro, Mopti)": the units are Berdossou\'s; Dogon is a people here', () => {
+    const text =
+      'On 18 June 2020, militiamen attacked the Dogon village of Berdossou (Koro, Mopti) in an attempt to steal cattle.';
+    expect(resolutionOf(text, 'Dogon')?.status).toBe('rejected');
+    expect(claimsOf(text, '2020-06-19').map((c) => placeOf(c.placeId)?.name)).toEqual(['Berdossou']);
+  });
+
+  it('"Sabaribougou (Niono, Segou)": not the Kayes village of the name; near Niono instead', () => {
+    const text =
+      'On 9 February 2020, soldiers reportedly killed three civilians in the village of Sabaribougou (Niono, Segou).';
+    const head = run(text, '2020-02-10').resolutions.find((r) => r.mention.surface === 'Sabaribougou');
+    expect(head?.status).toBe('unknown');
+    expect(head?.why).toMatch(/is in Kayes, but its bracketed admin units are in Ségou/);
+    const claims = claimsOf(text, '2020-02-10');
+    expect(claims.map((c) => [placeOf(c.placeId)?.name, c.geoPrecision])).toEqual([['Niono', 2]]);
+  });
+
+  it('a region split since ("I-n-Deliman (Ansongo, Gao)", now in Ménaka) keeps the village', () => {
+    const text =
+      'On 1 November 2019, militants attacked a military base in the town of I-n-Deliman (Ansongo, Gao), killing 53 soldiers.';
+    expect(claimsOf(text, '2019-11-02').map((c) => placeOf(c.placeId)?.name)).toEqual(['I-n-Déliman']);
+  });
+});

@@ -79,13 +79,10 @@ export function choosePlaces(
   // an embassy belongs to: "Mali's embassy" is not in Mali).
   const missions = c.missions.find(tokens);
   const owns = missionOwner(s, tokens, missions, doc.text);
-  const candidates = here.filter(
-    (r) =>
-      r.status === 'resolved' &&
-      r.placeId &&
-      (r.mention.via !== 'demonym' || r.role?.role === 'capital') &&
-      !owns(r.mention.start, r.mention.end),
-  );
+  const usable = (r: Resolution): boolean =>
+    !!r.placeId &&
+    (r.mention.via !== 'demonym' || r.role?.role === 'capital') &&
+    !owns(r.mention.start, r.mention.end);
   // Only event places (and "near X" within the near threshold) place a claim. A weak cue ("residents of X
   // said", "based in X", a road's end) gives way when nothing else places it: then its first mention does,
   // "near" at best. Datelines, references, origins, sources and names place nothing.
@@ -94,10 +91,25 @@ export function choosePlaces(
     r.role.role === 'event' ||
     r.role.role === 'capital' ||
     (r.role.role === 'near' && !r.role.weak);
+  const unknownHere = (doc.unknown ?? []).filter((u) => u.mention.sentence === s.index);
+  const sure = here.filter((r) => r.status === 'resolved' && usable(r));
+  // (In the one country the document names most, if it names any: a Chadian story's "Boma" that also names
+  // Niger and Nigeria is not in Nigeria's Kebbi state.)
+  const top = Math.max(0, ...votes.values());
+  const leaders = [...votes].filter(([, n]) => n === top);
+  const inDocCountries = (r: Resolution): boolean =>
+    !votes.size ||
+    (leaders.length === 1 && leaders[0]?.[0] === ctx.gazetteer.get(r.placeId as string)?.country);
+  // A village between namesakes the evidence cannot split ("Louda", two villages of Centre-Nord) places its
+  // event in the smallest unit both lie in, never at one of them; only when nothing else in the sentence does.
+  const shared =
+    sure.some(isStrong) || unknownHere.length
+      ? []
+      : here.filter((r) => r.status === 'ambiguous' && usable(r) && isStrong(r) && inDocCountries(r));
+  const candidates = [...sure, ...shared];
   const placing = candidates.filter((r) => isStrong(r) || r.role?.weak);
   // Names inside a bracketed hierarchy say where their head is; they are event places only for an unknown
   // head ("Ogossagou (Bankass, Mopti)") or when the sentence names no other place.
-  const unknownHere = (doc.unknown ?? []).filter((u) => u.mention.sentence === s.index);
   const inContext = (r: Resolution): boolean => inSpans(doc.context ?? [], r.mention);
   const strongAll = placing.filter((r) => isStrong(r) && !inContext(r));
   // "the Kati camp attacked at the gates of Bamako": with an event town named, the town it is near is only
