@@ -127,6 +127,10 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+          // One worker for every file in turn (they share the preview server and Chromium's CPU): not isolated, so
+          // playwright-core and the helpers are imported once. Its own group order: after the unit files, as before.
+          isolate: false,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
