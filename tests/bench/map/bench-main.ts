@@ -1,5 +1,6 @@
-// Benchmark page: the real App on a seeded synthetic set generated in the page (?n=&seed=),
-// or (?mode=naive) the naive approach: a clustered GeoJSON source re-sent with setData on every change.
+// Benchmark page: the real App on a seeded synthetic set generated in the page (?n=&seed=): ?mode=app loads it as
+// the columnar layer the build writes, ?mode=app-geojson as GeoJSON in memory (the small-corpus path), or
+// (?mode=naive) the naive approach: a clustered GeoJSON source re-sent with setData on every change.
 import { mount } from 'svelte';
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -11,7 +12,16 @@ import latinUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.wof
 import latinExtUrl from '@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff2?url';
 import { FONT, SAHEL_BOUNDS } from '../../../src/app/map/style/basemap.ts';
 import { mapStyle } from '../../../src/app/map/style/index.ts';
-import type { RegionCollection } from '../../../src/pipeline/contract.ts';
+import type { IncidentCollection, RegionCollection } from '../../../src/pipeline/contract.ts';
+import { OUTPUT_FILES } from '../../../src/pipeline/contract.ts';
+import {
+  MAP_COLUMNS_FILE,
+  MAP_DICTS_FILE,
+  MapChunkWriter,
+  type MapDicts,
+  type MapManifest2,
+} from '../../../src/pipeline/output-chunks.ts';
+import type { ColumnData } from '../../../src/app/lib/columns.ts';
 import { buildIndex, flatFeatures } from '../../../src/app/lib/model.ts';
 import { syntheticIncidents } from './synthetic.ts';
 
@@ -22,7 +32,29 @@ const mode = params.get('mode') ?? 'app';
 
 const g0 = performance.now();
 const { incidents, sources } = syntheticIncidents({ n, seed, anchors: true });
+/** mode=app: the columnar layer the build writes (map format 2), encoded here before the clock starts; its
+ * incidents are then let go, as a real load never holds them. mode=app-geojson: the GeoJSON path in memory. */
+const columns = mode === 'app' ? encodeColumns(incidents) : null;
+if (columns) incidents.features.length = 0;
 const genMs = performance.now() - g0;
+
+function encodeColumns(fc: IncidentCollection): ColumnData {
+  let bin: Uint8Array | null = null;
+  let dicts = '';
+  let manifest = '';
+  const w = new MapChunkWriter((path, data) => {
+    if (path === MAP_COLUMNS_FILE) bin = data as Uint8Array;
+    else if (path === MAP_DICTS_FILE) dicts = data as string;
+    else if (path === OUTPUT_FILES.mapManifest) manifest = data as string;
+  });
+  for (const f of fc.features) w.addIncident(f);
+  w.finish();
+  return {
+    manifest: JSON.parse(manifest) as MapManifest2,
+    bin: (bin as Uint8Array | null)!.slice().buffer,
+    dicts: JSON.parse(dicts) as MapDicts,
+  };
+}
 
 interface Bench {
   n: number;
@@ -35,12 +67,13 @@ interface Bench {
 const bench: Bench = { n, mode, genMs, t0: performance.now() };
 (window as unknown as { __bench: Bench }).__bench = bench;
 
-if (mode === 'app') {
+if (mode === 'app' || mode === 'app-geojson') {
   mount(App, {
     target: document.getElementById('app')!,
     props: {
       loader: async () => ({
         incidents,
+        ...(columns ? { columns } : {}),
         sources,
         regions: (await (await fetch('data/regions.geojson')).json()) as RegionCollection,
         risk: [],

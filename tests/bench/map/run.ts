@@ -3,7 +3,7 @@
 // Sahel overview (clusters) and at zoom 7 (points), and main-thread long tasks while panning. Plus bundle size.
 // Run: npx tsx tests/bench/map/run.ts [sizes=10000,100000,1000000]   (or import { runMapBench })
 
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
@@ -14,6 +14,9 @@ import { writeFixture } from './fixture.ts';
 
 const OUT = '.cache/bench-map';
 
+/** app: the columnar layer; app-geojson: the same app on GeoJSON in memory; naive: setData on every change. */
+export type Mode = 'app' | 'app-geojson' | 'naive';
+
 export interface Latency {
   median: number;
   p95: number;
@@ -22,7 +25,7 @@ export interface Latency {
 
 export interface MapBenchRow {
   n: number;
-  mode: 'app' | 'naive';
+  mode: Mode;
   genMs: number;
   /** First idle after the data is handed over: the overview (clusters or points, regions) is drawn. */
   firstIdleMs: number;
@@ -74,6 +77,8 @@ async function buildBench(): Promise<void> {
     build: { outDir: OUT, emptyOutDir: true, rollupOptions: { input: 'tests/bench/map/bench.html' } },
   });
   writeFixture(join(OUT, 'data'), { n: 0 });
+  // served from the root, where the app finds data/ (the CSP's base-uri 'none' forbids a <base> tag)
+  renameSync(join(OUT, 'tests/bench/map/bench.html'), join(OUT, 'bench.html'));
 }
 
 const whenIdle = (page: Page) =>
@@ -181,7 +186,7 @@ async function repaintFloor(page: Page): Promise<Latency> {
 async function benchOne(
   baseUrl: string,
   n: number,
-  mode: 'app' | 'naive',
+  mode: Mode,
   log: (s: string) => void,
 ): Promise<MapBenchRow> {
   const browser = await launchChromium();
@@ -190,7 +195,7 @@ async function benchOne(
     page.on('pageerror', (e) => log(`  page error: ${e.message}`));
     // tsx (esbuild keepNames) wraps named inner functions in __name(); give the page a no-op one
     await page.addInitScript('globalThis.__name = (f) => f');
-    await page.goto(`${baseUrl}tests/bench/map/bench.html?n=${n}&mode=${mode}`, { timeout: 300_000 });
+    await page.goto(`${baseUrl}bench.html?n=${n}&mode=${mode}`, { timeout: 300_000 });
     // time to idle: from handing the generated data to the map until it has drawn everything
     const [firstIdleMs, idleMs] = await page.evaluate(
       () =>
@@ -292,7 +297,7 @@ async function benchOne(
 }
 
 export async function runMapBench(
-  opts: { sizes?: number[]; modes?: ('app' | 'naive')[]; log?: (s: string) => void } = {},
+  opts: { sizes?: number[]; modes?: Mode[]; log?: (s: string) => void } = {},
 ): Promise<MapBenchResult> {
   const log = opts.log ?? ((s: string) => console.log(s));
   const sizes = opts.sizes ?? [10_000, 100_000, 1_000_000];
@@ -334,7 +339,7 @@ export function formatMapBench(r: MapBenchResult): string {
     '|---|---|---|---|---|---|---|---|---|---|',
     ...r.rows.map(
       (x) =>
-        `| ${x.n} | ${x.mode === 'app' ? 'app' : 'naive setData'} | ${x.firstIdleMs} · ${x.idleMs} | ${x.repaintFloor.median} | ${lat(x.actorOverview)} | ${lat(x.dateOverview)} | ${lat(x.actorZoomed)} | ${lat(x.dateZoomed)} | ${x.panLongTasks} (${x.panBlockingMs}) | ${x.heapMB} |`,
+        `| ${x.n} | ${x.mode === 'naive' ? 'naive setData' : x.mode} | ${x.firstIdleMs} · ${x.idleMs} | ${x.repaintFloor.median} | ${lat(x.actorOverview)} | ${lat(x.dateOverview)} | ${lat(x.actorZoomed)} | ${lat(x.dateZoomed)} | ${x.panLongTasks} (${x.panBlockingMs}) | ${x.heapMB} |`,
     ),
   ];
   return lines.join('\n');
@@ -342,7 +347,7 @@ export function formatMapBench(r: MapBenchResult): string {
 
 if (process.argv[1]?.endsWith('tests/bench/map/run.ts')) {
   const sizes = (process.argv[2] ?? '10000,100000,1000000').split(',').map(Number);
-  const modes = (process.argv[3] ?? 'app,naive').split(',') as ('app' | 'naive')[];
+  const modes = (process.argv[3] ?? 'app,naive').split(',') as Mode[];
   const result = await runMapBench({ sizes, modes });
   const text = formatMapBench(result);
   console.log(`\n${text}`);
