@@ -13,6 +13,7 @@ import {
   type MapManifest2,
 } from '../../pipeline/output-chunks.ts';
 import { NO_DAY, toDay } from './dates.ts';
+import { idTable } from './points.ts';
 import { Dict, mercatorX, mercatorY, type Csr, type IdLookup, type IncidentIndex } from './model.ts';
 
 export interface ColumnData {
@@ -39,33 +40,10 @@ export function columnViews(cd: ColumnData): Map<ColumnName, Typed> {
 const hex8 = (n: number) => n.toString(16).padStart(8, '0');
 const HEX8 = /^[0-9a-f]{8}$/;
 
-/** Rows in order of id, then row: a native numeric sort of id * 2^21 + row (exact in a double). */
-function sortedOrder(ids: Uint32Array): Uint32Array {
-  const n = ids.length;
-  if (n >= 2 ** 21)
-    return Uint32Array.from({ length: n }, (_, i) => i).sort((a, b) => ids[a]! - ids[b]! || a - b);
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) keys[i] = ids[i]! * 2097152 + i;
-  keys.sort();
-  return Uint32Array.from(keys, (k) => k % 2097152);
-}
-
-/** Packed 8-hex-digit ids: a sorted copy and a binary search instead of a Map of 100k+ strings. */
+/** Packed 8-hex-digit ids: a hash table over the packed ids instead of a Map of 100k+ strings. */
 function packedLookup(ids: Uint32Array): IdLookup {
-  const order = sortedOrder(ids);
-  const sorted = Uint32Array.from(order, (i) => ids[i]!);
-  const get = (id: string): number | undefined => {
-    if (!HEX8.test(id)) return undefined;
-    const v = parseInt(id, 16);
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid]! < v) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < sorted.length && sorted[lo] === v ? order[lo] : undefined;
-  };
+  const t = idTable(ids);
+  const get = (id: string): number | undefined => (HEX8.test(id) ? t.get(parseInt(id, 16)) : undefined);
   return { get, has: (id) => get(id) !== undefined };
 }
 
@@ -75,11 +53,9 @@ export function duplicateRows(cd: ColumnData): { rows: number[]; ids: string[] }
   const packed = cols.get('id') as Uint32Array | undefined;
   const n = cd.manifest.incidents;
   const idAt = (r: number) => (packed ? hex8(packed[r]!) : cd.dicts.ids![r]!);
-  const rows: number[] = [];
-  if (packed) {
-    const order = sortedOrder(packed);
-    for (let k = 1; k < n; k++) if (packed[order[k]!] === packed[order[k - 1]!]) rows.push(order[k]!);
-  } else {
+  let rows: number[] = [];
+  if (packed) rows = idTable(packed).dups;
+  else {
     const seen = new Set<string>();
     for (let r = 0; r < n; r++) {
       const id = idAt(r);

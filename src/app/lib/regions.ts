@@ -4,6 +4,7 @@ import { bbox as turfBbox, booleanPointInPolygon } from '@turf/turf';
 import type { RegionCollection, RiskRowOut } from '../../pipeline/contract.ts';
 import type { Csr, IncidentIndex } from './model.ts';
 import { NO_DAY } from './dates.ts';
+import { distinctPoints } from './points.ts';
 import type { Measure, RegionLevel } from './url.ts';
 
 export type BBox = [number, number, number, number];
@@ -30,23 +31,9 @@ function pointRegions(
   sub: { f: RegionCollection['features'][number]; r: number }[],
   boxes: BBox[],
 ): { of: Int32Array; regions: number[][] } | null {
-  const of = new Int32Array(ix.n).fill(-1);
-  const byLon = new Map<number, Map<number, number>>();
-  const pts: [number, number][] = [];
-  for (let i = 0; i < ix.n; i++) {
-    const lon = ix.lon[i]!;
-    if (Number.isNaN(lon)) continue;
-    const lat = ix.lat[i]!;
-    let m = byLon.get(lon);
-    if (!m) byLon.set(lon, (m = new Map()));
-    let k = m.get(lat);
-    if (k === undefined) {
-      m.set(lat, (k = pts.length));
-      pts.push([lon, lat]);
-      if (pts.length > PIP_LIMIT) return null;
-    }
-    of[i] = k;
-  }
+  const d = distinctPoints(ix);
+  if (d.count > PIP_LIMIT) return null;
+  const pts = Array.from(d.first, (i): [number, number] => [ix.lon[i]!, ix.lat[i]!]);
   const regions = pts.map(([lon, lat]) => {
     const out: number[] = [];
     for (const { f, r } of sub) {
@@ -56,7 +43,7 @@ function pointRegions(
     }
     return out;
   });
-  return { of, regions };
+  return { of: d.of, regions };
 }
 
 export function buildRegionIndex(collection: RegionCollection, ix: IncidentIndex): RegionIndex {

@@ -5,6 +5,7 @@
 
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { Csr, IncidentIndex } from './model.ts';
+import { distinctPoints } from './points.ts';
 
 export interface StackIndex {
   /** Members of stack g (incident indices, index order) are list[offsets[g] .. offsets[g+1]). */
@@ -22,24 +23,18 @@ export interface StackProps {
 }
 
 export function buildStacks(ix: IncidentIndex): StackIndex {
-  // keyed by the exact coordinates, longitude then latitude (numbers: no string per incident)
-  const byLon = new Map<number, Map<number, number[]>>();
-  const all: number[][] = [];
+  // the points holding two or more incidents, in order of their first incident (one pass, src/app/lib/points.ts)
+  const pts = distinctPoints(ix);
+  const size = new Uint32Array(pts.count);
+  for (let i = 0; i < ix.n; i++) if (pts.of[i]! >= 0) size[pts.of[i]!]!++;
+  const groupOf = new Int32Array(pts.count).fill(-1);
+  let nGroups = 0;
+  for (let p = 0; p < pts.count; p++) if (size[p]! > 1) groupOf[p] = nGroups++;
+  const groups: number[][] = Array.from({ length: nGroups }, () => []);
   for (let i = 0; i < ix.n; i++) {
-    const x = ix.lon[i]!;
-    if (Number.isNaN(x)) continue;
-    const y = ix.lat[i]!;
-    let m = byLon.get(x);
-    if (!m) byLon.set(x, (m = new Map()));
-    const g = m.get(y);
-    if (g) g.push(i);
-    else {
-      const ng = [i];
-      m.set(y, ng);
-      all.push(ng);
-    }
+    const p = pts.of[i]!;
+    if (p >= 0 && groupOf[p]! >= 0) groups[groupOf[p]!]!.push(i);
   }
-  const groups = all.filter((g) => g.length > 1);
   const offsets = new Uint32Array(groups.length + 1);
   const list = new Uint32Array(groups.reduce((s, g) => s + g.length, 0));
   const of = new Int32Array(ix.n).fill(-1);

@@ -21,6 +21,8 @@ interface Figures {
   dataWireMB: number;
   dataDecodedMB: number;
   requests: number;
+  /** The app's own marks (src/app/state/app.svelte.ts): fetched, checked, indexed. */
+  marks: string;
 }
 
 async function measure(url: string): Promise<Figures> {
@@ -61,6 +63,13 @@ async function measure(url: string): Promise<Figures> {
           m.triggerRepaint();
         }),
     );
+    const marks = await page.evaluate(() =>
+      performance
+        .getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('sahel:'))
+        .map((m) => `${m.name.slice(6)} ${(m.startTime / 1000).toFixed(2)} s`)
+        .join(', '),
+    );
     const [readyMs, dataMs] = await page.evaluate(() => [
       (window as unknown as { __readyAt?: number }).__readyAt ?? NaN,
       Math.max(
@@ -96,6 +105,7 @@ async function measure(url: string): Promise<Figures> {
       dataWireMB: net.reduce((s, [w]) => s + w!, 0) / 1e6,
       dataDecodedMB: net.reduce((s, [, d]) => s + d!, 0) / 1e6,
       requests: net.length,
+      marks,
     };
   } finally {
     await browser.close();
@@ -144,7 +154,7 @@ async function main(): Promise<void> {
         `run ${r + 1}: data in ${(f.dataMs / 1000).toFixed(2)} s, ready ${(f.readyMs / 1000).toFixed(2)} s, ` +
           `idle ${(f.idleMs / 1000).toFixed(2)} s  JS heap ${f.heapMB.toFixed(0)} MB ` +
           `(${f.heapAfterGcMB.toFixed(0)} MB after GC)  data ${f.requests} requests, ${f.dataWireMB.toFixed(1)} MB on the wire, ` +
-          `${f.dataDecodedMB.toFixed(1)} MB decoded  load ${load}`,
+          `${f.dataDecodedMB.toFixed(1)} MB decoded  load ${load}${f.marks ? `  (${f.marks})` : ''}`,
       );
     }
   } finally {
