@@ -47,7 +47,11 @@ function encodeColumns(fc: IncidentCollection): ColumnData {
     else if (path === MAP_DICTS_FILE) dicts = data as string;
     else if (path === OUTPUT_FILES.mapManifest) manifest = data as string;
   });
-  for (const f of fc.features) w.addIncident(f);
+  // ids as the build writes them (8 hex digits, packed in the columns); a bijection of the row, so no collisions
+  fc.features.forEach((f, i) => {
+    const id = (Math.imul(i + 1, 0x9e3779b1) >>> 0).toString(16).padStart(8, '0');
+    w.addIncident({ ...f, id, properties: { ...f.properties, id } });
+  });
   w.finish();
   return {
     manifest: JSON.parse(manifest) as MapManifest2,
