@@ -97,6 +97,8 @@ export interface VillageWords {
   adminNouns: ReadonlySet<string>;
   /** Spacing-free folded keys of names that are also words, surnames or acronyms ("boni", "kaya"). */
   ambiguous: ReadonlySet<string>;
+  /** Peoples and groups whose names are also village names ("dogon", "fulani"): "a Dogon shepherd". */
+  ethnonyms: ReadonlySet<string>;
 }
 
 /** Everything the stages read, compiled once: nothing is cached behind a module's back. */
@@ -127,6 +129,7 @@ export function createContext(gaz: Gazetteer, lexicons: Lexicons, lists: WordLis
       introducers: new Set(lists.villageCues.introducers),
       adminNouns: new Set(lists.villageCues.adminNouns),
       ambiguous: new Set([...lists.ambiguousNames.names.map((n) => n.key), ...lists.villageCues.ethnonyms]),
+      ethnonyms: new Set(lists.villageCues.ethnonyms),
     },
   };
   const vocabulary = [

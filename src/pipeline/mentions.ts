@@ -324,8 +324,21 @@ function villageCue(text: string, range: TokenRange, h: Hit, ctx: PipelineContex
   const admin = (prev === 'of' && v.adminNouns.has(prev2)) || v.adminNouns.has(key(h.last + 1));
   // "in the region of Menaka": the admin-1 region, not its capital.
   const region = (prev === 'of' && REGION_NOUNS.has(prev2)) || key(h.last + 1) === 'sector';
-  // "the Dogon village", "the Boni family": a name after "the" with no locative is a word of something else.
-  return { locative, introduced, fragment: fragment || (prev === 'the' && !locative), admin, region };
+  // "the Dogon village", "the Boni family": a name after "the" with no locative is a word of something else,
+  // and so is a people's name before a lower-case word ("in the Dogon village of X", "a Fulani herder").
+  const attributive =
+    h.first === h.last &&
+    after < to &&
+    v.ethnonyms.has(key(h.first)) &&
+    /^\s+$/.test(text.slice(tokens.end[h.last], tokens.start[after])) &&
+    /^\p{Ll}/u.test(text.charAt(tokens.start[after] as number));
+  return {
+    locative,
+    introduced,
+    fragment: fragment || attributive || (prev === 'the' && !locative),
+    admin,
+    region,
+  };
 }
 
 /** "Ibrahim B. Keïta", "Vladimir Putin": a name between capitalised words, with no locative word before it. */

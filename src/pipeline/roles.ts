@@ -275,6 +275,9 @@ export function mentionRole(
   // Without a neighbour word only when the report is attributed: "residents of X said", not "residents in X protested".
   if (source && (source[1] !== undefined || SPEECH_AFTER.test(after)))
     return { role: 'source', cue: source[0].trim(), km: null, weak: source[1] === undefined };
+  // "abducted a journalist from Douentza in Mandio": where a person is from, the event place if nothing else is.
+  if (source && /\bfrom\s/u.test(source[0]))
+    return { role: 'origin', cue: source[0].trim(), km: null, weak: true };
 
   const route = rules.routeFirstBefore.exec(before) ?? rules.routeSecondBefore.exec(before);
   if (route) return { role: 'route', cue: route[0].trim(), km: null, weak: true };

@@ -219,6 +219,24 @@ describe('namesakes the evidence cannot split (issue 8)', () => {
   });
 });
 
+describe('a people, and where a person is from', () => {
+  it('"in the Dogon village of X", "a Dogon shepherd": Dogon is a people before a lower-case word', () => {
+    const text =
+      'On 10 September 2020, militiamen abducted the village chief in the Dogon village of Aouguine (Koro, Mopti).';
+    expect(resolutionOf(text, 'Dogon')?.status).toBe('rejected');
+    const shepherd =
+      'On 22 June 2020, militiamen killed a Dogon shepherd near the village of Anagadia (Koro, Mopti).';
+    expect(resolutionOf(shepherd, 'Dogon')?.status).toBe('rejected');
+  });
+
+  it('"abducted a journalist from Douentza in Mandio": the event is at Mandio, not Douentza', () => {
+    const text =
+      'On 26 September 2020, militiamen abducted a municipal councilor and journalist from Douentza in Mandio (Mopti, Mopti).';
+    expect(resolutionOf(text, 'Douentza')?.role?.role).toBe('origin');
+    expect(claimsOf(text, '2020-09-27').map((c) => placeOf(c.placeId)?.name)).toEqual(['Mandio']);
+  });
+});
+
 describe('a unit and the town it is named for (issue 8)', () => {
   it('"near Bosso" is the town, not a tie with Bosso department', () => {
     const text = 'Boko Haram burned down a village near Bosso on Monday, killing two fishermen.';
