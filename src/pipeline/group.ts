@@ -153,19 +153,24 @@ export function groupClaims(
       (a, b) =>
         compareStrings((claims[a] as Claim).dateStart ?? '', (claims[b] as Claim).dateStart ?? '') || a - b,
     );
-    let open: { end: string; members: number[] } | null = null;
+    let open: { end: string; members: number[]; days: Set<string> } | null = null;
     for (const i of dated) {
       const c = claims[i] as Claim;
       const s = spanOf(c) as Span;
+      // Two days stated outright are two events ("Friday's attack on the camp", "an IED on 2 November"), even
+      // when a vaguer span ("on or before publication") overlaps both.
+      const day = s.start === s.end ? s.start : null;
+      const otherDay = !!open && day !== null && open.days.size > 0 && !open.days.has(day);
       const mate: number | undefined =
-        open && s.start <= open.end
+        open && s.start <= open.end && !otherDay
           ? open.members.find((j) => actorsCompatible((claims[j] as Claim).actors, c.actors))
           : undefined;
       if (open && mate !== undefined) {
         g.union(mate, i);
         open.members.push(i);
         if (s.end > open.end) open.end = s.end;
-      } else open = { end: s.end, members: [i] };
+        if (day) open.days.add(day);
+      } else open = { end: s.end, members: [i], days: new Set(day ? [day] : []) };
     }
     for (const i of idx) {
       const c = claims[i] as Claim;

@@ -38,6 +38,23 @@ function claim(p: Partial<Claim> & { placeId: string }): Claim {
 const ids = (groups: Claim[][]) => groups.map((g) => g.map((c) => c.id));
 
 describe('incident grouping', () => {
+  it('two days stated outright are two events, even with a vaguer span overlapping both', () => {
+    const wide = claim({ placeId: DJIBO, dateStart: '2024-05-08', dateEnd: '2024-05-14' });
+    const friday = claim({ placeId: DJIBO, dateStart: '2024-05-10', dateEnd: '2024-05-10' });
+    const toll = claim({ placeId: DJIBO, dateStart: '2024-05-10', dateEnd: '2024-05-10', fatalities: 9 });
+    const ied = claim({
+      placeId: DJIBO,
+      eventType: 'Explosions/Remote violence',
+      subEventType: 'Remote explosive/landmine/IED',
+      dateStart: '2024-05-11',
+      dateEnd: '2024-05-11',
+    });
+    expect(ids(groupClaims([ied, toll, friday, wide], entry))).toEqual([
+      [wide.id, friday.id, toll.id],
+      [ied.id],
+    ]);
+  });
+
   it('the toll in the next sentence joins the attack (same place, family, date)', () => {
     const a = claim({ placeId: DJIBO });
     const b = claim({ placeId: DJIBO, eventType: 'Violence against civilians', fatalities: 12 });

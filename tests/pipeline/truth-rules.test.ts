@@ -274,3 +274,13 @@ describe('a bracketed hierarchy that contradicts the gazetteer (issue 8)', () =>
     expect(claimsOf(text, '2019-11-02').map((c) => placeOf(c.placeId)?.name)).toEqual(['I-n-Déliman']);
   });
 });
+
+describe('detentions told without "arrested"', () => {
+  it('"were being held at a military base in Kati": an arrest at Kati', () => {
+    const claims = claimsOf(
+      'The interim president and the prime minister were being held at a military base in Kati on Wednesday.',
+      '2021-05-26',
+    );
+    expect(claims.map((c) => [placeOf(c.placeId)?.name, c.subEventType])).toEqual([['Kati', 'Arrests']]);
+  });
+});
