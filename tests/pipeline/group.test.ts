@@ -1,10 +1,9 @@
 // Incident grouping: which claims are one event. Claims written for this test, places from the real gazetteer.
 import { describe, expect, it } from 'vitest';
-import { loadContext } from '../../scripts/lib/load.ts';
 import { groupClaims } from '../../src/pipeline/group.ts';
 import type { Claim } from '../../src/pipeline/types.ts';
+import { ctx } from './helpers.ts';
 
-const ctx = loadContext();
 const entry = (id: string) => ctx.gazetteer.get(id);
 const DJIBO = 'gn:2361177';
 const FADA = 'gn:2360886';
