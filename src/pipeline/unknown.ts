@@ -134,7 +134,7 @@ export function findUnknownPlaces(
       const firstName = places[0]?.mention.surface ?? '';
       const contradicted = contradictedHead(head, places, resolutions, ctx);
       if (contradicted) {
-        // "Sabaribougou (Niono, Segou)" when the gazetteer's only Sabaribougou is in Koulikoro: not that one.
+        // "Sabaribougou (Niono, Segou)" when the gazetteer's only Sabaribougou is in Kayes: not that one.
         contradictions.set(contradicted.resolution, contradicted.why);
         const r = contradicted.resolution;
         unknown.push({
@@ -188,7 +188,7 @@ const CONTRADICTED_KM = 200;
 
 /**
  * A resolved head whose bracketed units all lie in one admin-1 its entry is not in: "Sabaribougou (Niono, Segou)"
- * when the only Sabaribougou the gazetteer has is a Koulikoro village. The text is the better witness, so the
+ * when the only Sabaribougou the gazetteer has is a Kayes village. The text is the better witness, so the
  * head is an unknown village located through its units (resolve already prefers a namesake inside them).
  */
 function contradictedHead(
