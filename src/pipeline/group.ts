@@ -172,14 +172,23 @@ export function groupClaims(
         if (day) open.days.add(day);
       } else open = { end: s.end, members: [i], days: new Set(day ? [day] : []) };
     }
+    // The bucket's claims of each source, in bucket order: an undated claim looks among its own article's only
+    // (the first match is the same as scanning the whole bucket, which was quadratic in a town's claims).
+    let ofSource: Map<string, number[]> | null = null;
     for (const i of idx) {
       const c = claims[i] as Claim;
       if (spanOf(c)) continue;
-      const mate = idx.find(
-        (j) =>
-          j !== i &&
-          (claims[j] as Claim).sourceId === c.sourceId &&
-          actorsCompatible((claims[j] as Claim).actors, c.actors),
+      if (!ofSource) {
+        ofSource = new Map();
+        for (const j of idx) {
+          const s = (claims[j] as Claim).sourceId;
+          const list = ofSource.get(s);
+          if (list) list.push(j);
+          else ofSource.set(s, [j]);
+        }
+      }
+      const mate = (ofSource.get(c.sourceId) ?? []).find(
+        (j) => j !== i && actorsCompatible((claims[j] as Claim).actors, c.actors),
       );
       if (mate !== undefined) g.union(mate, i);
     }

@@ -251,10 +251,14 @@ export function summaryHead(report: Pick<BuildReport, 'counts' | 'documents'>): 
 }
 
 /** One built document's section of report.txt (every built document has one, even with nothing in it). */
-export function summarySection(
-  id: string,
-  part: Pick<BuildReport, 'mentions' | 'unlocated' | 'dropped'>,
-): string[] {
+/** What a summary section reads of each entry (the CLI escapes only these fields). */
+export interface SectionPart {
+  mentions: readonly Pick<ReportEntry, 'start' | 'end' | 'surface' | 'why'>[];
+  unlocated: readonly Pick<UnlocatedOut, 'event_type' | 'start' | 'end' | 'why'>[];
+  dropped: readonly Pick<BuildReport['dropped'][number], 'reason' | 'start' | 'end' | 'text'>[];
+}
+
+export function summarySection(id: string, part: SectionPart): string[] {
   const lines = ['', `== ${id}`];
   for (const m of part.mentions) lines.push(`  [${m.start}-${m.end}] ${m.surface}: ${m.why}`);
   for (const u of part.unlocated)

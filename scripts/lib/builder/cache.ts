@@ -71,16 +71,19 @@ export function decodeEntry(key: string, buf: Buffer): CachedEntry | null {
     const body = buf.subarray(nl + 1);
     if ((lengths as number[]).reduce((a, b) => a + b, 0) !== body.length || sha256(body) !== h.sha256)
       return null;
-    const parts: string[] = [];
+    const parts: Buffer[] = [];
     let at = 0;
     for (const n of lengths as number[]) {
-      parts.push(body.subarray(at, at + n).toString('utf8'));
+      parts.push(body.subarray(at, at + n));
       at += n;
     }
-    const record = JSON.parse(parts[0] as string) as DocRecord;
+    const record = JSON.parse((parts[0] as Buffer).toString('utf8')) as DocRecord;
     if (!Array.isArray(record.claims) || typeof record.tally !== 'object' || record.tally === null)
       return null;
-    const frags = Object.fromEntries(FRAGMENTS.map((f, i) => [f, parts[i + 1] as string])) as DocFragments;
+    // The fragments stay bytes: the writer appends them as they are (no UTF-8 decoding and encoding again).
+    const frags: DocBytes = Object.fromEntries(
+      FRAGMENTS.map((f, i) => [f, parts[i + 1] as Uint8Array]),
+    ) as Record<keyof DocBytes, Uint8Array>;
     return { record, frags };
   } catch {
     return null;

@@ -29,11 +29,17 @@ export function recordOf(o: DocOutput): DocRecord {
 
 export function fragmentsOf(o: DocOutput): DocFragments {
   const r = o.report;
+  // Only the fields the summary reads are escaped (escapeStrings escapes each string field on its own), not the
+  // mentions' and events' sentences.
   const section = summarySection(escapeControls(o.id), {
-    mentions: r.mentions.map((m) => escapeStrings(m)),
-    unlocated: r.unlocated.map((u) => escapeStrings(u)),
+    mentions: r.mentions.map(({ start, end, surface, why }) => escapeStrings({ start, end, surface, why })),
+    unlocated: r.unlocated.map(({ event_type, start, end, why }) =>
+      escapeStrings({ event_type, start, end, why }),
+    ),
     // Only the 80 characters the summary quotes are escaped (the escape is per character, so the same bytes).
-    dropped: r.dropped.map((x) => escapeStrings({ ...x, text: x.text.slice(0, 80) }, 'text')),
+    dropped: r.dropped.map(({ reason, start, end, text }) =>
+      escapeStrings({ reason, start, end, text: text.slice(0, 80) }, 'text'),
+    ),
   });
   return {
     source: JSON.stringify(o.source),
