@@ -355,6 +355,11 @@ function isPersonName(text: string, range: TokenRange, h: Hit, c: ContextWords):
     text[ends[prev] as number] === '.' &&
     capitalAt(text, starts[prev] as number);
   if (initialBefore) return true;
+  // "Paul VI", "Louis XIV": a regnal number follows a given name, never a place.
+  if (next >= 0 && oneSpaceBetween(text, ends[h.last] as number, starts[next] as number)) {
+    const word = text.slice(starts[next], ends[next]);
+    if (REGNAL.test(word) && (text[ends[next] as number] ?? ' ') !== '.') return true;
+  }
   const capNext =
     next >= 0 &&
     oneSpaceBetween(text, ends[h.last] as number, starts[next] as number) &&
@@ -377,6 +382,8 @@ function paragraphs(text: string, n: number): boolean {
 }
 
 /** "the region of X" (and the army's "X sector") names the admin-1 unit ("X region" is a gazetteer alias of it). */
+/** Roman numerals from II to XXIII (not "I", a word, nor "V", "X", "L", "C", "D", "M", letters of their own). */
+const REGNAL = /^(?=[IVX]{2,}$)X{0,2}(?:IX|IV|V?I{0,3})$/u;
 const REGION_NOUNS: ReadonlySet<string> = new Set(['region', 'regions']);
 const TITLE_FUNCTION_WORDS = new Set(['And', 'Or', 'Of', 'The', 'In', 'For', 'To', 'At', 'On']);
 

@@ -284,3 +284,28 @@ describe('detentions told without "arrested"', () => {
     expect(claims.map((c) => [placeOf(c.placeId)?.name, c.subEventType])).toEqual([['Kati', 'Arrests']]);
   });
 });
+
+describe('event words and names (issue 8 ACLED misses)', () => {
+  it('"threw two grenades at soldiers in Kidal" is a grenade attack at Kidal; "armed with a grenade" is not', () => {
+    const [c] = claimsOf(
+      'On Friday, assailants threw two grenades at soldiers guarding a bank in Kidal.',
+      '2013-05-20',
+    );
+    expect([placeOf(c?.placeId ?? '')?.name, c?.subEventType]).toEqual(['Kidal', 'Grenade']);
+    const armed = claimsOf(
+      'On Friday, a recruiter armed with a grenade was killed by police in Kidal.',
+      '2013-05-20',
+    );
+    expect(armed.map((x) => x.subEventType)).not.toContain('Grenade');
+  });
+
+  it('"held a peaceful march in Bamako" is a protest', () => {
+    const [c] = claimsOf('On Friday, activists held a peaceful march in Bamako.', '2013-05-20');
+    expect([placeOf(c?.placeId ?? '')?.name, c?.eventType]).toEqual(['Bamako', 'Protests']);
+  });
+
+  it('"Paul VI Medical Center": a name with a regnal number is a person, not the Cape Verdean Paul', () => {
+    const text = 'On Friday, gunmen dropped a grenade in front of the Paul VI Medical Center in Tampouy.';
+    expect(resolutionOf(text, 'Paul')?.mention.rejected).toBe('person-name');
+  });
+});
