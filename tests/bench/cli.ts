@@ -1,6 +1,6 @@
 // npm run bench:cli -- [--sizes 2000,20000] [--workers 1,0] [--root DIR] [--corpora DIR] [--no-incremental] [--no-full]
-// The whole build CLI (npm run build:data) on seeded synthetic corpora written to disk: wall time, MB/s, docs/s
-// and peak RSS (GNU time's maximum resident set size of the build's process tree) per corpus size and worker
+// The whole build CLI (npm run build:data) on seeded synthetic corpora written to disk: wall and CPU time, MB/s,
+// docs/s and peak RSS (GNU time's maximum resident set size of the build's process tree) per corpus size and worker
 // count, then an incremental rebuild after adding 10 documents to the largest corpus. Prints figures; asserts
 // nothing. `--root` runs another checkout's CLI (an export of an earlier commit) on the same corpora, for before
 // and after figures; options that checkout lacks (--workers, --cache) are left out. Figures on a shared machine
@@ -36,6 +36,7 @@ interface Run {
   docs: number;
   bytes: number;
   wall: number;
+  cpuS: number;
   rssMB: number;
   load: string;
   ok: boolean;
@@ -96,20 +97,24 @@ function build(root: string, args: string[], label: string, docs: number, bytes:
   const t0 = performance.now();
   const r = spawnSync(
     '/usr/bin/time',
-    ['-f', 'MAXRSS_KB=%M', tsx, join(root, 'scripts/build-data.ts'), '--quiet', ...args],
+    ['-f', 'MAXRSS_KB=%M CPU_S=%U+%S', tsx, join(root, 'scripts/build-data.ts'), '--quiet', ...args],
     { encoding: 'utf8', cwd: root, maxBuffer: 64 * 1024 * 1024 },
   );
   const wall = (performance.now() - t0) / 1000;
   const kb = Number(/MAXRSS_KB=(\d+)/.exec(r.stderr ?? '')?.[1] ?? 0);
+  // CPU time of the build's process tree (user + system, every thread): steadier than wall time under load.
+  const cpu = /CPU_S=([\d.]+)\+([\d.]+)/.exec(r.stderr ?? '');
+  const cpuS = cpu ? Number(cpu[1]) + Number(cpu[2]) : 0;
   const tail = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim().split('\n').slice(-2).join(' | ').slice(0, 400);
-  return { label, docs, bytes, wall, rssMB: kb / 1024, load, ok: r.status === 0, tail };
+  return { label, docs, bytes, wall, cpuS, rssMB: kb / 1024, load, ok: r.status === 0, tail };
 }
 
 function print(r: Run): void {
   const mb = r.bytes / 1e6;
   console.log(
     `${r.label.padEnd(34)} ${String(r.docs).padStart(7)} docs ${mb.toFixed(1).padStart(6)} MB  ` +
-      `wall ${r.wall.toFixed(1).padStart(6)} s  ${(mb / r.wall).toFixed(2).padStart(5)} MB/s  ` +
+      `wall ${r.wall.toFixed(1).padStart(6)} s  CPU ${r.cpuS.toFixed(1).padStart(6)} s  ` +
+      `${(mb / r.wall).toFixed(2).padStart(5)} MB/s  ` +
       `${(r.docs / r.wall).toFixed(0).padStart(5)} docs/s  peak RSS ${r.rssMB.toFixed(0).padStart(5)} MB  ` +
       `load ${r.load}${r.ok ? '' : `  FAILED: ${r.tail}`}`,
   );
