@@ -2,6 +2,10 @@
 import { check } from '@placemarkio/check-geojson';
 import { describe, expect, it } from 'vitest';
 import { buildCorpus } from '../../src/pipeline/build.ts';
+import { toFeatures } from '../../src/pipeline/features.ts';
+import { familyOf } from '../../src/pipeline/group.ts';
+import { hashId } from '../../src/pipeline/text.ts';
+import type { Claim } from '../../src/pipeline/types.ts';
 import { ctx, doc, sampleBuild } from './helpers.ts';
 
 describe('GeoJSON out', () => {
@@ -58,5 +62,48 @@ describe('incidents across sources', () => {
     expect(out).toHaveLength(1);
     expect(out[0]!.properties.n_sources).toBe(2);
     expect(out[0]!.properties.fatalities).toBe(5);
+  });
+});
+
+describe('incident ids', () => {
+  it('stay unique when two incidents hash alike (32-bit ids collide about 24 times in 450k)', () => {
+    // Two lead-claim ids whose incident keys collide, found by a birthday search.
+    const place = 'gn:2361177';
+    const seen = new Map<string, string>();
+    let pair: [string, string] | null = null;
+    for (let i = 0; !pair && i < 2_000_000; i++) {
+      const claimId = `k${i}`;
+      const h = hashId('incident', place, familyOf('Battles'), 'reported', claimId);
+      const other = seen.get(h);
+      if (other) pair = [other, claimId];
+      else seen.set(h, claimId);
+    }
+    expect(pair).not.toBeNull();
+    const [a, b] = pair as [string, string];
+    const claim = (id: string, year: string, n: number): Claim => ({
+      id,
+      sourceId: `s${n}`,
+      sentence: 0,
+      start: 0,
+      end: 10,
+      text: 'Gunmen attacked the town.',
+      placeId: place,
+      geoPrecision: 1,
+      actors: [],
+      eventType: 'Battles',
+      subEventType: 'Armed clash',
+      dateStart: `${year}-05-12`,
+      dateEnd: `${year}-05-12`,
+      timePrecision: 1,
+      fatalities: null,
+      impacts: [],
+      modality: 'reported',
+      unlocatedName: null,
+    });
+    const fc = toFeatures([claim(a, '2019', 1), claim(b, '2023', 2)], new Map(), ctx);
+    const ids = fc.features.map((f) => f.properties.id);
+    expect(ids).toHaveLength(2);
+    expect(new Set(ids).size).toBe(2);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}$/);
   });
 });
