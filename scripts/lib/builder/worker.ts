@@ -35,7 +35,7 @@ function writeIncidents(
     const claims = f.properties.claims;
     const index = claims.map((c) => c.sentence);
     claims.forEach((c, j) => {
-      if (!kept.has(c.id)) c.sentence = texts.get(Number(index[j]));
+      if (!kept.has(keptKey(c.id, c.source_id, c.start, c.end))) c.sentence = texts.get(Number(index[j]));
     });
     out.write(`${i ? ',' : ''}${JSON.stringify(f)}`);
     claims.forEach((c) => (c.sentence = '')); // written: not held until the last feature
@@ -43,6 +43,11 @@ function writeIncidents(
   out.write(']}\n');
   out.close();
 }
+
+/** A kept claim: its id with its sentence's place in its source. Ids are 32-bit hashes: among a million claims
+ * some hundred pairs share one, and a town claim sharing a kept claim's id would have kept its index. */
+const keptKey = (id: string, source: string, start: number, end: number) =>
+  `${id}\u0000${source}\u0000${start}:${end}`;
 
 /** Claims as the grouping worker keeps them: their repeated strings (source, place, type, dates, actors) shared,
  * not one copy per claim as each message gives them. */
@@ -94,13 +99,13 @@ port.on('message', (m: ToWorker) => {
     const texts = new ClaimTexts(m.texts);
     // Grouping reads the text of region- and country-level claims only ("Also on Friday ... in Mali" is another
     // event, group.ts): those carry their sentence, the others (most) their index, replaced when written. A
-    // claim's id hashes its sentence's offsets and its place, so a kept id always stands for the same sentence.
+    // claim's id hashes its sentence's offsets and its place; with them, a kept key stands for one sentence.
     const kept = new Set<string>();
     claims.forEach((c, i) => {
       if (ctx?.gazetteer.get(c.placeId)?.kind === 'place') c.text = String(i);
       else {
         c.text = texts.get(i);
-        kept.add(c.id);
+        kept.add(keptKey(c.id, c.sourceId, c.start, c.end));
       }
     });
     const incidents = toFeatures(claims, toGroup.meta, ctx);
