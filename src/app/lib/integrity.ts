@@ -42,6 +42,14 @@ class Problems {
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
+// Problems found on both layers (GeoJSON incidents and the columnar one), worded once.
+const dupIncident = (n: number, ex: string) =>
+  `${plural(n, 'An incident id appears', `${n} incident ids appear`)} more than once in incidents.geojson (${ex}): only the first incident of each is shown.`;
+const noSource = (n: number, ex: string) =>
+  `Claims refer to ${plural(n, 'a source', `${n} sources`)} that sources.json lacks (${ex}): their sentence is shown without its article.`;
+const unknownRegion = (n: number, ex: string) =>
+  `Incidents are placed in ${plural(n, 'a region', `${n} regions`)} that regions.geojson lacks (${ex}): they are listed and counted but have no polygon on the map.`;
+
 /** Keeps the first item of each key; calls `dup` for every later one. */
 function firstOfEach<T>(items: readonly T[], key: (x: T) => string, dup: (k: string) => void): T[] {
   const seen = new Set<string>();
@@ -106,13 +114,7 @@ export function checkData(raw: RawData): Checked {
   const features = firstOfEach<IncidentFeature>(
     wellFormed,
     (f) => f.properties.id,
-    (id) =>
-      pr.add(
-        'dup-incident',
-        id,
-        (n, ex) =>
-          `${plural(n, 'An incident id appears', `${n} incident ids appear`)} more than once in incidents.geojson (${ex}): only the first incident of each is shown.`,
-      ),
+    (id) => pr.add('dup-incident', id, dupIncident),
   ).map((f) => {
     const p = f.properties;
     const claims = firstOfEach(
@@ -128,23 +130,10 @@ export function checkData(raw: RawData): Checked {
     );
     // slim layer: the claims come later, but their source ids are here
     if (slimIncident(p))
-      for (const id of sourceIds(p))
-        if (!sourceById.has(id))
-          pr.add(
-            'no-source',
-            id,
-            (n, ex) =>
-              `Claims refer to ${plural(n, 'a source', `${n} sources`)} that sources.json lacks (${ex}): their sentence is shown without its article.`,
-          );
+      for (const id of sourceIds(p)) if (!sourceById.has(id)) pr.add('no-source', id, noSource);
     for (const c of claims) {
       const src = sourceById.get(c.source_id);
-      if (!src)
-        pr.add(
-          'no-source',
-          c.source_id,
-          (n, ex) =>
-            `Claims refer to ${plural(n, 'a source', `${n} sources`)} that sources.json lacks (${ex}): their sentence is shown without its article.`,
-        );
+      if (!src) pr.add('no-source', c.source_id, noSource);
       // no offsets (end <= start) is allowed: SourceView then looks the sentence up in the text
       else if (c.end > c.start && src.text.slice(c.start, c.end) !== c.sentence)
         pr.add(
@@ -154,13 +143,7 @@ export function checkData(raw: RawData): Checked {
             `${plural(n, "A claim's sentence is", `${n} claims' sentences are`)} not at ${plural(n, 'its', 'their')} offsets in ${plural(n, 'its', 'their')} article (${ex}): "Show in source" may mark the wrong words.`,
         );
     }
-    if (p.region_id && !regionIds.has(p.region_id))
-      pr.add(
-        'incident-region',
-        p.region_id,
-        (n, ex) =>
-          `Incidents are placed in ${plural(n, 'a region', `${n} regions`)} that regions.geojson lacks (${ex}): they are listed and counted but have no polygon on the map.`,
-      );
+    if (p.region_id && !regionIds.has(p.region_id)) pr.add('incident-region', p.region_id, unknownRegion);
     return claims.length === p.claims.length ? f : { ...f, properties: { ...p, claims } };
   });
 
@@ -168,30 +151,11 @@ export function checkData(raw: RawData): Checked {
   let columns = raw.columns;
   if (columns) {
     const { rows, ids } = duplicateRows(columns);
-    for (const id of ids)
-      pr.add(
-        'dup-incident',
-        id,
-        (n, ex) =>
-          `${plural(n, 'An incident id appears', `${n} incident ids appear`)} more than once in incidents.geojson (${ex}): only the first incident of each is shown.`,
-      );
+    for (const id of ids) pr.add('dup-incident', id, dupIncident);
     if (rows.length) columns = { ...columns, drop: rows };
-    for (const id of columns.dicts.sources)
-      if (!sourceById.has(id))
-        pr.add(
-          'no-source',
-          id,
-          (n, ex) =>
-            `Claims refer to ${plural(n, 'a source', `${n} sources`)} that sources.json lacks (${ex}): their sentence is shown without its article.`,
-        );
+    for (const id of columns.dicts.sources) if (!sourceById.has(id)) pr.add('no-source', id, noSource);
     for (const id of columns.dicts.regions)
-      if (!regionIds.has(id))
-        pr.add(
-          'incident-region',
-          id,
-          (n, ex) =>
-            `Incidents are placed in ${plural(n, 'a region', `${n} regions`)} that regions.geojson lacks (${ex}): they are listed and counted but have no polygon on the map.`,
-        );
+      if (!regionIds.has(id)) pr.add('incident-region', id, unknownRegion);
   }
 
   const risk = firstOfEach<RiskRowOut>(
