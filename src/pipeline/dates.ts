@@ -67,7 +67,11 @@ const SINCE_BEFORE = /\bsince\s+(?:(?:early|late|mid|the\s+end\s+of|the\s+start\
 
 /** "government officials said on Wednesday": the day of the announcement (or a caption), not of the event. */
 const SAID_BEFORE =
-  /\b(?:said|says|told(?:\s+[\p{Lu}][\p{L}.]*)?|announced|reported|confirmed|stated|added|declared)\s+(?:on\s+)?$/iu;
+  /\b(?:said|says|told(?:\s+[\p{Lu}][\p{L}.]*)?|announced|reported|confirmed|stated|added|declared)\s+(?:in\s+a\s+(?:statement|communiqu[eé]|televised\s+address|press\s+release)\s+)?(?:on\s+)?$/iu;
+
+/** "arrived by Monday", "as of Monday afternoon", "every Friday", "a Sunday market": a weekday without "on" that
+ * is a deadline, a habit or an attribute, not the day something happened. */
+const NOT_A_DAY_BEFORE = /\b(?:by|as\s+of|until|till|before|after|since|every|each|next|coming|a|an)\s+$/i;
 
 function iso(d: Date): string {
   return d.toISOString().slice(0, 10);
@@ -125,6 +129,9 @@ export function sentenceDate(
 /** "in several days", "the same year": the relative words that date a sentence from the previous date. */
 const AFTER_PREVIOUS =
   /\b(in several days|within days|days later|the (next|following) day|a few days later|shortly after(wards)?)\b/;
+/** "The attack came days after 17 soldiers were killed ...": the event the sentence tells is before the previous date. */
+const BEFORE_PREVIOUS =
+  /\b(?:came|comes|occurred|happened|followed|was)\s+(?:just\s+|only\s+)?(?:a\s+few\s+|two\s+|three\s+|several\s+)?(?:days|a\s+day)\s+after\b/;
 const SAME_YEAR = /\b(that same year|the same year|later that year|earlier that year)\b/;
 
 /** A sentence's date read up to the previous date it may lean on: `usesPrevious` false means `resolve` gives
@@ -201,11 +208,21 @@ export function readSentenceDate(
   // Relative expressions.
   const lower = sentence.toLowerCase();
   const afterPrevious = AFTER_PREVIOUS.test(lower);
+  const beforePrevious = !afterPrevious && BEFORE_PREVIOUS.test(lower);
   const sameYear = SAME_YEAR.test(lower);
   return {
-    usesPrevious: afterPrevious || sameYear,
+    usesPrevious: afterPrevious || beforePrevious || sameYear,
+    // A day the sentence names ("took place on Sunday ... and came two days after another raid") is its own.
     resolve: (previous) =>
-      relativeDate(sentence, lower, results, published, previous, afterPrevious, sameYear, words),
+      relativeDate(sentence, lower, results, published, previous, afterPrevious, sameYear, words) ??
+      (previous && beforePrevious
+        ? {
+            start: addDays(previous.start, -14),
+            end: addDays(previous.start, -1),
+            precision: 2,
+            text: 'days before the previous date',
+          }
+        : null),
   };
 }
 
@@ -252,9 +269,15 @@ function relativeDate(
     return { start: d, end: d, precision: 1, text: 'yesterday' };
   }
   for (const r of results) {
-    // "Sunday's attack" names the day as "on Sunday" does.
+    // "Sunday's attack" names the day as "on Sunday" does, and so does the wire's bare weekday ("ambushed a
+    // convoy Sunday evening", "stormed the barracks early Friday", "the Wednesday evening assault").
     const possessive = /^['’]s\b/.test(sentence.slice(r.index + r.text.length));
-    if (words.today.test(r.text) || (possessive && words.weekday.test(r.text))) {
+    const weekdayFirst = words.weekday.test(r.text.split(/[\s,]/)[0] ?? '');
+    const bare =
+      weekdayFirst &&
+      /^\p{Lu}/u.test(r.text) &&
+      !NOT_A_DAY_BEFORE.test(sentence.slice(Math.max(0, r.index - 12), r.index));
+    if (words.today.test(r.text) || (possessive && weekdayFirst) || bare) {
       // "... said on Wednesday": the report's day, not the event's ("on or before publication" covers it).
       const before = sentence.slice(Math.max(0, r.index - 30), r.index);
       if (SAID_BEFORE.test(before) || SAID_BEFORE.test(`${before}${r.text.replace(/\s*\p{L}+$/u, '')} `))

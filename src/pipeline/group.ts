@@ -217,6 +217,10 @@ export function groupClaims(
         continue;
       const inside = new Set<number>();
       let first = -1;
+      // Incidents whose toll the coarse claim could restate: a claim that states another toll tells of another
+      // event ("12 soldiers were killed in an ambush in Niger" is not the 17 killed near Koutougou).
+      const sameToll = new Set<number>();
+      let firstSameToll = -1;
       for (const j of idx) {
         const d = claims[j] as Claim;
         const inner = entry(d.placeId);
@@ -232,8 +236,14 @@ export function groupClaims(
         if (!actorsCompatible(c.actors, d.actors)) continue;
         inside.add(g.find(j));
         if (first < 0) first = j;
+        if (c.fatalities === null || d.fatalities === null || c.fatalities === d.fatalities) {
+          sameToll.add(g.find(j));
+          if (firstSameToll < 0) firstSameToll = j;
+        }
       }
       if (inside.size === 1 && first >= 0) g.union(first, i);
+      // Several events inside: the one whose toll agrees, if only one does.
+      else if (inside.size > 1 && sameToll.size === 1 && firstSameToll >= 0) g.union(firstSameToll, i);
     }
   }
 

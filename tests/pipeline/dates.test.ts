@@ -55,6 +55,30 @@ describe('issue 9: background spans and announcement days are no event dates', (
   it('"said on Wednesday" is the report\'s day', () => {
     expect(date('The toll was 35, officials said on Wednesday.', '2019-11-10')).toBeNull();
   });
+  it('a wire-style bare weekday dates the event; "by Monday", "a Sunday market" and "said Tuesday" do not', () => {
+    const pub = '2023-08-23'; // a Wednesday
+    expect(date('Gunmen ambushed a patrol Sunday evening near Torodi.', pub)?.start).toBe('2023-08-20');
+    expect(date('The jihadists stormed the barracks early Friday.', pub)?.start).toBe('2023-08-18');
+    expect(date('Describing the Wednesday evening assault, he wept.', pub)?.start).toBe('2023-08-23');
+    expect(date('Thousands had reached Dori by Monday.', pub)).toBeNull();
+    expect(date('Gunmen raided a Sunday market.', pub)).toBeNull();
+    expect(date('Gunmen killed 12 soldiers, authorities said Tuesday.', pub)).toBeNull();
+    expect(date('Gunmen killed 12 soldiers, the army said in a statement Tuesday.', pub)).toBeNull();
+  });
+  it('"came days after" another event dates that event in the two weeks before the previous date', () => {
+    const sunday = date('An ambush Sunday evening killed 12.', '2023-08-23');
+    expect(
+      date('The attack came days after 17 soldiers were killed near Koutougou.', '2023-08-23', sunday),
+    ).toMatchObject({
+      start: '2023-08-06',
+      end: '2023-08-19',
+    });
+    // A day of its own wins: "took place on Sunday ... and came two days after another raid".
+    expect(
+      date('The attack took place on Sunday and came two days after another raid.', '2023-08-23', sunday)
+        ?.start,
+    ).toBe('2023-08-20');
+  });
   it('"Sunday\'s attack" is dated Sunday', () => {
     expect(date("JNIM claimed Sunday's attack.", '2019-11-12')?.start).toBe('2019-11-10');
   });

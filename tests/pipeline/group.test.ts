@@ -99,6 +99,18 @@ describe('incident grouping', () => {
     expect(groupClaims([djibo, fada, country], entry)).toHaveLength(3);
   });
 
+  it('of two finer incidents, a restatement joins the one whose toll it states, and only one', () => {
+    const djibo = claim({ placeId: DJIBO, fatalities: 17 });
+    const fada = claim({ placeId: FADA });
+    const country = claim({ placeId: BF, geoPrecision: 3, fatalities: 12 });
+    expect(ids(groupClaims([djibo, fada, country], entry))).toEqual([[djibo.id], [fada.id, country.id]]);
+    // Both tolls could be restated (none stated): it cannot be told which, it stays apart.
+    const a = claim({ placeId: DJIBO });
+    const b = claim({ placeId: FADA });
+    const c = claim({ placeId: BF, geoPrecision: 3, fatalities: 12 });
+    expect(groupClaims([a, b, c], entry)).toHaveLength(3);
+  });
+
   it('is deterministic whatever the input order', () => {
     const cs = [claim({ placeId: DJIBO }), claim({ placeId: BF }), claim({ placeId: FADA, sourceId: 'b' })];
     expect(ids(groupClaims([...cs].reverse(), entry))).toEqual(ids(groupClaims(cs, entry)));
