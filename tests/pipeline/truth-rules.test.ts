@@ -70,6 +70,22 @@ describe('places that are not the event place', () => {
   });
 });
 
+describe('where people were taken', () => {
+  it('"the wounded were taken to a hospital in X": where they went, not an event at X', () => {
+    const out = run('The wounded were taken to a hospital in Kati.', '2021-05-24');
+    expect(out.claims).toEqual([]);
+    expect(out.unlocated[0]?.why).toContain('a reference (taken to a hospital in)');
+  });
+
+  it('detainees "taken to a military base in X": an arrest at X, not at the capital it is near', () => {
+    const claims = claimsOf(
+      'The president and the prime minister were all taken to a military base in Kati outside the capital Bamako.',
+      '2021-05-24',
+    );
+    expect(claims.map((c) => [placeOf(c.placeId)?.name, c.subEventType])).toEqual([['Kati', 'Arrests']]);
+  });
+});
+
 describe('an excerpt cut mid-word', () => {
   const article = (last: string) =>
     `Leaders freed\n\nThe president was released on Thursday.\n\nThe bloc warned of sanctions.\n\nFrance suspended aid to the ${last}`;
