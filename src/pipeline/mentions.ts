@@ -49,8 +49,28 @@ function acronymLetters(text: string, start: number, end: number): string {
  * capitals. The groups were worked out when the dictionary was built.
  */
 function fittingGroup(groups: PhraseGroups, text: string, start: number, end: number): PatternGroup | null {
-  const cases = (groups.acronyms && groups.acronyms.get(acronymLetters(text, start, end))) ?? groups;
+  const acronym = groups.acronyms && groups.acronyms.get(acronymLetters(text, start, end));
+  if (!acronym && shouted(text, start, end)) return null;
+  const cases = acronym ?? groups;
   return capitalAt(text, start) ? cases.upper : cases.lower;
+}
+
+/**
+ * "an NGO in Menaka", "the MAN party": a short word in capitals inside ordinary text is an acronym, not the town
+ * of that name (Ngo, Man). Capitals at a line's start (the dateline "GAO, Mali (AP) —") or in a line with no
+ * lower case near it (a shouted headline) are still names.
+ */
+function shouted(text: string, start: number, end: number): boolean {
+  const n = end - start;
+  if (n < 2 || n > 4) return false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 65 || c > 90) return false;
+  }
+  let lineStart = start;
+  while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
+  if (lineStart === start) return false;
+  return /\p{Ll}/u.test(text.slice(Math.max(lineStart, start - 30), Math.min(text.length, end + 30)));
 }
 
 /** Add a hit to a list ordered by start and longest first, given hits arrive by first token, shortest first. */

@@ -34,6 +34,16 @@ describe('no place inside an actor name or a fixed phrase', () => {
   });
 });
 
+describe('a short word in capitals is an acronym', () => {
+  it('"an NGO in Menaka" is not the Nigerian town Ngo; Menaka is the place', () => {
+    const out = run('A bomb went off at the office of an NGO in Menaka, causing damage.');
+    expect(out.resolutions.map((r) => r.mention.surface)).toEqual(['Menaka']);
+  });
+  it('a dateline in capitals at a line start is still a name', () => {
+    expect(fate('GAO, Mali (AP) — Gunmen attacked a market on Friday.', 'GAO')).toBeDefined();
+  });
+});
+
 describe('metonymy', () => {
   it('a capital that acts stands for its government', () => {
     expect(fate('Paris has criticised the junta.', 'Paris')?.why).toMatch(/metonymy, stands for France/);
