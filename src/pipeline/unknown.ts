@@ -8,6 +8,8 @@ import type { PipelineContext } from './context.ts';
 import type { CalendarLists } from './dates.ts';
 import type { Spotted } from './mentions.ts';
 import type { Mention, Resolution, Sentence, Span } from './types.ts';
+import { variantIn } from './variants.ts';
+import { adminPath } from './villages.ts';
 
 export interface UnknownPlaces {
   /** All resolutions of the document, in text order: the input ones (a piece of an unknown hyphenated name is
@@ -93,6 +95,32 @@ export function findUnknownPlaces(
       (r) => r.status === 'resolved' && r.mention.start >= sp.start && r.mention.end <= sp.end,
     );
 
+  /** Heads the gazetteer spells otherwise, found inside their bracketed units ("Boulikessi" = Boulkessi). */
+  const respelled: Resolution[] = [];
+  const respell = (head: Span, surface: string, sentence: number, unit: Resolution): boolean => {
+    const u = unit.placeId ? ctx.gazetteer.get(unit.placeId) : undefined;
+    const e = u ? variantIn(surface, u, unit.mention.surface, ctx.gazetteer) : null;
+    if (!e) return false;
+    const mention: Mention = {
+      ...head,
+      surface,
+      sentence,
+      candidates: [],
+      via: 'name',
+      rejected: null,
+      standsFor: null,
+    };
+    respelled.push({
+      mention,
+      placeId: e.id,
+      status: 'resolved',
+      ranked: [{ id: e.id, score: 0 }],
+      why: `resolved by spelling: ${surface} is the gazetteer's ${e.name} ${adminPath(e, ctx.gazetteer)}, the one name one letter apart inside its bracketed units (${unit.mention.surface})`,
+    });
+    covered.push(head);
+    return true;
+  };
+
   for (const s of sentences) {
     if (s.kind === 'heading' && !spotted.headingsAreText) continue;
     if (s.text.length > MAX_SENTENCE) continue;
@@ -133,10 +161,18 @@ export function findUnknownPlaces(
       context.push(inner);
       const firstName = places[0]?.mention.surface ?? '';
       const contradicted = contradictedHead(head, places, resolutions, ctx);
+      if (
+        !isCovered(head) &&
+        !notNames.has(headText) &&
+        respell(head, headText, s.index, places[0] as Resolution)
+      )
+        continue;
       if (contradicted) {
         // "Sabaribougou (Niono, Segou)" when the gazetteer's only Sabaribougou is in Kayes: not that one.
         contradictions.set(contradicted.resolution, contradicted.why);
         const r = contradicted.resolution;
+        // The gazetteer may spell the right one otherwise: "Boulikessi (Douentza, Mopti)" is Mali's Boulkessi.
+        if (respell(r.mention, r.mention.surface, s.index, places[0] as Resolution)) continue;
         unknown.push({
           mention: r.mention,
           placeId: null,
@@ -178,7 +214,7 @@ export function findUnknownPlaces(
       },
     ];
   });
-  all.push(...unknown);
+  all.push(...unknown, ...respelled);
   all.sort((a, b) => a.mention.start - b.mention.start || a.mention.end - b.mention.end);
   return { resolutions: all, unknown, context };
 }
