@@ -87,9 +87,14 @@ function isName(text: string, h: Hit, names: readonly string[]): boolean {
   return false;
 }
 
-/** Does text[start, end) hold a line break? A name is never split across lines. */
+/** Characters no name spans: a line break, and the commas, brackets and quotes between names ("Koro (Koro,
+ * Mopti)" is not the village Korokoro, nor "Koro, Koro"). Spaces, hyphens, dots and apostrophes join words of a
+ * name ("Tongo-Tongo", "St. Louis", "Fada N'Gourma"). */
+const NAME_BREAKS = new Set([...'\n,;:()[]{}"“”«»/|•'].map((c) => c.charCodeAt(0)));
+
+/** Does text[start, end) hold a character no name spans? */
 function hasLineBreak(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 10) return true;
+  for (let i = start; i < end; i++) if (NAME_BREAKS.has(text.charCodeAt(i))) return true;
   return false;
 }
 

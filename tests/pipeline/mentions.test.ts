@@ -44,6 +44,19 @@ describe('a short word in capitals is an acronym', () => {
   });
 });
 
+describe('no name spans a comma or a bracket', () => {
+  it('"near Koro (Koro, Mopti)" is Koro twice, not the village Korokoro', () => {
+    const out = run('Militants seized two vehicles near Koro (Koro, Mopti) on 20 June 2020.');
+    const koro = out.resolutions.filter((r) => r.mention.surface === 'Koro');
+    expect(koro).toHaveLength(2);
+    expect(out.resolutions.some((r) => r.mention.surface.includes('('))).toBe(false);
+  });
+  it('hyphens and spaces still join a name: "Tongo-Tongo"', () => {
+    expect(fate('Gunmen attacked Tongo-Tongo on Monday.', 'Tongo-Tongo')).toBeDefined();
+    expect(fate('Gunmen attacked Fada N’Gourma on Monday.', 'Fada N’Gourma')?.status).toBe('resolved');
+  });
+});
+
 describe('metonymy', () => {
   it('a capital that acts stands for its government', () => {
     expect(fate('Paris has criticised the junta.', 'Paris')?.why).toMatch(/metonymy, stands for France/);
