@@ -7,10 +7,10 @@ import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { OUTPUT_FILES } from '../src/pipeline/contract.ts';
-import { writeMapLayer } from './lib/map-chunks.ts';
 import { codeFingerprint, geodataFingerprint } from './lib/builder/fingerprint.ts';
 import { ContextError } from './lib/builder/pool.ts';
 import { progressLine } from './lib/builder/progress.ts';
+import { readScanMemo, writeScanMemo } from './lib/builder/scan-memo.ts';
 import { streamBuild } from './lib/builder/stream-build.ts';
 import { scanCorpus } from './lib/corpus.ts';
 import { escapeControls } from './lib/escape.ts';
@@ -98,7 +98,10 @@ async function main(): Promise<number> {
     if (values.timings) console.error(`timing: ${name} ${(ms / 1000).toFixed(2)} s`);
     since = performance.now();
   };
-  const { entries, problems } = scanCorpus(inDir);
+  const cache = values['no-cache'] ? null : resolve(values.cache);
+  const memo = cache === null ? undefined : readScanMemo(cache, inDir);
+  const { entries, problems } = scanCorpus(inDir, memo);
+  if (cache !== null && memo) writeScanMemo(cache, inDir, memo);
   timed('scan corpus');
   for (const p of problems)
     console.error(`skipped or warned: ${escapeControls(p.file)}: ${escapeControls(p.why)}`);
@@ -150,7 +153,7 @@ async function main(): Promise<number> {
         warnings,
         workers,
         exactWorkers: values.workers !== undefined,
-        cache: values['no-cache'] ? null : resolve(values.cache),
+        cache,
         code,
         geodataPrint,
         onStart: progress.start,
@@ -165,10 +168,8 @@ async function main(): Promise<number> {
       if (e instanceof ContextError) return fail(`cannot load the geodata folder ${geodata}: ${e.message}`);
       throw e;
     }
-    writeStaged(staged, copies);
+    writeStaged(staged, copies); // the map layer (map/) was written by the grouping worker
     timed('geodata copies');
-    await writeMapLayer(staged.dir); // the map's slim layer and on-demand chunks, read back from the outputs
-    timed('map layer (writeMapLayer)');
     staged.commit();
     const c = result.counts;
     const secs = (performance.now() - t0) / 1000;

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { RawDoc, SourceMeta } from '../../src/pipeline/types.ts';
+import type { ScanMemo } from './builder/scan-memo.ts';
 import { visibleName } from './escape.ts';
 import { describeLink, kindOf, readRegular } from './safe-read.ts';
 
@@ -200,6 +201,7 @@ export interface CorpusEntry {
 function scan(
   dir: string,
   keepText: boolean,
+  memo?: ScanMemo,
 ): { entries: CorpusEntry[]; texts: string[]; problems: CorpusProblem[] } {
   const problems: CorpusProblem[] = [];
   const meta = readSources(dir, problems);
@@ -213,6 +215,16 @@ function scan(
       problems.push({ file, why, skipped: true });
       continue;
     }
+    const format = FORMATS[extname(file).toLowerCase()] as RawDoc['format'];
+    const m = meta.get(file) ?? { title: null, publisher: null, published: null };
+    // An article unchanged since the last scan is not read again (its hash and length are remembered).
+    const st = memo ? lstatSync(join(dir, file), { bigint: true, throwIfNoEntry: false }) : undefined;
+    const known = st && memo?.recall(file, st);
+    if (known) {
+      if (known.warning !== null) problems.push({ file, why: known.warning, skipped: false });
+      read.push({ file, format, meta: m, sha256: known.sha256, chars: known.chars });
+      continue;
+    }
     const r = readRegular(dir, file, MAX_ARTICLE_BYTES, {
       limitName: 'article',
       rootName: 'the corpus folder',
@@ -221,16 +233,16 @@ function scan(
       problems.push({ file, why: `${r.why}; skipped`, skipped: true });
       continue;
     }
+    const before = problems.length;
     const text = decode(r.bytes, file, problems);
     if (text === null) continue;
     if (!text.trim()) {
       problems.push({ file, why: 'empty file; skipped', skipped: true });
       continue;
     }
-    const format = FORMATS[extname(file).toLowerCase()] as RawDoc['format'];
-    const m = meta.get(file) ?? { title: null, publisher: null, published: null };
     const sha256 = createHash('sha256').update(r.bytes).digest('hex');
     read.push({ file, format, meta: m, sha256, chars: text.length });
+    if (st) memo?.remember(file, st, { sha256, chars: text.length, warning: problems[before]?.why ?? null });
     if (keepText) texts.push(text);
   }
   const ids = assignIds(read.map((d) => d.file));
@@ -258,10 +270,14 @@ function scan(
 
 /**
  * Every .txt/.md/.html article of a folder, with metadata from an optional sources.json, without holding their
- * text: each file is read, checked and hashed, then let go (a corpus can be larger than memory).
+ * text: each file is read, checked and hashed, then let go (a corpus can be larger than memory). With a memo
+ * (builder/scan-memo.ts), files unchanged since the last scan are not read; the memo learns the others.
  */
-export function scanCorpus(dir: string): { entries: CorpusEntry[]; problems: CorpusProblem[] } {
-  const { entries, problems } = scan(dir, false);
+export function scanCorpus(
+  dir: string,
+  memo?: ScanMemo,
+): { entries: CorpusEntry[]; problems: CorpusProblem[] } {
+  const { entries, problems } = scan(dir, false, memo);
   return { entries, problems };
 }
 

@@ -114,6 +114,11 @@ export function* jsonArrayItems<T>(path: string, after = '', readSize = READ): G
   }
 }
 
+function* readBack(outDir: string): Generator<MapIncident> {
+  for (const f of jsonArrayItems<IncidentFeature>(join(outDir, OUTPUT_FILES.incidents), '"features":'))
+    yield [f, undefined];
+}
+
 /** A chunk file (claims, texts): written whole in one call, so it can be compressed at once. */
 const WHOLE = /^map\/(claims|texts)\//;
 /** Chunks being compressed at once on libuv's threads while the main thread parses on. */
@@ -160,16 +165,25 @@ class Files {
   }
 }
 
-/** Writes map/ beside incidents.geojson and sources.json in `outDir` (both must be there). Chunks are compressed
- * on libuv's threads while the outputs are read (the second core), the few appended files at the end. */
-export async function writeMapLayer(outDir: string, opts: ChunkOptions = {}): Promise<MapManifest2> {
+/** An incident for the map layer, with its claims' JSON when the caller has it (JSON.stringify(claims)). */
+export type MapIncident = readonly [IncidentFeature, string | undefined];
+
+/** Writes map/ beside incidents.geojson and sources.json in `outDir` (sources.json must be there). The incidents
+ * are read back from incidents.geojson unless given (the build's grouping worker hands over each feature as it
+ * writes it, sparing a parse of hundreds of MB). Chunks are compressed on libuv's threads while the outputs are
+ * read (the second core), the few appended files at the end. */
+export async function writeMapLayer(
+  outDir: string,
+  opts: ChunkOptions = {},
+  incidents?: Iterable<MapIncident>,
+): Promise<MapManifest2> {
   const gzip = opts.gzip ?? true;
   const files = new Files(outDir, gzip);
   let manifest: MapManifest2;
   try {
     const w = new MapChunkWriter(files.write, { gzip, ...opts });
-    for (const f of jsonArrayItems<IncidentFeature>(join(outDir, OUTPUT_FILES.incidents), '"features":')) {
-      w.addIncident(f);
+    for (const [f, claimsJson] of incidents ?? readBack(outDir)) {
+      w.addIncident(f, claimsJson);
       if (files.pending.size > IN_FLIGHT) await files.drain();
     }
     for (const s of jsonArrayItems<SourceOut>(join(outDir, OUTPUT_FILES.sources))) {

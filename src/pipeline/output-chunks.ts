@@ -224,7 +224,8 @@ export class MapChunkWriter {
     return this.cols.get(name)!;
   }
 
-  addIncident(f: IncidentFeature): void {
+  /** `claimsJson`: JSON.stringify(f.properties.claims) when the caller has it already (the build does). */
+  addIncident(f: IncidentFeature, claimsJson?: string): void {
     const p = f.properties;
     const row = this.nIncidents;
     const { d } = this;
@@ -271,7 +272,12 @@ export class MapChunkWriter {
         src.push(d.sources.add(cl.source_id));
       }
     this.col('srcN').push(seen.size);
-    this.claims.push(JSON.stringify([p.id, p.claims] satisfies [string, ClaimProps[]]));
+    // JSON.stringify([p.id, p.claims]), with the claims' JSON reused when given.
+    this.claims.push(
+      claimsJson === undefined
+        ? JSON.stringify([p.id, p.claims] satisfies [string, ClaimProps[]])
+        : `[${JSON.stringify(p.id)},${claimsJson}]`,
+    );
     this.nIncidents++;
     if (this.claims.length === this.perIncidents) this.flushClaims();
   }

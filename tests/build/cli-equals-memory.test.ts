@@ -5,10 +5,12 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, expect, it } from 'vitest';
 import { loadContext, readCorpus, ROOT } from '../../scripts/lib/load.ts';
 import { reportJson, reportText, type InputWarning } from '../../scripts/lib/report-text.ts';
 import { buildCorpus } from '../../src/pipeline/build.ts';
+import { mapChunks } from '../../src/pipeline/output-chunks.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'sahel-stream-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -61,4 +63,13 @@ it('the CLI writes the bytes of the in-memory build', () => {
   };
   for (const [file, text] of Object.entries(expected))
     expect(readFileSync(join(out, file), 'utf8') === text, file).toBe(true);
+  // The map layer, written by the grouping worker from the features it writes (not read back): the in-memory
+  // writer's bytes, each with a gzip sibling of the same bytes.
+  const layer = mapChunks(mem.incidents.features, mem.sources, { gzip: true });
+  expect(layer.size).toBeGreaterThan(4);
+  for (const [file, data] of layer) {
+    const bytes = readFileSync(join(out, file));
+    expect(bytes.equals(Buffer.from(data)), file).toBe(true);
+    expect(gunzipSync(readFileSync(join(out, `${file}.gz`))).equals(bytes), `${file}.gz`).toBe(true);
+  }
 }, 120_000);

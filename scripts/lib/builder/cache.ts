@@ -10,7 +10,7 @@ import type { SourceMeta } from '../../../src/pipeline/types.ts';
 import { FRAGMENTS, type DocBytes, type DocFragments, type DocRecord } from './fragments.ts';
 
 /** Bump when the entry layout changes. */
-const LAYOUT = 2;
+const LAYOUT = 3;
 
 export interface CacheEntry {
   record: DocRecord;
@@ -40,9 +40,12 @@ export function docKey(k: {
 
 export const entryPath = (dir: string, key: string): string => join(dir, key.slice(0, 2), `${key}.entry`);
 
-/** Header line (JSON: layout, key, section lengths in bytes, SHA-256 of the body), then the body. */
+/** Header line (JSON: layout, key, section lengths in bytes, SHA-256 of the body), then the body: the tally's
+ * JSON, the claims' and the fragments. */
 export function encodeEntry(key: string, e: CacheEntry): Buffer {
-  const sections = [JSON.stringify(e.record), ...FRAGMENTS.map((f) => e.frags[f])].map((s) => Buffer.from(s));
+  const sections = [JSON.stringify(e.record.tally), e.record.claims, ...FRAGMENTS.map((f) => e.frags[f])].map(
+    (s) => Buffer.from(s),
+  );
   const body = Buffer.concat(sections);
   const header = JSON.stringify({
     layout: LAYOUT,
@@ -66,7 +69,7 @@ export function decodeEntry(key: string, buf: Buffer): CachedEntry | null {
     };
     const lengths = h.lengths;
     if (h.layout !== LAYOUT || h.key !== key || !Array.isArray(lengths)) return null;
-    if (lengths.length !== FRAGMENTS.length + 1 || !lengths.every((n) => Number.isSafeInteger(n) && n >= 0))
+    if (lengths.length !== FRAGMENTS.length + 2 || !lengths.every((n) => Number.isSafeInteger(n) && n >= 0))
       return null;
     const body = buf.subarray(nl + 1);
     if ((lengths as number[]).reduce((a, b) => a + b, 0) !== body.length || sha256(body) !== h.sha256)
@@ -77,14 +80,14 @@ export function decodeEntry(key: string, buf: Buffer): CachedEntry | null {
       parts.push(body.subarray(at, at + n));
       at += n;
     }
-    const record = JSON.parse((parts[0] as Buffer).toString('utf8')) as DocRecord;
-    if (!Array.isArray(record.claims) || typeof record.tally !== 'object' || record.tally === null)
-      return null;
-    // The fragments stay bytes: the writer appends them as they are (no UTF-8 decoding and encoding again).
+    const tally = JSON.parse((parts[0] as Buffer).toString('utf8')) as DocRecord['tally'];
+    if (typeof tally !== 'object' || tally === null) return null;
+    // The claims and fragments stay bytes: the claims go to the grouping worker and the fragments to the files
+    // as they are (no UTF-8 decoding and encoding again).
     const frags: DocBytes = Object.fromEntries(
-      FRAGMENTS.map((f, i) => [f, parts[i + 1] as Uint8Array]),
+      FRAGMENTS.map((f, i) => [f, parts[i + 2] as Uint8Array]),
     ) as Record<keyof DocBytes, Uint8Array>;
-    return { record, frags };
+    return { record: { tally, claims: parts[1] as Uint8Array }, frags };
   } catch {
     return null;
   }

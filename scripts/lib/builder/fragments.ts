@@ -4,15 +4,15 @@
 
 import type { DocOutput } from '../../../src/pipeline/build.ts';
 import { summarySection, type DocTally } from '../../../src/pipeline/report.ts';
-import type { Claim } from '../../../src/pipeline/types.ts';
 import { escapeControls } from '../escape.ts';
 import { escapeStrings } from '../report-text.ts';
 
-/** What the main thread keeps of a document: its claims for grouping, their sentence text left out (it is in
- * the claimText fragment: a claim's text is a third of its memory and grouping never reads it), and what it
- * adds to the counts. */
+/** What the main thread keeps of a document: what it adds to the counts, and its claims for grouping as JSON
+ * (list items joined by commas), their sentence text left out (it is in the claimText fragment: a claim's text is
+ * a third of its memory and grouping never reads it). The main thread never parses the claims: it hands their
+ * bytes on to the grouping worker, which parses them once. */
 export interface DocRecord {
-  claims: Claim[];
+  claims: string | Uint8Array;
   tally: DocTally;
 }
 
@@ -24,7 +24,7 @@ export type DocBytes = Record<(typeof FRAGMENTS)[number], string | Uint8Array>;
 const list = (items: readonly unknown[]): string => items.map((x) => JSON.stringify(x)).join(',');
 
 export function recordOf(o: DocOutput): DocRecord {
-  return { claims: o.claims.map((c) => ({ ...c, text: '' })), tally: o.report.tally };
+  return { claims: list(o.claims.map((c) => ({ ...c, text: '' }))), tally: o.report.tally };
 }
 
 export function fragmentsOf(o: DocOutput): DocFragments {

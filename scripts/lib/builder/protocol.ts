@@ -1,7 +1,7 @@
 // Messages between the build's main thread (pool.ts) and its workers (worker.ts).
 
 import type { IncidentCounts } from '../../../src/pipeline/report.ts';
-import type { Claim, SourceMeta } from '../../../src/pipeline/types.ts';
+import type { SourceMeta } from '../../../src/pipeline/types.ts';
 import type { CorpusEntry } from '../corpus.ts';
 import type { DocFragments, DocRecord } from './fragments.ts';
 
@@ -18,10 +18,12 @@ export interface WorkerSetup {
 
 export type ToWorker =
   | { type: 'doc'; seq: number; entry: CorpusEntry }
-  /** Documents' claims (text left out) and metadata, in merge order, to the grouping worker as they merge. */
-  | { type: 'claims'; claims: Claim[]; meta: [string, SourceMeta][] }
-  /** Every document is merged: group the claims sent, write incidents.geojson (`texts`: the claims' sentences). */
-  | { type: 'group'; path: string; texts: string };
+  /** Documents' claims (text left out) as one JSON list's bytes, and their metadata, in merge order, to the
+   * grouping worker as they merge. */
+  | { type: 'claims'; claims: Uint8Array; meta: [string, SourceMeta][] }
+  /** Every document is merged: group the claims sent, write incidents.geojson (`texts`: the claims' sentences)
+   * and the map layer into `outDir` (sources.json is written by then). */
+  | { type: 'group'; path: string; texts: string; outDir: string };
 
 export type FromWorker =
   | { type: 'ready'; customErrors: string[] }

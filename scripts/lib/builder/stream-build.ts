@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { buildOrder, skippedRecord, type SkippedDoc } from '../../../src/pipeline/build.ts';
 import { OUTPUT_FILES, type ReportDocument } from '../../../src/pipeline/contract.ts';
 import { addTally, emptyTally, reportCounts, summaryHead } from '../../../src/pipeline/report.ts';
-import type { Claim, SourceMeta } from '../../../src/pipeline/types.ts';
+import type { SourceMeta } from '../../../src/pipeline/types.ts';
 import type { CorpusEntry } from '../corpus.ts';
 import { escapeControls } from '../escape.ts';
 import { escapeStrings, type InputWarning } from '../report-text.ts';
@@ -53,6 +53,7 @@ const DOCS_PER_EXTRA_WORKER = 300;
 const AHEAD = 256;
 /** Documents whose claims go to the grouping worker in one message. */
 const CLAIM_BATCH = 64;
+const [OPEN, COMMA, CLOSE] = ['[', ',', ']'].map((s) => Buffer.from(s)) as [Buffer, Buffer, Buffer];
 
 export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildResult> {
   let since = performance.now();
@@ -105,9 +106,12 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
     const documents: ReportDocument[] = o.skipped.map(skippedRecord);
     // Claims go to the grouping worker in batches, in merge order (their index is their sentence's line in
     // claimText).
-    let batch: { claims: Claim[]; meta: [string, SourceMeta][] } = { claims: [], meta: [] };
+    let batch: { claims: Uint8Array[]; meta: [string, SourceMeta][] } = { claims: [], meta: [] };
     const sendBatch = () => {
-      if (batch.meta.length) pool.sendClaims({ type: 'claims', ...batch });
+      if (batch.meta.length) {
+        const items = batch.claims.flatMap((c, i) => (i ? [COMMA, c] : [c]));
+        pool.sendClaims({ type: 'claims', claims: Buffer.concat([OPEN, ...items, CLOSE]), meta: batch.meta });
+      }
       batch = { claims: [], meta: [] };
     };
     const total = emptyTally();
@@ -122,7 +126,8 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
       dropped.add(frags.dropped);
       text.write(frags.text);
       claimText.write(frags.claimText);
-      for (const c of record.claims) batch.claims.push(c);
+      if (record.claims.length)
+        batch.claims.push(typeof record.claims === 'string' ? Buffer.from(record.claims) : record.claims);
       batch.meta.push([e.id, e.meta]);
       if (batch.meta.length >= CLAIM_BATCH) sendBatch();
       addTally(total, record.tally);
@@ -167,20 +172,16 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
       ...customErrors.map((why) => ({ file: 'custom-places.json', why })),
       ...o.warnings,
     ];
-    const grouped = await pool.group({
+    // The grouping worker groups the claims and writes incidents.geojson and the map layer, while this thread
+    // writes unlocated.json and report.json up to its counts (JSON.stringify's key order: documents, mentions,
+    // dropped, unlocated, counts, warnings), spliced from the parts; the counts and report.txt wait for it.
+    const grouping = pool.group({
       type: 'group',
       path: join(o.outDir, OUTPUT_FILES.incidents),
       texts: claimText.path,
+      outDir: o.outDir,
     });
-    phase('group + incidents.geojson');
-    const counts = reportCounts(
-      total,
-      { built, skipped: documents.filter((d) => d.status === 'skipped').length },
-      grouped.counts,
-    );
-
-    // unlocated.json, report.json (JSON.stringify's key order: documents, mentions, dropped, unlocated, counts,
-    // warnings) and report.txt, spliced from the parts.
+    grouping.catch(() => {}); // awaited below; a failure meanwhile must not go unhandled
     const unl = new FileWriter(join(o.outDir, OUTPUT_FILES.unlocated));
     unl.write('[');
     unl.copyFrom(unlocated.path);
@@ -193,6 +194,15 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
     rep.copyFrom(dropped.path);
     rep.write('],"unlocated":[');
     rep.copyFrom(unlocated.path);
+    for (const p of [mentions, unlocated, dropped]) p.remove();
+    phase('report.json, unlocated.json (while grouping)');
+    const grouped = await grouping;
+    phase('group, incidents.geojson, map layer');
+    const counts = reportCounts(
+      total,
+      { built, skipped: documents.filter((d) => d.status === 'skipped').length },
+      grouped.counts,
+    );
     rep.write(`],"counts":${JSON.stringify(counts)}`);
     rep.write(warnings.length ? `,"warnings":${JSON.stringify(warnings)}}\n` : '}\n');
     rep.close();
@@ -206,9 +216,8 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
       txt.write(`${lines.join('\n')}\n`);
     }
     txt.close();
-    for (const p of [mentions, unlocated, dropped]) p.remove();
     for (const f of [text, claimText]) rmSync(f.path, { force: true });
-    phase('report, unlocated');
+    phase('report counts, report.txt');
     return { counts, warnings, cached: fromCache, built: built - fromCache, workers };
   } finally {
     await pool.close();

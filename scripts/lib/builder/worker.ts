@@ -5,12 +5,12 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { docOutput } from '../../../src/pipeline/build.ts';
-import type { IncidentCollection } from '../../../src/pipeline/contract.ts';
+import type { IncidentFeature } from '../../../src/pipeline/contract.ts';
 import type { Claim, SourceMeta } from '../../../src/pipeline/types.ts';
-import { toFeatures } from '../../../src/pipeline/features.ts';
-import { incidentCounts } from '../../../src/pipeline/report.ts';
+import { incidentFeatures } from '../../../src/pipeline/features.ts';
 import { readArticle } from '../corpus.ts';
 import { loadContext, type LoadedContext } from '../load.ts';
+import { writeMapLayer, type MapIncident } from '../map-chunks.ts';
 import { docKey, writeEntry } from './cache.ts';
 import { fragmentsOf, recordOf } from './fragments.ts';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.ts';
@@ -22,27 +22,37 @@ if (!port) throw new Error('worker.ts runs as a worker thread');
 const send = (m: FromWorker) => port.postMessage(m);
 
 /** incidents.geojson: JSON.stringify's bytes of the collection, written feature by feature, each claim's
- * sentence (its index into `texts` until now, unless its id is in `kept`) put back. */
-function writeIncidents(
+ * sentence (its index into `texts` until now, unless its key is in `kept`) put back. Each feature is handed on
+ * (to the map layer) with its claims' JSON, then let go: features are made as they are written. */
+function* writeIncidents(
   path: string,
-  incidents: IncidentCollection,
+  features: Iterable<IncidentFeature>,
   texts: ClaimTexts,
   kept: ReadonlySet<string>,
-): void {
+): Generator<MapIncident> {
   const out = new FileWriter(path);
-  out.write('{"type":"FeatureCollection","features":[');
-  incidents.features.forEach((f, i) => {
-    const claims = f.properties.claims;
-    const index = claims.map((c) => c.sentence);
-    claims.forEach((c, j) => {
-      if (!kept.has(keptKey(c.id, c.source_id, c.start, c.end))) c.sentence = texts.get(Number(index[j]));
-    });
-    out.write(`${i ? ',' : ''}${JSON.stringify(f)}`);
-    claims.forEach((c) => (c.sentence = '')); // written: not held until the last feature
-  });
-  out.write(']}\n');
-  out.close();
+  try {
+    out.write('{"type":"FeatureCollection","features":[');
+    let i = 0;
+    for (const f of features) {
+      for (const c of f.properties.claims)
+        if (!kept.has(keptKey(c.id, c.source_id, c.start, c.end))) c.sentence = texts.get(Number(c.sentence));
+      const json = JSON.stringify(f);
+      out.write(i++ ? `,${json}` : json);
+      yield [f, claimsJson(json)];
+    }
+    out.write(']}\n');
+  } finally {
+    out.close();
+  }
 }
+
+/** The claims' JSON inside a feature's (toFeatures puts `claims` last in `properties`, `properties` last). */
+function claimsJson(feature: string): string | undefined {
+  const at = feature.lastIndexOf(CLAIMS_KEY);
+  return at >= 0 && feature.endsWith(']}}') ? feature.slice(at + CLAIMS_KEY.length - 1, -2) : undefined;
+}
+const CLAIMS_KEY = '"claims":[';
 
 /** A kept claim: its id with its sentence's place in its source. Ids are 32-bit hashes: among a million claims
  * some hundred pairs share one, and a town claim sharing a kept claim's id would have kept its index. */
@@ -60,19 +70,19 @@ function interner(): (c: Claim) => Claim {
     seen.set(s, s);
     return s;
   };
-  return (c) => ({
-    ...c,
-    sourceId: one(c.sourceId),
-    placeId: one(c.placeId),
-    eventType: one(c.eventType),
-    subEventType: one(c.subEventType),
-    dateStart: one(c.dateStart),
-    dateEnd: one(c.dateEnd),
-    modality: one(c.modality),
-    actors: c.actors.map(one),
-    impacts: c.impacts.map(one),
-    unlocatedName: one(c.unlocatedName),
-  });
+  return (c) => {
+    c.sourceId = one(c.sourceId);
+    c.placeId = one(c.placeId);
+    c.eventType = one(c.eventType);
+    c.subEventType = one(c.subEventType);
+    c.dateStart = one(c.dateStart);
+    c.dateEnd = one(c.dateEnd);
+    c.modality = one(c.modality);
+    c.actors = c.actors.map(one);
+    c.impacts = c.impacts.map(one);
+    c.unlocatedName = one(c.unlocatedName);
+    return c;
+  };
 }
 
 /** What the grouping worker has been sent so far (ToWorker 'claims'). */
@@ -89,7 +99,10 @@ try {
 port.on('message', (m: ToWorker) => {
   if (!ctx) return;
   if (m.type === 'claims') {
-    for (const c of m.claims) toGroup.claims.push(toGroup.intern(c));
+    const claims = JSON.parse(
+      Buffer.from(m.claims.buffer, m.claims.byteOffset, m.claims.length).toString('utf8'),
+    );
+    for (const c of claims as Claim[]) toGroup.claims.push(toGroup.intern(c));
     for (const [id, meta] of m.meta) toGroup.meta.set(id, meta);
     return;
   }
@@ -108,9 +121,16 @@ port.on('message', (m: ToWorker) => {
         kept.add(keptKey(c.id, c.sourceId, c.start, c.end));
       }
     });
-    const incidents = toFeatures(claims, toGroup.meta, ctx);
-    writeIncidents(m.path, incidents, texts, kept);
-    send({ type: 'grouped', counts: incidentCounts(incidents) });
+    const incidents = incidentFeatures(claims, toGroup.meta, ctx);
+    const counts = {
+      incidents: incidents.incidents,
+      point: incidents.point,
+      region: incidents.incidents - incidents.point,
+    };
+    // The map layer is written as incidents.geojson is (a rejection fails the worker, and so the build).
+    void writeMapLayer(m.outDir, {}, writeIncidents(m.path, incidents.features, texts, kept)).then(() =>
+      send({ type: 'grouped', counts }),
+    );
     return;
   }
   const read = readArticle(setup.corpus, m.entry);
