@@ -39,7 +39,7 @@ export function compileDateWords(cal: CalendarLists): DateWords {
   return {
     months: new RegExp(`\\b(${[...cal.months, ...cal.monthAbbreviations].join('|')})\\b`, 'i'),
     mayHoldDate: new RegExp(
-      `\\d|\\b(${prefixes.join('|')})[a-z]*\\b|\\b(yesterday|today|week|weeks|year|days|day|${weekdays}|shortly)\\b`,
+      `\\d|\\b(${prefixes.join('|')})[a-z]*\\b|\\b(yesterday|today|week|weeks|weekend|year|days|day|${weekdays}|shortly)\\b`,
       'i',
     ),
     today: new RegExp(`\\b(today|on (${weekdays}))\\b`, 'i'),
@@ -238,8 +238,9 @@ function relativeDate(
   words: DateWords,
 ): DateSpan | null {
   if (previous && afterPrevious) {
+    // "returned two days later": after the previous date, not on it (a second event, not a restatement).
     return {
-      start: previous.start,
+      start: addDays(previous.end, 1),
       end: addDays(previous.end, 14),
       precision: 2,
       text: 'days after the previous date',
@@ -262,6 +263,13 @@ function relativeDate(
   }
   if (/\b(past|recent|last|previous) (few )?weeks\b/.test(lower))
     return { start: addDays(published, -30), end: published, precision: 2, text: 'past weeks' };
+  if (/\b(?:over|at|during) the weekend\b|\blast weekend\b/.test(lower)) {
+    // The last Saturday and Sunday on or before publication.
+    const dow = new Date(`${published}T12:00:00Z`).getUTCDay();
+    const start = addDays(published, -((dow + 1) % 7));
+    const end = addDays(start, 1) > published ? start : addDays(start, 1);
+    return { start, end, precision: 2, text: 'the weekend' };
+  }
   if (/\blast week\b/.test(lower))
     return { start: addDays(published, -7), end: published, precision: 2, text: 'last week' };
   if (/\b(yesterday)\b/.test(lower)) {

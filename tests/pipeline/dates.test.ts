@@ -79,6 +79,20 @@ describe('issue 9: background spans and announcement days are no event dates', (
         ?.start,
     ).toBe('2023-08-20');
   });
+  it('"over the weekend" is the last Saturday and Sunday on or before publication', () => {
+    expect(date('Gunmen attacked the town over the weekend.', '2022-06-14')).toMatchObject({
+      start: '2022-06-11',
+      end: '2022-06-12',
+    });
+    expect(date('Gunmen attacked the town over the weekend.', '2022-06-11')).toMatchObject({
+      start: '2022-06-11',
+      end: '2022-06-11',
+    });
+  });
+  it('"two days later" is after the previous date, not on it', () => {
+    const thursday = date('They attacked the post on Thursday evening.', '2022-06-14');
+    expect(date('Armed men returned two days later.', '2022-06-14', thursday)?.start).toBe('2022-06-10');
+  });
   it('"Sunday\'s attack" is dated Sunday', () => {
     expect(date("JNIM claimed Sunday's attack.", '2019-11-12')?.start).toBe('2019-11-10');
   });

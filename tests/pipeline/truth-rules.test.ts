@@ -86,6 +86,34 @@ describe('where people were taken', () => {
   });
 });
 
+describe('a second event at the place just told, in the next paragraph', () => {
+  const text = [
+    'Unidentified assailants first attacked a military police post in Seytenga on Thursday evening, killing 11 gendarmes. It said that gendarmes fought back but were outnumbered.',
+    'The military police then withdrew to the regional capital, Dori, leaving no one at the security post when armed men returned two days later and slaughtered dozens of civilians.',
+    'Thousands who fled the attack had arrived in Dori by Monday.',
+  ].join('\n');
+  it('"leaving no one at the security post when armed men returned": the massacre is at Seytenga, after the attack', () => {
+    const claims = claimsOf(text, '2022-06-14');
+    expect(claims.map((c) => [placeOf(c.placeId)?.name, c.eventType, c.dateStart])).toEqual([
+      ['Sitenga', 'Battles', '2022-06-09'],
+      // The sentence that goes on about the attack shares its date, so it does not chain the two events.
+      ['Sitenga', 'Battles', '2022-06-09'],
+      ['Sitenga', 'Violence against civilians', '2022-06-10'],
+    ]);
+  });
+  it('they are two incidents', () => {
+    const { incidents } = buildCorpus([doc(text, '2022-06-14')], ctx);
+    expect(incidents.features).toHaveLength(2);
+  });
+  it('without a word pointing back, a new paragraph takes no place from the last one', () => {
+    const claims = claimsOf(
+      text.replace('at the security post when armed men returned', 'behind when armed men came'),
+      '2022-06-14',
+    );
+    expect(claims).toHaveLength(2);
+  });
+});
+
 describe('an excerpt cut mid-word', () => {
   const article = (last: string) =>
     `Leaders freed\n\nThe president was released on Thursday.\n\nThe bloc warned of sanctions.\n\nFrance suspended aid to the ${last}`;

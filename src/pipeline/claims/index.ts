@@ -175,7 +175,10 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
       dates.refYear !== null &&
       Number(date.end.slice(0, 4)) < dates.refYear
         ? null
-        : dates.span(date, modality);
+        : !date && carry.carriedSpan(s)
+          ? carry.carriedSpan(s)
+          : dates.span(date, modality);
+    carry.dated(s, span);
 
     for (const p of places) {
       const actors = actorsOf(actorsHere, here, p.entry, ctx, text, span?.start ?? null);
