@@ -114,6 +114,24 @@ describe('a second event at the place just told, in the next paragraph', () => {
   });
 });
 
+describe('an event told in a concessive clause before a trend', () => {
+  it('"While there was no claim for the attack in X, militants are increasingly targeting ...": the attack is at X', () => {
+    const claims = claimsOf(
+      "While there was no immediate claim of responsibility for the attack in Burkina Faso's Sahel region, militants are increasingly targeting security forces in the West African country.",
+      '2021-08-18',
+    );
+    expect(claims.map((c) => placeOf(c.placeId)?.id)).toEqual(['admin1:BF-12']);
+  });
+  it('the trend alone, or with its own place after the comma, stays generic', () => {
+    expect(
+      claimsOf('While the army has reinforced its posts, attacks are increasingly frequent in Djibo.'),
+    ).toEqual([]);
+    expect(
+      claimsOf('While the attack in Djibo was claimed by JNIM, militants are increasingly targeting Kaya.'),
+    ).toEqual([]);
+  });
+});
+
 describe('an excerpt cut mid-word', () => {
   const article = (last: string) =>
     `Leaders freed\n\nThe president was released on Thursday.\n\nThe bloc warned of sanctions.\n\nFrance suspended aid to the ${last}`;

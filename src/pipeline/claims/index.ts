@@ -70,6 +70,35 @@ function comparedDate(sentence: string, dateText: string): boolean {
 const ANAPHOR =
   /^(?:the|these|those)\s+(?:assailants|attackers|gunmen|militants|jihadists|raiders|armed\s+men)\b/i;
 
+/** "While there was no immediate claim for the attack in Burkina Faso's Sahel region, militants are increasingly
+ * targeting ...": a concessive clause that opens the sentence. */
+const CONCESSION = /^(?:while|although|though|whereas)\b[^,]{8,}?,/i;
+
+/**
+ * Is the event of this sentence told in its opening concessive clause, with every event place there, while the
+ * main clause after the comma is the trend? Then the trend's cue does not make the clause's event generic.
+ */
+function concessionEvent(
+  s: Sentence,
+  tokens: Token[],
+  triggerAt: number,
+  here: Resolution[],
+  ctx: PipelineContext,
+): boolean {
+  const m = CONCESSION.exec(s.text);
+  if (!m) return false;
+  const comma = m[0].length - 1;
+  if ((tokens[triggerAt]?.start ?? Infinity) >= comma) return false;
+  const places = here.filter((r) => r.status === 'resolved' && (!r.role || r.role.role === 'event'));
+  const inClause = (r: Resolution) => r.mention.end - s.start <= comma;
+  // After the comma only the wide frame of the trend may be named ("in the West African country").
+  const wide = (r: Resolution) => {
+    const kind = r.placeId ? ctx.gazetteer.get(r.placeId)?.kind : undefined;
+    return kind === 'country' || kind === 'continent' || kind === 'vernacular';
+  };
+  return places.some(inClause) && places.every((r) => inClause(r) || wide(r));
+}
+
 interface LastEvent {
   event: EventWords;
   sentence: number;
@@ -123,7 +152,9 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
     last = { event, sentence: s.index, end: s.end };
     const { trigger, hits, riot, eventTrigger } = event;
     // "attacks have soared since 2015": a trend is no incident; listed, with its cue, not drawn.
-    const generic = genericCue(folded, tokens, date, ctx.words.generic);
+    const generic = concessionEvent(s, tokens, trigger.first, here, ctx)
+      ? null
+      : genericCue(folded, tokens, date, ctx.words.generic);
     // Nothing is dropped silently: a sentence that makes no claim is listed with the reason.
     const setApart = (why: string) =>
       unlocated.push({
