@@ -132,15 +132,18 @@ export function statedFatalities(tokens: Token[], raw: string, ctx: PipelineCont
           note(keys[j + 1 + at] as string, n);
           lastNoun = j + 1 + at;
           // "killed at least 25 soldiers and 63 terrorists": both sides.
-          const k2 = j + 2 + at;
-          const m = keys[k2] === 'and' ? numberAt(tokens, k2 + 1, raw, f) : null;
-          const other = m === null ? -1 : keys.slice(k2 + 2, k2 + 5).findIndex((w) => nouns.has(w));
+          // ("killing at least 30 civilians along with 17 soldiers", "as well as", "plus": the same.)
+          const link = listLink(keys, j + 2 + at);
+          const k2 = j + 2 + at + link - 1;
+          const m = link ? numberAt(tokens, skipHedges(keys, k2 + 1, f), raw, f) : null;
+          const m2 = skipHedges(keys, k2 + 1, f);
+          const other = m === null ? -1 : keys.slice(m2 + 1, m2 + 4).findIndex((w) => nouns.has(w));
           // ("killed 5 soldiers and 3 civilians were wounded": the second side was not killed.)
           const hurt =
-            other >= 0 && keys.slice(k2 + 3 + other, k2 + 6 + other).some((w) => NOT_KILLED.has(w));
-          if (m !== null && other >= 0 && !hurt && !found.has(keys[k2 + 2 + other] as string)) {
-            note(keys[k2 + 2 + other] as string, m);
-            lastNoun = k2 + 2 + other;
+            other >= 0 && keys.slice(m2 + 2 + other, m2 + 5 + other).some((w) => NOT_KILLED.has(w));
+          if (m !== null && other >= 0 && !hurt && !found.has(keys[m2 + 1 + other] as string)) {
+            note(keys[m2 + 1 + other] as string, m);
+            lastNoun = m2 + 1 + other;
           }
         }
       }
@@ -174,6 +177,22 @@ export function statedFatalities(tokens: Token[], raw: string, ctx: PipelineCont
   if (!found.size) return toll?.n ?? singleOrBareDeath(keys, tokens, raw, f);
   const sum = [...found.values()].reduce((a, b) => a + b, 0);
   return toll ? Math.min(toll.n, sum) : sum;
+}
+
+/** How many tokens from `at` join a second side to a toll: "and" 1, "plus" 1, "along with" 2, "as well as" 3;
+ * 0 when none does. */
+function listLink(keys: readonly string[], at: number): number {
+  const k = keys[at];
+  if (k === 'and' || k === 'plus') return 1;
+  if (k === 'along' && keys[at + 1] === 'with') return 2;
+  if (k === 'as' && keys[at + 1] === 'well' && keys[at + 2] === 'as') return 3;
+  return 0;
+}
+
+/** The first token from j that is no hedge ("at least", "some"). */
+function skipHedges(keys: readonly string[], j: number, f: FatalityLexicon): number {
+  while (j < keys.length && f.hedges.has(keys[j] as string)) j++;
+  return j;
 }
 
 /** The count and victims right before the "and" at `and` ("25 Niger soldiers and"), or null. */
@@ -216,6 +235,9 @@ const BARE_AFTER: ReadonlySet<string> = new Set([
   'during',
 ]);
 
+const BODIES: ReadonlySet<string> = new Set(['bodies', 'corpses']);
+const FOUND: ReadonlySet<string> = new Set(['recovered', 'found', 'discovered', 'retrieved', 'exhumed']);
+
 const DEATH_AFTER =
   /^(?:(?:was|has been|had been) )?(?:(?:allegedly|reportedly|later|also) )?(?:killed|shot dead|murdered|executed|lynched|beheaded|died)\b/;
 /** "7 killed.", "2 dead and 6 wounded": a count with the death word right after it. */
@@ -245,6 +267,15 @@ function singleOrBareDeath(
     }
     const n = numberAt(tokens, i, raw, f);
     if (n !== null && k !== 'a' && k !== 'an' && BARE_DEATH.test(keys.slice(i + 1, i + 2).join(' ')))
+      return n;
+    // "Soldiers have recovered 79 bodies": the dead found.
+    if (
+      n !== null &&
+      k !== 'a' &&
+      k !== 'an' &&
+      BODIES.has(keys[i + 1] ?? '') &&
+      FOUND.has(keys[i - 1] ?? '')
+    )
       return n;
   }
   return null;

@@ -26,6 +26,19 @@ describe('a count after a killing verb or before its victims', () => {
 describe('both sides of a toll, and a bare count after the verb', () => {
   check([
     {
+      text: 'Extremists ambushed a convoy near Djibo on 18 August 2021, killing at least 30 civilians along with 17 soldiers.',
+      expect: 47,
+    },
+    {
+      text: 'Militants attacked Djibo on 2 May 2024, killing 4 soldiers as well as 11 civilians.',
+      expect: 15,
+    },
+    { text: 'Soldiers have recovered 79 bodies after an attack in Djibo on 2 May 2024.', expect: 79 },
+    {
+      text: 'Soldiers were found dead after an attack in Djibo on 2 May 2024, with 79 bodies in the streets.',
+      expect: null,
+    },
+    {
       text: 'At least 25 Niger soldiers and 63 terrorists were killed in an attack on Djibo on 2 May 2024.',
       expect: 88,
     },
