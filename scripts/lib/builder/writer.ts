@@ -111,9 +111,13 @@ export class ClaimTexts {
       this.starts.push(at + 1);
   }
   get(i: number): string {
+    return JSON.parse(this.json(i)) as string;
+  }
+  /** The sentence as the JSON string literal it is stored as. */
+  json(i: number): string {
     const from = this.starts[i];
     const to = this.starts[i + 1];
     if (from === undefined || to === undefined) throw new Error(`no text for claim ${i}`);
-    return JSON.parse(this.bytes.toString('utf8', from, to - 1)) as string;
+    return this.bytes.toString('utf8', from, to - 1);
   }
 }
