@@ -60,6 +60,9 @@ const overlaps = (a: Span, b: Span): boolean => a.start <= b.end && b.start <= a
 
 /** Words that make a region-level claim another event than the article's finer one. */
 const ANOTHER = /\b(?:also|elsewhere|separately)\b/i;
+/** Words that make a finer claim another event than the one a coarse claim of its article restates. */
+const OTHER_EVENT =
+  /^(?:in\s+)?another\b|\b(?:was|were)\s+also\s+(?:attacked|targeted|hit|struck|ambushed)\b|\belsewhere\b|\bseparately\b/i;
 
 /** How far from a one-country vernacular region's centre a place is taken to lie inside it ("central Mali" is
  * about 600 km across; northern Mali's five regions reach about 500 km from its centre). */
@@ -225,6 +228,9 @@ export function groupClaims(
         const d = claims[j] as Claim;
         const inner = entry(d.placeId);
         if (!inner || !contains(outer, inner)) continue;
+        // "Another military police unit in the Kelbo rural district was also attacked": not the event the
+        // article's lead restates.
+        if (OTHER_EVENT.test(d.text)) continue;
         if (
           familyOf(d.eventType) !== familyOf(c.eventType) ||
           modalityClass(d.modality) !== modalityClass(c.modality)

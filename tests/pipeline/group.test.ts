@@ -111,6 +111,13 @@ describe('incident grouping', () => {
     expect(groupClaims([a, b, c], entry)).toHaveLength(3);
   });
 
+  it('a finer claim told as another event ("Another unit ... was also attacked") is not what the lead restates', () => {
+    const djibo = claim({ placeId: DJIBO });
+    const fada = claim({ placeId: FADA, text: 'Another police unit in Fada was also attacked on Sunday.' });
+    const country = claim({ placeId: BF, geoPrecision: 3 });
+    expect(ids(groupClaims([djibo, fada, country], entry))).toEqual([[djibo.id, country.id], [fada.id]]);
+  });
+
   it('is deterministic whatever the input order', () => {
     const cs = [claim({ placeId: DJIBO }), claim({ placeId: BF }), claim({ placeId: FADA, sourceId: 'b' })];
     expect(ids(groupClaims([...cs].reverse(), entry))).toEqual(ids(groupClaims(cs, entry)));

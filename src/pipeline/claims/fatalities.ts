@@ -53,11 +53,33 @@ function numberValue(word: string, words: ReadonlyMap<string, number>): number |
   return words.get(word) ?? null;
 }
 
-/** Is the count at token j part of one already given: "45 villagers, including 12 children"? */
+/** Does a subset cue end right before token `at` ("including" 12)? */
+function subsetBefore(keys: readonly string[], at: number, f: FatalityLexicon): boolean {
+  return f.subsetCues.some((cue) => cue.every((w, n) => keys[at - cue.length + n] === w));
+}
+
+/** Is the count at token j part of one already given: "45 villagers, including 12 children", and the later
+ * members of that list ("32 people, including 28 police officers and four civilians")? */
 function isSubset(keys: readonly string[], j: number, f: FatalityLexicon): boolean {
   let at = j;
   while (at > 0 && f.hedges.has(keys[at - 1] as string)) at--;
-  return f.subsetCues.some((cue) => cue.every((w, n) => keys[at - cue.length + n] === w));
+  if (subsetBefore(keys, at, f)) return true;
+  if (keys[at - 1] !== 'and') return false;
+  for (let k = at - 2; k >= Math.max(0, at - 8); k--) if (subsetBefore(keys, k, f)) return true;
+  return false;
+}
+
+/** The token after a subset list that follows victims at `noun` ("people, including 28 officers and four
+ * civilians, were killed": the index of "were"), or -1 when no list follows. */
+function afterSubsetList(keys: readonly string[], noun: number, f: FatalityLexicon): number {
+  for (const cue of f.subsetCues) {
+    if (!cue.every((w, n) => keys[noun + 1 + n] === w)) continue;
+    let k = noun + 1 + cue.length;
+    const end = Math.min(keys.length, k + 10);
+    while (k < end && !f.after.some((a) => keys[k] === a.split(' ')[0])) k++;
+    return k < end ? k : -1;
+  }
+  return -1;
 }
 
 /**
@@ -76,6 +98,9 @@ function statedToll(
   };
   for (let i = 0; i < keys.length; i++) {
     if (keys[i] !== 'toll') continue;
+    // "raising its earlier death toll of 20": a figure the sentence replaces, not one it states.
+    const at = keys[i - 1] === 'death' ? i - 2 : i - 1;
+    if (SUPERSEDED.has(keys[at] ?? '')) continue;
     if (keys[i + 1] === 'of') {
       const n = numberAt(tokens, skip(i + 2), raw, f);
       if (n !== null) return { n, rose: false };
@@ -92,6 +117,7 @@ function statedToll(
   return null;
 }
 const TOLL_LINKS: ReadonlySet<string> = new Set(['to', 'at', 'now', 'of']);
+const SUPERSEDED: ReadonlySet<string> = new Set(['earlier', 'previous', 'initial', 'first', 'old']);
 /** A toll that rose replaces the counts before it; one that is merely stated competes with them (the lowest). */
 const RISE: ReadonlySet<string> = new Set(['rose', 'risen', 'climbed', 'increased', 'jumped']);
 
@@ -152,9 +178,12 @@ export function statedFatalities(tokens: Token[], raw: string, ctx: PipelineCont
     if (MULTIPLIERS.has(k) && numberAt(tokens, i - 1, raw, f) !== null) continue; // "two hundred": read at "two"
     const n = numberAt(tokens, i, raw, f);
     if (n !== null && (k !== 'a' && k !== 'an' ? true : MULTIPLIERS.has(keys[i + 1] ?? ''))) {
-      const rest = keys.slice(i + 1, i + 7).join(' ');
       const at = keys.slice(i + 1, i + 4).findIndex((w) => nouns.has(w));
       const noun = keys[i + 1 + at] as string;
+      // "At least 32 people, including 28 military police officers and four civilians, were killed": the death
+      // word comes after the list of who they were.
+      const listEnd = at >= 0 ? afterSubsetList(keys, i + 1 + at, f) : -1;
+      const rest = (listEnd > 0 ? keys.slice(listEnd, listEnd + 6) : keys.slice(i + 1, i + 7)).join(' ');
       // Another side of the same toll: listed with "and" right after the last victims ("4 soldiers and 11
       // assailants were killed"), or "also" killed ("two of the attackers were also killed").
       const listed = lastNoun >= i - 2 && (keys[i - 1] === 'and' || keys[i - 1] === 'as');

@@ -35,6 +35,14 @@ describe('both sides of a toll, and a bare count after the verb', () => {
     },
     { text: 'Soldiers have recovered 79 bodies after an attack in Djibo on 2 May 2024.', expect: 79 },
     {
+      text: 'At least 32 people, including 28 police officers and four civilians, were killed in an attack on Djibo on 2 May 2024.',
+      expect: 32,
+    },
+    {
+      text: 'At least 32 people were killed in an attack on Djibo on 2 May 2024, raising an earlier death toll of 20.',
+      expect: 32,
+    },
+    {
       text: 'Soldiers were found dead after an attack in Djibo on 2 May 2024, with 79 bodies in the streets.',
       expect: null,
     },
