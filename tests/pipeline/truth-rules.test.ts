@@ -132,6 +132,17 @@ describe('an event told in a concessive clause before a trend', () => {
   });
 });
 
+describe("a photograph's date", () => {
+  it("a caption's day is the picture's, so the caption joins the massacre it shows: one incident", () => {
+    const text = [
+      'Gunmen surrounded the village of Sobane Da on Sunday, killing inhabitants and torching homes.',
+      'A general view shows the damage at the site of an attack on the village of Sobane Da, Mali, June 11 2019. Picture: REUTERS/MALICK KONATE',
+    ].join('\n');
+    const { incidents } = buildCorpus([doc(text, '2019-06-12')], ctx);
+    expect(incidents.features).toHaveLength(1);
+  });
+});
+
 describe('an excerpt cut mid-word', () => {
   const article = (last: string) =>
     `Leaders freed\n\nThe president was released on Thursday.\n\nThe bloc warned of sanctions.\n\nFrance suspended aid to the ${last}`;

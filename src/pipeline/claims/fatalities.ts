@@ -101,11 +101,12 @@ function statedToll(
     // "raising its earlier death toll of 20": a figure the sentence replaces, not one it states.
     const at = keys[i - 1] === 'death' ? i - 2 : i - 1;
     if (SUPERSEDED.has(keys[at] ?? '')) continue;
-    if (keys[i + 1] === 'of') {
+    // ("the final death toll of a massacre ... was 35": "a" is an article there, not one death.)
+    if (keys[i + 1] === 'of' && keys[i + 2] !== 'a' && keys[i + 2] !== 'an') {
       const n = numberAt(tokens, skip(i + 2), raw, f);
       if (n !== null) return { n, rose: false };
     }
-    for (let j = i + 1; j < Math.min(keys.length, i + 10); j++) {
+    for (let j = i + 1; j < Math.min(keys.length, i + 14); j++) {
       if (!f.tollWords.has(keys[j] as string)) continue;
       const at = skip(j + 1);
       const n = numberAt(tokens, at, raw, f);

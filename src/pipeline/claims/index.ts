@@ -10,6 +10,7 @@ import type { ActorMention, Claim, Resolution, Sentence, Span, UnlocatedEvent } 
 import { actorsOf, unlocatedType } from './actors.ts';
 import { CarryOver } from './carry-over.ts';
 import { DocumentDates } from './dating.ts';
+import { onOrBefore } from '../dates.ts';
 import { countryVotes } from './embassy.ts';
 import { eventFor, eventWords, type EventWords } from './event-type.ts';
 import { claimFatalities } from './fatalities.ts';
@@ -64,6 +65,12 @@ const COMPARED =
 function comparedDate(sentence: string, dateText: string): boolean {
   const at = sentence.indexOf(dateText);
   return at > 0 && COMPARED.test(sentence.slice(Math.max(0, at - 40), at));
+}
+
+/** A caption's date appended after its place, as picture agencies write it ("..., Mali, June 11 2019."). */
+function photoDate(sentence: string, dateText: string): boolean {
+  const at = sentence.indexOf(dateText.split('; ')[0] ?? dateText);
+  return at > 0 && /,\s*$/.test(sentence.slice(Math.max(0, at - 3), at));
 }
 
 /** "The assailants ...", "The gunmen then ...": a sentence that goes on about the last event's perpetrators. */
@@ -138,6 +145,10 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
     // "a coup reminiscent of 2012 events": a date a comparison names is not the claim's.
     const dateHere = () => {
       const stated = dates.date();
+      if (stated && s.kind === 'caption' && stated.precision === 1 && photoDate(s.text, stated.text))
+        // "A general view shows the damage ... Sobane Da, Mali, June 11 2019. REUTERS/...": the day the picture
+        // was taken, on or after the event's ("clashes erupted in Gao on February 21, 2013" is the event's).
+        return { ...onOrBefore(stated.end), text: `${stated.text} (the photograph's date)` };
       return stated && comparedDate(s.text, stated.text) ? null : stated;
     };
     // Titles restate the story; an unpunctuated line with its own date is a report (scrapes lose full stops),

@@ -43,6 +43,10 @@ describe('both sides of a toll, and a bare count after the verb', () => {
       expect: 32,
     },
     {
+      text: 'The final death toll of a massacre at a village near Djibo on 2 May 2024 was 35, of whom 24 were children.',
+      expect: 35,
+    },
+    {
       text: 'Soldiers were found dead after an attack in Djibo on 2 May 2024, with 79 bodies in the streets.',
       expect: null,
     },
