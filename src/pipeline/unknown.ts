@@ -244,7 +244,10 @@ function contradictedHead(
     const a1 = u?.kind === 'admin1' ? u.id : u?.admin1;
     // (Regions were split since many reports were written: "I-n-Deliman (Ansongo, Gao)" is now in Ménaka,
     // 100 km from Ansongo. Only a head far from every unit named is contradicted.)
-    if (!a1 || !u || haversineKm(u.point, e.point) <= CONTRADICTED_KM) return null;
+    // A unit of another country always contradicts: "Madouba (Madouba, Kossi)" is not the Malian Madouba 141 km
+    // away across the border.
+    if (!a1 || !u || (u.country === e.country && haversineKm(u.point, e.point) <= CONTRADICTED_KM))
+      return null;
     regions.add(a1);
   }
   const [unit] = regions;

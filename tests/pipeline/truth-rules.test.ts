@@ -341,6 +341,14 @@ describe('a bracketed hierarchy that contradicts the gazetteer (issue 8)', () =>
     expect(claims.map((c) => [placeOf(c.placeId)?.name, c.geoPrecision])).toEqual([['Niono', 2]]);
   });
 
+  it('units of another country always contradict: "Boulikessi (Mondoro, Mopti)" is not the Burkinabè one 81 km off', () => {
+    const text =
+      'Around 27 May 2020, the army killed 50 civilians in the village of Boulikessi (Mondoro, Mopti) and nearby villages.';
+    const head = run(text, '2020-05-30').resolutions.find((r) => r.mention.surface === 'Boulikessi');
+    expect(ctx.gazetteer.get(head?.placeId ?? '')?.country ?? null).not.toBe('BF');
+    expect(claimsOf(text, '2020-05-30').map((c) => placeOf(c.placeId)?.country)).toEqual(['ML']);
+  });
+
   it('a region split since ("I-n-Deliman (Ansongo, Gao)", now in Ménaka) keeps the village', () => {
     const text =
       'On 1 November 2019, militants attacked a military base in the town of I-n-Deliman (Ansongo, Gao), killing 53 soldiers.';
