@@ -74,12 +74,20 @@ function noBreakAfter(sentence: string): boolean {
   return NO_BREAK_AFTER.test(`x${trimmed.slice(-7)}`);
 }
 
+/** "at 1 p.m. (1200 GMT), when ...": a clock time's full stop before a bracket or a lower-case word ends nothing
+ * ("at 1 p.m. The raid ..." still does). `end` is the previous range's end, `next` the next range's start. */
+function clockGoesOn(text: string, end: number, next: number): boolean {
+  if (!/\b[ap]\.m\.\s*$/i.test(text.slice(Math.max(0, end - 6), end))) return false;
+  return /^[(\p{Ll}]/u.test(text.slice(next, next + 1));
+}
+
 /** Sentence ranges of one line: ICU's boundaries, re-joined after initials and abbreviations ("Amadou T. Touré"). */
 function sentenceRanges(text: string): [number, number][] {
   const out: [number, number][] = [];
   for (const [start, end] of latinSentenceRanges(text) ?? icuSentenceRanges(text)) {
     const prev = out[out.length - 1];
-    if (prev && noBreakAfter(text.slice(prev[0], prev[1]))) prev[1] = end;
+    if (prev && (noBreakAfter(text.slice(prev[0], prev[1])) || clockGoesOn(text, prev[1], start)))
+      prev[1] = end;
     else out.push([start, end]);
   }
   return out;

@@ -16,6 +16,18 @@ describe('sentences', () => {
   });
 });
 
+describe('clock times', () => {
+  it('"1 p.m. (1200 GMT), when ..." goes on; "5 p.m. The army ..." ends', () => {
+    const text =
+      'The raid began at 1 p.m. (1200 GMT), when gunmen attacked. It ended at 5 p.m. The army left.';
+    expect(segment({ text, captions: [] }).sentences.map((x) => x.text)).toEqual([
+      'The raid began at 1 p.m. (1200 GMT), when gunmen attacked.',
+      'It ended at 5 p.m.',
+      'The army left.',
+    ]);
+  });
+});
+
 describe('tables', () => {
   it('finds pipe tables with and without the leading pipe, drops repeats, pads ragged rows', () => {
     const text = [

@@ -124,5 +124,16 @@ export function eventFor(
     const armed = actors.filter((a) => !unarmed.has(actorTypes.get(a) ?? ''));
     if (armed.length <= 1) return { event_type: 'Violence against civilians', sub_event_type: 'Attack' };
   }
+  // An attack word of the civilians' list with two armed sides and no civilians named is a battle: ACLED's VAC
+  // needs unarmed victims.
+  if (
+    t.event_type === 'Violence against civilians' &&
+    t.sub_event_type === 'Attack' &&
+    !actors.includes('Civilians')
+  ) {
+    const { actorTypes, unarmed } = ctx.claims;
+    const armed = actors.filter((a) => !unarmed.has(actorTypes.get(a) ?? ''));
+    if (armed.length >= 2) return { event_type: 'Battles', sub_event_type: 'Armed clash' };
+  }
   return t;
 }

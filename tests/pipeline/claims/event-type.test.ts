@@ -91,6 +91,15 @@ describe('violence against civilians: one armed side, civilians the other', () =
       text: 'On 3 May 2024, men on motorbikes attacked a military post near Djibo.',
       expect: { eventType: 'Battles' },
     },
+    // A raid is a battle unless its victims are civilians.
+    {
+      text: 'The raid on 3 May 2024 began when gunmen attacked a military outpost near Djibo.',
+      expect: { eventType: 'Battles' },
+    },
+    {
+      text: 'On 3 May 2024, gunmen raided a village near Djibo, killing five villagers.',
+      expect: { eventType: 'Violence against civilians' },
+    },
   ]);
 });
 
