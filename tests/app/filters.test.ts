@@ -2,6 +2,7 @@
 import { featureFilter } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import {
+  FILTER_STATE,
   emptyFilters,
   filterMask,
   matchesIncident,
@@ -16,18 +17,24 @@ const { incidents } = syntheticIncidents({ n: 2000, seed: 11, anchors: true });
 const ix = buildIndex(incidents);
 const flat = flatFeatures(ix);
 
-function viaExpression(f: FilterState): Set<string> {
+/** With `parameterized`, the values come from the global state, as the map applies a filter of the same shape. */
+function viaExpression(f: FilterState, parameterized = false): Set<string> {
   const ids = textMatches(ix, f.q);
-  const compiled = featureFilter(toMaplibreFilter(f, ids), 'filter');
+  const params: unknown[] = [];
+  const compiled = featureFilter(toMaplibreFilter(f, ids, parameterized ? params : undefined), 'filter');
+  const globalState = { [FILTER_STATE]: params };
   const out = new Set<string>();
   flat.forEach((g, i) => {
     if (!g) return;
-    const ok = compiled.filter({ zoom: 5 }, {
-      type: 1,
-      id: i,
-      properties: g.properties as never,
-      geometry: [],
-    } as never);
+    const ok = compiled.filter(
+      { zoom: 5, globalState } as never,
+      {
+        type: 1,
+        id: i,
+        properties: g.properties as never,
+        geometry: [],
+      } as never,
+    );
     if (ok) out.add(ix.features[i]!.properties.id);
   });
   return out;
@@ -67,6 +74,21 @@ describe('filters', () => {
     const byPredicate = viaPredicate(f);
     expect(viaMask(f)).toEqual(byPredicate);
     expect(viaExpression(f)).toEqual(viaPredicate(f, true));
+    expect(viaExpression(f, true)).toEqual(viaPredicate(f, true));
+  });
+
+  it('filters that differ only in their values compile to one parameterized expression', () => {
+    const shape = (partial: Partial<FilterState>) => {
+      const params: unknown[] = [];
+      const expr = toMaplibreFilter({ ...emptyFilters(), ...partial }, undefined, params);
+      return { expr: JSON.stringify(expr), params };
+    };
+    const a = shape({ actors: ['JNIM'], dateFrom: '2015-01-01', dateTo: '2015-12-31' });
+    const b = shape({ actors: ['France'], dateFrom: '2016-02-01', dateTo: '2017-01-31' });
+    expect(b.expr).toBe(a.expr);
+    expect(b.params).not.toEqual(a.params);
+    expect(JSON.stringify(b.params)).toContain('|France|');
+    expect(shape({ actors: ['JNIM', 'France'] }).expr).not.toBe(a.expr);
   });
 
   it('a month-precision claim is a span: it matches any window overlapping its month', () => {

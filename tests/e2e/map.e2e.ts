@@ -101,6 +101,69 @@ describe('analyst map', () => {
     expect((await renderedIncidents(page)).length).toBe(before.length);
   });
 
+  it('a filter changed in its values only (another actor, a moved date range) draws exactly the filtered points', async () => {
+    // the map applies such a change through the style's global state, not new layer filters (IncidentsLayer)
+    const all = (await renderedIncidents(page)).length;
+    const expected = () =>
+      page.evaluate(() => {
+        const a = (
+          window as unknown as {
+            __sahel: {
+              app: {
+                filtered: { mask: Uint8Array };
+                data: { ix: { n: number; lon: Float64Array; features: { properties: { id: string } }[] } };
+              };
+            };
+          }
+        ).__sahel.app;
+        const ix = a.data.ix;
+        const out: string[] = [];
+        for (let i = 0; i < ix.n; i++)
+          if (a.filtered.mask[i] && !Number.isNaN(ix.lon[i]!)) out.push(ix.features[i]!.properties.id);
+        return out.sort();
+      });
+    const drawn = async () => (await renderedIncidents(page)).map((r) => r.id).sort();
+    const set = (f: Record<string, unknown>) =>
+      page.evaluate(
+        (f) =>
+          Object.assign(
+            (window as unknown as { __sahel: { app: { filters: object } } }).__sahel.app.filters,
+            f,
+          ),
+        f,
+      );
+    const points = incidents.features.filter((f) => f.geometry);
+    const actors = [...new Set(points.flatMap((f) => f.properties.actors))];
+    expect(actors.length).toBeGreaterThan(1);
+    for (const actor of actors) {
+      await set({ actors: [actor] });
+      await waitMapIdle(page);
+      const want = points.filter((f) => f.properties.actors.includes(actor)).map((f) => f.properties.id);
+      expect(await expected()).toEqual(want.sort());
+      expect(await drawn()).toEqual(want.sort());
+    }
+    const state = await page.evaluate(() =>
+      (
+        window as unknown as { __sahel: { map: { getGlobalState(): Record<string, unknown> } } }
+      ).__sahel.map.getGlobalState(),
+    );
+    expect(Object.values(state)).toContainEqual([`|${actors.at(-1)}|`]);
+    await set({ actors: [] });
+    const days = [
+      ...new Set(points.map((f) => f.properties.date_start).filter((d): d is string => !!d)),
+    ].sort();
+    for (const day of days) {
+      await set({ dateFrom: day, dateTo: day });
+      await waitMapIdle(page);
+      const want = await expected();
+      expect(want.length).toBeGreaterThan(0);
+      expect(await drawn()).toEqual(want);
+    }
+    await page.getByRole('button', { name: 'Clear all' }).click();
+    await waitMapIdle(page);
+    expect((await renderedIncidents(page)).length).toBe(all);
+  });
+
   it('clicking a risk-table row selects and highlights its region, and the table narrows to it', async () => {
     await page.locator('section.risk tbody th button', { hasText: /^Mali$/ }).click();
     await page.waitForFunction(

@@ -135,26 +135,64 @@ export function filterMask(
 
 // ---------------------------------------------------------------- MapLibre expression
 
-function anyKey(prop: string, values: readonly string[]): ExpressionSpecification {
-  return ['any', ...values.map((v): ExpressionSpecification => ['in', joinKeys([v]), ['get', prop]])];
+/** The global-state key a parameterized filter reads its values from by default (see `toMaplibreFilter`). */
+export const FILTER_STATE = 'filterParams';
+
+/**
+ * Where a filter's values go: inline literals (`undefined`), or a list that becomes the global state `FILTER_STATE`,
+ * the expression reading its values from there. Two filters that differ only in their values (another actor, a moved
+ * date range) then compile to the same expression, and the map applies a change by setting the state alone.
+ */
+type Params = { values: unknown[]; key: string } | undefined;
+
+function value(params: Params, v: string | number): ExpressionSpecification | string | number {
+  if (!params) return v;
+  params.values.push(v);
+  const at: ExpressionSpecification = ['at', params.values.length - 1, ['global-state', params.key]];
+  return typeof v === 'number' ? ['number', at] : ['string', at];
+}
+
+function list(params: Params, vs: readonly string[]): ExpressionSpecification {
+  if (!params) return ['literal', [...vs]];
+  params.values.push([...vs]);
+  return ['array', 'string', ['at', params.values.length - 1, ['global-state', params.key]]];
+}
+
+function anyKey(params: Params, prop: string, values: readonly string[]): ExpressionSpecification {
+  return [
+    'any',
+    ...values.map((v): ExpressionSpecification => [
+      'in',
+      value(params, joinKeys([v])) as string,
+      ['get', prop],
+    ]),
+  ];
 }
 
 /**
  * The filter expression for the flat point features (FlatProps). Free text is not expressible on scalars, so the ids
- * that match it (from the typed-array pass) come in as `textIds`.
+ * that match it (from the typed-array pass) come in as `textIds` (inline, whatever `params`). With `params`, every
+ * other value is pushed there and read back through `['global-state', key]`: the expression then depends
+ * only on which facets are set and how many values each has.
  */
-export function toMaplibreFilter(f: FilterState, textIds?: readonly number[]): FilterSpecification {
+export function toMaplibreFilter(
+  f: FilterState,
+  textIds?: readonly number[],
+  params?: unknown[],
+  key = FILTER_STATE,
+): FilterSpecification {
+  const p: Params = params ? { values: params, key } : undefined;
   const parts: ExpressionSpecification[] = [];
-  if (f.actors.length) parts.push(anyKey('act', f.actors));
-  if (f.eventTypes.length) parts.push(['in', ['get', 'et'], ['literal', [...f.eventTypes]]]);
-  if (f.modalities.length) parts.push(['in', ['get', 'mod'], ['literal', [...f.modalities]]]);
-  if (f.impacts.length) parts.push(anyKey('imp', f.impacts));
-  if (f.sources.length) parts.push(anyKey('src', f.sources));
+  if (f.actors.length) parts.push(anyKey(p, 'act', f.actors));
+  if (f.eventTypes.length) parts.push(['in', ['get', 'et'], list(p, f.eventTypes)]);
+  if (f.modalities.length) parts.push(['in', ['get', 'mod'], list(p, f.modalities)]);
+  if (f.impacts.length) parts.push(anyKey(p, 'imp', f.impacts));
+  if (f.sources.length) parts.push(anyKey(p, 'src', f.sources));
   const b = dateBounds(f);
   if (b) {
     parts.push(['has', 'ds']);
-    if (Number.isFinite(b[0])) parts.push(['>=', ['get', 'de'], b[0]]);
-    if (Number.isFinite(b[1])) parts.push(['<=', ['get', 'ds'], b[1]]);
+    if (Number.isFinite(b[0])) parts.push(['>=', ['get', 'de'], value(p, b[0]) as number]);
+    if (Number.isFinite(b[1])) parts.push(['<=', ['get', 'ds'], value(p, b[1]) as number]);
   }
   if (terms(f.q).length) {
     const ids = textIds ?? [];

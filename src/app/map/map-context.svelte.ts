@@ -22,6 +22,53 @@ export class MapContext {
   mode = $state.raw<PointMode | null>(null);
   readonly clickTargets: ClickTarget[] = [];
 
+  /** Sources being re-tiled after a filter change, and what waits for them (see `afterReload`). */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- not reactive on purpose: only event handlers read it
+  private readonly reloading = new Set<string>();
+  private waiting: (() => void)[] = [];
+  private watching = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * Marks a source as being re-tiled after a filter change (call it right after `setData` or the filter state).
+   * On CPU rendering every frame costs the whole map, so what `afterReload` holds lands in the frame that draws the
+   * new tiles instead of a frame of its own.
+   */
+  markReloading(id: string): void {
+    const m = this.map;
+    if (!m || m.isSourceLoaded(id)) return;
+    this.reloading.add(id);
+    if (!this.watching) {
+      this.watching = true;
+      m.on('sourcedata', this.onSourceData);
+    }
+    clearTimeout(this.timer);
+    // never hold an update for long, whatever the sources do
+    this.timer = setTimeout(() => this.flush(), 1500);
+  }
+
+  /** Runs `fn` once no source is being re-tiled (at once when none is); held calls run in order. */
+  afterReload(fn: () => void): void {
+    if (!this.reloading.size) fn();
+    else this.waiting.push(fn);
+  }
+
+  private readonly onSourceData = (e: maplibregl.MapSourceDataEvent): void => {
+    // 'metadata' comes before the tiles are reloaded; tile events and 'content' come after
+    if (!this.reloading.has(e.sourceId) || e.sourceDataType === 'metadata') return;
+    if (!this.map?.isSourceLoaded(e.sourceId)) return;
+    this.reloading.delete(e.sourceId);
+    if (!this.reloading.size) this.flush();
+  };
+
+  private flush(): void {
+    clearTimeout(this.timer);
+    this.reloading.clear();
+    const fns = this.waiting;
+    this.waiting = [];
+    for (const f of fns) f();
+  }
+
   /** Adds a click target; the returned function removes it (call it from the layer's cleanup). */
   onClick(target: ClickTarget): () => void {
     this.clickTargets.push(target);

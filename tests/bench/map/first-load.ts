@@ -2,7 +2,8 @@
 // the JS heap then (used, and after a forced GC), and the data bytes fetched (on the wire and decoded). Prints
 // figures; asserts nothing. `--root` builds and serves another checkout's app (an export of an earlier commit,
 // with its own vite.config.ts) on the same data folder, for before and after figures.
-// Run: npx tsx tests/bench/map/first-load.ts --data DIR [--root DIR] [--runs 2]
+// Run: npx tsx tests/bench/map/first-load.ts --data DIR [--root DIR] [--runs 2] [--timeline]
+// (--timeline prints every map render and source update until idle)
 
 import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -25,7 +26,7 @@ interface Figures {
   marks: string;
 }
 
-async function measure(url: string): Promise<Figures> {
+async function measure(url: string, timeline = false): Promise<Figures> {
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
@@ -38,6 +39,34 @@ async function measure(url: string): Promise<Figures> {
         clearInterval(t);
       }, 10);
     });
+    if (timeline) {
+      // what the map draws until idle: each render and each source's data, in ms from navigation
+      await page.addInitScript(() => {
+        const w = window as unknown as {
+          __sahel?: {
+            map: {
+              on(
+                e: string,
+                f: (e: { sourceId?: string; sourceDataType?: string; tile?: unknown }) => void,
+              ): void;
+            };
+          };
+          __timeline: string[];
+        };
+        w.__timeline = [];
+        const t = setInterval(() => {
+          const m = w.__sahel?.map;
+          if (!m) return;
+          clearInterval(t);
+          const at = () => Math.round(performance.now());
+          m.on('render', () => w.__timeline.push(`R${at()}`));
+          m.on('sourcedata', (e) => {
+            if (e.sourceId && (e.tile || e.sourceDataType === 'content'))
+              w.__timeline.push(`${e.sourceId}${e.tile ? '' : ':content'}@${at()}`);
+          });
+        }, 5);
+      });
+    }
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     await page.goto(url, { timeout: 600_000 });
@@ -63,6 +92,10 @@ async function measure(url: string): Promise<Figures> {
           m.triggerRepaint();
         }),
     );
+    if (timeline) {
+      const tl = await page.evaluate(() => (window as unknown as { __timeline: string[] }).__timeline);
+      console.log(`  ${tl.filter((x) => x.startsWith('R')).length} renders: ${tl.join(' ')}`);
+    }
     const marks = await page.evaluate(() =>
       performance
         .getEntriesByType('mark')
@@ -118,6 +151,7 @@ async function main(): Promise<void> {
       data: { type: 'string' },
       root: { type: 'string', default: resolve(import.meta.dirname, '../../..') },
       runs: { type: 'string', default: '2' },
+      timeline: { type: 'boolean', default: false },
     },
   });
   if (!values.data) throw new Error('--data DIR: a build:data output folder');
@@ -149,7 +183,7 @@ async function main(): Promise<void> {
       const load = loadavg()
         .map((x) => x.toFixed(2))
         .join(' ');
-      const f = await measure(url);
+      const f = await measure(url, values.timeline);
       console.log(
         `run ${r + 1}: data in ${(f.dataMs / 1000).toFixed(2)} s, ready ${(f.readyMs / 1000).toFixed(2)} s, ` +
           `idle ${(f.idleMs / 1000).toFixed(2)} s  JS heap ${f.heapMB.toFixed(0)} MB ` +
