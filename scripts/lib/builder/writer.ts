@@ -6,48 +6,58 @@ import { closeSync, openSync, readFileSync, readSync, rmSync, writeSync } from '
 
 const FLUSH_AT = 4 * 1024 * 1024;
 
-/** Appends strings to a new file, flushed in chunks of a few MB. */
+/** Appends strings and bytes to a new file through a buffer of a few MB of its own. The bytes are copied in, not
+ * kept: a cached entry's fragments are views of the whole entry read from disk, and keeping a small fragment (a
+ * document's risk rows) until the next flush kept its whole entry alive, thousands of them (the cached rebuild's
+ * extra memory). */
 export class FileWriter {
   private fd: number;
-  private chunks: (string | Uint8Array)[] = [];
-  private size = 0;
+  private buf = Buffer.allocUnsafe(FLUSH_AT);
+  private used = 0;
 
   constructor(readonly path: string) {
     this.fd = openSync(path, 'w');
   }
 
-  /** Text, or UTF-8 bytes written as they are. */
+  /** Text (written as UTF-8), or UTF-8 bytes written as they are. */
   write(s: string | Uint8Array): void {
     if (!s.length) return;
-    this.chunks.push(s);
-    this.size += s.length;
-    if (this.size >= FLUSH_AT) this.flush();
+    // A UTF-16 code unit is at most 3 bytes of UTF-8.
+    const most = typeof s === 'string' ? s.length * 3 : s.length;
+    if (this.used + most > FLUSH_AT) this.flush();
+    if (most > FLUSH_AT) writeAll(this.fd, typeof s === 'string' ? Buffer.from(s) : s);
+    else if (typeof s === 'string') this.used += this.buf.write(s, this.used, 'utf8');
+    else {
+      this.buf.set(s, this.used);
+      this.used += s.length;
+    }
   }
 
   /** Another file's bytes, appended as they are. */
   copyFrom(path: string): void {
     this.flush();
     const src = openSync(path, 'r');
-    const buf = Buffer.allocUnsafe(FLUSH_AT);
     try {
-      for (let n; (n = readSync(src, buf, 0, buf.length, null)) > 0;) writeSync(this.fd, buf, 0, n);
+      for (let n; (n = readSync(src, this.buf, 0, this.buf.length, null)) > 0;)
+        writeAll(this.fd, this.buf.subarray(0, n));
     } finally {
       closeSync(src);
     }
   }
 
   private flush(): void {
-    if (this.chunks.every((c) => typeof c === 'string')) writeSync(this.fd, this.chunks.join(''));
-    else
-      writeSync(this.fd, Buffer.concat(this.chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))));
-    this.chunks = [];
-    this.size = 0;
+    writeAll(this.fd, this.buf.subarray(0, this.used));
+    this.used = 0;
   }
 
   close(): void {
     this.flush();
     closeSync(this.fd);
   }
+}
+
+function writeAll(fd: number, b: Uint8Array): void {
+  for (let at = 0; at < b.length;) at += writeSync(fd, b, at, b.length - at);
 }
 
 /** A JSON list's items (each already serialised, or several joined by commas; "" adds nothing). */

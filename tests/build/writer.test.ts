@@ -1,0 +1,27 @@
+// FileWriter (scripts/lib/builder/writer.ts): strings and bytes come out in order as UTF-8, whatever their sizes
+// against its buffer, and bytes are copied when written (a cached entry's fragments are views of the whole entry:
+// kept until a flush, they kept every entry alive).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { FileWriter } from '../../scripts/lib/builder/writer.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'sahel-writer-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+it('writes strings and bytes in order, small and larger than its buffer, copying bytes at once', () => {
+  const path = join(work, 'out');
+  const w = new FileWriter(path);
+  const view = Buffer.from('[entry bytes]');
+  const big = 'Gao é \u{1F600} \ud800 '.repeat(300_000); // several MB, a lone surrogate too
+  const parts: (string | Uint8Array)[] = ['a', big, '', 'z'.repeat(5e6), view.subarray(1, 6), Buffer.from('ü')];
+  const expected = Buffer.concat([...parts.map((p) => Buffer.from(p)), Buffer.from('tail')]);
+  for (const p of parts) w.write(p);
+  view.fill(0); // the writer holds no view of it
+  const other = join(work, 'other');
+  writeFileSync(other, 'tail');
+  w.copyFrom(other);
+  w.close();
+  expect(readFileSync(path).equals(expected)).toBe(true);
+});
