@@ -12,6 +12,7 @@ import {
   MAP_COLUMNS_FILE,
   MAP_DICTS_FILE,
   MapChunkWriter,
+  MapSourceWriter,
   type ChunkOptions,
   type MapManifest2,
 } from '../../src/pipeline/output-chunks.ts';
@@ -131,7 +132,7 @@ class Files {
   readonly compressed = new Set<string>();
   constructor(
     private readonly dir: string,
-    private readonly gzip: boolean,
+    readonly gzip: boolean,
   ) {}
   write = (rel: string, data: string | Uint8Array): void => {
     const path = join(this.dir, rel);
@@ -170,35 +171,75 @@ export type MapIncident = readonly [IncidentFeature, string | undefined];
 
 /** Writes map/ beside incidents.geojson and sources.json in `outDir` (sources.json must be there). The incidents
  * are read back from incidents.geojson unless given (the build's grouping worker hands over each feature as it
- * writes it, sparing a parse of hundreds of MB). Chunks are compressed on libuv's threads while the outputs are
- * read (the second core), the few appended files at the end. */
+ * writes it, sparing a parse of hundreds of MB); the sources are read back from sources.json unless
+ * `sourcesWritten` says how many a MapSources wrote already. Chunks are compressed on libuv's threads while the
+ * outputs are read (the second core), the few appended files at the end. */
 export async function writeMapLayer(
   outDir: string,
   opts: ChunkOptions = {},
   incidents?: Iterable<MapIncident>,
+  sourcesWritten?: number,
 ): Promise<MapManifest2> {
   const gzip = opts.gzip ?? true;
+  const apart = sourcesWritten !== undefined;
   const files = new Files(outDir, gzip);
   let manifest: MapManifest2;
   try {
-    const w = new MapChunkWriter(files.write, { gzip, ...opts });
+    const w = new MapChunkWriter(files.write, { gzip, ...opts, sourcesApart: apart });
     for (const [f, claimsJson] of incidents ?? readBack(outDir)) {
       w.addIncident(f, claimsJson);
       if (files.pending.size > IN_FLIGHT) await files.drain();
     }
-    for (const s of jsonArrayItems<SourceOut>(join(outDir, OUTPUT_FILES.sources))) {
-      w.addSource(s);
-      if (files.pending.size > IN_FLIGHT) await files.drain();
-    }
-    manifest = w.finish();
+    if (!apart)
+      for (const s of jsonArrayItems<SourceOut>(join(outDir, OUTPUT_FILES.sources))) {
+        w.addSource(s);
+        if (files.pending.size > IN_FLIGHT) await files.drain();
+      }
+    manifest = w.finish(sourcesWritten);
   } finally {
     files.close();
     await files.drain(0).catch(() => {});
   }
   if (gzip) {
-    for (const rel of [OUTPUT_FILES.mapManifest, OUTPUT_FILES.mapSources, MAP_COLUMNS_FILE, MAP_DICTS_FILE])
+    const rest = [OUTPUT_FILES.mapManifest, MAP_COLUMNS_FILE, MAP_DICTS_FILE];
+    for (const rel of apart ? rest : [...rest, OUTPUT_FILES.mapSources])
       if (!files.compressed.has(rel)) files.compress(rel, readFileSync(join(outDir, rel)));
     await files.drain(0);
   }
   return manifest;
+}
+
+/** The sources' half of map/ (map/sources.json, the text chunks, their gzip siblings), written source by source
+ * as the build merges its documents, while the grouping worker writes the incidents' half (writeMapLayer with
+ * `sourcesWritten`). */
+export class MapSources {
+  private readonly files: Files;
+  private readonly w: MapSourceWriter;
+  constructor(
+    private readonly outDir: string,
+    opts: ChunkOptions = {},
+  ) {
+    this.files = new Files(outDir, opts.gzip ?? true);
+    this.w = new MapSourceWriter(this.files.write, opts);
+  }
+  add(s: SourceOut): void {
+    this.w.addSource(s);
+  }
+  /** Waits while too many chunks are being compressed. */
+  async drain(): Promise<void> {
+    if (this.files.pending.size > IN_FLIGHT) await this.files.drain();
+  }
+  /** Closes the list and compresses it; returns the number of sources. */
+  async finish(): Promise<number> {
+    let n: number;
+    try {
+      n = this.w.finish();
+    } finally {
+      this.files.close();
+    }
+    if (this.files.gzip)
+      this.files.compress(OUTPUT_FILES.mapSources, readFileSync(join(this.outDir, OUTPUT_FILES.mapSources)));
+    await this.files.drain(0);
+    return n;
+  }
 }

@@ -106,6 +106,8 @@ export interface ChunkOptions {
   sourcesPerChunk?: number;
   /** Written into the manifest: whether the caller adds .gz siblings. */
   gzip?: boolean;
+  /** MapChunkWriter: the sources are written apart by a MapSourceWriter (finish is told how many). */
+  sourcesApart?: boolean;
 }
 
 const chunkFile = (entries: readonly string[]): string => `[${entries.join(',')}]\n`;
@@ -158,13 +160,53 @@ function narrow(a: Uint32Array): Uint8Array | Uint16Array | Uint32Array {
 const HEX8 = /^[0-9a-f]{8}$/;
 const onGrid = (x: number): boolean => Math.round(x * 1e6) / 1e6 === x && Math.abs(x) <= 2000;
 
+/** The sources' half of the layer: map/sources.json and the text chunks. MapChunkWriter writes it too, unless
+ * told the sources are written apart (the build writes them as documents merge, on another thread). */
+export class MapSourceWriter {
+  private readonly perSources: number;
+  private nSources = 0;
+  private texts: string[] = [];
+
+  constructor(
+    private readonly write: Write,
+    opts: ChunkOptions = {},
+  ) {
+    this.perSources = opts.sourcesPerChunk ?? SOURCES_PER_CHUNK;
+    if (this.perSources < 1) throw new Error('chunk sizes must be at least 1');
+    write(OUTPUT_FILES.mapSources, '[');
+  }
+
+  addSource(s: SourceOut): void {
+    const { text, ...rest } = s;
+    const meta: SourceMeta = { ...rest, text_chunk: Math.floor(this.nSources / this.perSources) };
+    this.write(OUTPUT_FILES.mapSources, (this.nSources ? ',' : '') + JSON.stringify(meta));
+    this.texts.push(JSON.stringify([s.id, text]));
+    this.nSources++;
+    if (this.texts.length === this.perSources) this.flushTexts();
+  }
+
+  /** Writes the last chunk and closes the list; returns the number of sources. */
+  finish(): number {
+    this.flushTexts();
+    this.write(OUTPUT_FILES.mapSources, ']\n');
+    return this.nSources;
+  }
+
+  private flushTexts(): void {
+    if (!this.texts.length) return;
+    const n = Math.floor((this.nSources - 1) / this.perSources);
+    this.write(textChunkFile(n), chunkFile(this.texts));
+    this.texts = [];
+  }
+}
+
 export class MapChunkWriter {
   private readonly perIncidents: number;
   private readonly perSources: number;
   private nIncidents = 0;
-  private nSources = 0;
   private claims: string[] = [];
-  private texts: string[] = [];
+  /** null: the sources are written apart (ChunkOptions.sourcesApart). */
+  private readonly sources: MapSourceWriter | null;
   private readonly cols = new Map<ColumnName, Column>();
   private readonly ids: string[] = [];
   private hexIds = true;
@@ -193,6 +235,7 @@ export class MapChunkWriter {
     this.perIncidents = opts.incidentsPerChunk ?? INCIDENTS_PER_CHUNK;
     this.perSources = opts.sourcesPerChunk ?? SOURCES_PER_CHUNK;
     if (this.perIncidents < 1 || this.perSources < 1) throw new Error('chunk sizes must be at least 1');
+    this.sources = opts.sourcesApart ? null : new MapSourceWriter(write, opts);
     const types: [ColumnName, ColumnType][] = [
       ['lon', 'i32'],
       ['lat', 'i32'],
@@ -217,7 +260,6 @@ export class MapChunkWriter {
       ['src', 'u32'],
     ];
     for (const [name, type] of types) this.cols.set(name, new Column(type));
-    write(OUTPUT_FILES.mapSources, '[');
   }
 
   private col(name: ColumnName): Column {
@@ -283,19 +325,16 @@ export class MapChunkWriter {
   }
 
   addSource(s: SourceOut): void {
-    const { text, ...rest } = s;
-    const meta: SourceMeta = { ...rest, text_chunk: Math.floor(this.nSources / this.perSources) };
-    this.write(OUTPUT_FILES.mapSources, (this.nSources ? ',' : '') + JSON.stringify(meta));
-    this.texts.push(JSON.stringify([s.id, text]));
-    this.nSources++;
-    if (this.texts.length === this.perSources) this.flushTexts();
+    if (!this.sources) throw new Error('the sources are written apart');
+    this.sources.addSource(s);
   }
 
-  /** Writes the last chunks, the columns and the manifest; returns the manifest. */
-  finish(): MapManifest2 {
+  /** Writes the last chunks, the columns and the manifest; returns the manifest. `sourcesWritten`: how many
+   * sources a MapSourceWriter wrote apart (with ChunkOptions.sourcesApart). */
+  finish(sourcesWritten?: number): MapManifest2 {
     this.flushClaims();
-    this.flushTexts();
-    this.write(OUTPUT_FILES.mapSources, ']\n');
+    const nSources = this.sources ? this.sources.finish() : sourcesWritten;
+    if (nSources === undefined) throw new Error('how many sources were written apart?');
     const cols: [ColumnName, Typed][] = [];
     if (this.hexIds) cols.push(['id', Uint32Array.from(this.ids, (s) => parseInt(s, 16))]);
     for (const [name, c] of this.cols) {
@@ -350,9 +389,9 @@ export class MapChunkWriter {
     const manifest: MapManifest2 = {
       format: 2,
       incidents: this.nIncidents,
-      sources: this.nSources,
+      sources: nSources,
       claims_chunks: Math.ceil(this.nIncidents / this.perIncidents),
-      text_chunks: Math.ceil(this.nSources / this.perSources),
+      text_chunks: Math.ceil(nSources / this.perSources),
       incidents_per_chunk: this.perIncidents,
       sources_per_chunk: this.perSources,
       columns: specs,
@@ -368,13 +407,6 @@ export class MapChunkWriter {
     const n = Math.floor((this.nIncidents - 1) / this.perIncidents);
     this.write(claimsChunkFile(n), chunkFile(this.claims));
     this.claims = [];
-  }
-
-  private flushTexts(): void {
-    if (!this.texts.length) return;
-    const n = Math.floor((this.nSources - 1) / this.perSources);
-    this.write(textChunkFile(n), chunkFile(this.texts));
-    this.texts = [];
   }
 }
 

@@ -1,5 +1,5 @@
 // The grouping worker's last job: the corpus's claims into incidents, written to incidents.geojson and, from the
-// same features, the map layer (map/). Apart from worker.ts so that it can be run and profiled on its own.
+// same features, the incidents' half of the map layer (map/). Apart from worker.ts so that it can be run and profiled on its own.
 
 import type { IncidentFeature } from '../../../src/pipeline/contract.ts';
 import type { PipelineContext } from '../../../src/pipeline/context.ts';
@@ -85,12 +85,13 @@ export function interner(): (c: Claim) => Claim {
 }
 
 /** Groups `claims` (their text left out; the i-th claim's sentence is line i of the file `texts`), writes
- * incidents.geojson at `path` and the map layer into `outDir`; returns the incident counts. */
+ * incidents.geojson at `path` and the incidents' half of the map layer into `outDir` (`sources`: how many sources
+ * the other half holds, map-chunks.ts MapSources); returns the incident counts. */
 export async function groupJob(
   claims: Claim[],
   meta: Map<string, SourceMeta>,
   ctx: PipelineContext,
-  o: { path: string; texts: string; outDir: string },
+  o: { path: string; texts: string; outDir: string; sources: number },
 ): Promise<IncidentCounts> {
   const texts = new ClaimTexts(o.texts);
   // Grouping reads the text of region- and country-level claims only ("Also on Friday ... in Mali" is another
@@ -105,7 +106,7 @@ export async function groupJob(
     }
   });
   const incidents = incidentFeatures(claims, meta, ctx);
-  await writeMapLayer(o.outDir, {}, writeIncidents(o.path, incidents.features, texts, kept));
+  await writeMapLayer(o.outDir, {}, writeIncidents(o.path, incidents.features, texts, kept), o.sources);
   return {
     incidents: incidents.incidents,
     point: incidents.point,

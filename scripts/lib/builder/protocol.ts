@@ -22,8 +22,8 @@ export type ToWorker =
    * grouping worker as they merge. */
   | { type: 'claims'; claims: Uint8Array; meta: [string, SourceMeta][] }
   /** Every document is merged: group the claims sent, write incidents.geojson (`texts`: the claims' sentences)
-   * and the map layer into `outDir` (sources.json is written by then). */
-  | { type: 'group'; path: string; texts: string; outDir: string };
+   * and the incidents' half of the map layer into `outDir` (the main thread wrote its `sources` sources). */
+  | { type: 'group'; path: string; texts: string; outDir: string; sources: number };
 
 export type FromWorker =
   | { type: 'ready'; customErrors: string[] }

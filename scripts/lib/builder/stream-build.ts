@@ -6,11 +6,12 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildOrder, skippedRecord, type SkippedDoc } from '../../../src/pipeline/build.ts';
-import { OUTPUT_FILES, type ReportDocument } from '../../../src/pipeline/contract.ts';
+import { OUTPUT_FILES, type ReportDocument, type SourceOut } from '../../../src/pipeline/contract.ts';
 import { addTally, emptyTally, reportCounts, summaryHead } from '../../../src/pipeline/report.ts';
 import type { SourceMeta } from '../../../src/pipeline/types.ts';
 import type { CorpusEntry } from '../corpus.ts';
 import { escapeControls } from '../escape.ts';
+import { MapSources } from '../map-chunks.ts';
 import { escapeStrings, type InputWarning } from '../report-text.ts';
 import { docKey, entryPath, readEntry } from './cache.ts';
 import type { DocBytes, DocRecord } from './fragments.ts';
@@ -118,8 +119,18 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
     let built = 0;
     let fromCache = 0;
 
+    // The sources' half of the map layer, written as documents merge (the grouping worker writes the rest).
+    const mapSources = new MapSources(o.outDir);
     const commit = (e: CorpusEntry, record: DocRecord, frags: DocBytes) => {
       sources.add(frags.source);
+      const src = frags.source;
+      mapSources.add(
+        JSON.parse(
+          typeof src === 'string'
+            ? src
+            : Buffer.from(src.buffer, src.byteOffset, src.length).toString('utf8'),
+        ) as SourceOut,
+      );
       risk.add(frags.risk);
       mentions.add(frags.mentions);
       unlocated.add(frags.unlocated);
@@ -137,6 +148,7 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
 
     for (let seq = 0; seq < sorted.length; seq++) {
       const e = sorted[seq] as CorpusEntry;
+      await mapSources.drain();
       pool.setLimit(seq + AHEAD);
       let answer = null;
       if (hit[seq]) {
@@ -162,6 +174,7 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
     }
     for (const f of [sources, risk, mentions, unlocated, dropped, text, claimText]) f.close();
     sendBatch();
+    const nSources = await mapSources.finish();
     phase(`merge (${fromCache} cached, ${built - fromCache} built)`);
 
     // Cached documents were merged while the workers loaded the context; it is needed from here on.
@@ -180,6 +193,7 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
       path: join(o.outDir, OUTPUT_FILES.incidents),
       texts: claimText.path,
       outDir: o.outDir,
+      sources: nSources,
     });
     grouping.catch(() => {}); // awaited below; a failure meanwhile must not go unhandled
     const unl = new FileWriter(join(o.outDir, OUTPUT_FILES.unlocated));
