@@ -175,7 +175,13 @@ export function readSentenceDate(
         : start;
       spans.push({ start, end, precision: start === end ? 1 : 2, text: r.text });
     } else if (r.start.isCertain('month')) {
-      const s = monthSpan(y, m, modifierBefore(sentence, r.index));
+      // "last December" in a November article is the December before: a month with no year stated is never
+      // after publication (chrono may pick the coming one).
+      const year =
+        !yearKnown && published && `${y}-${String(m + 1).padStart(2, '0')}` > published.slice(0, 7)
+          ? y - 1
+          : y;
+      const s = monthSpan(year, m, modifierBefore(sentence, r.index));
       spans.push({ ...s, text: r.text });
     }
   }

@@ -126,11 +126,11 @@ export function compileRoles(lex: RoleLexicon): RoleRules {
     ),
     speechBefore: new RegExp(`\\b(?:${alt(lex.speechVerbs)})(?:\\s+\\w+){0,2}\\s+(?:in|from|at)\\s+$`, 'u'),
     routeFirstBefore: new RegExp(
-      `\\b(?:(?:${alt(lex.routeNouns)})\\s+(?:(?:that|which)\\s+(?:links|connects|runs)\\s+)?(?:${alt(lex.routeLinks)})|between)\\s+${the}$`,
+      `\\b(?:(?:${alt(lex.routeNouns)})\\s+(?:(?:that|which)\\s+(?:links|connects|runs)\\s+)?(?:${alt(lex.routeLinks)})|between)\\s+${the}${kindOf}$`,
       'u',
     ),
     routeSecondBefore: new RegExp(
-      `\\b(?:(?:${alt(lex.routeNouns)})\\s+(?:${alt(lex.routeLinks)})|between)\\s+[^,;:.()]{2,40}?\\s+(?:to|and|with)\\s+${the}$`,
+      `\\b(?:(?:${alt(lex.routeNouns)})\\s+(?:${alt(lex.routeLinks)})|between)\\s+[^,;:.()]{2,40}?\\s+(?:to|and|with)\\s+${the}${kindOf}$`,
       'u',
     ),
     routeHyphenAfter: new RegExp(

@@ -79,6 +79,13 @@ describe('issue 9: background spans and announcement days are no event dates', (
         ?.start,
     ).toBe('2023-08-20');
   });
+  it('a month with no year is never after publication: "last December" in a November article', () => {
+    expect(date('Last December a police vehicle was ambushed.', '2019-11-07')).toMatchObject({
+      start: '2018-12-01',
+      end: '2018-12-31',
+    });
+    expect(date('In October a police vehicle was ambushed.', '2019-11-07')?.start).toBe('2019-10-01');
+  });
   it('"over the weekend" is the last Saturday and Sunday on or before publication', () => {
     expect(date('Gunmen attacked the town over the weekend.', '2022-06-14')).toMatchObject({
       start: '2022-06-11',

@@ -136,6 +136,18 @@ const TABLE: Record<string, Case[]> = {
     },
     { text: 'An ambush on the road from Mopti to Gao killed ten.', place: 'Gao', role: 'route', weak: true },
     { text: 'An ambush on the Mopti-Gao road killed ten.', place: 'Mopti', role: 'route' },
+    {
+      text: 'A police vehicle was ambushed on the road between the city of Fada and the town of Boungou.',
+      place: 'Fada',
+      role: 'route',
+      weak: true,
+    },
+    {
+      text: 'A police vehicle was ambushed on the road between the city of Fada and the town of Boungou.',
+      place: 'Boungou',
+      role: 'route',
+      weak: true,
+    },
     { text: 'An ambush on the Mopti-Gao road killed ten.', place: 'Gao', role: 'route' },
   ],
   "near: a town's surroundings": [
