@@ -63,6 +63,13 @@ describe('places that are not the event place', () => {
     expect(r?.why).toMatch(/metonymy/);
   });
 
+  it('"Fada" in a Burkinabè story is Fada N\'Gourma (its short name), not the Chadian Fada 2,500 km off', () => {
+    const text =
+      'In Burkina Faso, a police vehicle was ambushed on Sunday near Fada, the governor of Est Region said.';
+    const r = resolutionOf(text, 'Fada');
+    expect(r?.placeId).toBe('gn:2360886');
+  });
+
   it('"More than 3,000" is a word, not the Cameroonian town Mora', () => {
     expect(resolutionOf('More than 3,000 people fled the attack on Seytenga.', 'More')?.status).toBe(
       'rejected',
