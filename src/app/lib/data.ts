@@ -113,7 +113,10 @@ async function fetchColumns(m: MapManifest2): Promise<ColumnData> {
 
 const EMPTY: IncidentCollection = { type: 'FeatureCollection', features: [] };
 
-export async function fetchData(): Promise<RawData> {
+/** A loader; `early` gets the region polygons as soon as they are in (the map tiles them while the rest loads). */
+export type Loader = (early?: (regions: RegionCollection) => void) => Promise<RawData>;
+
+export async function fetchData(early?: (regions: RegionCollection) => void): Promise<RawData> {
   const slim = await manifest();
   const [incidents, regions, risk, sources, unlocated] = await Promise.all([
     slim?.format === 2
@@ -121,7 +124,10 @@ export async function fetchData(): Promise<RawData> {
       : slim
         ? getJson<IncidentSlimCollection>(OUTPUT_FILES.mapIncidents).then(asIncidents)
         : getJson<IncidentCollection>(OUTPUT_FILES.incidents),
-    getJson<RegionCollection>(OUTPUT_FILES.regions, { type: 'FeatureCollection', features: [] }),
+    getJson<RegionCollection>(OUTPUT_FILES.regions, { type: 'FeatureCollection', features: [] }).then((r) => {
+      if (r?.type === 'FeatureCollection' && Array.isArray(r.features)) early?.(r);
+      return r;
+    }),
     getJson<RiskRowOut[]>(OUTPUT_FILES.risk, []),
     slim
       ? getJson<SourceMeta[]>(OUTPUT_FILES.mapSources).then(asSources)

@@ -4,6 +4,9 @@
 
 import type * as maplibregl from 'maplibre-gl';
 import { getContext, setContext } from 'svelte';
+import type { RegionCollection } from '../../pipeline/contract.ts';
+
+type RegionFeature = RegionCollection['features'][number];
 import type { PointMode } from './point-mode.ts';
 
 /** A layer that may take a click: asked by rank (lowest first), the first that returns true wins. */
@@ -21,6 +24,20 @@ export class MapContext {
   /** Set once the data are handed to the map (the layers exist from then on). */
   mode = $state.raw<PointMode | null>(null);
   readonly clickTargets: ClickTarget[] = [];
+  /** The region polygons the regions source holds (sent early, while the incidents load; see sendRegions). */
+  regionsSent: readonly RegionFeature[] | null = null;
+
+  /** Puts polygons in the regions source, feature id = index (`rid`), unless it holds these already. */
+  sendRegions(features: readonly RegionFeature[]): void {
+    const m = this.map;
+    const sent = this.regionsSent;
+    if (!m || (sent && sent.length === features.length && sent.every((f, i) => f === features[i]))) return;
+    this.regionsSent = features;
+    (m.getSource('regions') as maplibregl.GeoJSONSource).setData({
+      type: 'FeatureCollection',
+      features: features.map((f, rid) => ({ ...f, properties: { ...f.properties, rid } })),
+    });
+  }
 
   /** Sources being re-tiled after a filter change, and what waits for them (see `afterReload`). */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- not reactive on purpose: only event handlers read it

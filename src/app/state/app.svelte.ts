@@ -1,8 +1,8 @@
 // The one state that drives the map, the panels, the legend counts, the export and the URL.
 
 import type { ListSort } from '../lib/incident-text.ts';
-import type { IncidentFeature, RiskRowOut, UnlocatedOut } from '../../pipeline/contract.ts';
-import { fetchData, prepare, type LoadedData, type RawData } from '../lib/data.ts';
+import type { IncidentFeature, RegionCollection, RiskRowOut, UnlocatedOut } from '../../pipeline/contract.ts';
+import { fetchData, prepare, type LoadedData, type Loader } from '../lib/data.ts';
 import { NO_DAY } from '../lib/dates.ts';
 import { checkData } from '../lib/integrity.ts';
 import { emptyFilters, filterMask, isEmptyFilter, type FilterState } from '../lib/filters.ts';
@@ -48,6 +48,8 @@ export class AppState {
   status = $state<'loading' | 'ready' | 'error'>('loading');
   error = $state<string | null>(null);
   data = $state.raw<LoadedData | null>(null);
+  /** The region polygons as soon as they are fetched, before the rest is in and checked (the map tiles them). */
+  earlyRegions = $state.raw<RegionCollection | null>(null);
   /** What is inconsistent in the loaded files, in words (the map shows the rest). */
   problems = $state.raw<string[]>([]);
 
@@ -120,11 +122,11 @@ export class AppState {
 
   hasFilters = $derived(!isEmptyFilter(this.filters));
 
-  async load(loader: () => Promise<RawData> = fetchData): Promise<void> {
+  async load(loader: Loader = fetchData): Promise<void> {
     this.status = 'loading';
     try {
       // marks for the first-load benchmark (tests/bench/map/first-load.ts): where the time goes
-      const raw = await loader();
+      const raw = await loader((r) => (this.earlyRegions = r));
       performance.mark('sahel:fetched');
       const checked = checkData(raw);
       performance.mark('sahel:checked');
