@@ -3,13 +3,23 @@
 // Run: npx tsx tests/bench/map/profile.ts [n=100000] [actor|date] [overview|zoomed] [runs=5] [--no-build]
 // Builds the bench page into .cache/bench-map-prof (not the bench's own folder, so both can run).
 
-import { readFileSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { build, preview } from 'vite';
+import { readFileSync } from 'node:fs';
+import { preview } from 'vite';
 import { launchChromium } from '../../e2e/helpers.ts';
-import { writeFixture } from './fixture.ts';
+import { buildBenchPage } from './bench-page.ts';
 
 const OUT = '.cache/bench-map-prof';
+
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(`Map filter-change profile (not part of npm test): a Chromium trace over a few filter changes of the
+bench page, with busy time per thread and the functions with the most self time.
+
+Usage: npx tsx tests/bench/map/profile.ts [n=100000] [actor|date] [overview|zoomed] [runs=5] [options]
+  --no-build     reuse the bench page already built in ${OUT}
+  --summarize    only summarize the last trace (.cache/profile-trace.json)
+  --layers, --plain, --exp, --trace, --drop=LAYER   experiments described in docs/map-data.md`);
+  process.exit(0);
+}
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const n = Number(args[0] ?? 100_000);
 const change = (args[1] ?? 'actor') as 'actor' | 'date';
@@ -20,18 +30,7 @@ if (process.argv.includes('--summarize')) {
   summarize(JSON.parse(readFileSync('.cache/profile-trace.json', 'utf8')) as Trace);
   process.exit(0);
 }
-if (!process.argv.includes('--no-build')) {
-  rmSync(OUT, { recursive: true, force: true });
-  await build({
-    configFile: 'vite.config.ts',
-    logLevel: 'warn',
-    publicDir: false,
-    mode: 'test',
-    build: { outDir: OUT, emptyOutDir: true, rollupOptions: { input: 'tests/bench/map/bench.html' } },
-  });
-  writeFixture(join(OUT, 'data'), { n: 0 });
-  renameSync(join(OUT, 'tests/bench/map/bench.html'), join(OUT, 'bench.html'));
-}
+if (!process.argv.includes('--no-build')) await buildBenchPage(OUT);
 
 const server = await preview({
   configFile: 'vite.config.ts',

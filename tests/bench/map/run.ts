@@ -3,14 +3,14 @@
 // Sahel overview (clusters) and at zoom 7 (points), and main-thread long tasks while panning. Plus bundle size.
 // Run: npx tsx tests/bench/map/run.ts [sizes=10000,100000,1000000]   (or import { runMapBench })
 
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import { launchChromium } from '../../e2e/helpers.ts';
 import type { FilterState } from '../../../src/app/lib/filters.ts';
-import { writeFixture } from './fixture.ts';
+import { buildBenchPage } from './bench-page.ts';
 
 const OUT = '.cache/bench-map';
 
@@ -67,18 +67,7 @@ export function bundleSize(dir = 'dist/assets'): MapBenchResult['bundle'] {
 }
 
 async function buildBench(): Promise<void> {
-  rmSync(OUT, { recursive: true, force: true });
-  await build({
-    configFile: 'vite.config.ts',
-    logLevel: 'warn',
-    publicDir: false,
-    // the bench page reads the app through window.__sahel, which only test builds have
-    mode: 'test',
-    build: { outDir: OUT, emptyOutDir: true, rollupOptions: { input: 'tests/bench/map/bench.html' } },
-  });
-  writeFixture(join(OUT, 'data'), { n: 0 });
-  // served from the root, where the app finds data/ (the CSP's base-uri 'none' forbids a <base> tag)
-  renameSync(join(OUT, 'tests/bench/map/bench.html'), join(OUT, 'bench.html'));
+  await buildBenchPage(OUT);
 }
 
 const whenIdle = (page: Page) =>
@@ -345,6 +334,18 @@ export function formatMapBench(r: MapBenchResult): string {
   return lines.join('\n');
 }
 
+if (process.argv[1]?.endsWith('tests/bench/map/run.ts') && /^(-h|--help)$/.test(process.argv[2] ?? '')) {
+  console.log(`Map benchmark (not part of npm test): seeded synthetic incident sets in headless Chromium.
+
+Usage: npx tsx tests/bench/map/run.ts [SIZES] [MODES]
+  SIZES  comma-separated incident counts, default 10000,100000,1000000
+  MODES  comma-separated: app (the map as shipped), naive (setData on every change); default app,naive
+
+Prints time to first idle, filter-change latency (median/p95, main thread and until idle) for actor and date
+changes at the Sahel overview and at zoom 7, main-thread blocking while panning, heap, and the bundle size.
+See docs/map-data.md for the figures.`);
+  process.exit(0);
+}
 if (process.argv[1]?.endsWith('tests/bench/map/run.ts')) {
   const sizes = (process.argv[2] ?? '10000,100000,1000000').split(',').map(Number);
   const modes = (process.argv[3] ?? 'app,naive').split(',') as Mode[];
