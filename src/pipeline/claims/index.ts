@@ -217,9 +217,7 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
       dates.refYear !== null &&
       Number(date.end.slice(0, 4)) < dates.refYear
         ? null
-        : !date && carry.carriedSpan(s)
-          ? carry.carriedSpan(s)
-          : dates.span(date, modality);
+        : ((date ? null : carry.carriedSpan(s)) ?? dates.span(date, modality));
     carry.dated(s, span);
 
     for (const p of places) {

@@ -4,9 +4,8 @@
 // Builds the bench page into .cache/bench-map-prof (not the bench's own folder, so both can run).
 
 import { readFileSync } from 'node:fs';
-import { preview } from 'vite';
 import { launchChromium } from '../../e2e/helpers.ts';
-import { buildBenchPage } from './bench-page.ts';
+import { buildBenchPage, serveBenchPage } from './bench-page.ts';
 
 const OUT = '.cache/bench-map-prof';
 
@@ -32,13 +31,7 @@ if (process.argv.includes('--summarize')) {
 }
 if (!process.argv.includes('--no-build')) await buildBenchPage(OUT);
 
-const server = await preview({
-  configFile: 'vite.config.ts',
-  logLevel: 'warn',
-  build: { outDir: OUT },
-  preview: { host: '127.0.0.1', port: 0, open: false },
-});
-const url = server.resolvedUrls!.local[0]!;
+const { server, url } = await serveBenchPage(OUT);
 const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

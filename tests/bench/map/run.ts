@@ -7,10 +7,10 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { build, preview } from 'vite';
+import { build } from 'vite';
 import { launchChromium } from '../../e2e/helpers.ts';
 import type { FilterState } from '../../../src/app/lib/filters.ts';
-import { buildBenchPage } from './bench-page.ts';
+import { buildBenchPage, serveBenchPage } from './bench-page.ts';
 
 const OUT = '.cache/bench-map';
 
@@ -64,10 +64,6 @@ export function bundleSize(dir = 'dist/assets'): MapBenchResult['bundle'] {
     else if (f.endsWith('.css')) css += gz;
   }
   return { mainJsGzipKB: Math.round(main), workerGzipKB: Math.round(worker), cssGzipKB: Math.round(css) };
-}
-
-async function buildBench(): Promise<void> {
-  await buildBenchPage(OUT);
 }
 
 const whenIdle = (page: Page) =>
@@ -300,14 +296,8 @@ export async function runMapBench(
   });
   const bundle = bundleSize(`${OUT}-app/assets`);
   rmSync(`${OUT}-app`, { recursive: true, force: true });
-  await buildBench();
-  const server = await preview({
-    configFile: 'vite.config.ts',
-    logLevel: 'warn',
-    build: { outDir: OUT },
-    preview: { host: '127.0.0.1', port: 0, open: false },
-  });
-  const url = server.resolvedUrls!.local[0]!;
+  await buildBenchPage(OUT);
+  const { server, url } = await serveBenchPage(OUT);
   const rows: MapBenchRow[] = [];
   try {
     for (const n of sizes) for (const mode of modes) rows.push(await benchOne(url, n, mode, log));
