@@ -4,6 +4,8 @@
 // spotter's vocabulary so that every token that could be one of them carries a word id, and the stage compares the
 // sets' strings instead of folding a copy of each token.
 
+import type { CalendarLists } from './dates.ts';
+
 /** geodata/lexicon/context-words.json */
 export interface ContextWordLists {
   locative: string[];
@@ -15,9 +17,13 @@ export interface ContextWordLists {
   /** "Africa's Afghanistan": a possessive of one of these before a place makes the place a metaphor. */
   metaphorOwners: string[];
   analogyAfter: string[];
+  /** "Mondoro Commune", "the Bissa Gold mine": a capitalised place noun after a name, which no surname is. */
+  placeNounsAfter: string[];
 }
 
 export type ContextWordSets = { readonly [K in keyof ContextWordLists]: ReadonlySet<string> } & {
+  /** A place noun, weekday or month: after a capitalised name ("Timbuktu Saturday night"), no surname. */
+  readonly notSurname: ReadonlySet<string>;
   /** Every word the mentions stage reads in a name's context, sorted. */
   readonly vocabulary: readonly string[];
 };
@@ -36,7 +42,10 @@ const RULE_WORDS = [
   'style',
 ];
 
-export function compileContextWords(lists: ContextWordLists): ContextWordSets {
+export function compileContextWords(
+  lists: ContextWordLists,
+  calendar: Pick<CalendarLists, 'months' | 'weekdays'>,
+): ContextWordSets {
   const sets = {
     locative: new Set(lists.locative),
     ofLocative: new Set(lists.ofLocative),
@@ -46,6 +55,8 @@ export function compileContextWords(lists: ContextWordLists): ContextWordSets {
     analogyBefore: new Set(lists.analogyBefore),
     metaphorOwners: new Set(lists.metaphorOwners),
     analogyAfter: new Set(lists.analogyAfter),
+    placeNounsAfter: new Set(lists.placeNounsAfter),
+    notSurname: new Set([...lists.placeNounsAfter, ...calendar.months, ...calendar.weekdays]),
   };
   // The sets' words only (the file's "about" is no word).
   const words = Object.values(sets).flatMap((set) => [...set]);

@@ -117,7 +117,7 @@ export function createContext(gaz: Gazetteer, lexicons: Lexicons, lists: WordLis
   const gazetteer = indexGazetteer(gaz);
   const words: Words = {
     calendar: lists.calendar,
-    context: compileContextWords(lists.contextWords),
+    context: compileContextWords(lists.contextWords, lists.calendar),
     byline: bylinePattern(lists.calendar.months),
     dates: compileDateWords(lists.calendar),
     unknownPlaces: compileUnknownPlaceWords(lists.unknownPlaces, lists.calendar),

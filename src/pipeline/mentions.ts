@@ -227,7 +227,7 @@ function spotSentence(
       mention.rejected = 'common-word';
     } else if (!demonym) {
       const ctxWords = contextWords(range, h, ctx.words.context);
-      if (isPersonName(text, range, h, ctxWords)) mention.rejected = 'person-name';
+      if (isPersonName(text, range, h, ctxWords, ctx.words.context)) mention.rejected = 'person-name';
       else if (isAnalogy(ctxWords, ctx.words.context)) mention.rejected = 'analogy';
       else {
         const actor = sameSpanActor?.group.actor ?? null;
@@ -367,7 +367,7 @@ function villageCue(text: string, range: TokenRange, h: Hit, ctx: PipelineContex
 }
 
 /** "Ibrahim B. Keïta", "Vladimir Putin": a name between capitalised words, with no locative word before it. */
-function isPersonName(text: string, range: TokenRange, h: Hit, c: ContextWords): boolean {
+function isPersonName(text: string, range: TokenRange, h: Hit, c: ContextWords, w: ContextWordSets): boolean {
   if (c.locative) return false;
   const { tokens, from, to } = range;
   const starts = tokens.start;
@@ -391,6 +391,8 @@ function isPersonName(text: string, range: TokenRange, h: Hit, c: ContextWords):
     capitalAt(text, starts[next] as number) &&
     hasAsciiLower(text, starts[next] as number, ends[next] as number);
   if (!capNext) return false;
+  // "Timbuktu Saturday night", "Mondoro Commune", "Dafra University": a date or a place noun, no surname.
+  if (c.after[0] !== undefined && w.notSurname.has(c.after[0])) return false;
   const capPrev =
     prev >= 0 &&
     oneSpaceBetween(text, ends[prev] as number, starts[h.first] as number) &&

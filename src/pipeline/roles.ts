@@ -30,6 +30,8 @@ export interface RoleOf {
   weak: boolean;
   /** Compass bearing in degrees of a stated distance ("150 km north of" -> 0), when the text gives one. */
   bearing?: number | null;
+  /** "the chief of X": an office's town, an origin only beside another event town (claims/place.ts). */
+  office?: boolean;
 }
 
 /** geodata/lexicon/roles.json */
@@ -53,6 +55,8 @@ export interface RoleLexicon {
   placeModifiers: string[];
   namedThings: string[];
   facilityNouns: string[];
+  peopleNouns: string[];
+  officeNouns: string[];
 }
 
 /** The lexicon compiled into the anchored patterns the rules use (once per context). */
@@ -70,6 +74,8 @@ export interface RoleRules {
   baseBefore: RegExp;
   basedAfter: RegExp;
   sourceBefore: RegExp;
+  peopleFromBefore: RegExp;
+  officeOfBefore: RegExp;
   speechBefore: RegExp;
   routeFirstBefore: RegExp;
   routeSecondBefore: RegExp;
@@ -116,7 +122,11 @@ export function compileRoles(lex: RoleLexicon): RoleRules {
       `\\b(?:${alt(lex.destinationVerbs)})(?:\\s+(?:back|away|on|them|him|her|it|out))?\\s+(?:to|towards|toward|into|for)\\s+(?:(?:the|a|an)\\s+)?(?:(?:nearby|neighbouring|neighboring|regional|provincial)\\s+)?(?:(?:capital|town|city|village|camp|hospital|clinic|region)\\s*,?\\s+(?:(?:of|in|at)\\s+)?)?$`,
       'u',
     ),
-    originBefore: new RegExp(`\\b(?:${alt(lex.originVerbs)})\\s+(?:in\\s+)?from\\s+${the}${kindOf}$`, 'u'),
+    // "returning to the village from Bamako", "arrived yesterday from Gao": up to three words between.
+    originBefore: new RegExp(
+      `\\b(?:${alt(lex.originVerbs)})(?:\\s+[\\p{L}'’]+){0,3}?\\s+from\\s+${the}${kindOf}$`,
+      'u',
+    ),
     neighbourOriginBefore: new RegExp(`\\b(?:from)\\s+(?:${alt(lex.neighbourWords)})\\s+$`, 'u'),
     baseBefore: new RegExp(`\\b(?:${alt(lex.baseWords)})\\s+(?:in|at|inside)\\s+${the}${kindOf}$`, 'u'),
     basedAfter: /^\s*-\s*based\b/u,
@@ -124,6 +134,8 @@ export function compileRoles(lex: RoleLexicon): RoleRules {
       `\\b(?:${alt(lex.sourceNouns)})\\s+(?:of|in|from|at)\\s+${the}((?:${alt(lex.neighbourWords)})\\s+)?${kindOf}$`,
       'u',
     ),
+    officeOfBefore: new RegExp(`\\b(?:${alt(lex.officeNouns)})\\s+of\\s+${the}${kindOf}$`, 'u'),
+    peopleFromBefore: new RegExp(`\\b(?:${alt(lex.peopleNouns)})\\s+from\\s+${the}${kindOf}$`, 'u'),
     speechBefore: new RegExp(`\\b(?:${alt(lex.speechVerbs)})(?:\\s+\\w+){0,2}\\s+(?:in|from|at)\\s+$`, 'u'),
     routeFirstBefore: new RegExp(
       `\\b(?:(?:${alt(lex.routeNouns)})\\s+(?:(?:that|which)\\s+(?:links|connects|runs)\\s+)?(?:${alt(lex.routeLinks)})|between)\\s+${the}${kindOf}$`,
@@ -275,9 +287,15 @@ export function mentionRole(
   // Without a neighbour word only when the report is attributed: "residents of X said", not "residents in X protested".
   if (source && (source[1] !== undefined || SPEECH_AFTER.test(after)))
     return { role: 'source', cue: source[0].trim(), km: null, weak: source[1] === undefined };
-  // "abducted a journalist from Douentza in Mandio": where a person is from, the event place if nothing else is.
-  if (source && /\bfrom\s/u.test(source[0]))
-    return { role: 'origin', cue: source[0].trim(), km: null, weak: true };
+  // "abducted a journalist from Douentza in Mandio", "peacekeepers from Niger were injured ... between Menaka and
+  // Ansongo": where a person is from, the event place if nothing else is.
+  const people = source && /\bfrom\s/u.test(source[0]) ? source : rules.peopleFromBefore.exec(before);
+  if (people) return { role: 'origin', cue: people[0].trim(), km: null, weak: true };
+  // "the forest guard chief of Taoudenni ... in the area of Dioura": the office's town is where the person
+  // belongs; it gives way to a town the sentence names as the event place (claims/place.ts), and is the event
+  // place otherwise.
+  const office = rules.officeOfBefore.exec(before);
+  if (office) return { role: 'origin', cue: office[0].trim(), km: null, weak: true, office: true };
 
   const route = rules.routeFirstBefore.exec(before) ?? rules.routeSecondBefore.exec(before);
   if (route) return { role: 'route', cue: route[0].trim(), km: null, weak: true };

@@ -397,3 +397,48 @@ describe('event words and names (issue 8 ACLED misses)', () => {
     expect(resolutionOf(text, 'Paul')?.mention.rejected).toBe('person-name');
   });
 });
+
+describe('who a place belongs to, and names before a date or a place noun (issue 8 ACLED misses)', () => {
+  const names = (text: string, published?: string) =>
+    claimsOf(text, published).map((c) => placeOf(c.placeId)?.name);
+
+  it('"Timbuktu Saturday night", "Mondoro Commune": a date or place noun after a name is no surname', () => {
+    expect(
+      names('AQIM attacked Timbuktu Saturday night and clashed with French troops.', '2013-03-30'),
+    ).toEqual(['Timbuktu']);
+    const commune =
+      'Unknown gunmen killed an officer between Anefis, Anefis Commune (Kidal, Kidal) and Tabankort.';
+    expect(resolutionOf(commune, 'Anefis', 1)?.mention.rejected).toBeNull();
+    // Still a person: a capitalised word that is neither ("Bamako Traore" is a name).
+    expect(resolutionOf('Gunmen shot Bamako Traore at his shop.', 'Bamako')?.mention.rejected).toBe(
+      'person-name',
+    );
+  });
+
+  it('"peacekeepers from Niger were injured ... between Menaka and Ansongo": the road, not Niger', () => {
+    const text =
+      'Eight UN peacekeepers from Niger were injured when their vehicle hit an explosive device on the road between Menaka and Ansongo.';
+    expect(names(text)).toEqual(['Ménaka']);
+    // With no other place, where they came from is where it is known to have happened, near it at best.
+    const [alone] = claimsOf('Eight peacekeepers from Niger were injured by an explosive device on Friday.');
+    expect(placeOf(alone?.placeId ?? '')?.name).toBe('Niger');
+  });
+
+  it('"the chief of Taoudenni ... in the area of Dioura": the office town gives way to the event town', () => {
+    const text =
+      'Militants abducted the forest guard chief of Taoudenni along with his driver in the area of Dioura (Tenenkou, Mopti).';
+    expect(names(text)).toEqual(['Dioura']);
+    // Alone, the office town is the event place, at the town's precision.
+    const [mayor] = claimsOf('Gunmen killed the mayor of Djibo on Monday.');
+    expect([placeOf(mayor?.placeId ?? '')?.name, mayor?.geoPrecision]).toEqual(['Djibo', 1]);
+    // The office town's own bracket is no other town.
+    const doro =
+      'Unknown gunmen abducted the village chief of Doro (Bourem, Gao), he was released later the same day.';
+    expect(names(doro)).toEqual(['Doro']);
+  });
+
+  it('"returning to the village from Bamako": where he came from is no event place', () => {
+    const text = 'Militants abducted a trader in Djibo while he was returning to the town from Bamako.';
+    expect(names(text)).toEqual(['Djibo']);
+  });
+});

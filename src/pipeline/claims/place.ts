@@ -86,13 +86,28 @@ export function choosePlaces(
   // Only event places (and "near X" within the near threshold) place a claim. A weak cue ("residents of X
   // said", "based in X", a road's end) gives way when nothing else places it: then its first mention does,
   // "near" at best. Datelines, references, origins, sources and names place nothing.
-  const isStrong = (r: Resolution): boolean =>
+  const plainStrong = (r: Resolution): boolean =>
     !r.role ||
     r.role.role === 'event' ||
     r.role.role === 'capital' ||
     (r.role.role === 'near' && !r.role.weak);
   const unknownHere = (doc.unknown ?? []).filter((u) => u.mention.sentence === s.index);
   const sure = here.filter((r) => r.status === 'resolved' && usable(r));
+  // Names inside a bracketed hierarchy say where their head is; they are event places only for an unknown
+  // head ("Ogossagou (Bankass, Mopti)") or when the sentence names no other place.
+  const inContext = (r: Resolution): boolean => inSpans(doc.context ?? [], r.mention);
+  const town = (r: Resolution) => ctx.gazetteer.get(r.placeId as string)?.kind === 'place';
+  // "the mayor of Djibo was killed" happened at Djibo; "the chief of Taoudenni ... in the area of Dioura" at
+  // Dioura: an office's town is the event place unless the sentence names another town as one.
+  // (Not the office town's own bracket: "the village chief of Doro (N'Tillit, Gao)".)
+  const bracketOf = (r: Resolution, o: Resolution): boolean =>
+    o.mention.start > r.mention.end && /^\s*\([^()]*$/u.test(doc.text.slice(r.mention.end, o.mention.start));
+  const otherTown = (r: Resolution): boolean =>
+    sure.some(
+      (o) =>
+        o !== r && plainStrong(o) && town(o) && !inContext(o) && !bracketOf(r, o) && o.placeId !== r.placeId,
+    );
+  const isStrong = (r: Resolution): boolean => plainStrong(r) || (!!r.role?.office && !otherTown(r));
   // (In the one country the document names most, if it names any: a Chadian story's "Boma" that also names
   // Niger and Nigeria is not in Nigeria's Kebbi state.)
   const top = Math.max(0, ...votes.values());
@@ -108,13 +123,9 @@ export function choosePlaces(
       : here.filter((r) => r.status === 'ambiguous' && usable(r) && isStrong(r) && inDocCountries(r));
   const candidates = [...sure, ...shared];
   const placing = candidates.filter((r) => isStrong(r) || r.role?.weak);
-  // Names inside a bracketed hierarchy say where their head is; they are event places only for an unknown
-  // head ("Ogossagou (Bankass, Mopti)") or when the sentence names no other place.
-  const inContext = (r: Resolution): boolean => inSpans(doc.context ?? [], r.mention);
   const strongAll = placing.filter((r) => isStrong(r) && !inContext(r));
   // "the Kati camp attacked at the gates of Bamako": with an event town named, the town it is near is only
   // where that town is ("the outskirts of Gao in northern Mali" is still near Gao).
-  const town = (r: Resolution) => ctx.gazetteer.get(r.placeId as string)?.kind === 'place';
   const atEvent = strongAll.filter((r) => r.role?.role !== 'near');
   const strong = atEvent.some(town) ? atEvent : strongAll;
   // A road's ends say more than "north of X", which says more than "50 km from X" (its region), a source's or
