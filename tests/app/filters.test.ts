@@ -123,4 +123,26 @@ describe('points as GeoJSON text', () => {
     const parsed = JSON.parse(pointsGeoJSONText(ix)) as { features: unknown[] };
     expect(parsed.features).toEqual(flat.filter((f) => f !== null));
   });
+
+  it('a window holds the points inside its box, in index order, up to the limit (the window worker writes it)', async () => {
+    const { pointColumns, pointsGeoJSONText } = await import('../../src/app/lib/points-text.ts');
+    const box: [number, number, number, number] = [-6, 12, 2, 17];
+    const inside = flat.filter(
+      (f) =>
+        f !== null &&
+        f.geometry.coordinates[0]! >= box[0] &&
+        f.geometry.coordinates[0]! <= box[2] &&
+        f.geometry.coordinates[1]! >= box[1] &&
+        f.geometry.coordinates[1]! <= box[3],
+    );
+    expect(inside.length).toBeGreaterThan(10);
+    expect(inside.length).toBeLessThan(flat.filter((f) => f !== null).length);
+    // the worker's copy of the columns (structured clone) writes the same text as the index itself
+    const cols = structuredClone(pointColumns(ix));
+    const all = JSON.parse(pointsGeoJSONText(cols, box)) as { features: unknown[] };
+    expect(all.features).toEqual(inside);
+    expect(pointsGeoJSONText(cols, box)).toBe(pointsGeoJSONText(ix, box));
+    const some = JSON.parse(pointsGeoJSONText(cols, box, 7)) as { features: unknown[] };
+    expect(some.features).toEqual(inside.slice(0, 7));
+  });
 });

@@ -5,6 +5,9 @@ import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { ActorType, IncidentCollection, IncidentFeature } from '../../pipeline/contract.ts';
 import { NO_DAY, incidentSpan } from './dates.ts';
 import { claimCount, slimIncident, sourceIds } from './slim.ts';
+import { joinKeys } from './points-text.ts';
+
+export { joinKeys, pointsGeoJSONText } from './points-text.ts';
 
 /** A string dictionary: value <-> small integer. */
 export class Dict {
@@ -125,11 +128,6 @@ export function mercatorX(lon: number): number {
 export function mercatorY(lat: number): number {
   const s = Math.sin((Math.max(-85.05, Math.min(85.05, lat)) * Math.PI) / 180);
   return 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI);
-}
-
-/** Delimited membership string; "|" inside names becomes "/" so it cannot break the encoding. */
-export function joinKeys(values: readonly string[]): string {
-  return values.length ? `|${values.map((v) => v.replaceAll('|', '/')).join('|')}|` : '';
 }
 
 /** `titles`: source id -> title, for incidents of the slim layer (their claims, which carry titles, come later). */
@@ -332,35 +330,4 @@ export function pointCollection(
     type: 'FeatureCollection',
     features: flat.filter((f): f is Feature<Point, FlatProps> => f !== null),
   };
-}
-
-/**
- * The same flat point features as GeoJSON text, written straight from the typed arrays. Handing MapLibre a blob URL
- * of this text lets its worker parse it, instead of structured-cloning a large object on the main thread.
- */
-export function pointsGeoJSONText(
-  ix: IncidentIndex,
-  keep: (i: number) => boolean = () => true,
-  limit = Infinity,
-): string {
-  const q = (s: string) => JSON.stringify(s);
-  const et = ix.dicts.eventType.values.map(q);
-  const mod = ix.dicts.modality.values.map(q);
-  const src = ix.dicts.source.values.map((s) => s.replaceAll('|', '/'));
-  const names = ix.placeNames.map(q);
-  const parts: string[] = [];
-  for (let i = 0; i < ix.n && parts.length < limit; i++) {
-    const x = ix.lon[i]!;
-    if (Number.isNaN(x) || !keep(i)) continue;
-    let srcs = '';
-    for (let k = ix.sources.offsets[i]!; k < ix.sources.offsets[i + 1]!; k++)
-      srcs += `|${src[ix.sources.list[k]!]}`;
-    let props = `"fid":${i},"et":${et[ix.eventType[i]!]},"mod":${mod[ix.modality[i]!]},"gp":${ix.geoPrecision[i]},"act":${q(joinKeys(listOf(ix.actors, ix.dicts.actor, i)))},"src":${q(srcs ? `${srcs}|` : '')},"imp":${q(joinKeys(listOf(ix.impacts, ix.dicts.impact, i)))},"name":${names[ix.placeRef[i]!]}`;
-    if (!Number.isNaN(ix.fatalities[i]!)) props += `,"fat":${ix.fatalities[i]}`;
-    if (ix.dayStart[i] !== NO_DAY) props += `,"ds":${ix.dayStart[i]},"de":${ix.dayEnd[i]}`;
-    parts.push(
-      `{"type":"Feature","geometry":{"type":"Point","coordinates":[${x},${ix.lat[i]}]},"properties":{${props}}}`,
-    );
-  }
-  return `{"type":"FeatureCollection","features":[${parts.join(',')}]}`;
 }

@@ -116,11 +116,17 @@ export function regionStats(
     fatalities: new Float64Array(m),
     last: new Int32Array(m).fill(NO_DAY),
     areal: new Uint32Array(m),
-    actors: Array.from({ length: m }, () => new Set<string>()),
+    actors: [],
     risk: new Uint32Array(m),
   };
   const { offsets, list } = rx.ofIncident;
   const actorNames = ix.dicts.actor.values;
+  // each region's first 64 distinct actors, as indices in a short list instead of a Set.add of a string per
+  // incident, region and actor (the strings are looked up once, at the end)
+  const firstActors: number[][] = Array.from({ length: m }, () => []);
+  const nA = actorNames.length;
+  // which actors a region has, when that table is small enough (else a scan of its short list)
+  const seen = m * nA <= 16_000_000 ? new Uint8Array(m * nA) : null;
   for (let i = 0; i < ix.n; i++) {
     if (!mask[i]) continue;
     const own = rx.own[i]!;
@@ -135,11 +141,18 @@ export function regionStats(
       s.claims[r]! += nc;
       if (!Number.isNaN(fat)) s.fatalities[r]! += fat;
       if (day !== NO_DAY && day > s.last[r]!) s.last[r] = day;
-      if (s.actors[r]!.size < 64)
-        for (let j = a0; j < a1; j++) s.actors[r]!.add(actorNames[ix.actors.list[j]!]!);
+      const acts = firstActors[r]!;
+      if (acts.length < 64)
+        for (let j = a0; j < a1; j++) {
+          const a = ix.actors.list[j]!;
+          if (seen ? seen[r * nA + a] : acts.includes(a)) continue;
+          if (seen) seen[r * nA + a] = 1;
+          acts.push(a);
+        }
       if (r === own) s.areal[r]!++;
     }
   }
+  s.actors = firstActors.map((l) => new Set(l.map((a) => actorNames[a]!)));
   for (const row of risk) {
     const r = row.region_id ? rx.byId.get(row.region_id) : undefined;
     if (r !== undefined) s.risk[r]!++;

@@ -174,8 +174,12 @@ export interface RegionRow {
 /** Every region with filtered incidents or risk rows, in the regions file's order (the table and the export). */
 export function regionRows(rx: RegionIndex, s: RegionStats, risk: readonly RiskRowOut[]): RegionRow[] {
   const byRegion = new Map<string, RiskRowOut[]>();
-  for (const row of risk)
-    if (row.region_id) byRegion.set(row.region_id, [...(byRegion.get(row.region_id) ?? []), row]);
+  for (const row of risk) {
+    if (!row.region_id) continue;
+    const l = byRegion.get(row.region_id);
+    if (l) l.push(row);
+    else byRegion.set(row.region_id, [row]);
+  }
   const out: RegionRow[] = [];
   rx.collection.features.forEach((f, r) => {
     const rows = byRegion.get(f.properties.id) ?? [];
@@ -221,16 +225,32 @@ export function regionOverlaps(
     if (r !== undefined) rowOf.set(r, row);
   }
   const m = rx.collection.features.length;
-  const shared = new Map<number, number>();
+  const isRow = new Uint8Array(m);
+  for (const r of rowOf.keys()) isRow[r] = 1;
+  // pair counts in a dense m x m table when it is small (a few hundred regions: one array access per pair, not a
+  // Map lookup per pair per incident); a Map above that
+  const dense = m * m <= 4_000_000 ? new Uint32Array(m * m) : null;
+  const sparse = new Map<number, number>();
   const { offsets, list } = rx.ofIncident;
   const here: number[] = [];
   for (let i = 0; i < mask.length; i++) {
     if (!mask[i]) continue;
+    const k0 = offsets[i]!;
+    const k1 = offsets[i + 1]!;
+    if (k1 - k0 < 2) continue;
     here.length = 0;
-    for (let k = offsets[i]!, e = offsets[i + 1]!; k < e; k++) if (rowOf.has(list[k]!)) here.push(list[k]!);
+    for (let k = k0; k < k1; k++) if (isRow[list[k]!]) here.push(list[k]!);
     for (const a of here)
-      for (const b of here) if (a < b) shared.set(a * m + b, (shared.get(a * m + b) ?? 0) + 1);
+      for (const b of here)
+        if (a < b) {
+          if (dense) dense[a * m + b]!++;
+          else sparse.set(a * m + b, (sparse.get(a * m + b) ?? 0) + 1);
+        }
   }
+  const shared = new Map<number, number>();
+  if (dense) {
+    for (let key = 0; key < dense.length; key++) if (dense[key]) shared.set(key, dense[key]!);
+  } else for (const [key, n] of sparse) shared.set(key, n);
   for (const [a, ra] of rowOf) {
     if (ra.kind !== 'country') continue;
     for (const [b, rb] of rowOf) {

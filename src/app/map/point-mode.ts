@@ -19,7 +19,9 @@ export function pointMode(pointCount: number): PointMode {
   return { clustering: pointCount >= CLUSTER_MIN_POINTS, windowed, clusterMaxZoom: windowed ? 8 : 6 };
 }
 
-export type Box = [west: number, south: number, east: number, north: number];
+import type { Box } from '../lib/points-text.ts';
+
+export type { Box };
 
 /**
  * The next window for a view: null while the view stays inside the current window, else the view padded by its

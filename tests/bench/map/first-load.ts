@@ -3,8 +3,9 @@
 // figures; asserts nothing. `--root` builds and serves another checkout's app (an export of an earlier commit,
 // with its own vite.config.ts) on the same data folder, for before and after figures.
 // Run: npx tsx tests/bench/map/first-load.ts --data DIR [--root DIR] [--runs 2] [--timeline]
-// (--timeline prints every map render and source update until idle; --profile, an unminified build's main-thread
-// JS self time by function)
+// (--timeline prints every map render and source update until idle; --layers, the cost of a frame without each
+// layer after idle; --dom, elements per part of the page; --trace, busy time per thread and what runs when;
+// --profile, an unminified build's main-thread JS self time by function)
 
 import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -12,6 +13,9 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, preview } from 'vite';
 import { launchChromium } from '../../e2e/helpers.ts';
+import { TRACE_CATEGORIES, busyTimeline, summarize, type Trace } from './trace-summary.ts';
+import { layerFrameCosts } from './frame-costs.ts';
+import { readFileSync } from 'node:fs';
 
 interface Figures {
   /** Navigation to: the last data response, the app ready (indexed), the map idle. */
@@ -27,7 +31,14 @@ interface Figures {
   marks: string;
 }
 
-async function measure(url: string, timeline = false, profile = false): Promise<Figures> {
+async function measure(
+  url: string,
+  timeline = false,
+  profile = false,
+  trace = false,
+  dom = false,
+  layers = false,
+): Promise<Figures> {
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
@@ -75,6 +86,12 @@ async function measure(url: string, timeline = false, profile = false): Promise<
       await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
       await cdp.send('Profiler.start');
     }
+    const tracePath = '.cache/first-load-trace.json';
+    if (trace)
+      await browser.startTracing(page, {
+        path: tracePath,
+        categories: TRACE_CATEGORIES,
+      });
     await page.goto(url, { timeout: 600_000 });
     // polled every 100 ms: a locator's waitFor checks visibility on every animation frame, 0.4 s of the page's
     // main thread over a 20k-article load
@@ -104,6 +121,12 @@ async function measure(url: string, timeline = false, profile = false): Promise<
           m.triggerRepaint();
         }),
     );
+    if (trace) {
+      await browser.stopTracing();
+      const t = JSON.parse(readFileSync(tracePath, 'utf8')) as Trace;
+      busyTimeline(t);
+      summarize(t, 'no mark: from the first event');
+    }
     if (profile) {
       const { profile: p } = (await cdp.send('Profiler.stop')) as unknown as {
         profile: {
@@ -126,6 +149,27 @@ async function measure(url: string, timeline = false, profile = false): Promise<
       console.log('  main-thread JS self time (ms), navigation to idle:');
       for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30))
         console.log(`  ${v.toFixed(0).padStart(7)}  ${k}`);
+    }
+    if (layers)
+      for (const [id, ms] of await layerFrameCosts(page))
+        console.log(`  frame without ${id.padEnd(24)} ${ms} ms`);
+    if (dom) {
+      // how many elements each part of the page holds (layout cost grows with them)
+      const parts = await page.evaluate(() => {
+        const out: Record<string, number> = {};
+        for (const el of document.querySelectorAll('*')) {
+          const host = el.closest('section, aside, header, footer, nav, .map') ?? document.body;
+          const k = `${host.tagName.toLowerCase()}${host.className ? `.${String(host.className).split(' ')[0]}` : ''}${host.getAttribute('aria-labelledby') ? `[${host.getAttribute('aria-labelledby')}]` : ''}`;
+          out[k] = (out[k] ?? 0) + 1;
+        }
+        return out;
+      });
+      console.log(
+        `  elements: ${Object.entries(parts)
+          .sort((a, b) => b[1] - a[1])
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}`,
+      );
     }
     if (timeline) {
       const tl = await page.evaluate(() => (window as unknown as { __timeline: string[] }).__timeline);
@@ -188,6 +232,9 @@ async function main(): Promise<void> {
       runs: { type: 'string', default: '2' },
       timeline: { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
+      trace: { type: 'boolean', default: false },
+      dom: { type: 'boolean', default: false },
+      layers: { type: 'boolean', default: false },
     },
   });
   if (!values.data) throw new Error('--data DIR: a build:data output folder');
@@ -200,7 +247,7 @@ async function main(): Promise<void> {
     logLevel: 'warn',
     publicDir: false,
     mode: 'test', // keeps the window.__sahel hook
-    build: { outDir: out, emptyOutDir: true, ...(values.profile ? { minify: false } : {}) },
+    build: { outDir: out, emptyOutDir: true, ...(values.profile || values.trace ? { minify: false } : {}) },
   });
   mkdirSync(out, { recursive: true });
   symlinkSync(resolve(values.data), join(out, 'data'));
@@ -219,7 +266,7 @@ async function main(): Promise<void> {
       const load = loadavg()
         .map((x) => x.toFixed(2))
         .join(' ');
-      const f = await measure(url, values.timeline, values.profile);
+      const f = await measure(url, values.timeline, values.profile, values.trace, values.dom, values.layers);
       console.log(
         `run ${r + 1}: data in ${(f.dataMs / 1000).toFixed(2)} s, ready ${(f.readyMs / 1000).toFixed(2)} s, ` +
           `idle ${(f.idleMs / 1000).toFixed(2)} s  JS heap ${f.heapMB.toFixed(0)} MB ` +

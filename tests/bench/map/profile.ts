@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { launchChromium } from '../../e2e/helpers.ts';
 import { buildBenchPage, serveBenchPage } from './bench-page.ts';
+import { TRACE_CATEGORIES, summarize, type Trace } from './trace-summary.ts';
+import { layerFrameCosts } from './frame-costs.ts';
 
 const OUT = '.cache/bench-map-prof';
 
@@ -78,36 +80,7 @@ try {
   if (process.argv.includes('--layers')) {
     // the cost of one frame (until the next animation frame after it: the canvas is read back there), with every
     // layer and with each layer hidden in turn
-    const costs = await page.evaluate(async () => {
-      const m = (window as unknown as { __sahel: { map: import('maplibre-gl').Map } }).__sahel.map;
-      const frame = async () => {
-        const t0 = performance.now();
-        await new Promise<void>((r) => {
-          m.once('render', () => r());
-          m.triggerRepaint();
-        });
-        await new Promise((r) => requestAnimationFrame(r));
-        await new Promise((r) => requestAnimationFrame(r));
-        return performance.now() - t0;
-      };
-      const med = async () => {
-        const xs: number[] = [];
-        for (let k = 0; k < 7; k++) xs.push(await frame());
-        return Math.round(xs.sort((a, b) => a - b)[3]!);
-      };
-      const out: [string, number][] = [['all', await med()]];
-      for (const l of m.getStyle().layers) {
-        if (m.getLayoutProperty(l.id, 'visibility') === 'none') continue;
-        m.setLayoutProperty(l.id, 'visibility', 'none');
-        out.push([l.id, await med()]);
-        m.setLayoutProperty(l.id, 'visibility', 'visible');
-      }
-      const all = m.getStyle().layers.map((l) => l.id);
-      for (const id of all) m.setLayoutProperty(id, 'visibility', 'none');
-      out.push(['none', await med()]);
-      for (const id of all) m.setLayoutProperty(id, 'visibility', 'visible');
-      return out;
-    });
+    const costs = await layerFrameCosts(page);
     for (const [id, ms] of costs) console.log(`  frame without ${id.padEnd(24)} ${ms} ms`);
   }
   if (process.argv.includes('--exp')) {
@@ -227,15 +200,7 @@ try {
   }
   await browser.startTracing(page, {
     path: '.cache/profile-trace.json',
-    categories: [
-      'devtools.timeline',
-      'disabled-by-default-devtools.timeline',
-      'v8.execute',
-      'toplevel',
-      'disabled-by-default-v8.cpu_profiler',
-      'gpu',
-      'blink.user_timing',
-    ],
+    categories: TRACE_CATEGORIES,
   });
   const times = await measure(page, change, runs, 0);
   await browser.stopTracing();
@@ -311,108 +276,4 @@ async function measure(
     );
   }
   return times;
-}
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  id?: string;
-  args?: {
-    name?: string;
-    data?: {
-      cpuProfile?: {
-        nodes?: {
-          id: number;
-          parent?: number;
-          callFrame: { functionName: string; url?: string; lineNumber: number };
-        }[];
-        samples?: number[];
-      };
-      timeDeltas?: number[];
-    };
-  };
-}
-type Trace = { traceEvents: TraceEvent[] } | TraceEvent[];
-
-function summarize(t: Trace): void {
-  const evs = Array.isArray(t) ? t : t.traceEvents;
-  const names = new Map<string, string>();
-  for (const e of evs)
-    if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '?');
-  const marks = evs.filter((e) => e.name.startsWith('change-')).map((e) => e.ts);
-  const t0 = marks.length
-    ? Math.min(...marks)
-    : Math.min(...evs.filter((e) => e.ph === 'X').map((e) => e.ts));
-  let t1 = 0;
-  for (const e of evs) if (e.ph === 'X' && e.ts + (e.dur ?? 0) > t1) t1 = e.ts + (e.dur ?? 0);
-  // per thread: busy time (union of outermost events) and self time per event name
-  const byThread = new Map<string, TraceEvent[]>();
-  for (const e of evs) {
-    if (e.ph !== 'X' || e.ts < t0 || !e.dur) continue;
-    const k = `${e.pid}:${e.tid}`;
-    let l = byThread.get(k);
-    if (!l) byThread.set(k, (l = []));
-    l.push(e);
-  }
-  const rows: [string, number, Map<string, number>][] = [];
-  for (const [k, l] of byThread) {
-    l.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
-    const self = new Map<string, number>();
-    const stack: { e: TraceEvent; end: number; child: number }[] = [];
-    let busy = 0;
-    const pop = () => {
-      const top = stack.pop()!;
-      self.set(top.e.name, (self.get(top.e.name) ?? 0) + (top.e.dur! - top.child) / 1000);
-    };
-    for (const e of l) {
-      while (stack.length && stack[stack.length - 1]!.end <= e.ts) pop();
-      const end = e.ts + e.dur!;
-      if (stack.length)
-        stack[stack.length - 1]!.child += Math.min(e.dur!, stack[stack.length - 1]!.end - e.ts);
-      else busy += e.dur! / 1000;
-      stack.push({ e, end: Math.min(end, stack.length ? stack[stack.length - 1]!.end : end), child: 0 });
-    }
-    while (stack.length) pop();
-    rows.push([k, busy, self]);
-  }
-  console.log(`window ${((t1 - t0) / 1000).toFixed(0)} ms; busy ms per thread, then self time by event:`);
-  for (const [k, busy, self] of rows.sort((a, b) => b[1] - a[1]).slice(0, 8)) {
-    console.log(`  ${(names.get(k) ?? k).padEnd(28)} ${busy.toFixed(0)}`);
-    for (const [nm, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 8))
-      console.log(`      ${v.toFixed(0).padStart(6)}  ${nm}`);
-  }
-  // JS self time per function per thread, from the sampling profiler
-  const profiles = new Map<string, { nodes: Map<number, string>; self: Map<string, number>; tid: string }>();
-  for (const e of evs) {
-    if (e.name === 'Profile' && e.id)
-      profiles.set(e.id, { nodes: new Map(), self: new Map(), tid: `${e.pid}:${e.tid}` });
-    if (e.name !== 'ProfileChunk' || !e.id) continue;
-    const p = profiles.get(e.id);
-    const d = e.args?.data;
-    if (!p || !d) continue;
-    for (const nd of d.cpuProfile?.nodes ?? []) {
-      const f = nd.callFrame;
-      const file = (f.url ?? '').split('/').pop() ?? '';
-      p.nodes.set(nd.id, `${f.functionName || '(anon)'} ${file}:${f.lineNumber}`);
-    }
-    const samples = d.cpuProfile?.samples ?? [];
-    const deltas = d.timeDeltas ?? [];
-    samples.forEach((s, i) => {
-      const name = p.nodes.get(s) ?? String(s);
-      p.self.set(name, (p.self.get(name) ?? 0) + (deltas[i + 1] ?? deltas[i] ?? 0) / 1000);
-    });
-  }
-  for (const p of profiles.values()) {
-    const total = [...p.self.values()].reduce((a, b) => a + b, 0);
-    if (total < 20) continue;
-    console.log(
-      `JS samples on ${names.get(p.tid) ?? p.tid}: ${total.toFixed(0)} ms (includes time before the window)`,
-    );
-    for (const [f, v] of [...p.self].sort((a, b) => b[1] - a[1]).slice(0, 18))
-      console.log(`  ${v.toFixed(0).padStart(6)}  ${f}`);
-  }
 }
