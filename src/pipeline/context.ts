@@ -86,6 +86,10 @@ export interface Words {
   generic: GenericRules;
   /** Mentions and resolve: the evidence a village name needs. */
   villages: VillageWords;
+  /** Resolve: the countries an actor named in a document points to (actorCountries). */
+  actorCountries: ReadonlyMap<string, readonly string[]>;
+  /** Resolve: the admin-1 regions an actor is known to act in (actors.json "regions"). */
+  actorRegions: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface VillageWords {
@@ -112,6 +116,20 @@ export interface PipelineContext extends Dictionary {
   candidateLists: ReadonlyMap<readonly string[], CandidateList>;
 }
 
+/**
+ * The countries each actor points to: a state's forces and a national militia their country, a group with none
+ * where it operates. Foreign forces (France, the UN) act abroad, so they say nothing of the document's country.
+ */
+function actorCountries(actors: Lexicons['actors']): Map<string, readonly string[]> {
+  const out = new Map<string, readonly string[]>();
+  for (const a of actors) {
+    if (a.type === 'External/Other forces') continue;
+    const countries = [...new Set([...(a.country ? [a.country] : []), ...(a.operatesIn ?? [])])].sort();
+    if (countries.length) out.set(a.name, countries);
+  }
+  return out;
+}
+
 /** Compile the gazetteer, the lexicons and the word lists into the context every stage reads. */
 export function createContext(gaz: Gazetteer, lexicons: Lexicons, lists: WordLists): PipelineContext {
   const gazetteer = indexGazetteer(gaz);
@@ -131,6 +149,8 @@ export function createContext(gaz: Gazetteer, lexicons: Lexicons, lists: WordLis
       ambiguous: new Set([...lists.ambiguousNames.names.map((n) => n.key), ...lists.villageCues.ethnonyms]),
       ethnonyms: new Set(lists.villageCues.ethnonyms),
     },
+    actorCountries: actorCountries(lexicons.actors),
+    actorRegions: new Map(lexicons.actors.flatMap((a) => (a.regions ? [[a.name, a.regions] as const] : []))),
   };
   const vocabulary = [
     ...new Set([

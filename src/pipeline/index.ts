@@ -68,7 +68,7 @@ export const STAGES = [
   {
     name: 'resolve',
     run: (d, ctx) => {
-      d.resolutions = resolveMentions(d.spotted.mentions, ctx, d.clean.text);
+      d.resolutions = resolveMentions(d.spotted.mentions, ctx, d.clean.text, d.spotted.actors);
     },
   },
   // Names the gazetteer lacks, from how the text introduces them.

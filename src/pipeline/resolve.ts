@@ -7,7 +7,7 @@ import { haversineKm, KM_PER_DEGREE } from '../common/geo.ts';
 import type { PipelineContext } from './context.ts';
 import type { GazetteerIndex } from './gazetteer.ts';
 import { isMinorPlace, isVillageOnly } from './gazetteer-sahel.ts';
-import type { GazetteerEntry, Mention, Resolution } from './types.ts';
+import type { ActorMention, GazetteerEntry, Mention, Resolution } from './types.ts';
 import { villageEvidence, adminPath, seatOf, sharedRegion, spacingFreeKey } from './villages.ts';
 
 const KIND_PRIOR: Record<GazetteerEntry['kind'], number> = {
@@ -170,7 +170,12 @@ function rejection(m: Mention): Resolution {
 }
 
 /** Resolve every mention of one document. */
-export function resolveMentions(mentions: Mention[], ctx: PipelineContext, text?: string): Resolution[] {
+export function resolveMentions(
+  mentions: Mention[],
+  ctx: PipelineContext,
+  text?: string,
+  actors: readonly Pick<ActorMention, 'actor' | 'start' | 'end'>[] = [],
+): Resolution[] {
   const g = ctx.gazetteer;
   /** Countries the sample and the eval are about (geodata/lexicon/focus.json): a tie goes to them. */
   const focus = ctx.words.sahel;
@@ -212,6 +217,18 @@ export function resolveMentions(mentions: Mention[], ctx: PipelineContext, text?
       counts.set(id, (counts.get(id) ?? 0) + 1);
     }
   }
+  // "Koglweogo militiamen abducted a man in Damba": a national actor votes for its country, as "Malian troops"
+  // does through its demonym (a one-line note names no country otherwise). Once per actor, and not when a
+  // name inside it has voted already ("Malian troops", "Government of Mali").
+  const voters = actors.filter(
+    (a) => !mentions.some((m) => m.via === 'demonym' && m.start >= a.start && m.end <= a.end),
+  );
+  for (const name of new Set(voters.map((a) => a.actor)))
+    for (const c of ctx.words.actorCountries.get(name) ?? [])
+      countryVotes.set(c, (countryVotes.get(c) ?? 0) + 1);
+  // "Dogon militiamen ... near Naye": where a group is known to act counts as a region the document names.
+  for (const name of new Set(actors.map((a) => a.actor)))
+    for (const id of ctx.words.actorRegions.get(name) ?? []) docAdmins.set(id, (docAdmins.get(id) ?? 0) + 1);
   const anchors = [...anchorSet];
   const sahelDoc = [...countryVotes.keys()].some((c) => focus.has(c));
   const topCountries = [...countryVotes.entries()]

@@ -79,6 +79,10 @@ export interface ActorEntry {
   type: ActorType;
   /** Country the actor belongs to, when it has one. */
   country: CountryCode | null;
+  /** Countries a group with no state of its own is active in ("Katiba Macina": Mali). */
+  operatesIn?: CountryCode[];
+  /** Admin-1 ids of the regions it is known to act in (the Dogon militias: Mopti), a tie-breaker. */
+  regions?: string[];
   aliases: string[];
 }
 

@@ -442,3 +442,25 @@ describe('who a place belongs to, and names before a date or a place noun (issue
     expect(names(text)).toEqual(['Djibo']);
   });
 });
+
+describe("an actor's country breaks a tie between namesakes (issue 8 ACLED misses)", () => {
+  it('"Koglweogo militiamen ... in the village of Damba" is the Burkinabè Damba; "gunmen" say nothing', () => {
+    const koglweogo = claimsOf('On January 28, Koglweogo militiamen abducted a man in the village of Damba.');
+    expect(koglweogo.map((c) => placeOf(c.placeId)?.country)).toEqual(['BF']);
+    const gunmen = 'On January 28, gunmen abducted a man in the village of Damba.';
+    expect(resolutionOf(gunmen, 'Damba')?.status).toBe('ambiguous');
+    // A foreign force acts abroad: French troops do not make a Damba French (or say which one it is).
+    const french = 'On January 28, French troops searched the village of Damba.';
+    expect(resolutionOf(french, 'Damba')?.status).toBe('ambiguous');
+  });
+});
+
+describe('where a group is known to act breaks a tie like a region named elsewhere (issue 8)', () => {
+  it('"Dogon militiamen ... near Naye" is the Naye of Koro (Mopti), not the Nayé of Kayes', () => {
+    const dogon = 'On September 20, presumed Dogon militiamen opened fire against two pastoralists near Naye.';
+    const [c] = claimsOf(dogon);
+    expect(placeOf(placeOf(c?.placeId ?? '')?.admin1 ?? '')?.name).toBe('Mopti');
+    const gunmen = 'On September 20, gunmen opened fire against two pastoralists near Naye.';
+    expect(resolutionOf(gunmen, 'Naye')?.status).toBe('ambiguous');
+  });
+});
