@@ -457,7 +457,8 @@ describe("an actor's country breaks a tie between namesakes (issue 8 ACLED misse
 
 describe('where a group is known to act breaks a tie like a region named elsewhere (issue 8)', () => {
   it('"Dogon militiamen ... near Naye" is the Naye of Koro (Mopti), not the Nayé of Kayes', () => {
-    const dogon = 'On September 20, presumed Dogon militiamen opened fire against two pastoralists near Naye.';
+    const dogon =
+      'On September 20, presumed Dogon militiamen opened fire against two pastoralists near Naye.';
     const [c] = claimsOf(dogon);
     expect(placeOf(placeOf(c?.placeId ?? '')?.admin1 ?? '')?.name).toBe('Mopti');
     const gunmen = 'On September 20, gunmen opened fire against two pastoralists near Naye.';
