@@ -2,12 +2,15 @@
 // Reads a corpus folder, runs the pipeline on worker threads (scripts/lib/builder/), streams what the map reads into
 // a temporary folder and moves it into place. Thin: the pipeline's logic is in src/pipeline.
 
-import { statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { OUTPUT_FILES } from '../src/pipeline/contract.ts';
+import { buildOrder } from '../src/pipeline/build.ts';
+import { docKeys } from './lib/builder/cache.ts';
 import { codeFingerprint, geodataFingerprint } from './lib/builder/fingerprint.ts';
+import { listOutput, outputKey, unchangedOutput, writeOutputMemo } from './lib/builder/output-memo.ts';
 import { ContextError } from './lib/builder/pool.ts';
 import { progressLine } from './lib/builder/progress.ts';
 import { readScanMemo, writeScanMemo } from './lib/builder/scan-memo.ts';
@@ -48,9 +51,30 @@ Usage: npm run build:data -- [options]
   -h, --help      this text
 
 Writes incidents.geojson, regions.geojson, risk.json, sources.json, report.json, report.txt and basemap/*.geojson.
-The output is the same bytes whatever the number of workers and whether documents came from the cache.
+The output is the same bytes whatever the number of workers and whether documents came from the cache; with the
+cache, a build from the inputs the output folder was last built from, into that folder untouched since, leaves it
+as it is.
 Exits 1 only when nothing could be built (no readable article); skipped files are named in the report.
 Delete the cache folder to clear it (rm -rf node_modules/.cache/sahel-build); stale entries are never used.`;
+
+/** The line a build ends with. */
+function summaryLine(
+  c: Record<string, number>,
+  warnings: number,
+  totalChars: number,
+  how: string,
+  t0: number,
+  outDir: string,
+): string {
+  const secs = (performance.now() - t0) / 1000;
+  return (
+    `built ${c.documents} documents (${(totalChars / 1e6).toFixed(2)} MB; ${how}) in ${secs.toFixed(2)} s: ${c.incidents} incidents ` +
+    `(${c.incidents_point} points, ${c.incidents_region} region-level) from ${c.claims} claims; ` +
+    `${c.events_unlocated} event sentences with no place; ${c.risk_rows} risk rows; ` +
+    `${c.mentions} mentions (${c.mentions_resolved} resolved, ${c.mentions_rejected} rejected, ${c.mentions_ambiguous} ambiguous, ${c.mentions_unknown} unknown); ` +
+    `${c.documents_skipped} files skipped${warnings ? `, ${warnings} input warnings` : ''} -> ${relative(process.cwd(), outDir) || '.'}/ (see report.txt)`
+  );
+}
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -139,11 +163,35 @@ async function main(): Promise<number> {
     }
     const progress = progressLine(values.quiet || !process.stderr.isTTY ? null : process.stderr);
     let result;
+    let key: string | null = null;
+    let customErrors: string[] = [];
     try {
       timed('output folder, geodata read');
       const code = codeFingerprint(ROOT);
       const geodataPrint = geodataFingerprint(geodata, inDir);
       timed('fingerprints');
+      // Built from the same inputs as the output folder holds, untouched since: it is left as it is.
+      key =
+        cache === null
+          ? null
+          : outputKey({
+              docKeys: docKeys(buildOrder(entries), code, geodataPrint),
+              skipped,
+              warnings,
+              code,
+              geodata: geodataPrint,
+              cli: readFileSync(import.meta.filename),
+              corpus: realpathSync(inDir),
+            });
+      const same = key === null ? null : unchangedOutput(cache as string, outDir, key);
+      timed('output memo');
+      if (same) {
+        staged.abort();
+        for (const e of same.customErrors) console.error(`custom-places: ${escapeControls(e)}`);
+        const how = `0 built on 0 worker(s), ${entries.length} from the cache; the output folder already held this build`;
+        console.log(summaryLine(same.counts, same.warnings, totalChars, how, t0, outDir));
+        return 0;
+      }
       result = await streamBuild({
         corpus: inDir,
         geodata,
@@ -158,6 +206,7 @@ async function main(): Promise<number> {
         geodataPrint,
         onStart: progress.start,
         onCustomErrors: (errors) => {
+          customErrors = errors;
           for (const e of errors) console.error(`custom-places: ${escapeControls(e)}`);
         },
         onProgress: progress.update,
@@ -170,17 +219,18 @@ async function main(): Promise<number> {
     }
     writeStaged(staged, copies); // the map layer (map/) was written by the grouping worker
     timed('geodata copies');
+    // A document that failed to build (an unreadable file) may build next time: no memo then.
+    const files =
+      key !== null && result.built + result.cached === entries.length ? listOutput(staged.dir) : null;
     staged.commit();
-    const c = result.counts;
-    const secs = (performance.now() - t0) / 1000;
+    if (key !== null && files !== null)
+      writeOutputMemo(cache as string, outDir, {
+        key,
+        files,
+        summary: { counts: result.counts, customErrors, warnings: result.warnings.length },
+      });
     const how = `${result.built} built on ${result.workers} worker(s), ${result.cached} from the cache`;
-    console.log(
-      `built ${c.documents} documents (${(totalChars / 1e6).toFixed(2)} MB; ${how}) in ${secs.toFixed(2)} s: ${c.incidents} incidents ` +
-        `(${c.incidents_point} points, ${c.incidents_region} region-level) from ${c.claims} claims; ` +
-        `${c.events_unlocated} event sentences with no place; ${c.risk_rows} risk rows; ` +
-        `${c.mentions} mentions (${c.mentions_resolved} resolved, ${c.mentions_rejected} rejected, ${c.mentions_ambiguous} ambiguous, ${c.mentions_unknown} unknown); ` +
-        `${c.documents_skipped} files skipped${result.warnings.length ? `, ${result.warnings.length} input warnings` : ''} -> ${relative(process.cwd(), outDir) || '.'}/ (see report.txt)`,
-    );
+    console.log(summaryLine(result.counts, result.warnings.length, totalChars, how, t0, outDir));
     return 0;
   } catch (e) {
     staged.abort();

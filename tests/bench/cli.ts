@@ -1,4 +1,5 @@
 // npm run bench:cli -- [--sizes 2000,20000] [--workers 1,0] [--root DIR] [--corpora DIR] [--no-incremental] [--no-full]
+//                      [--corpus-only]
 // The whole build CLI (npm run build:data) on seeded synthetic corpora written to disk: wall and CPU time, MB/s,
 // docs/s and peak RSS (GNU time's maximum resident set size of the build's process tree) per corpus size and worker
 // count, then an incremental rebuild after adding 10 documents to the largest corpus. Prints figures; asserts
@@ -29,6 +30,7 @@ Usage: npm run bench:cli -- [options]
   --corpora DIR    where the generated corpora are kept and reused    [$TMPDIR/sahel-bench-corpora]
   --no-incremental skip the rebuild after adding 10 documents to the largest corpus
   --no-full        only the incremental rebuild (its cache warm-up included)
+  --corpus-only    write the corpora (or find them written) and print their folders; build nothing
   -h, --help       this text`;
 
 interface Run {
@@ -129,10 +131,22 @@ function main(): void {
       corpora: { type: 'string', default: join(tmpdir(), 'sahel-bench-corpora') },
       'no-incremental': { type: 'boolean', default: false },
       'no-full': { type: 'boolean', default: false },
+      'corpus-only': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) return console.log(HELP);
+  const sizes = values.sizes.split(',').map(Number);
+  let vocab: CorpusVocabulary | undefined;
+  const lazyVocab = () => (vocab ??= vocabulary());
+  if (values['corpus-only']) {
+    // For a build run by hand (under /usr/bin/time -v, with --timings) on the bench's own corpora.
+    for (const n of sizes) {
+      const c = corpus(lazyVocab, values.corpora, n);
+      console.log(`${c.dir} ${n} docs ${(c.bytes / 1e6).toFixed(1)} MB`);
+    }
+    return;
+  }
   const root = resolve(values.root);
   const help = spawnSync(
     join(root, 'node_modules/.bin/tsx'),
@@ -143,10 +157,7 @@ function main(): void {
   ).stdout;
   const hasWorkers = help.includes('--workers');
   const hasCache = help.includes('--no-cache');
-  const sizes = values.sizes.split(',').map(Number);
   const workerCounts = hasWorkers ? values.workers.split(',').map(Number) : [1];
-  let vocab: CorpusVocabulary | undefined;
-  const lazyVocab = () => (vocab ??= vocabulary());
   const work = join(tmpdir(), `sahel-bench-out-${process.pid}`);
   const cacheDir = join(work, 'cache');
   console.log(

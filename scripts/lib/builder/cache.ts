@@ -3,10 +3,12 @@
 // An entry holds the document's record (claims, counts) and its output fragments, with a SHA-256 of them all: an
 // entry that is truncated, altered or not ours is ignored (and rebuilt), never trusted.
 
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeAtomic } from './atomic.ts';
 import type { SourceMeta } from '../../../src/pipeline/types.ts';
+import type { CorpusEntry } from '../corpus.ts';
 import { FRAGMENTS, type DocBytes, type DocFragments, type DocRecord } from './fragments.ts';
 
 /** Bump when the entry layout changes. */
@@ -37,6 +39,13 @@ export function docKey(k: {
 }): string {
   return sha256(JSON.stringify([LAYOUT, k.code, k.geodata, k.id, k.file, k.format, k.meta, k.sha256]));
 }
+
+/** The keys of documents (build order kept) under the code and geodata fingerprints `code`, `geodata`. */
+export const docKeys = (
+  docs: readonly Pick<CorpusEntry, 'id' | 'file' | 'format' | 'meta' | 'sha256'>[],
+  code: string,
+  geodata: string,
+): string[] => docs.map((e) => docKey({ ...e, code, geodata }));
 
 export const entryPath = (dir: string, key: string): string => join(dir, key.slice(0, 2), `${key}.entry`);
 
@@ -107,15 +116,5 @@ export function readEntry(dir: string, key: string): CachedEntry | null {
 /** Store an entry: written beside its place and renamed into it, so a reader never sees half an entry. A cache
  * that cannot be written (disk full, read-only) only costs the next build its speed: false is returned. */
 export function writeEntry(dir: string, key: string, e: CacheEntry): boolean {
-  const path = entryPath(dir, key);
-  const tmp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    mkdirSync(join(dir, key.slice(0, 2)), { recursive: true });
-    writeFileSync(tmp, encodeEntry(key, e));
-    renameSync(tmp, path);
-    return true;
-  } catch {
-    rmSync(tmp, { force: true });
-    return false;
-  }
+  return writeAtomic(join(dir, key.slice(0, 2)), entryPath(dir, key), encodeEntry(key, e));
 }

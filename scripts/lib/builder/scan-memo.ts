@@ -4,17 +4,9 @@
 // incremental rebuild's scan. Any write to a file changes its ctime, which no tool can set back; a file whose ctime
 // is too recent to tell a later write in the same clock tick apart is not remembered (it is read next time).
 
-import { createHash, randomBytes } from 'node:crypto';
-import {
-  mkdirSync,
-  readFileSync,
-  realpathSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-  type BigIntStats,
-} from 'node:fs';
+import { readFileSync, type BigIntStats } from 'node:fs';
 import { join } from 'node:path';
+import { memoPath, writeAtomic } from './atomic.ts';
 
 /** Bump when the memo's layout or what it stands for changes. */
 const LAYOUT = 1;
@@ -63,17 +55,6 @@ export class ScanMemo {
   }
 }
 
-/** Where the memo of `corpus` lives in `cacheDir`: one file per corpus folder. */
-function memoPath(cacheDir: string, corpus: string): string {
-  let real = corpus;
-  try {
-    real = realpathSync(corpus);
-  } catch {
-    // the scan says what is wrong with the folder
-  }
-  return join(cacheDir, 'scan', `${createHash('sha256').update(real).digest('hex').slice(0, 32)}.json`);
-}
-
 const isFact = (x: unknown): x is [string, string, string, number, string | null] =>
   Array.isArray(x) &&
   x.length === 5 &&
@@ -87,7 +68,7 @@ const isFact = (x: unknown): x is [string, string, string, number, string | null
 /** The memo of the last scan of `corpus`; empty when there is none or it is not ours. */
 export function readScanMemo(cacheDir: string, corpus: string, nowNs?: bigint): ScanMemo {
   try {
-    const j = JSON.parse(readFileSync(memoPath(cacheDir, corpus), 'utf8')) as {
+    const j = JSON.parse(readFileSync(memoPath(cacheDir, 'scan', corpus), 'utf8')) as {
       layout?: unknown;
       files?: unknown;
     };
@@ -103,13 +84,5 @@ export function readScanMemo(cacheDir: string, corpus: string, nowNs?: bigint): 
 
 /** Stores the memo (beside its place, then renamed); a cache that cannot be written only costs speed. */
 export function writeScanMemo(cacheDir: string, corpus: string, memo: ScanMemo): void {
-  const path = memoPath(cacheDir, corpus);
-  const tmp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    mkdirSync(join(cacheDir, 'scan'), { recursive: true });
-    writeFileSync(tmp, JSON.stringify(memo));
-    renameSync(tmp, path);
-  } catch {
-    rmSync(tmp, { force: true });
-  }
+  writeAtomic(join(cacheDir, 'scan'), memoPath(cacheDir, 'scan', corpus), JSON.stringify(memo));
 }

@@ -13,7 +13,7 @@ import type { CorpusEntry } from '../corpus.ts';
 import { escapeControls } from '../escape.ts';
 import { MapSources } from '../map-chunks.ts';
 import { escapeStrings, type InputWarning } from '../report-text.ts';
-import { docKey, entryPath, readEntry } from './cache.ts';
+import { docKeys, entryPath, readEntry } from './cache.ts';
 import type { DocBytes, DocRecord } from './fragments.ts';
 import { Pool } from './pool.ts';
 import { FileWriter, JsonListFile, PartFile } from './writer.ts';
@@ -64,17 +64,7 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
     since = now;
   };
   const sorted = buildOrder(o.entries);
-  const keys = sorted.map((e) =>
-    docKey({
-      code: o.code,
-      geodata: o.geodataPrint,
-      id: e.id,
-      file: e.file,
-      format: e.format,
-      meta: e.meta,
-      sha256: e.sha256,
-    }),
-  );
+  const keys = docKeys(sorted, o.code, o.geodataPrint);
   const cache = o.cache;
   const hit = sorted.map((_, i) => cache !== null && existsSync(entryPath(cache, keys[i] as string)));
   const toBuild = hit.filter((h) => !h).length;
