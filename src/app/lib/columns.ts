@@ -40,10 +40,32 @@ export function columnViews(cd: ColumnData): Map<ColumnName, Typed> {
 const hex8 = (n: number) => n.toString(16).padStart(8, '0');
 const HEX8 = /^[0-9a-f]{8}$/;
 
-/** Packed 8-hex-digit ids: a hash table over the packed ids instead of a Map of 100k+ strings. */
-function packedLookup(ids: Uint32Array): IdLookup {
-  const t = idTable(ids);
-  const get = (id: string): number | undefined => (HEX8.test(id) ? t.get(parseInt(id, 16)) : undefined);
+/** The id table of a layer's packed ids as duplicateRows built it (the load checks, then indexes: one table). */
+const tables = new WeakMap<ArrayBuffer, ReturnType<typeof idTable>>();
+
+/**
+ * Packed 8-hex-digit ids: a hash table over the packed ids instead of a Map of 100k+ strings. `full`: the table
+ * over every row when the dropped rows are exactly its duplicates (a first occurrence is never dropped), whose
+ * rows then shift down by the dropped rows before them.
+ */
+function packedLookup(
+  ids: Uint32Array,
+  full?: ReturnType<typeof idTable>,
+  drop: readonly number[] = [],
+): IdLookup {
+  const t = full ?? idTable(ids);
+  const row = (r: number | undefined): number | undefined => {
+    if (r === undefined || !full || !drop.length) return r;
+    let lo = 0;
+    let hi = drop.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (drop[mid]! < r) lo = mid + 1;
+      else hi = mid;
+    }
+    return r - lo;
+  };
+  const get = (id: string): number | undefined => (HEX8.test(id) ? row(t.get(parseInt(id, 16))) : undefined);
   return { get, has: (id) => get(id) !== undefined };
 }
 
@@ -54,8 +76,11 @@ export function duplicateRows(cd: ColumnData): { rows: number[]; ids: string[] }
   const n = cd.manifest.incidents;
   const idAt = (r: number) => (packed ? hex8(packed[r]!) : cd.dicts.ids![r]!);
   let rows: number[] = [];
-  if (packed) rows = idTable(packed).dups;
-  else {
+  if (packed) {
+    const t = idTable(packed);
+    tables.set(cd.bin, t);
+    rows = [...t.dups];
+  } else {
     const seen = new Set<string>();
     for (let r = 0; r < n; r++) {
       const id = idAt(r);
@@ -156,7 +181,16 @@ export function columnIndex(
     ids = dicts.ids!.filter((_, r) => !keep.has(r));
   }
   const idOf = (i: number): string => (packed ? hex8(packed[i]!) : ids![i]!);
-  const byId: IdLookup = packed ? packedLookup(packed) : new Map(ids!.map((id, i) => [id, i]));
+  const full = tables.get(cd.bin);
+  const sameDrop =
+    !!full &&
+    full.dups.length === drop.length &&
+    [...full.dups].sort((a, b) => a - b).every((r, k) => r === drop[k]);
+  const byId: IdLookup = packed
+    ? sameDrop
+      ? packedLookup(packed, full, drop)
+      : packedLookup(packed)
+    : new Map(ids!.map((id, i) => [id, i]));
 
   const lonC = col<Int32Array | Float64Array>('lon');
   const latC = col<Int32Array | Float64Array>('lat');

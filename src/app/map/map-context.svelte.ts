@@ -24,10 +24,22 @@ export class MapContext {
   /** Set once the data are handed to the map (the layers exist from then on). */
   mode = $state.raw<PointMode | null>(null);
   readonly clickTargets: ClickTarget[] = [];
-  /** The region polygons the regions source holds (sent early, while the incidents load; see sendRegions). */
+  /** The region polygons the regions source holds (sent early, while the incidents load; see sendRegionsFile). */
   regionsSent: readonly RegionFeature[] | null = null;
 
-  /** Puts polygons in the regions source, feature id = index (`rid`), unless it holds these already. */
+  /**
+   * Puts the regions file in the regions source by its URL: MapLibre's worker fetches and parses it, so the
+   * polygons (2 MB at 20k articles) are not serialized on the main thread. `features`: what the app parsed from
+   * the same file (feature id = index, the style's generateId, as with sendRegions).
+   */
+  sendRegionsFile(url: string, features: readonly RegionFeature[]): void {
+    const m = this.map;
+    if (!m || this.regionsSent) return;
+    this.regionsSent = features;
+    void (m.getSource('regions') as maplibregl.GeoJSONSource).setData(url);
+  }
+
+  /** Puts polygons in the regions source, feature id = index, unless it holds these already. */
   sendRegions(features: readonly RegionFeature[]): void {
     const m = this.map;
     const sent = this.regionsSent;
@@ -35,7 +47,7 @@ export class MapContext {
     this.regionsSent = features;
     (m.getSource('regions') as maplibregl.GeoJSONSource).setData({
       type: 'FeatureCollection',
-      features: features.map((f, rid) => ({ ...f, properties: { ...f.properties, rid } })),
+      features: [...features],
     });
   }
 

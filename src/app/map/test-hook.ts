@@ -13,6 +13,8 @@ export interface TestHook {
   attached?: boolean;
   /** performance.now() at the first idle after that. */
   firstIdle?: number;
+  /** Windows of a large set being written or parsed (the map may go idle before one is in). */
+  pendingWindows?: number;
 }
 
 type HookWindow = { __sahel?: TestHook };
@@ -28,4 +30,11 @@ export function markAttached(map: maplibregl.Map): void {
   if (!hook) return;
   hook.attached = true;
   map.once('idle', () => (hook.firstIdle = performance.now()));
+}
+
+/** A window of points asked for (+1) or in the source (-1): the bench waits for none before it reads idle. */
+export function trackWindow(delta: 1 | -1): void {
+  if (import.meta.env.MODE !== 'test') return;
+  const hook = (window as unknown as HookWindow).__sahel;
+  if (hook) hook.pendingWindows = (hook.pendingWindows ?? 0) + delta;
 }

@@ -66,6 +66,10 @@ async function measure(
           __timeline: string[];
         };
         w.__timeline = [];
+        // web fonts done loading (each can re-lay out the whole page)
+        document.fonts.addEventListener('loadingdone', () =>
+          w.__timeline.push(`font@${Math.round(performance.now())}`),
+        );
         const t = setInterval(() => {
           const m = w.__sahel?.map;
           if (!m) return;

@@ -66,18 +66,20 @@ export function bundleSize(dir = 'dist/assets'): MapBenchResult['bundle'] {
   return { mainJsGzipKB: Math.round(main), workerGzipKB: Math.round(worker), cssGzipKB: Math.round(css) };
 }
 
+/** Idle with no window of a large set still being written (the map can go idle before one is in). */
 const whenIdle = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const w = window as unknown as {
-          __bench: { map?: { once(e: string, f: () => void): void; triggerRepaint(): void } };
-        };
-        const m = w.__bench.map!;
-        m.once('idle', () => resolve());
-        m.triggerRepaint();
-      }),
-  );
+  page.evaluate(async () => {
+    const w = window as unknown as {
+      __bench: { map?: { once(e: string, f: () => void): void; triggerRepaint(): void } };
+      __sahel?: { pendingWindows?: number };
+    };
+    const m = w.__bench.map!;
+    while (w.__sahel?.pendingWindows) await new Promise((r) => setTimeout(r, 20));
+    await new Promise<void>((resolve) => {
+      m.once('idle', () => resolve());
+      m.triggerRepaint();
+    });
+  });
 
 async function measureChange(
   page: Page,
@@ -251,7 +253,13 @@ async function benchOne(
         m.panBy([i % 4 < 2 ? 300 : -300, i % 2 ? 120 : -120], { duration: 250 });
         await done;
       }
-      await new Promise<void>((r) => m.once('idle', () => r()));
+      // until the last window is in and drawn
+      const hook = (window as unknown as { __sahel?: { pendingWindows?: number } }).__sahel;
+      while (hook?.pendingWindows) await new Promise((r) => setTimeout(r, 20));
+      await new Promise<void>((r) => {
+        m.once('idle', () => r());
+        (m as unknown as { triggerRepaint(): void }).triggerRepaint();
+      });
       obs.disconnect();
       return { count: tasks.length, blocking: tasks.reduce((s, d) => s + Math.max(0, d - 50), 0) };
     });

@@ -15,9 +15,9 @@ export function regionLevelFilter(level: RegionLevel): ExpressionSpecification {
   return ['==', ['get', 'kind'], level];
 }
 
-/** Filled by RegionsLayer, with each polygon's index as `rid`, its feature id. */
+/** Filled by MapContext (the regions file by URL, or the checked polygons); feature id = the polygon's index. */
 export const REGION_SOURCES: Record<string, SourceSpecification> = {
-  regions: { type: 'geojson', data: EMPTY_FC, promoteId: 'rid' },
+  regions: { type: 'geojson', data: EMPTY_FC, generateId: true },
 };
 
 /** Under the country borders: shading, region-level incidents, admin-1 lines. */
