@@ -152,8 +152,10 @@ export function buildDictionary(
   const add = (input: PatternInput, keys: readonly string[] = nameKeys(input.phrase)) => {
     const phrase = input.phrase;
     const acronym = acronymOf(phrase);
-    // Names of one or two letters are noise ("As", "Ba"), except acronyms handled by their own case check.
-    if (letterCount(phrase) < 3 && !(input.kind !== 'place' && acronym)) return;
+    // Names of one or two letters are noise ("As", "Ba"), except acronyms handled by their own case check: an
+    // actor's, or a country's ("in the UK", "U.S."; a village's all-caps two letters stay noise).
+    if (letterCount(phrase) < 3 && !(acronym && (input.kind !== 'place' || input.id.startsWith('country:'))))
+      return;
     const capital = (input.kind === 'place' || input.kind === 'demonym') && startsUpper(phrase);
     // A place pattern is written out (same fields, same order): the spread cost a tenth of the start-up.
     const p: Pattern =

@@ -199,10 +199,13 @@ function spotSentence(
     const g = h.group;
     const demonym = g.demonymOnly;
     const candidates = g.candidates;
-    const surface = text.slice(h.start, h.end);
+    // "U.S.": a dotted acronym's last dot is part of the name, though the tokens stop before it.
+    const end =
+      DOTTED_ACRONYM.test(text.slice(h.start, h.end)) && text.charAt(h.end) === '.' ? h.end + 1 : h.end;
+    const surface = text.slice(h.start, end);
     const mention: Mention = {
       start: h.start,
-      end: h.end,
+      end,
       surface,
       sentence: s.index,
       candidates,
@@ -416,6 +419,7 @@ function paragraphs(text: string, n: number): boolean {
 const REGNAL = /^(?=[IVX]{2,}$)X{0,2}(?:IX|IV|V?I{0,3})$/u;
 const REGION_NOUNS: ReadonlySet<string> = new Set(['region', 'regions']);
 const AREA_NOUNS: ReadonlySet<string> = new Set(['area', 'zone', 'sector']);
+const DOTTED_ACRONYM = /^(?:\p{Lu}\.)+\p{Lu}$/u;
 const TITLE_FUNCTION_WORDS = new Set(['And', 'Or', 'Of', 'The', 'In', 'For', 'To', 'At', 'On']);
 
 /** Is text[from, to) exactly one white-space character? */

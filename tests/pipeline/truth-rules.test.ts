@@ -499,3 +499,16 @@ describe('event words ACLED notes use that the lexicon lacked (issue 8: places s
     expect(resolutionOf('Yaya Boni said the army had left.', 'Boni')?.status).toBe('rejected');
   });
 });
+
+describe('two-letter country acronyms (geoparsing recall)', () => {
+  it('"in the UK" and "in the U.S." are places; "U.S. officials" stands for the government', () => {
+    expect(resolutionOf('The talks in the UK failed on Monday.', 'UK')?.placeId).toBe('country:GB');
+    const us = resolutionOf('Tell us what happened in the U.S. last year.', 'U.S.');
+    expect([us?.placeId, us?.mention.surface]).toEqual(['country:US', 'U.S.']);
+    expect(resolutionOf('U.S. officials said the talks had failed.', 'U.S.')?.mention.rejected).toBe(
+      'metonymy',
+    );
+    // A pronoun in lower case is no country, and a village's two capitals stay noise.
+    expect(run('Tell us what happened.').resolutions).toEqual([]);
+  });
+});
