@@ -40,6 +40,8 @@ export interface VillageCueLists {
   introducers: string[];
   adminNouns: string[];
   ethnonyms: string[];
+  /** Capitalised name of a people -> the countries it mostly lives in ("Dogon": Mali). */
+  peoples: Record<string, string[]>;
 }
 
 /** geodata/lexicon/ambiguous-names.json: village names that are also words, surnames or acronyms. */
@@ -103,6 +105,8 @@ export interface VillageWords {
   ambiguous: ReadonlySet<string>;
   /** Peoples and groups whose names are also village names ("dogon", "fulani"): "a Dogon shepherd". */
   ethnonyms: ReadonlySet<string>;
+  /** Resolve: a people named in the text ("Dogon") and the country it votes for; null when the list is empty. */
+  peoples: { pattern: RegExp; countries: ReadonlyMap<string, readonly string[]> } | null;
 }
 
 /** Everything the stages read, compiled once: nothing is cached behind a module's back. */
@@ -130,6 +134,17 @@ function actorCountries(actors: Lexicons['actors']): Map<string, readonly string
   return out;
 }
 
+/** One pattern for every people's name (whole capitalised words), and what each votes for. */
+function peoplePattern(peoples: Record<string, string[]>): VillageWords['peoples'] {
+  const names = Object.keys(peoples).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  if (!names.length) return null;
+  const escaped = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return {
+    pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'gu'),
+    countries: new Map(Object.entries(peoples)),
+  };
+}
+
 /** Compile the gazetteer, the lexicons and the word lists into the context every stage reads. */
 export function createContext(gaz: Gazetteer, lexicons: Lexicons, lists: WordLists): PipelineContext {
   const gazetteer = indexGazetteer(gaz);
@@ -148,6 +163,7 @@ export function createContext(gaz: Gazetteer, lexicons: Lexicons, lists: WordLis
       adminNouns: new Set(lists.villageCues.adminNouns),
       ambiguous: new Set([...lists.ambiguousNames.names.map((n) => n.key), ...lists.villageCues.ethnonyms]),
       ethnonyms: new Set(lists.villageCues.ethnonyms),
+      peoples: peoplePattern(lists.villageCues.peoples),
     },
     actorCountries: actorCountries(lexicons.actors),
     actorRegions: new Map(lexicons.actors.flatMap((a) => (a.regions ? [[a.name, a.regions] as const] : []))),

@@ -232,6 +232,14 @@ export function resolveMentions(
   for (const name of new Set(voters.map((a) => a.actor)))
     for (const c of ctx.words.actorCountries.get(name) ?? [])
       countryVotes.set(c, (countryVotes.get(c) ?? 0) + 1);
+  // "the Dogon village of Lema": a people of one country votes for it once, as a demonym does.
+  const peoples = ctx.words.villages.peoples;
+  if (peoples && text) {
+    const seen = new Set<string>();
+    for (const m of text.matchAll(peoples.pattern)) seen.add(m[0]);
+    for (const name of [...seen].sort())
+      for (const c of peoples.countries.get(name) ?? []) countryVotes.set(c, (countryVotes.get(c) ?? 0) + 1);
+  }
   // "Dogon militiamen ... near Naye": where a group is known to act counts as a region the document names.
   for (const name of new Set(actors.map((a) => a.actor)))
     for (const id of ctx.words.actorRegions.get(name) ?? []) docAdmins.set(id, (docAdmins.get(id) ?? 0) + 1);
@@ -384,9 +392,15 @@ export function resolveMentions(
         for (let i = ranked.length - 1; i >= 0; i--) {
           const e = (ranked[i] as Ranked).entry;
           if (evidence.named(e.admin1) || evidence.named(e.admin2)) continue;
+          // (A sizeless row of another country does not stand over a village of the document's own country:
+          // "the Dogon village of Lema" is Mali's, not the Ivorian row's.)
+          const ours =
+            !!e.country &&
+            evidence.countries.has(e.country) &&
+            ![...inCountry].some((c) => c !== null && evidence.countries.has(c));
           if (
             isMinorPlace(e)
-              ? anywhere || inCountry.has(e.country) || !e.population
+              ? anywhere || inCountry.has(e.country) || (!e.population && !ours)
               : isOsmTownOnly(e) && sized
           )
             ranked.splice(i, 1);

@@ -512,3 +512,14 @@ describe('two-letter country acronyms (geoparsing recall)', () => {
     expect(run('Tell us what happened.').resolutions).toEqual([]);
   });
 });
+
+describe('a people of one country says which namesake a note means (issue 8)', () => {
+  it('"the Dogon village of Lema" is the Malian Léma, not the Ivorian town of the name', () => {
+    const text =
+      'On 29 December 2019, suspected Fulani militiamen attacked the Dogon village of Lema, killing four.';
+    expect(claimsOf(text, '2019-12-30').map((c) => placeOf(c.placeId)?.country)).toEqual(['ML']);
+    // A people of several countries says nothing.
+    const fulani = 'On 29 December 2019, gunmen attacked the Fulani village of Lema, killing four.';
+    expect(claimsOf(fulani, '2019-12-30').map((c) => placeOf(c.placeId)?.country)).not.toContain('ML');
+  });
+});
