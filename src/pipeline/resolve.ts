@@ -200,11 +200,15 @@ export function resolveMentions(
   const inOrder = [...mentions].sort((a, b) => a.start - b.start);
   const { listed, vouched, nextInList } = placeLists(inOrder, text, (m) => listOf(m.candidates).villagesOnly);
   const owners = possessors(inOrder, text, (m) => listOf(m.candidates).countriesNamed);
+  // "French forces of Operation Barkhane ... in the area of Tinzouragan": a foreign force acts abroad, so the
+  // country inside its name is not what the document is about (it made a Malian note a French one).
+  const abroad = actors.filter((a) => ctx.claims.actorTypes.get(a.actor) === 'External/Other forces');
   for (const m of mentions) {
     if (
       m.rejected === 'inside-non-location-phrase' ||
       m.rejected === 'common-word' ||
-      m.rejected === 'person-name'
+      m.rejected === 'person-name' ||
+      (m.rejected === 'inside-actor-name' && abroad.some((a) => a.start <= m.start && a.end >= m.end))
     )
       continue;
     const list = listOf(m.candidates);

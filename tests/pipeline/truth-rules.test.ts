@@ -523,3 +523,16 @@ describe('a people of one country says which namesake a note means (issue 8)', (
     expect(claimsOf(fulani, '2019-12-30').map((c) => placeOf(c.placeId)?.country)).not.toContain('ML');
   });
 });
+
+describe('a foreign force acts abroad (issue 8)', () => {
+  it('"French forces ... in the area of Tinzouragan" is a Malian village, not a document about France', () => {
+    const text =
+      'On August 4, French forces of Operation Barkhane carried out airstrikes against militant positions in the area of Tinzouragan.';
+    expect(resolutionOf(text, 'Tinzouragan')?.status).toBe('resolved');
+    // A French town is still France's when the text puts it there.
+    expect(
+      placeOf(resolutionOf('French police arrested two men in Lyon on Friday.', 'Lyon')?.placeId ?? '')
+        ?.country,
+    ).toBe('FR');
+  });
+});
