@@ -202,13 +202,33 @@ export function resolveMentions(
   const owners = possessors(inOrder, text, (m) => listOf(m.candidates).countriesNamed);
   // "French forces of Operation Barkhane ... in the area of Tinzouragan": a foreign force acts abroad, so the
   // country inside its name is not what the document is about (it made a Malian note a French one).
-  const abroad = actors.filter((a) => ctx.claims.actorTypes.get(a.actor) === 'External/Other forces');
+  // (Actor spans do not overlap: sorted by start, the one holding a mention is found by bisection, so a document
+  // with thousands of actors and mentions stays linear-logarithmic.)
+  const spans = [...actors].sort((a, b) => a.start - b.start);
+  const holder = (m: Mention) => {
+    let lo = 0;
+    let hi = spans.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((spans[mid] as (typeof spans)[number]).start <= m.start) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const a = spans[at];
+    return a && a.end >= m.end ? a : undefined;
+  };
+  const abroadActor = (m: Mention) => {
+    const a = holder(m);
+    return !!a && ctx.claims.actorTypes.get(a.actor) === 'External/Other forces';
+  };
   for (const m of mentions) {
     if (
       m.rejected === 'inside-non-location-phrase' ||
       m.rejected === 'common-word' ||
       m.rejected === 'person-name' ||
-      (m.rejected === 'inside-actor-name' && abroad.some((a) => a.start <= m.start && a.end >= m.end))
+      (m.rejected === 'inside-actor-name' && abroadActor(m))
     )
       continue;
     const list = listOf(m.candidates);
@@ -230,9 +250,9 @@ export function resolveMentions(
   // "Koglweogo militiamen abducted a man in Damba": a national actor votes for its country, as "Malian troops"
   // does through its demonym (a one-line note names no country otherwise). Once per actor, and not when a
   // name inside it has voted already ("Malian troops", "Government of Mali").
-  const voters = actors.filter(
-    (a) => !mentions.some((m) => m.via === 'demonym' && m.start >= a.start && m.end <= a.end),
-  );
+  const voted = new Set<(typeof spans)[number]>();
+  for (const m of mentions) if (m.via === 'demonym') voted.add(holder(m) as (typeof spans)[number]);
+  const voters = actors.filter((a) => !voted.has(a));
   for (const name of new Set(voters.map((a) => a.actor)))
     for (const c of ctx.words.actorCountries.get(name) ?? [])
       countryVotes.set(c, (countryVotes.get(c) ?? 0) + 1);
