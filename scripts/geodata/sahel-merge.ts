@@ -1,6 +1,6 @@
 // The name key and the duplicate rule of the Sahel gazetteer: which records of different sources are one place.
 import * as turf from '@turf/turf';
-import { fold } from '../../src/pipeline/text.ts';
+import { spacingFreeKey } from '../../src/pipeline/text.ts';
 import { compareStrings } from '../../src/common/strings.ts';
 
 /**
@@ -11,13 +11,8 @@ import { compareStrings } from '../../src/common/strings.ts';
  */
 export const MERGE_KM = 4;
 
-/**
- * Spacing-free folded key: accents, case, spaces, hyphens and apostrophes do not count, so "Bani Bangou",
- * "Banibangou" and "BANI-BANGOU" share one key, as do "Tongo Tongo" and "Tongo-Tongo".
- */
-export function spacingFreeKey(name: string): string {
-  return fold(name).replace(/[^\p{L}\p{N}]+/gu, '');
-}
+// (The key lives in src/pipeline/text.ts: the pipeline matches with the same key the layers are cut with.)
+export { spacingFreeKey };
 
 /** Distinct keys of a set of names, in first-seen order; empty keys (punctuation only) are dropped. */
 export function nameKeySet(names: readonly string[]): string[] {

@@ -6,7 +6,7 @@
 
 import { haversineKm } from '../common/geo.ts';
 import { compareStrings } from '../common/strings.ts';
-import { fold } from './text.ts';
+import { fold, spacingFreeKey } from './text.ts';
 import type { RegionCollection } from './contract.ts';
 import type { Gazetteer, GazetteerEntry } from './types.ts';
 
@@ -205,8 +205,6 @@ export function isOsmTownOnly(e: GazetteerEntry): boolean {
 }
 
 const isTown = (r: SahelLayerRecord): boolean => r.type === 'town' || r.type === 'city';
-/** The spacing-free folded key of a name (villages.ts spacingFreeKey, which imports this module). */
-const townKey = (name: string): string => fold(name).replace(/[^\p{L}\p{N}]+/gu, '');
 
 function smallNonSeat(e: GazetteerEntry): boolean {
   return (
@@ -309,7 +307,7 @@ export function mergeSahelLayers(gaz: Gazetteer, layers: SahelLayers): Gazetteer
       featureCode: r.fcode,
       aliases: [],
       regionId,
-      ...(isTown(r) ? { townName: townKey(r.name) } : {}),
+      ...(isTown(r) ? { townName: spacingFreeKey(r.name) } : {}),
     };
     addNames(e, null, r.alt, notNames);
     holder.set(r.id, r.id);
@@ -330,7 +328,7 @@ export function mergeSahelLayers(gaz: Gazetteer, layers: SahelLayers): Gazetteer
     const e = byId.get(target) ?? own(target);
     addNames(e, o.name, o.alt, notNames);
     if (e.population === 0 && o.population) e.population = o.population;
-    if (isTown(o)) e.townName = townKey(o.name);
+    if (isTown(o)) e.townName = spacingFreeKey(o.name);
   }
   for (const [e, admin2] of parents) e.admin2 = admin2 ? (holder.get(admin2) ?? admin2) : null;
   added.sort((a, b) => compareStrings(a.id, b.id));

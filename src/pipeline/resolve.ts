@@ -8,7 +8,8 @@ import type { PipelineContext } from './context.ts';
 import type { GazetteerIndex } from './gazetteer.ts';
 import { isMinorPlace, isOsmTownOnly, isVillageOnly } from './gazetteer-sahel.ts';
 import type { ActorMention, GazetteerEntry, Mention, Resolution } from './types.ts';
-import { villageEvidence, adminPath, seatOf, sharedRegion, spacingFreeKey } from './villages.ts';
+import { spacingFreeKey } from './text.ts';
+import { villageEvidence, adminPath, seatOf, sharedRegion } from './villages.ts';
 
 const KIND_PRIOR: Record<GazetteerEntry['kind'], number> = {
   country: 8,
@@ -251,7 +252,10 @@ export function resolveMentions(
   // does through its demonym (a one-line note names no country otherwise). Once per actor, and not when a
   // name inside it has voted already ("Malian troops", "Government of Mali").
   const voted = new Set<(typeof spans)[number]>();
-  for (const m of mentions) if (m.via === 'demonym') voted.add(holder(m) as (typeof spans)[number]);
+  for (const m of mentions) {
+    const a = m.via === 'demonym' ? holder(m) : undefined;
+    if (a) voted.add(a);
+  }
   const voters = actors.filter((a) => !voted.has(a));
   for (const name of new Set(voters.map((a) => a.actor)))
     for (const c of ctx.words.actorCountries.get(name) ?? [])

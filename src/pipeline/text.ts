@@ -26,6 +26,14 @@ function foldCode(code: number): number {
 }
 
 /** Lower-case, strip accents, unify apostrophes and dashes; output has exactly the input's length. */
+/**
+ * Spacing-free folded key: accents, case, spaces, hyphens and apostrophes do not count, so "Bani Bangou",
+ * "Banibangou" and "BANI-BANGOU" share one key (the layers' keys, ambiguous-names.json's, OSM towns').
+ */
+export function spacingFreeKey(name: string): string {
+  return fold(name).replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
 export function fold(text: string): string {
   let ascii = true;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 128) ascii = false;

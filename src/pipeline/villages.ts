@@ -7,13 +7,7 @@ import { haversineKm } from '../common/geo.ts';
 import type { VillageWords } from './context.ts';
 import type { GazetteerIndex } from './gazetteer.ts';
 import { CITY_POPULATION, isMinorPlace, isOsmTownOnly, isVillageOnly } from './gazetteer-sahel.ts';
-import { fold } from './text.ts';
 import type { GazetteerEntry, Mention } from './types.ts';
-
-/** The layers' spacing-free key of a surface ("Bani-Bangou" -> "banibangou"), as ambiguous-names.json keys it. */
-export function spacingFreeKey(surface: string): string {
-  return fold(surface).replace(/[^\p{L}\p{N}]+/gu, '');
-}
 
 /** What the document says that a village's evidence is weighed against. */
 export interface VillageContext {

@@ -7,15 +7,14 @@
 // layer after idle; --dom, elements per part of the page; --trace, busy time per thread and what runs when;
 // --profile, an unminified build's main-thread JS self time by function)
 
-import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, preview } from 'vite';
 import { launchChromium } from '../../e2e/helpers.ts';
 import { TRACE_CATEGORIES, busyTimeline, summarize, type Trace } from './trace-summary.ts';
-import { layerFrameCosts } from './frame-costs.ts';
-import { readFileSync } from 'node:fs';
+import { layerFrameCosts, repaintToIdle } from './frame-costs.ts';
 
 interface Figures {
   /** Navigation to: the last data response, the app ready (indexed), the map idle. */
@@ -113,18 +112,7 @@ async function measure(
       undefined,
       { timeout: 600_000, polling: 50 },
     );
-    const idleMs = await page.evaluate(
-      () =>
-        new Promise<number>((res) => {
-          const m = (
-            window as unknown as {
-              __sahel: { map: { once(e: string, f: () => void): void; triggerRepaint(): void } };
-            }
-          ).__sahel.map;
-          m.once('idle', () => res(performance.now()));
-          m.triggerRepaint();
-        }),
-    );
+    const idleMs = (await repaintToIdle(page, '__sahel')).idle;
     if (trace) {
       await browser.stopTracing();
       const t = JSON.parse(readFileSync(tracePath, 'utf8')) as Trace;

@@ -1,8 +1,29 @@
 // The cost of one frame of the map in the page (until the next animation frame after it: the canvas is read back
 // there), with every layer, with each layer hidden in turn, and with none: which layers CPU rendering pays for.
-// Used by profile.ts (the bench page) and first-load.ts (a real build).
+// Used by profile.ts (the bench page) and first-load.ts (a real build); repaintToIdle by those and run.ts.
 
 import type { Page } from 'playwright-core';
+
+/**
+ * Repaint the map the page exposes as window[hook].map and wait for 'idle': the page clock when the repaint was
+ * asked for and when the map went idle.
+ */
+export function repaintToIdle(
+  page: Page,
+  hook: '__sahel' | '__bench',
+): Promise<{ start: number; idle: number }> {
+  return page.evaluate(
+    (h) =>
+      new Promise<{ start: number; idle: number }>((resolve) => {
+        type Repaintable = { once(e: string, f: () => void): void; triggerRepaint(): void };
+        const m = (window as unknown as Record<string, { map: Repaintable }>)[h]!.map;
+        const start = performance.now();
+        m.once('idle', () => resolve({ start, idle: performance.now() }));
+        m.triggerRepaint();
+      }),
+    hook,
+  );
+}
 
 export function layerFrameCosts(page: Page): Promise<[string, number][]> {
   return page.evaluate(async () => {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { launchChromium } from '../../e2e/helpers.ts';
 import { buildBenchPage, serveBenchPage } from './bench-page.ts';
 import { TRACE_CATEGORIES, summarize, type Trace } from './trace-summary.ts';
-import { layerFrameCosts } from './frame-costs.ts';
+import { layerFrameCosts, repaintToIdle } from './frame-costs.ts';
 
 const OUT = '.cache/bench-map-prof';
 
@@ -49,19 +49,7 @@ try {
     undefined,
     { timeout: 300_000, polling: 100 },
   );
-  const idle = () =>
-    page.evaluate(
-      () =>
-        new Promise<void>((r) => {
-          const m = (
-            window as unknown as {
-              __sahel: { map: { once(e: string, f: () => void): void; triggerRepaint(): void } };
-            }
-          ).__sahel.map;
-          m.once('idle', () => r());
-          m.triggerRepaint();
-        }),
-    );
+  const idle = () => repaintToIdle(page, '__sahel');
   await idle();
   await page.waitForTimeout(3000);
   await idle();

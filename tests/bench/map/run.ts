@@ -11,6 +11,7 @@ import { build } from 'vite';
 import { launchChromium } from '../../e2e/helpers.ts';
 import type { FilterState } from '../../../src/app/lib/filters.ts';
 import { buildBenchPage, serveBenchPage } from './bench-page.ts';
+import { repaintToIdle } from './frame-costs.ts';
 
 const OUT = '.cache/bench-map';
 
@@ -67,19 +68,13 @@ export function bundleSize(dir = 'dist/assets'): MapBenchResult['bundle'] {
 }
 
 /** Idle with no window of a large set still being written (the map can go idle before one is in). */
-const whenIdle = (page: Page) =>
-  page.evaluate(async () => {
-    const w = window as unknown as {
-      __bench: { map?: { once(e: string, f: () => void): void; triggerRepaint(): void } };
-      __sahel?: { pendingWindows?: number };
-    };
-    const m = w.__bench.map!;
+async function whenIdle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const w = window as unknown as { __sahel?: { pendingWindows?: number } };
     while (w.__sahel?.pendingWindows) await new Promise((r) => setTimeout(r, 20));
-    await new Promise<void>((resolve) => {
-      m.once('idle', () => resolve());
-      m.triggerRepaint();
-    });
   });
+  await repaintToIdle(page, '__bench');
+}
 
 async function measureChange(
   page: Page,
@@ -151,22 +146,10 @@ async function series(
 /** What one repaint costs with no change at all (SwiftShader renders on the CPU): the floor under every latency. */
 async function repaintFloor(page: Page): Promise<Latency> {
   const xs: number[] = [];
-  for (let k = 0; k < 8; k++)
-    xs.push(
-      await page.evaluate(
-        () =>
-          new Promise<number>((resolve) => {
-            const m = (
-              window as unknown as {
-                __bench: { map: { once(e: string, f: () => void): void; triggerRepaint(): void } };
-              }
-            ).__bench.map;
-            const t0 = performance.now();
-            m.once('idle', () => resolve(performance.now() - t0));
-            m.triggerRepaint();
-          }),
-      ),
-    );
+  for (let k = 0; k < 8; k++) {
+    const { start, idle } = await repaintToIdle(page, '__bench');
+    xs.push(idle - start);
+  }
   return stats(xs.slice(2));
 }
 
