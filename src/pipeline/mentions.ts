@@ -329,10 +329,10 @@ function villageCue(text: string, range: TokenRange, h: Hit, ctx: PipelineContex
   // "in the Boni area" says it is a place as plainly as "the village of Boni" does.
   const introduced =
     (prev === 'of' && v.introducers.has(prev2)) ||
-    (prev === 'the' && w.locative.has(prev2) && AREA_NOUNS.has(key(h.last + 1)));
+    (prev === 'the' && (w.locative.has(prev2) || v.verbs.has(prev2)) && AREA_NOUNS.has(key(h.last + 1)));
   const locative =
     introduced ||
-    (w.locative.has(prev) && prev !== 'between' && prev !== 'from' && prev !== 'to') ||
+    (w.locative.has(prev) && prev !== 'from' && prev !== 'to') ||
     v.verbs.has(prev) ||
     (prev === 'of' && w.ofLocative.has(prev2)) ||
     (prev === 'the' && w.locative.has(prev2));
@@ -418,7 +418,7 @@ function paragraphs(text: string, n: number): boolean {
 /** Roman numerals from II to XXIII (not "I", a word, nor "V", "X", "L", "C", "D", "M", letters of their own). */
 const REGNAL = /^(?=[IVX]{2,}$)X{0,2}(?:IX|IV|V?I{0,3})$/u;
 const REGION_NOUNS: ReadonlySet<string> = new Set(['region', 'regions']);
-const AREA_NOUNS: ReadonlySet<string> = new Set(['area', 'zone', 'sector']);
+const AREA_NOUNS: ReadonlySet<string> = new Set(['area', 'zone', 'sector', 'forest', 'market']);
 const DOTTED_ACRONYM = /^(?:\p{Lu}\.)+\p{Lu}$/u;
 const TITLE_FUNCTION_WORDS = new Set(['And', 'Or', 'Of', 'The', 'In', 'For', 'To', 'At', 'On']);
 

@@ -536,3 +536,26 @@ describe('a foreign force acts abroad (issue 8)', () => {
     ).toBe('FR');
   });
 });
+
+describe('words that introduce a village (issue 8, sixth stop: names spotted and rejected)', () => {
+  const names = (text: string) => claimsOf(text, '2019-01-01').map((c) => placeOf(c.placeId)?.name);
+
+  it('"the market of X", "the X forest", "retook X" are as plain as "the village of X"', () => {
+    expect(names('Gunmen stormed the market of Petabouli on Sunday, killing two traders.')).toEqual([
+      'Pétabouli',
+    ]);
+    expect(names('Soldiers killed 20 militants in the Serma forest on Tuesday.')).toEqual(['Sèrma']);
+    expect(names('The army retook Boni on Friday after militants had held it for a day.')).toEqual(['Boni']);
+    // Without such a word the name is still no place: Serma is a surname too.
+    expect(names('Serma said the militants killed 20 people on Tuesday.')).toEqual([]);
+  });
+
+  it('"between X and Y": a road between two villages is near its first end', () => {
+    const [c, ...rest] = claimsOf(
+      'An IED struck a truck between Boni and Hombori on Monday, killing three civilians.',
+    );
+    expect(rest).toEqual([]);
+    expect(c?.placeId).toBe('gn:2459917');
+    expect(c?.geoPrecision).toBe(2);
+  });
+});
