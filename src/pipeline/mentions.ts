@@ -330,8 +330,17 @@ function villageCue(text: string, range: TokenRange, h: Hit, ctx: PipelineContex
   const introduced =
     (prev === 'of' && v.introducers.has(prev2)) ||
     (prev === 'the' && (w.locative.has(prev2) || v.verbs.has(prev2)) && AREA_NOUNS.has(key(h.last + 1)));
+  // "the axis Tongomayel-Barsalogho", "the Arbinda-Gorgadji axis": both ends of a road are places.
+  const hyphenAt = (i: number) =>
+    i >= from && i + 1 < to && /^\s*[-–]\s*$/u.test(text.slice(tokens.end[i], tokens.start[i + 1]));
+  const roadEnd =
+    (hyphenAt(h.last) && (ROAD_NOUNS.has(prev) || ROAD_NOUNS.has(key(h.last + 2)))) ||
+    (hyphenAt(h.first - 1) &&
+      !hyphenAt(h.last) &&
+      (ROAD_NOUNS.has(prev2) || ROAD_NOUNS.has(key(h.last + 1))));
   const locative =
     introduced ||
+    roadEnd ||
     (w.locative.has(prev) && prev !== 'from' && prev !== 'to') ||
     v.verbs.has(prev) ||
     (prev === 'of' && w.ofLocative.has(prev2)) ||
@@ -366,7 +375,7 @@ function villageCue(text: string, range: TokenRange, h: Hit, ctx: PipelineContex
   return {
     locative,
     introduced,
-    fragment: fragment || attributive || (prev === 'the' && !locative),
+    fragment: !roadEnd && (fragment || attributive || (prev === 'the' && !locative)),
     admin,
     region,
   };
@@ -419,6 +428,7 @@ function paragraphs(text: string, n: number): boolean {
 const REGNAL = /^(?=[IVX]{2,}$)X{0,2}(?:IX|IV|V?I{0,3})$/u;
 const REGION_NOUNS: ReadonlySet<string> = new Set(['region', 'regions']);
 const AREA_NOUNS: ReadonlySet<string> = new Set(['area', 'zone', 'sector', 'forest', 'market']);
+const ROAD_NOUNS: ReadonlySet<string> = new Set(['axis', 'axe', 'road', 'route', 'highway', 'corridor']);
 const DOTTED_ACRONYM = /^(?:\p{Lu}\.)+\p{Lu}$/u;
 const TITLE_FUNCTION_WORDS = new Set(['And', 'Or', 'Of', 'The', 'In', 'For', 'To', 'At', 'On']);
 

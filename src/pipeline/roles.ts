@@ -183,6 +183,11 @@ const SPEECH_AFTER =
   /^[^.;:!?]{0,60}?\b(?:said|says|told|reported|according|confirmed|stated|added|explained|recounted|described)\b/u;
 
 const ROAD_AFTER = /^\s+(?:road|route|axis|highway)\b/u;
+/** "on the axis Tongomayel-Barsalogho": a road word before a hyphenated pair (ACLED's and the French press's
+ * order); the first end is followed by the hyphen, the second preceded by the first end. */
+const ROAD_BEFORE_PAIR_FIRST = /\b(?:axis|axe|road|route|highway)\s+$/u;
+const ROAD_BEFORE_PAIR_SECOND = /\b(?:axis|axe|road|route|highway)\s+\p{L}[\p{L}'’]*\s*[-–]\s*$/u;
+const HYPHEN_NEXT = /^\s*[-–]\s*\p{Lu}/u;
 
 const EVENT: RoleOf = Object.freeze({ role: 'event', cue: '', km: null, weak: false });
 
@@ -302,6 +307,10 @@ export function mentionRole(
   // "the Mopti-Gao road": either end of a hyphenated pair followed by a road word.
   const hyphenAfter = rules.routeHyphenAfter.exec(rawAfter);
   if (hyphenAfter) return { role: 'route', cue: `… ${hyphenAfter[0].trim()}`, km: null, weak: true };
+  const pairRoad = HYPHEN_NEXT.test(rawAfter)
+    ? ROAD_BEFORE_PAIR_FIRST.exec(before)
+    : ROAD_BEFORE_PAIR_SECOND.exec(before);
+  if (pairRoad) return { role: 'route', cue: `${pairRoad[0].trim()} …`, km: null, weak: true };
   const hyphenBefore = rules.routeHyphenBefore.exec(rawBefore);
   const road = hyphenBefore ? ROAD_AFTER.exec(after) : null;
   if (road)

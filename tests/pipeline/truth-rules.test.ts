@@ -559,3 +559,27 @@ describe('words that introduce a village (issue 8, sixth stop: names spotted and
     expect(c?.geoPrecision).toBe(2);
   });
 });
+
+describe('a road named by its ends (issue 8, sixth stop)', () => {
+  it('"on the axis Tongomayel-Barsalogho": both ends are places, the claim near the first', () => {
+    const text = 'An IED exploded on the axis Tongomayel-Barsalogho on Monday, killing two soldiers.';
+    const roles = run(text).resolutions.map((r) => [r.mention.surface, r.status, r.role?.role]);
+    expect(roles).toEqual([
+      ['Tongomayel', 'resolved', 'route'],
+      ['Barsalogho', 'resolved', 'route'],
+    ]);
+    const [c] = claimsOf(text);
+    expect(placeOf(c?.placeId ?? '')?.name).toBe('Tongomayel');
+    expect(c?.geoPrecision).toBe(2);
+  });
+
+  it('"the Arbinda-Gorgadji axis": the village end is a place too; "Fada-NGourma" stays one town', () => {
+    const gorgadji = resolutionOf('An IED exploded on the Arbinda-Gorgadji axis on Monday.', 'Gorgadji');
+    expect(gorgadji?.status).toBe('resolved');
+    const fada = resolutionOf(
+      'Militants abducted a teacher on the axis Pama - Fada-NGourma on Monday.',
+      'Fada-NGourma',
+    );
+    expect(placeOf(fada?.placeId ?? '')?.name).toBe("Fada N'gourma");
+  });
+});
