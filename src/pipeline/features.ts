@@ -4,7 +4,6 @@
 
 import type { PipelineContext } from './context.ts';
 import { offsetPoint, round6 } from '../common/geo.ts';
-import { compareStrings } from '../common/strings.ts';
 import type {
   ActorType,
   GeoPrecision,
@@ -15,7 +14,8 @@ import type {
 import { claimOut } from './output.ts';
 import { hashId } from './text.ts';
 import { fineness } from './claims/place.ts';
-import { familyOf, groupClaims } from './group.ts';
+import { claimAt, ClaimIndexBuilder, ranks, type ClaimIndex } from './claim-index.ts';
+import { familyOf, groupIndex, textFlags, type GroupRuns } from './group.ts';
 import type { Claim, GazetteerEntry, Modality, SourceMeta } from './types.ts';
 
 function actorTypeOf(name: string, ctx: PipelineContext): ActorType | null {
@@ -93,6 +93,14 @@ export interface Incidents {
   features: Iterable<IncidentFeature>;
 }
 
+/** Incidents from a claim index, each feature with its claims' lines (their place in the order they were added to
+ * the index, which is how a caller finds their sentences). */
+export interface IndexedIncidents {
+  incidents: number;
+  point: number;
+  features: Iterable<readonly [IncidentFeature, readonly number[]]>;
+}
+
 /** Group claims into incident features. `sources` gives each claim's provenance. */
 export function toFeatures(
   claims: Claim[],
@@ -108,11 +116,94 @@ export function incidentFeatures(
   sources: Map<string, SourceMeta>,
   ctx: PipelineContext,
 ): Incidents {
-  const heads: Head[] = [];
-  const taken = new Set<string>();
+  const b = new ClaimIndexBuilder();
+  for (const c of claims) b.add(c, textFlags(c.text));
+  const r = indexedFeatures(b.finish(), sources, ctx, (line) => (claims[line] as Claim).text);
+  function* features(): Generator<IncidentFeature> {
+    for (const [f] of r.features) yield f;
+  }
+  return { incidents: r.incidents, point: r.point, features: features() };
+}
+
+/** Distinct 32-bit numbers (open addressing): a Set of 2M+ ids costs several times these 5 bytes an id. */
+class U32Set {
+  private keys = new Uint32Array(1024);
+  private used = new Uint8Array(1024);
+  private size = 0;
+  has(v: number): boolean {
+    const mask = this.keys.length - 1;
+    for (let i = (Math.imul(v, 0x9e3779b1) >>> 0) & mask; this.used[i]; i = (i + 1) & mask)
+      if (this.keys[i] === v) return true;
+    return false;
+  }
+  add(v: number): void {
+    if (this.has(v)) return;
+    if (2 * (this.size + 1) > this.keys.length) {
+      const keys = this.keys;
+      const used = this.used;
+      this.keys = new Uint32Array(keys.length * 2);
+      this.used = new Uint8Array(keys.length * 2);
+      this.size = 0;
+      for (let i = 0; i < keys.length; i++) if (used[i]) this.put(keys[i] as number);
+    }
+    this.put(v);
+  }
+  private put(v: number): void {
+    const mask = this.keys.length - 1;
+    let i = (Math.imul(v, 0x9e3779b1) >>> 0) & mask;
+    while (this.used[i]) i = (i + 1) & mask;
+    this.keys[i] = v;
+    this.used[i] = 1;
+    this.size++;
+  }
+}
+
+/** The claims at group k's positions as objects (`text` gives a line's sentence). */
+function groupAt(ix: ClaimIndex, runs: GroupRuns, k: number, text: (line: number) => string): Claim[] {
+  const out: Claim[] = [];
+  for (let m = runs.starts[k] as number; m < (runs.starts[k + 1] as number); m++) {
+    const p = runs.members[m] as number;
+    out.push(claimAt(ix, p, text(ix.line[p] as number)));
+  }
+  return out;
+}
+
+/** Incidents from indexed claims, lazily: the heads (grouping, ids, order) are worked out first and held as
+ * columns; each feature is built, from its claims made objects again, when the iteration reaches it. `text` gives
+ * the sentence of a claim's line (a caller that splices sentences in itself can give ''). */
+export function indexedFeatures(
+  ix: ClaimIndex,
+  sources: Map<string, SourceMeta>,
+  ctx: PipelineContext,
+  text: (line: number) => string,
+): IndexedIncidents {
+  const runs = groupIndex(ix, (id) => ctx.gazetteer.get(id), ctx.words.roles.nearKm);
+  const groups = runs.starts.length - 1;
+  // Heads as columns, one row per incident: its group, lead claim (its place in the group), id, dates (1-based into dates,
+  // 0 = null) and place name (into names).
+  const hGroup = new Int32Array(groups);
+  const hLead = new Int32Array(groups);
+  const hId = new Uint32Array(groups);
+  const hStart = new Int32Array(groups);
+  const hEnd = new Int32Array(groups);
+  const hName = new Int32Array(groups);
+  const dates = new Map<string, number>();
+  const dateList: string[] = [];
+  const dateNo = (d: string | null): number => {
+    if (d === null) return 0;
+    let i = dates.get(d);
+    if (i === undefined) dates.set(d, (i = dateList.push(d)));
+    return i;
+  };
+  const names = new Map<string, number>();
+  const nameList: string[] = [];
+  const taken = new U32Set();
+  let heads = 0;
   let point = 0;
+  const noText = () => '';
   // Loops, not spreads and filters: most groups hold one claim, and this runs for every incident of the corpus.
-  for (const group of groupClaims(claims, (id) => ctx.gazetteer.get(id), ctx.words.roles.nearKm)) {
+  for (let k = 0; k < groups; k++) {
+    const group = groupAt(ix, runs, k, noText);
     // The lead claim: the first (by source and offset) at the finest place of the group, and of those the most
     // precise; it gives the incident its place and type (a restatement "in Burkina Faso" joins the attack at
     // Boungou, not the reverse; "outside Bamako" joins the attack at Kati).
@@ -140,8 +231,8 @@ export function incidentFeatures(
     ];
     // 32 bits: at 450k incidents about 24 pairs share an id, and the map keeps one of each. A taken id is hashed
     // again with a counter, in group order, so ids stay unique, 8 hex digits and the same from build to build.
-    let id = hashId(...key);
-    for (let n = 1; taken.has(id); n++) id = hashId(...key, n);
+    let id = parseInt(hashId(...key), 16);
+    for (let n = 1; taken.has(id); n++) id = parseInt(hashId(...key, n), 16);
     taken.add(id);
     // The dates of the most precise claims: "on Sunday" beats the "on or before publication" week of the toll
     // sentence that joined it.
@@ -149,23 +240,30 @@ export function incidentFeatures(
     for (const c of group) sharpest = Math.min(sharpest, c.dateStart ? (c.timePrecision ?? 3) : 9);
     const dated = group.filter((c) => c.dateStart && (c.timePrecision ?? 3) === sharpest);
     if (entry.kind === 'place' || !entry.regionId) point++;
-    heads.push({
-      group,
-      first,
-      entry,
-      id,
-      dateStart: extremes(dated.map((c) => c.dateStart))[0],
-      dateEnd: extremes(dated.map((c) => c.dateEnd ?? c.dateStart))[1],
-      placeName: first.offset
-        ? `${first.offset.km} km ${COMPASS[first.offset.bearing / 45] ?? ''} of ${entry.name}`
-        : entry.name,
-    });
+    const placeName = first.offset
+      ? `${first.offset.km} km ${COMPASS[first.offset.bearing / 45] ?? ''} of ${entry.name}`
+      : entry.name;
+    let name = names.get(placeName);
+    if (name === undefined) names.set(placeName, (name = nameList.push(placeName) - 1));
+    hGroup[heads] = k;
+    hLead[heads] = lead;
+    hId[heads] = id;
+    hStart[heads] = dateNo(extremes(dated.map((c) => c.dateStart))[0]);
+    hEnd[heads] = dateNo(extremes(dated.map((c) => c.dateEnd ?? c.dateStart))[1]);
+    hName[heads] = name;
+    heads++;
   }
-  heads.sort(
+  // Output order: date_start (none last, as "9999"), place name, id; ids are 8 hex digits, so their numbers
+  // compare as their strings do.
+  const dateRank = ranks(['9999', ...dateList]);
+  const nameRank = ranks(nameList);
+  const order = new Int32Array(heads);
+  for (let h = 0; h < heads; h++) order[h] = h;
+  order.sort(
     (a, b) =>
-      compareStrings(a.dateStart ?? '9999', b.dateStart ?? '9999') ||
-      compareStrings(a.placeName, b.placeName) ||
-      compareStrings(a.id, b.id),
+      (dateRank[hStart[a] as number] as number) - (dateRank[hStart[b] as number] as number) ||
+      (nameRank[hName[a] as number] as number) - (nameRank[hName[b] as number] as number) ||
+      (hId[a] as number) - (hId[b] as number),
   );
   // An actor's type is looked up once per build, not once per incident (a scan of the lexicon each time).
   const actorTypes = new Map<string, ActorType | null>();
@@ -174,10 +272,29 @@ export function incidentFeatures(
     if (t === undefined) actorTypes.set(a, (t = actorTypeOf(a, ctx)));
     return t;
   };
-  function* features(): Generator<IncidentFeature> {
-    for (const h of heads) yield feature(h, sources, ctx, typeOf);
+  function* features(): Generator<readonly [IncidentFeature, number[]]> {
+    for (const h of order) {
+      const k = hGroup[h] as number;
+      const group = groupAt(ix, runs, k, text);
+      const first = group[hLead[h] as number] as Claim;
+      const m0 = runs.starts[k] as number;
+      const entry = ctx.gazetteer.get(first.placeId) as GazetteerEntry;
+      const lines: number[] = [];
+      for (let m = m0; m < (runs.starts[k + 1] as number); m++)
+        lines.push(ix.line[runs.members[m] as number] as number);
+      const head: Head = {
+        group,
+        first,
+        entry,
+        id: (hId[h] as number).toString(16).padStart(8, '0'),
+        dateStart: hStart[h] ? (dateList[(hStart[h] as number) - 1] as string) : null,
+        dateEnd: hEnd[h] ? (dateList[(hEnd[h] as number) - 1] as string) : null,
+        placeName: nameList[hName[h] as number] as string,
+      };
+      yield [feature(head, sources, ctx, typeOf), lines];
+    }
   }
-  return { incidents: heads.length, point, features: features() };
+  return { incidents: heads, point, features: features() };
 }
 
 function feature(

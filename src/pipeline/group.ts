@@ -12,7 +12,8 @@
 
 import { haversineKm } from '../common/geo.ts';
 import { compareStrings } from '../common/strings.ts';
-import type { GazetteerEntry, Claim, Modality } from './types.ts';
+import { ClaimIndexBuilder, type ClaimIndex } from './claim-index.ts';
+import type { GazetteerEntry, Claim } from './types.ts';
 
 export type Family = 'political violence' | 'demonstrations' | 'strategic developments';
 
@@ -29,11 +30,6 @@ export function familyOf(eventType: string): Family {
   return FAMILY[eventType] ?? 'strategic developments';
 }
 
-/** A forecast and a history are never the same incident as a report; reports, claims and allegations can be. */
-function modalityClass(m: Modality): string {
-  return m === 'speculative' || m === 'historical' ? m : 'event';
-}
-
 /** Actors that name a side; generic victims and unnamed groups are compatible with anything. */
 const UNNAMED =
   /^(?:Civilians|Protesters|Rioters|Unidentified armed group|Military Forces of|Police Forces of)/;
@@ -41,22 +37,6 @@ const UNNAMED =
 function named(actors: readonly string[]): string[] {
   return actors.filter((a) => !UNNAMED.test(a));
 }
-
-/** Two named perpetrators with nothing in common are two events ("JNIM attacked" and "IS Sahel attacked"). */
-function actorsCompatible(a: readonly string[], b: readonly string[]): boolean {
-  const na = named(a);
-  const nb = named(b);
-  return !na.length || !nb.length || na.some((x) => nb.includes(x));
-}
-
-interface Span {
-  start: string;
-  end: string;
-}
-
-const spanOf = (c: Claim): Span | null =>
-  c.dateStart ? { start: c.dateStart, end: c.dateEnd ?? c.dateStart } : null;
-const overlaps = (a: Span, b: Span): boolean => a.start <= b.end && b.start <= a.end;
 
 /** Words that make a region-level claim another event than the article's finer one. */
 const ANOTHER = /\b(?:also|elsewhere|separately)\b/i;
@@ -91,11 +71,12 @@ function depth(e: GazetteerEntry | undefined): number {
   return e?.kind === 'admin2' ? 2 : e?.kind === 'admin1' ? 1 : 0;
 }
 
-/** Union-find over claim indices. */
+/** Union-find over claim positions. */
 class Groups {
-  private parent: number[];
+  private parent: Int32Array;
   constructor(n: number) {
-    this.parent = Array.from({ length: n }, (_, i) => i);
+    this.parent = new Int32Array(n);
+    for (let i = 0; i < n; i++) this.parent[i] = i;
   }
   find(i: number): number {
     let r = i;
@@ -115,108 +96,157 @@ class Groups {
   }
 }
 
-/** Claims in a deterministic order: source, offset, id. */
-const byProvenance = (a: Claim, b: Claim): number =>
-  compareStrings(a.sourceId, b.sourceId) || a.start - b.start || compareStrings(a.id, b.id);
+export const TEXT_ANOTHER = 1;
+export const TEXT_OTHER_EVENT = 2;
+
+/** What grouping reads of a claim's sentence, as ClaimIndex flags: the index keeps no sentence. */
+export const textFlags = (text: string): number =>
+  (ANOTHER.test(text) ? TEXT_ANOTHER : 0) | (OTHER_EVENT.test(text) ? TEXT_OTHER_EVENT : 0);
+
+/** Could the sentence hold a word textFlags looks for? Its JSON string literal holds every letter as it is (JSON
+ * escapes only quotes, backslashes and control characters), so a sentence without these letters is not parsed. */
+export const MAY_FLAG = /also|elsewhere|separately|another/i;
+
+/** Incidents as runs of claim positions: group k is members[starts[k]] .. members[starts[k + 1] - 1], each run in
+ * position order, the groups in the order of their first claim. */
+export interface GroupRuns {
+  starts: Int32Array;
+  members: Int32Array;
+}
+
+const MOD_CLASS: Record<string, number> = { speculative: 1, historical: 2 };
+const FAMILY_NO: Record<Family, number> = {
+  'political violence': 0,
+  demonstrations: 1,
+  'strategic developments': 2,
+};
 
 /**
- * Group claims into incidents. Returns groups of claims, each group sorted by provenance and the groups sorted
- * by their first claim; `entry` looks a place id up in the gazetteer.
+ * Group indexed claims into incidents (the rules are in the file's head); `entry` looks a place id up in the
+ * gazetteer. Claims are taken in the index's provenance order.
  */
-export function groupClaims(
-  input: readonly Claim[],
+export function groupIndex(
+  ix: ClaimIndex,
   entry: (id: string) => GazetteerEntry | undefined,
   nearKm = 25,
-): Claim[][] {
-  const claims = [...input].sort(byProvenance);
-  const g = new Groups(claims.length);
-  // Across sources only at a town or an admin-2 unit: two articles' "attack in Burkina Faso" in one week need
-  // not be one event, and chains of such claims would swallow a country's whole week.
-  const key = (c: Claim) => {
-    const kind = entry(c.placeId)?.kind;
-    const scope = kind === 'place' || kind === 'admin2' ? '' : c.sourceId;
-    const offset = c.offset ? `@${c.offset.km}/${c.offset.bearing}` : '';
-    // "Also on Friday, armed men attacked a UN convoy in Mali": at a region or country, another event.
-    const alone = scope && ANOTHER.test(c.text) ? `|${c.id}` : '';
-    return `${c.placeId}${offset}|${familyOf(c.eventType)}|${modalityClass(c.modality)}|${scope}${alone}`;
+): GroupRuns {
+  const n = ix.n;
+  const g = new Groups(n);
+  const at = ix.places.map(entry);
+  const placeOf = (p: number) => at[ix.place[p] as number];
+  const famOfType = ix.eventTypes.map((t) => FAMILY_NO[familyOf(t)]);
+  const fam = (p: number) => famOfType[ix.et[p] as number] as number;
+  const classOf = ix.modalities.map((m) => MOD_CLASS[m] ?? 0);
+  const cls = (p: number) => classOf[ix.mod[p] as number] as number;
+  const namedOf = ix.actorLists.map(named);
+  const compatible = (p: number, q: number): boolean => {
+    const a = namedOf[ix.act[p] as number] as string[];
+    const b = namedOf[ix.act[q] as number] as string[];
+    return !a.length || !b.length || a.some((x) => b.includes(x));
+  };
+  // A span starts at a date that is not empty and ends at dateEnd, or dateStart without one.
+  const spanStart = (p: number): string | null => {
+    const d = ix.ds[p] as number;
+    return d ? (ix.dates[d - 1] as string) || null : null;
+  };
+  const spanEnd = (p: number): string => {
+    const d = ix.de[p] as number;
+    return ix.dates[(d || (ix.ds[p] as number)) - 1] as string;
+  };
+  const overlap = (p: number, q: number): boolean => {
+    const a = spanStart(p);
+    const b = spanStart(q);
+    return !a || !b || (a <= spanEnd(q) && b <= spanEnd(p));
   };
 
   // 1. Same place, family and modality class: dated claims sweep by start date and join while spans overlap;
   // an undated claim joins a claim of its own article at that place (its sentence gave no date of its own).
-  const buckets = new Map<string, number[]>();
-  claims.forEach((c, i) => {
-    const k = key(c);
-    const list = buckets.get(k);
-    if (list) list.push(i);
-    else buckets.set(k, [i]);
-  });
-  for (const idx of buckets.values()) {
-    const dated = idx.filter((i) => spanOf(claims[i] as Claim));
-    dated.sort(
-      (a, b) =>
-        compareStrings((claims[a] as Claim).dateStart ?? '', (claims[b] as Claim).dateStart ?? '') || a - b,
-    );
+  // Across sources only at a town or an admin-2 unit: two articles' "attack in Burkina Faso" in one week need
+  // not be one event, and chains of such claims would swallow a country's whole week. The bucket of a claim is
+  // its place, offset, family, modality class, scope (its source unless at a town or admin-2 unit) and, for "Also
+  // on Friday, armed men attacked a UN convoy in Mali" (at a region or country, another event), its id.
+  const scope = new Int32Array(n);
+  const alone = new Float64Array(n).fill(-Infinity);
+  for (let p = 0; p < n; p++) {
+    const kind = placeOf(p)?.kind;
+    if (kind === 'place' || kind === 'admin2') continue;
+    scope[p] = (ix.src[p] as number) + 1;
+    if ((ix.flags[p] as number) & TEXT_ANOTHER) alone[p] = ix.id[p] as number;
+  }
+  const byBucket = new Int32Array(n);
+  for (let p = 0; p < n; p++) byBucket[p] = p;
+  const bucketCmp = (a: number, b: number): number =>
+    (ix.place[a] as number) - (ix.place[b] as number) ||
+    (ix.off[a] as number) - (ix.off[b] as number) ||
+    fam(a) - fam(b) ||
+    cls(a) - cls(b) ||
+    (scope[a] as number) - (scope[b] as number) ||
+    ((alone[a] as number) < (alone[b] as number) ? -1 : (alone[a] as number) > (alone[b] as number) ? 1 : 0);
+  byBucket.sort((a, b) => bucketCmp(a, b) || a - b);
+  for (let from = 0; from < n;) {
+    let to = from + 1;
+    while (to < n && bucketCmp(byBucket[from] as number, byBucket[to] as number) === 0) to++;
+    const idx = byBucket.subarray(from, to);
+    from = to;
+    const dated = [...idx].filter((p) => spanStart(p) !== null);
+    dated.sort((a, b) => compareStrings(spanStart(a) as string, spanStart(b) as string) || a - b);
     let open: { end: string; members: number[]; days: Set<string> } | null = null;
     for (const i of dated) {
-      const c = claims[i] as Claim;
-      const s = spanOf(c) as Span;
+      const start = spanStart(i) as string;
+      const end = spanEnd(i);
       // Two days stated outright are two events ("Friday's attack on the camp", "an IED on 2 November"), even
       // when a vaguer span ("on or before publication") overlaps both.
-      const day = s.start === s.end ? s.start : null;
+      const day = start === end ? start : null;
       const otherDay = !!open && day !== null && open.days.size > 0 && !open.days.has(day);
       const mate: number | undefined =
-        open && s.start <= open.end && !otherDay
-          ? open.members.find((j) => actorsCompatible((claims[j] as Claim).actors, c.actors))
-          : undefined;
+        open && start <= open.end && !otherDay ? open.members.find((j) => compatible(j, i)) : undefined;
       if (open && mate !== undefined) {
         g.union(mate, i);
         open.members.push(i);
-        if (s.end > open.end) open.end = s.end;
+        if (end > open.end) open.end = end;
         if (day) open.days.add(day);
-      } else open = { end: s.end, members: [i], days: new Set(day ? [day] : []) };
+      } else open = { end, members: [i], days: new Set(day ? [day] : []) };
     }
     // The bucket's claims of each source, in bucket order: an undated claim looks among its own article's only
     // (the first match is the same as scanning the whole bucket, which was quadratic in a town's claims).
-    let ofSource: Map<string, number[]> | null = null;
+    let ofSource: Map<number, number[]> | null = null;
     for (const i of idx) {
-      const c = claims[i] as Claim;
-      if (spanOf(c)) continue;
+      if (spanStart(i) !== null) continue;
       if (!ofSource) {
         ofSource = new Map();
         for (const j of idx) {
-          const s = (claims[j] as Claim).sourceId;
+          const s = ix.src[j] as number;
           const list = ofSource.get(s);
           if (list) list.push(j);
           else ofSource.set(s, [j]);
         }
       }
-      const mate = (ofSource.get(c.sourceId) ?? []).find(
-        (j) => j !== i && actorsCompatible((claims[j] as Claim).actors, c.actors),
-      );
+      const mate = (ofSource.get(ix.src[i] as number) ?? []).find((j) => j !== i && compatible(j, i));
       if (mate !== undefined) g.union(mate, i);
     }
   }
 
+  // The claims of each source are a run of positions (the index is in source order), sources in that order.
+  const runs: [number, number][] = [];
+  for (let from = 0; from < n;) {
+    let to = from + 1;
+    while (to < n && ix.src[to] === ix.src[from]) to++;
+    runs.push([from, to]);
+    from = to;
+  }
+
   // 2. Within one article, a coarse claim joins the single finer incident of its family inside its region.
-  const bySource = new Map<string, number[]>();
-  claims.forEach((c, i) => {
-    const list = bySource.get(c.sourceId);
-    if (list) list.push(i);
-    else bySource.set(c.sourceId, [i]);
-  });
-  for (const idx of bySource.values()) {
+  for (const [from, to] of runs) {
+    const idx: number[] = [];
+    for (let p = from; p < to; p++) idx.push(p);
     // Finest containers first: a province's claim joins the town before the country's claim looks, so the country
     // then sees one incident, not two.
-    const coarse = [...idx].sort(
-      (a, b) =>
-        depth(entry((claims[b] as Claim).placeId)) - depth(entry((claims[a] as Claim).placeId)) || a - b,
-    );
+    const coarse = [...idx].sort((a, b) => depth(placeOf(b)) - depth(placeOf(a)) || a - b);
     for (const i of coarse) {
-      const c = claims[i] as Claim;
-      const outer = entry(c.placeId);
+      const outer = placeOf(i);
       // Restatements are of news: a history or a forecast at country level stays its own incident, and so does
       // "Also on Friday, armed men attacked a UN convoy in Mali" (another event).
-      if (!outer || outer.kind === 'place' || modalityClass(c.modality) !== 'event' || ANOTHER.test(c.text))
+      if (!outer || outer.kind === 'place' || cls(i) !== 0 || (ix.flags[i] as number) & TEXT_ANOTHER)
         continue;
       const inside = new Set<number>();
       let first = -1;
@@ -224,25 +254,20 @@ export function groupClaims(
       // event ("12 soldiers were killed in an ambush in Niger" is not the 17 killed near Koutougou).
       const sameToll = new Set<number>();
       let firstSameToll = -1;
+      const fi = ix.fat[i] as number;
       for (const j of idx) {
-        const d = claims[j] as Claim;
-        const inner = entry(d.placeId);
+        const inner = placeOf(j);
         if (!inner || !contains(outer, inner)) continue;
         // "Another military police unit in the Kelbo rural district was also attacked": not the event the
         // article's lead restates.
-        if (OTHER_EVENT.test(d.text)) continue;
-        if (
-          familyOf(d.eventType) !== familyOf(c.eventType) ||
-          modalityClass(d.modality) !== modalityClass(c.modality)
-        )
-          continue;
-        const a = spanOf(c);
-        const b = spanOf(d);
-        if (a && b && !overlaps(a, b)) continue;
-        if (!actorsCompatible(c.actors, d.actors)) continue;
+        if ((ix.flags[j] as number) & TEXT_OTHER_EVENT) continue;
+        if (fam(j) !== fam(i) || cls(j) !== cls(i)) continue;
+        if (!overlap(i, j)) continue;
+        if (!compatible(i, j)) continue;
         inside.add(g.find(j));
         if (first < 0) first = j;
-        if (c.fatalities === null || d.fatalities === null || c.fatalities === d.fatalities) {
+        const fj = ix.fat[j] as number;
+        if (Number.isNaN(fi) || Number.isNaN(fj) || fi === fj) {
           sameToll.add(g.find(j));
           if (firstSameToll < 0) firstSameToll = j;
         }
@@ -255,29 +280,17 @@ export function groupClaims(
 
   // 3. Within one article, a claim near a town ("outside the capital, Bamako", precision 2) joins the single
   // incident of its family at another town within the near threshold (the Kati camp is 15 km from Bamako).
-  const compatible = (c: Claim, d: Claim): boolean => {
-    const a = spanOf(c);
-    const b = spanOf(d);
-    return (
-      familyOf(d.eventType) === familyOf(c.eventType) &&
-      modalityClass(d.modality) === modalityClass(c.modality) &&
-      !(a && b && !overlaps(a, b)) &&
-      actorsCompatible(c.actors, d.actors)
-    );
-  };
-  for (const idx of bySource.values()) {
-    for (const i of idx) {
-      const c = claims[i] as Claim;
-      const at = entry(c.placeId);
-      if (c.geoPrecision !== 2 || c.offset || at?.kind !== 'place' || modalityClass(c.modality) !== 'event')
-        continue;
+  for (const [from, to] of runs) {
+    for (let i = from; i < to; i++) {
+      const here = placeOf(i);
+      if (ix.gp[i] !== 2 || ix.off[i] || here?.kind !== 'place' || cls(i) !== 0) continue;
       const towns = new Set<number>();
       let first = -1;
-      for (const j of idx) {
-        const d = claims[j] as Claim;
-        const e = entry(d.placeId);
-        if (d.placeId === c.placeId || d.geoPrecision !== 1 || e?.kind !== 'place') continue;
-        if (haversineKm(at.point, e.point) > nearKm || !compatible(c, d)) continue;
+      for (let j = from; j < to; j++) {
+        const e = placeOf(j);
+        if (ix.place[j] === ix.place[i] || ix.gp[j] !== 1 || e?.kind !== 'place') continue;
+        if (haversineKm(here.point, e.point) > nearKm) continue;
+        if (fam(j) !== fam(i) || cls(j) !== cls(i) || !overlap(i, j) || !compatible(i, j)) continue;
         towns.add(g.find(j));
         if (first < 0) first = j;
       }
@@ -285,12 +298,57 @@ export function groupClaims(
     }
   }
 
-  const out = new Map<number, Claim[]>();
-  claims.forEach((c, i) => {
-    const r = g.find(i);
-    const list = out.get(r);
-    if (list) list.push(c);
-    else out.set(r, [c]);
-  });
-  return [...out.entries()].sort((a, b) => a[0] - b[0]).map(([, list]) => list);
+  // Runs by root: a root is its group's first position, so counting sort in position order keeps both orders.
+  const root = new Int32Array(n);
+  const size = new Int32Array(n);
+  for (let p = 0; p < n; p++) {
+    const r = g.find(p);
+    root[p] = r;
+    size[r] = (size[r] as number) + 1;
+  }
+  let groups = 0;
+  for (let p = 0; p < n; p++) if (size[p]) groups++;
+  const starts = new Int32Array(groups + 1);
+  const slot = size; // reused: a root's next free place in members
+  let k = 0;
+  let next = 0;
+  for (let p = 0; p < n; p++) {
+    const s = size[p] as number;
+    if (!s) continue;
+    starts[k++] = next;
+    slot[p] = next;
+    next += s;
+  }
+  starts[groups] = n;
+  const members = new Int32Array(n);
+  for (let p = 0; p < n; p++) {
+    const r = root[p] as number;
+    const m = slot[r] as number;
+    members[m] = p;
+    slot[r] = m + 1;
+  }
+  return { starts, members };
+}
+
+/**
+ * Group claims into incidents. Returns groups of claims, each group sorted by provenance and the groups sorted
+ * by their first claim; `entry` looks a place id up in the gazetteer.
+ */
+export function groupClaims(
+  input: readonly Claim[],
+  entry: (id: string) => GazetteerEntry | undefined,
+  nearKm = 25,
+): Claim[][] {
+  const b = new ClaimIndexBuilder();
+  for (const c of input) b.add(c, textFlags(c.text));
+  const ix = b.finish();
+  const { starts, members } = groupIndex(ix, entry, nearKm);
+  const out: Claim[][] = [];
+  for (let k = 0; k + 1 < starts.length; k++) {
+    const list: Claim[] = [];
+    for (let m = starts[k] as number; m < (starts[k + 1] as number); m++)
+      list.push(input[ix.line[members[m] as number] as number] as Claim);
+    out.push(list);
+  }
+  return out;
 }

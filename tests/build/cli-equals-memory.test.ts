@@ -33,6 +33,13 @@ it('the CLI writes the bytes of the in-memory build', () => {
     'Gunmen attacked an army post in Gao on 4 May 2024, killing 12 soldiers. ' +
       'Also on Friday, unidentified armed men attacked a UN convoy in Mali.\n',
   );
+  // A town claim that is "another" attack is not the event the article's country-level toll restates: grouping
+  // reads every claim's sentence (a CLI that read only the region- and country-level ones kept the toll apart).
+  writeFileSync(
+    join(corpus, 'another.txt'),
+    'Gunmen attacked the army post in Djibo on 4 May 2024, killing 5 soldiers. In another attack, gunmen killed ' +
+      '3 civilians in Arbinda on 4 May 2024. Attacks in Burkina Faso left 8 people dead on 4 May 2024.\n',
+  );
   writeFileSync(join(corpus, 'long.txt'), `Gunmen attacked Gao on Sunday. ${'Gao Timbuktu '.repeat(2_000)}.\n`);
   const out = join(work, 'out');
   const r = spawnSync(
@@ -52,6 +59,9 @@ it('the CLI writes the bytes of the in-memory build', () => {
   expect(warnings.length).toBeGreaterThan(0);
   const mem = buildCorpus(docs, ctx, { skipped });
   expect(mem.report.counts.mentions_unlisted).toBeGreaterThan(0);
+  // The toll joins Djibo's incident; Arbinda's "another attack" stays its own.
+  const another = mem.incidents.features.filter((f) => f.properties.claims[0]?.source_id === 'another');
+  expect(another.map((f) => f.properties.claims.length).sort()).toEqual([1, 2]);
   const json = (x: unknown) => `${JSON.stringify(x)}\n`;
   const expected: Record<string, string> = {
     'incidents.geojson': json(mem.incidents),

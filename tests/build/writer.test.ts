@@ -5,7 +5,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { FileWriter } from '../../scripts/lib/builder/writer.ts';
+import { ClaimTextFile, FileWriter } from '../../scripts/lib/builder/writer.ts';
+import { MAY_FLAG } from '../../src/pipeline/group.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'sahel-writer-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -24,4 +25,29 @@ it('writes strings and bytes in order, small and larger than its buffer, copying
   w.copyFrom(other);
   w.close();
   expect(readFileSync(path).equals(expected)).toBe(true);
+});
+
+it('ClaimTextFile reads each sentence back and flags the lines that may hold a word, across pieces', () => {
+  const path = join(work, 'texts');
+  const sentences = [
+    'Gunmen attacked Gao.',
+    'Also on Friday, é \u{1F600} armed men attacked a convoy in Mali.',
+    '',
+    'In another attack "quoted"\nover two lines',
+    'Nothing here, ü',
+    'ELSEWHERE in Niger',
+  ];
+  writeFileSync(path, sentences.map((s) => `${JSON.stringify(s)}\n`).join(''));
+  for (const piece of [7, 16, 1 << 20]) {
+    const flagged: number[] = [];
+    const t = new ClaimTextFile(path, MAY_FLAG, (line, json) => {
+      expect(JSON.parse(json)).toBe(sentences[line]);
+      flagged.push(line);
+    }, piece);
+    expect(t.lines).toBe(sentences.length);
+    expect(flagged).toEqual([1, 3, 5]);
+    sentences.forEach((s, i) => expect(JSON.parse(t.json(i))).toBe(s));
+    expect(() => t.json(sentences.length)).toThrow();
+    t.close();
+  }
 });

@@ -5,12 +5,13 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { docOutput } from '../../../src/pipeline/build.ts';
+import { ClaimIndexBuilder } from '../../../src/pipeline/claim-index.ts';
 import type { Claim, SourceMeta } from '../../../src/pipeline/types.ts';
 import { readArticle } from '../corpus.ts';
 import { loadContext, type LoadedContext } from '../load.ts';
 import { docKey, writeEntry } from './cache.ts';
 import { fragmentsOf, recordOf } from './fragments.ts';
-import { groupJob, interner } from './group-job.ts';
+import { groupJob } from './group-job.ts';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.ts';
 
 const setup = workerData as WorkerSetup;
@@ -18,8 +19,8 @@ const port = parentPort;
 if (!port) throw new Error('worker.ts runs as a worker thread');
 const send = (m: FromWorker) => port.postMessage(m);
 
-/** What the grouping worker has been sent so far (ToWorker 'claims'). */
-const toGroup = { claims: [] as Claim[], meta: new Map<string, SourceMeta>(), intern: interner() };
+/** What the grouping worker has been sent so far (ToWorker 'claims'): the claims as columns, not objects. */
+const toGroup = { index: new ClaimIndexBuilder(), meta: new Map<string, SourceMeta>() };
 
 let ctx: LoadedContext | undefined;
 try {
@@ -35,15 +36,13 @@ port.on('message', (m: ToWorker) => {
     const claims = JSON.parse(
       Buffer.from(m.claims.buffer, m.claims.byteOffset, m.claims.length).toString('utf8'),
     );
-    for (const c of claims as Claim[]) toGroup.claims.push(toGroup.intern(c));
+    for (const c of claims as Claim[]) toGroup.index.add(c, 0);
     for (const [id, meta] of m.meta) toGroup.meta.set(id, meta);
     return;
   }
   if (m.type === 'group') {
-    const claims = toGroup.claims;
-    toGroup.claims = [];
     // A rejection fails the worker, and so the build.
-    void groupJob(claims, toGroup.meta, ctx, m).then((counts) => send({ type: 'grouped', counts }));
+    void groupJob(toGroup.index, toGroup.meta, ctx, m).then((counts) => send({ type: 'grouped', counts }));
     return;
   }
   const read = readArticle(setup.corpus, m.entry);
