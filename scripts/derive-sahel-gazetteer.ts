@@ -72,6 +72,7 @@ function main(): void {
   );
   log(`OSM kept ${s.osmKept}: ${s.osmByName} one place with a CC BY record, ${s.osmOnly} OSM-only`);
   log(`same-name records farther apart than the merge distance, kept apart: ${s.namesakesApart}`);
+  log(`village sections given their plain name (sahel-sections.ts): ${s.sectionAliases}`);
   for (const [why, n] of Object.entries(s.dropped).sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0])))
     log(`  dropped ${n}: ${why}`);
   log(`writing ${resolve(values.out)}`);

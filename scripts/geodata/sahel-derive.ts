@@ -159,6 +159,8 @@ export function deriveSahel(src: SahelSources, frame: Frame): SahelResult {
     admin1At,
     existingAdmin2: frame.gazetteer.entries.filter((e) => e.kind === 'admin2'),
   });
+  const words = loadWordLists([]);
+  const isWord = (key: string) => words.english.has(key) || words.french.has(key);
   const { places, osm, stats } = buildPlaces(src, zone, {
     admin2: new Admin2Index(units),
     admin1At,
@@ -167,7 +169,7 @@ export function deriveSahel(src: SahelSources, frame: Frame): SahelResult {
       const name = gnAdmin1Name.get(code);
       return name ? admin1.ref(code.slice(0, 2), name) : null;
     },
-  });
+  }, isWord);
   return { places, admin2: units, osm, stats, warnings };
 }
 

@@ -7,6 +7,7 @@ import type { Admin2Index } from './sahel-admin.ts';
 import type { Zone } from './sahel-zone.ts';
 import { compareStrings } from '../../src/common/strings.ts';
 import { roundPoint } from './util.ts';
+import { sectionAliases } from './sahel-sections.ts';
 
 export interface Parents {
   admin2: Admin2Index;
@@ -27,6 +28,8 @@ export interface PlaceStats {
   osmByName: number;
   osmOnly: number;
   namesakesApart: number;
+  /** Sections of a village that took its plain name ("Kabonga 1" -> "Kabonga"; sahel-sections.ts). */
+  sectionAliases: number;
   dropped: Record<string, number>;
 }
 
@@ -53,6 +56,8 @@ export function buildPlaces(
   input: { gn: GnRow[]; wof: WofRow[]; osm: OsmRow[] },
   zone: Zone,
   parents: Parents,
+  /** Is this name key an ordinary word ("Commune 1", "Point A" keep their numbers)? */
+  isWord: (key: string) => boolean = () => false,
 ): { places: SahelPlace[]; osm: OsmPlace[]; stats: PlaceStats } {
   const dropped: Record<string, number> = {};
   const drop = (why: string) => (dropped[why] = (dropped[why] ?? 0) + 1);
@@ -198,6 +203,9 @@ export function buildPlaces(
     p.admin2 = admin2;
     p.ids.sort(compareStrings);
   }
+  const sections = sectionAliases(all, [...all, ...osm], isWord);
+  const byId = new Map(all.map((p) => [p.id, p]));
+  for (const { id, plain } of sections) addNames(byId.get(id) as SahelPlace, [plain]);
   all.sort((a, b) => compareStrings(a.id, b.id));
   osm.sort((a, b) => compareStrings(a.id, b.id));
   return {
@@ -213,6 +221,7 @@ export function buildPlaces(
       osmByName: osmMatch.pairs.size,
       osmOnly: osm.length - osmMatch.pairs.size,
       namesakesApart: wofMatch.namesakesApart + osmMatch.namesakesApart,
+      sectionAliases: sections.length,
       dropped,
     },
   };

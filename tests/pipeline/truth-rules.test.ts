@@ -583,3 +583,11 @@ describe('a road named by its ends (issue 8, sixth stop)', () => {
     expect(placeOf(fada?.placeId ?? '')?.name).toBe("Fada N'gourma");
   });
 });
+
+describe('a village GeoNames splits into numbered sections (issue 8, sixth stop)', () => {
+  it('"in the area of Kabonga (Kompienga)" is Kabonga 1 of Kompienga, not the Nigerian Kabonga', () => {
+    const [c] = claimsOf('Militants abducted two technicians in the area of Kabonga (Kompienga) on Monday.');
+    expect(c?.placeId).toBe('gn:11920069');
+    expect(placeOf(c?.placeId ?? '')?.name).toBe('Kabonga 1');
+  });
+});
