@@ -323,21 +323,19 @@ function villageCue(text: string, range: TokenRange, h: Hit, ctx: PipelineContex
   const { tokens, from, to } = range;
   const w = ctx.words.context;
   const v = ctx.words.villages;
-  const key = (i: number) => (i >= from && i < to ? tokens.knownKey(i) : '');
-  const prev = key(h.first - 1);
-  const prev2 = key(h.first - 2);
+  const prev = keyIn(range, h.first - 1);
+  const prev2 = keyIn(range, h.first - 2);
+  const next = keyIn(range, h.last + 1);
   // "in the Boni area" says it is a place as plainly as "the village of Boni" does.
   const introduced =
     (prev === 'of' && v.introducers.has(prev2)) ||
-    (prev === 'the' && (w.locative.has(prev2) || v.verbs.has(prev2)) && AREA_NOUNS.has(key(h.last + 1)));
+    (prev === 'the' && (w.locative.has(prev2) || v.verbs.has(prev2)) && AREA_NOUNS.has(next));
   // "the axis Tongomayel-Barsalogho", "the Arbinda-Gorgadji axis": both ends of a road are places.
-  const hyphenAt = (i: number) =>
-    i >= from && i + 1 < to && /^\s*[-–]\s*$/u.test(text.slice(tokens.end[i], tokens.start[i + 1]));
   const roadEnd =
-    (hyphenAt(h.last) && (ROAD_NOUNS.has(prev) || ROAD_NOUNS.has(key(h.last + 2)))) ||
-    (hyphenAt(h.first - 1) &&
-      !hyphenAt(h.last) &&
-      (ROAD_NOUNS.has(prev2) || ROAD_NOUNS.has(key(h.last + 1))));
+    (hyphenAt(text, range, h.last) && (ROAD_NOUNS.has(prev) || ROAD_NOUNS.has(keyIn(range, h.last + 2)))) ||
+    (hyphenAt(text, range, h.first - 1) &&
+      !hyphenAt(text, range, h.last) &&
+      (ROAD_NOUNS.has(prev2) || ROAD_NOUNS.has(next)));
   const locative =
     introduced ||
     roadEnd ||
@@ -345,31 +343,25 @@ function villageCue(text: string, range: TokenRange, h: Hit, ctx: PipelineContex
     v.verbs.has(prev) ||
     (prev === 'of' && w.ofLocative.has(prev2)) ||
     (prev === 'the' && w.locative.has(prev2));
-  const capWord = (i: number, gapFrom: number, gapTo: number) =>
-    i >= from &&
-    i < to &&
-    gapTo - gapFrom === 1 &&
-    /[\s-]/.test(text.charAt(gapFrom)) &&
-    capitalAt(text, tokens.start[i] as number) &&
-    !TITLE_FUNCTION_WORDS.has(text.slice(tokens.start[i], tokens.end[i])) &&
-    !ctx.words.unknownPlaces.notNames.has(text.slice(tokens.start[i], tokens.end[i]));
+  const notNames = ctx.words.unknownPlaces.notNames;
   const before = h.first - 1;
   const after = h.last + 1;
   const fragment =
     (before >= from &&
-      capWord(before, tokens.end[before] as number, tokens.start[h.first] as number) &&
+      capWord(text, range, before, tokens.end[before] as number, tokens.start[h.first] as number, notNames) &&
       // A sentence's first word is capitalised anyway.
       before > from) ||
-    (after < to && capWord(after, tokens.end[h.last] as number, tokens.start[after] as number));
-  const admin = (prev === 'of' && v.adminNouns.has(prev2)) || v.adminNouns.has(key(h.last + 1));
+    (after < to &&
+      capWord(text, range, after, tokens.end[h.last] as number, tokens.start[after] as number, notNames));
+  const admin = (prev === 'of' && v.adminNouns.has(prev2)) || v.adminNouns.has(next);
   // "in the region of Menaka": the admin-1 region, not its capital.
-  const region = (prev === 'of' && REGION_NOUNS.has(prev2)) || key(h.last + 1) === 'sector';
+  const region = (prev === 'of' && REGION_NOUNS.has(prev2)) || next === 'sector';
   // "the Dogon village", "the Boni family": a name after "the" with no locative is a word of something else,
   // and so is a people's name before a lower-case word ("in the Dogon village of X", "a Fulani herder").
   const attributive =
     h.first === h.last &&
     after < to &&
-    v.ethnonyms.has(key(h.first)) &&
+    v.ethnonyms.has(keyIn(range, h.first)) &&
     /^\s+$/.test(text.slice(tokens.end[h.last], tokens.start[after])) &&
     /^\p{Ll}/u.test(text.charAt(tokens.start[after] as number));
   return {
@@ -379,6 +371,45 @@ function villageCue(text: string, range: TokenRange, h: Hit, ctx: PipelineContex
     admin,
     region,
   };
+}
+
+// (villageCue's helpers are module functions, not closures: under tsx (keepNames) each named arrow made per
+// village hit cost a defineProperty call.)
+
+/** The known key (context vocabulary) of token i when it lies in the sentence, else ''. */
+function keyIn(range: TokenRange, i: number): string {
+  return i >= range.from && i < range.to ? range.tokens.knownKey(i) : '';
+}
+
+/** Is there a hyphen (or dash) between token i and the next, both in the sentence? */
+function hyphenAt(text: string, range: TokenRange, i: number): boolean {
+  const { tokens } = range;
+  return (
+    i >= range.from &&
+    i + 1 < range.to &&
+    /^\s*[-–]\s*$/u.test(text.slice(tokens.end[i], tokens.start[i + 1]))
+  );
+}
+
+/** Is token i of the sentence a capitalised word right next to the name (one space or hyphen between)? */
+function capWord(
+  text: string,
+  range: TokenRange,
+  i: number,
+  gapFrom: number,
+  gapTo: number,
+  notNames: ReadonlySet<string>,
+): boolean {
+  const { tokens, from, to } = range;
+  return (
+    i >= from &&
+    i < to &&
+    gapTo - gapFrom === 1 &&
+    /[\s-]/.test(text.charAt(gapFrom)) &&
+    capitalAt(text, tokens.start[i] as number) &&
+    !TITLE_FUNCTION_WORDS.has(text.slice(tokens.start[i], tokens.end[i])) &&
+    !notNames.has(text.slice(tokens.start[i], tokens.end[i]))
+  );
 }
 
 /** "Ibrahim B. Keïta", "Vladimir Putin": a name between capitalised words, with no locative word before it. */

@@ -4,12 +4,12 @@
 
 import { placeLists, possessors } from './place-lists.ts';
 import { haversineKm, KM_PER_DEGREE } from '../common/geo.ts';
-import type { PipelineContext } from './context.ts';
+import type { PipelineContext, VillageWords } from './context.ts';
 import type { GazetteerIndex } from './gazetteer.ts';
 import { isMinorPlace, isOsmTownOnly, isVillageOnly } from './gazetteer-sahel.ts';
 import type { ActorMention, GazetteerEntry, Mention, Resolution } from './types.ts';
 import { spacingFreeKey } from './text.ts';
-import { villageEvidence, adminPath, seatOf, sharedRegion } from './villages.ts';
+import { villageEvidence, adminPath, seatOf, sharedRegion, type VillageContext } from './villages.ts';
 
 const KIND_PRIOR: Record<GazetteerEntry['kind'], number> = {
   country: 8,
@@ -147,6 +147,33 @@ function basePrior(e: GazetteerEntry): number {
             ? 0.3
             : 0);
   return score;
+}
+
+/** Is admin unit `id` named in `counts` by a mention other than one whose own candidates are `own`? */
+function namedBy(
+  counts: ReadonlyMap<string, number>,
+  id: string | null | undefined,
+  own: readonly string[],
+): boolean {
+  return !!id && (counts.get(id) ?? 0) > (own.length > 0 && own.includes(id) ? 1 : 0);
+}
+
+/** A mention's village evidence (villages.ts). A class rather than an object literal with an arrow: one is made
+ * per mention, and under tsx (keepNames) every named arrow made costs a defineProperty call. */
+class SentenceEvidence implements VillageContext {
+  constructor(
+    private readonly admins: ReadonlyMap<string, number>,
+    private readonly own: readonly string[],
+    readonly countries: ReadonlySet<string>,
+    readonly fragments: ReadonlySet<string>,
+    readonly foreignDoc: boolean,
+    readonly listed: boolean,
+    readonly words: VillageWords,
+  ) {}
+
+  named(id: string | null | undefined): boolean {
+    return namedBy(this.admins, id, this.own);
+  }
 }
 
 interface Ranked {
@@ -306,9 +333,6 @@ export function resolveMentions(
     return v;
   };
   const noAdmins = new Map<string, number>();
-  /** Is admin unit `id` named in `counts` by a mention other than one whose own candidates are `own`? */
-  const namedBy = (counts: Map<string, number>, id: string | null | undefined, own: readonly string[]) =>
-    !!id && (counts.get(id) ?? 0) > (own.length > 0 && own.includes(id) ? 1 : 0);
   const docCountries = new Set([...namedCountries, ...topCountries]);
   const fragments = new Set<string>();
   for (const m of mentions) if (m.cue?.fragment) fragments.add(spacingFreeKey(m.surface));
@@ -373,14 +397,15 @@ export function resolveMentions(
     const checked = candidates.some((c) => c.checked);
     const key = checked || candidates.length > 1 ? spacingFreeKey(m.surface) : '';
     const evidence = checked
-      ? {
-          named: (id: string | null | undefined) => namedBy(admins, id, own),
-          countries: docCountries,
-          foreignDoc,
+      ? new SentenceEvidence(
+          admins,
+          own,
+          docCountries,
           fragments,
-          words: ctx.words.villages,
-          listed: vouched.has(m),
-        }
+          foreignDoc,
+          vouched.has(m),
+          ctx.words.villages,
+        )
       : null;
     for (const c of candidates) {
       if (evidence && c.checked && !villageEvidence(c.entry, m, key, evidence)) {
@@ -444,8 +469,13 @@ export function resolveMentions(
     for (const r of ranked) out.push({ id: r.id, score: r.score });
     const best = ranked[0] as Ranked;
     // The runner-up is another place: records within 25 km are one place, and so are a unit and its seat.
-    const other = (r: Ranked) => !seatOf(r.entry, best.entry) && !seatOf(best.entry, r.entry);
-    const second = ranked.find((r, i) => i > 0 && beyond(best.entry.point, r.entry.point, 25) && other(r));
+    const second = ranked.find(
+      (r, i) =>
+        i > 0 &&
+        beyond(best.entry.point, r.entry.point, 25) &&
+        !seatOf(r.entry, best.entry) &&
+        !seatOf(best.entry, r.entry),
+    );
     if (best.entry.kind === 'continent') {
       return {
         mention: m,
