@@ -43,10 +43,12 @@ class Col<A extends Typed> {
     }
     this.a[i] = v;
   }
-  /** The first `n` values, in the order `perm` gives (a new array of exactly n). */
+  /** The first `n` values, in the order `perm` gives (a new array of exactly n); the column is let go, so that
+   * sorting the index holds one column twice at a time, not all of them. */
   permuted(perm: Int32Array): A {
     const out = new this.ctor(perm.length) as A;
     for (let i = 0; i < perm.length; i++) out[i] = this.a[perm[i] as number] as number;
+    this.a = new this.ctor(0) as A;
     return out;
   }
 }
@@ -186,24 +188,7 @@ export class ClaimIndexBuilder {
     const n = this.n;
     const { cols, t } = this;
     const sourceRank = ranks(t.sources.list);
-    const src = cols.src.a;
-    const start = cols.start.a;
-    const id = cols.id.a;
-    const others = t.otherIds.list;
-    const idStr = (v: number) => (v >= 0 ? v.toString(16).padStart(8, '0') : (others[-v - 1] as string));
-    const perm = new Int32Array(n);
-    for (let i = 0; i < n; i++) perm[i] = i;
-    // 8-hex-digit ids compare as numbers in code-unit order; any other id compares as its string.
-    perm.sort((a, b) => {
-      const d = (sourceRank[src[a] as number] as number) - (sourceRank[src[b] as number] as number);
-      if (d) return d;
-      const s = (start[a] as number) - (start[b] as number);
-      if (s) return s;
-      const x = id[a] as number;
-      const y = id[b] as number;
-      if (x !== y) return x >= 0 && y >= 0 ? (x < y ? -1 : 1) : compareStrings(idStr(x), idStr(y)) || a - b;
-      return a - b;
-    });
+    const perm = provenanceOrder(n, sourceRank, cols.src.a, cols.start.a, cols.id.a, t.otherIds.list);
     return {
       n,
       src: cols.src.permuted(perm),
@@ -236,9 +221,34 @@ export class ClaimIndexBuilder {
       actorLists: t.actorLists.list,
       impactLists: t.impactLists.list,
       unlocatedNames: t.unlocatedNames.list,
-      otherIds: others,
+      otherIds: t.otherIds.list,
     };
   }
+}
+
+/** Positions sorted by source (its rank), offset, id; ties in the order added. 8-hex-digit ids compare as
+ * numbers in code-unit order; any other id compares as its string. */
+function provenanceOrder(
+  n: number,
+  sourceRank: Int32Array,
+  src: Int32Array,
+  start: Int32Array,
+  id: Float64Array,
+  others: readonly string[],
+): Int32Array {
+  const idStr = (v: number) => (v >= 0 ? v.toString(16).padStart(8, '0') : (others[-v - 1] as string));
+  const perm = new Int32Array(n);
+  for (let i = 0; i < n; i++) perm[i] = i;
+  return perm.sort((a, b) => {
+    const d = (sourceRank[src[a] as number] as number) - (sourceRank[src[b] as number] as number);
+    if (d) return d;
+    const s = (start[a] as number) - (start[b] as number);
+    if (s) return s;
+    const x = id[a] as number;
+    const y = id[b] as number;
+    if (x !== y) return x >= 0 && y >= 0 ? (x < y ? -1 : 1) : compareStrings(idStr(x), idStr(y)) || a - b;
+    return a - b;
+  });
 }
 
 const nullable = <T>(list: readonly T[], i: number): T | null => (i ? (list[i - 1] as T) : null);

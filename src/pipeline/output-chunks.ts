@@ -208,8 +208,10 @@ export class MapChunkWriter {
   /** null: the sources are written apart (ChunkOptions.sourcesApart). */
   private readonly sources: MapSourceWriter | null;
   private readonly cols = new Map<ColumnName, Column>();
-  private readonly ids: string[] = [];
-  private hexIds = true;
+  /** Ids as numbers while every id is 8 hex digits (a string each is ~40 bytes at 2M incidents), as strings
+   * from the first that is not. */
+  private readonly idNums = new Column('u32');
+  private ids: string[] | null = null;
   private gridCoords = true;
   private readonly lonF = new Column('f64');
   private readonly latF = new Column('f64');
@@ -271,8 +273,11 @@ export class MapChunkWriter {
     const p = f.properties;
     const row = this.nIncidents;
     const { d } = this;
-    this.ids.push(p.id);
-    if (this.hexIds && !HEX8.test(p.id)) this.hexIds = false;
+    if (this.ids === null && HEX8.test(p.id)) this.idNums.push(parseInt(p.id, 16));
+    else {
+      this.ids ??= Array.from(this.idNums.values, (n) => n.toString(16).padStart(8, '0'));
+      this.ids.push(p.id);
+    }
     if ((f as { id?: unknown }).id !== p.id) this.noFeatureId.push(row);
     const c = f.geometry?.type === 'Point' ? f.geometry.coordinates : null;
     const lon = c ? c[0]! : NaN;
@@ -336,7 +341,7 @@ export class MapChunkWriter {
     const nSources = this.sources ? this.sources.finish() : sourcesWritten;
     if (nSources === undefined) throw new Error('how many sources were written apart?');
     const cols: [ColumnName, Typed][] = [];
-    if (this.hexIds) cols.push(['id', Uint32Array.from(this.ids, (s) => parseInt(s, 16))]);
+    if (this.ids === null) cols.push(['id', Uint32Array.from(this.idNums.values)]);
     for (const [name, c] of this.cols) {
       if (name === 'lon' || name === 'lat')
         cols.push([name, this.gridCoords ? c.values : (name === 'lon' ? this.lonF : this.latF).values]);
@@ -371,7 +376,7 @@ export class MapChunkWriter {
     this.write(MAP_COLUMNS_FILE, bin);
     const { d } = this;
     const dicts: MapDicts = {
-      ...(this.hexIds ? {} : { ids: this.ids }),
+      ...(this.ids === null ? {} : { ids: this.ids }),
       places: d.places.list.map((s) => JSON.parse(s) as MapDicts['places'][number]),
       regions: d.regions.list,
       eventTypes: d.eventTypes.list,
