@@ -591,3 +591,29 @@ describe('a village GeoNames splits into numbered sections (issue 8, sixth stop)
     expect(placeOf(c?.placeId ?? '')?.name).toBe('Kabonga 1');
   });
 });
+
+describe('a sentence with no event may set the scene (issue 8, sixth stop: places spotted, no claim)', () => {
+  it('"... seen in front of the ministry in Ouagadougou. Students say they protest ...": near Ouagadougou', () => {
+    const claims = claimsOf(
+      "Thousands of students were seen in front of the ministry on Tuesday in Ouagadougou. Students say they protest against the authorities' silence.",
+      '2024-01-10',
+    );
+    expect(claims.map((c) => [placeOf(c.placeId)?.name, c.geoPrecision, c.eventType])).toEqual([
+      ['Ouagadougou', 2, 'Protests'],
+    ]);
+  });
+
+  it("background regions set no scene, and an event's own town is not displaced by a town named after it", () => {
+    expect(
+      claimsOf(
+        'Communities across central and northern Mali have lived with this for years. Gunmen killed two traders on Monday.',
+        '2024-01-10',
+      ),
+    ).toEqual([]);
+    const claims = claimsOf(
+      'Gunmen killed five people in Boni on Monday. Residents described Douentza as calm. The attackers burned shops.',
+      '2024-01-10',
+    );
+    expect(claims.map((c) => placeOf(c.placeId)?.name)).toEqual(['Boni', 'Boni']);
+  });
+});

@@ -14,7 +14,14 @@ const BACK_THERE =
 
 /** The last sentence that named places, within one document read in order. */
 export class CarryOver {
-  private last: { sentence: number; end: number; places: Place[]; span?: DateSpan | null } | null = null;
+  private last: {
+    sentence: number;
+    end: number;
+    places: Place[];
+    span?: DateSpan | null;
+    /** Set by scene(): named by a sentence with no event. */
+    scene?: boolean;
+  } | null = null;
   /** The sentence the last carried() call placed. */
   private carriedTo = -1;
 
@@ -24,6 +31,21 @@ export class CarryOver {
   /** A sentence named its places: the next two sentences of its paragraph may take them. */
   named(s: Sentence, places: Place[]): void {
     this.last = { sentence: s.index, end: s.end, places };
+  }
+
+  /** A sentence with no event named places: they set the scene for the next two sentences of its paragraph, unless
+   * an event sentence's places are still in reach (the event, not the background, is what goes on). */
+  scene(s: Sentence, places: Place[]): void {
+    if (!places.length) return;
+    const last = this.last;
+    if (
+      last &&
+      !last.scene &&
+      s.index - last.sentence <= 2 &&
+      !this.text.slice(last.end, s.start).includes('\n')
+    )
+      return;
+    this.last = { sentence: s.index, end: s.end, places, scene: true };
   }
 
   /** A sentence's event was a history or a forecast ("since the 2016 Grand-Bassam attack"): the next sentence's
@@ -58,7 +80,13 @@ export class CarryOver {
     // event, elsewhere.
     if (ELSEWHERE.test(s.text)) return null;
     // The chain stays anchored on the sentence that named the place: at most two sentences carry it.
-    this.last = { sentence: last.sentence, end: s.end, places: last.places, span: last.span ?? null };
+    this.last = {
+      sentence: last.sentence,
+      end: s.end,
+      places: last.places,
+      span: last.span ?? null,
+      scene: last.scene,
+    };
     this.carriedTo = s.index;
     return last.places.map((p) => ({
       entry: p.entry,

@@ -16,7 +16,7 @@ import { eventFor, eventWords, type EventWords } from './event-type.ts';
 import { claimFatalities } from './fatalities.ts';
 import { modalityOf } from './modality.ts';
 import { genericCue } from './generic.ts';
-import { choosePlaces } from './place.ts';
+import { choosePlaces, scenePlaces } from './place.ts';
 import { roleWords } from '../roles.ts';
 import { sentenceWords } from './sentence-tokens.ts';
 import type { Trigger } from './compiled.ts';
@@ -158,7 +158,10 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
     const here = placesBySentence.get(s.index) ?? [];
     const actorsHere = actorsBySentence.get(s.index) ?? [];
     const event: EventWords | null = eventWords(s, tokens, actorsHere, ctx) ?? continued(s, tokens, last);
-    if (!event) continue;
+    if (!event) {
+      carry.scene(s, scenePlaces(s, here, input, c, ctx));
+      continue;
+    }
     const date = dateHere();
     last = { event, sentence: s.index, end: s.end };
     const { trigger, hits, riot, eventTrigger } = event;

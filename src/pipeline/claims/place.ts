@@ -168,6 +168,28 @@ export function choosePlaces(
   return { places: carried ?? [], mission, unknownHere, setAside };
 }
 
+/**
+ * "Thousands of students gathered in front of the ministry in Ouagadougou. They protested against ...": a sentence
+ * with no event word may still set the scene the next event sentence takes. Only plain event places (no role, no
+ * demonym, no bracketed hierarchy), and only towns, villages and admin-2 units: "across central and northern Mali"
+ * in background prose is no scene.
+ */
+export function scenePlaces(
+  s: Sentence,
+  here: Resolution[],
+  doc: PlaceDoc,
+  c: ClaimTables,
+  ctx: PipelineContext,
+): Place[] {
+  const scene = here.filter((r) => {
+    if (r.status !== 'resolved' || !r.placeId || r.mention.via === 'demonym') return false;
+    if ((r.role && r.role.role !== 'event') || inSpans(doc.context ?? [], r.mention)) return false;
+    const kind = ctx.gazetteer.get(r.placeId)?.kind;
+    return kind === 'place' || kind === 'admin2';
+  });
+  return scene.length ? namedPlaces(s, scene, false, c, ctx) : [];
+}
+
 /** The finest places among those the sentence names, each with its precision; `near` (an unknown village's
  * unit, a weak cue's place) keeps only the first and makes it "near" at best. */
 function namedPlaces(
