@@ -55,6 +55,13 @@ export class MapContext {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- not reactive on purpose: only event handlers read it
   private readonly reloading = new Set<string>();
   private waiting: (() => void)[] = [];
+  /** Told when the last marked source is re-tiled (MapView: the frame gate draws then). */
+  onSettled: (() => void) | null = null;
+
+  /** Some source marked by `markReloading` is still being re-tiled. */
+  get reloadingAny(): boolean {
+    return this.reloading.size > 0;
+  }
   private watching = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -96,6 +103,7 @@ export class MapContext {
     const fns = this.waiting;
     this.waiting = [];
     for (const f of fns) f();
+    this.onSettled?.();
   }
 
   /** Adds a click target; the returned function removes it (call it from the layer's cleanup). */

@@ -33,13 +33,20 @@ export interface MapBenchRow {
   /** Idle with every source loaded, including the full point source sent in the background. */
   idleMs: number;
   repaintFloor: Latency;
-  actorOverview: { main: Latency; idle: Latency };
-  dateOverview: { main: Latency; idle: Latency };
-  actorZoomed: { main: Latency; idle: Latency };
-  dateZoomed: { main: Latency; idle: Latency };
+  actorOverview: Series;
+  dateOverview: Series;
+  actorZoomed: Series;
+  dateZoomed: Series;
   panLongTasks: number;
   panBlockingMs: number;
   heapMB: number;
+}
+
+/** A series of filter changes: main-thread time, time to idle, and frames MapLibre rendered until idle. */
+export interface Series {
+  main: Latency;
+  idle: Latency;
+  frames: Latency;
 }
 
 export interface MapBenchResult {
@@ -81,7 +88,7 @@ async function measureChange(
   mode: string,
   change: 'actor' | 'date',
   k: number,
-): Promise<[number, number]> {
+): Promise<[number, number, number, string]> {
   return page.evaluate(
     async ({ mode, change, k }) => {
       const actors = ['JNIM', 'Wagner Group', 'Military Forces of Mali', 'France', 'AQIM'];
@@ -103,13 +110,37 @@ async function measureChange(
       }
       const w = window as unknown as {
         __bench: {
-          map: { once(e: string, cb: () => void): void };
+          map: {
+            once(e: string, cb: () => void): void;
+            on(
+              e: string,
+              cb: (e: { sourceId?: string; sourceDataType?: string; tile?: unknown }) => void,
+            ): void;
+            off(
+              e: string,
+              cb: (e: { sourceId?: string; sourceDataType?: string; tile?: unknown }) => void,
+            ): void;
+          };
           apply?: (f: FilterState) => Promise<void>;
         };
         __sahel?: { app: { filters: FilterState } };
       };
       const m = w.__bench.map;
       const t0 = performance.now();
+      // what MapLibre does until idle: each frame (R) and each source's new data or tile, in ms from the change
+      const events: string[] = [];
+      let frames = 0;
+      const at = () => Math.round(performance.now() - t0);
+      const onRender = () => {
+        frames++;
+        events.push(`R${at()}`);
+      };
+      const onData = (e: { sourceId?: string; sourceDataType?: string; tile?: unknown }) => {
+        if (e.sourceId && (e.tile || e.sourceDataType === 'content'))
+          events.push(`${e.sourceId}${e.tile ? '' : ':content'}@${at()}`);
+      };
+      m.on('render', onRender);
+      m.on('sourcedata', onData);
       const idle = new Promise<void>((r) => m.once('idle', () => r()));
       // main thread: the synchronous work (naive: filter + setData's structured clone; app: the Svelte flush with
       // filter pass, counts, table, clusters and setFilter), measured after the microtask queue drains
@@ -119,7 +150,10 @@ async function measureChange(
       const main = performance.now() - t0;
       await done;
       await idle;
-      return [main, performance.now() - t0];
+      const total = performance.now() - t0;
+      m.off('render', onRender);
+      m.off('sourcedata', onData);
+      return [main, total, frames, events.join(' ')];
     },
     { mode, change, k },
   );
@@ -131,16 +165,20 @@ async function series(
   change: 'actor' | 'date',
   runs: number,
   budgetMs: number,
-): Promise<{ main: Latency; idle: Latency }> {
+  log: (s: string) => void,
+): Promise<Series> {
   const main: number[] = [];
   const idle: number[] = [];
+  const frames: number[] = [];
   const t0 = Date.now();
   for (let k = 0; k < runs && Date.now() - t0 < budgetMs; k++) {
-    const [a, b] = await measureChange(page, mode, change, k);
+    const [a, b, f, events] = await measureChange(page, mode, change, k);
     main.push(a);
     idle.push(b);
+    frames.push(f);
+    if (k < 2 && process.env.MAP_BENCH_EVENTS) log(`    ${change} #${k}: ${events}`);
   }
-  return { main: stats(main), idle: stats(idle) };
+  return { main: stats(main), idle: stats(idle), frames: stats(frames) };
 }
 
 /** What one repaint costs with no change at all (SwiftShader renders on the CPU): the floor under every latency. */
@@ -210,15 +248,15 @@ async function benchOne(
     const floor = await repaintFloor(page);
     const runs = 15;
     const budget = n >= 1_000_000 ? 60_000 : 30_000;
-    const actorOverview = await series(page, mode, 'actor', runs, budget);
-    const dateOverview = await series(page, mode, 'date', runs, budget);
+    const actorOverview = await series(page, mode, 'actor', runs, budget, log);
+    const dateOverview = await series(page, mode, 'date', runs, budget, log);
     await page.evaluate(() => {
       const m = (window as unknown as { __bench: { map: { jumpTo(o: object): void } } }).__bench.map;
       m.jumpTo({ center: [-4.18, 14.48], zoom: 7 });
     });
     await whenIdle(page);
-    const actorZoomed = await series(page, mode, 'actor', runs, budget);
-    const dateZoomed = await series(page, mode, 'date', runs, budget);
+    const actorZoomed = await series(page, mode, 'actor', runs, budget, log);
+    const dateZoomed = await series(page, mode, 'date', runs, budget, log);
     // long tasks while panning (at zoom 7)
     const pan = await page.evaluate(async () => {
       const tasks: number[] = [];
@@ -299,11 +337,12 @@ export async function runMapBench(
 }
 
 export function formatMapBench(r: MapBenchResult): string {
-  const lat = (l: { main: Latency; idle: Latency }) =>
-    `${l.main.median}/${l.main.p95} · ${l.idle.median}/${l.idle.p95}`;
+  const lat = (l: Series) =>
+    `${l.main.median}/${l.main.p95} · ${l.idle.median}/${l.idle.p95} (${l.frames.median}/${l.frames.p95} fr)`;
   const lines = [
     `JS bundle without data (gzip): main ${r.bundle.mainJsGzipKB} KB + MapLibre worker ${r.bundle.workerGzipKB} KB; CSS ${r.bundle.cssGzipKB} KB`,
-    'Latencies in ms as median/p95: main-thread work · until the map is idle again (includes worker and CPU rendering).',
+    'Latencies in ms as median/p95: main-thread work · until the map is idle again (includes worker and CPU rendering),',
+    'then the frames MapLibre drew until idle (median/p95). MAP_BENCH_EVENTS=1 logs the first two changes of each series.',
     '',
     '| n | approach | first idle · all loaded | repaint floor | actor, overview | date, overview | actor, zoom 7 | date, zoom 7 | pan: long tasks (blocking ms) | heap MB |',
     '|---|---|---|---|---|---|---|---|---|---|',
