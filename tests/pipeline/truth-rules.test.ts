@@ -617,3 +617,23 @@ describe('a sentence with no event may set the scene (issue 8, sixth stop: place
     expect(claims.map((c) => placeOf(c.placeId)?.name)).toEqual(['Boni', 'Boni']);
   });
 });
+
+describe('more event words ACLED notes use (issue 8, sixth stop)', () => {
+  const kinds = (text: string) =>
+    claimsOf(text, '2020-01-01').map((c) => [placeOf(c.placeId)?.name, c.eventType, c.subEventType]);
+
+  it('a stabbing, a base installed, an accord signed, a mine disposed of', () => {
+    expect(kinds('On January 13, an unknown individual stabbed a man in Douentza.')).toEqual([
+      ['Douentza', 'Violence against civilians', 'Attack'],
+    ]);
+    expect(kinds('On April 2, French forces installed a base in Gossi.')).toEqual([
+      ['Gossi', 'Strategic developments', 'Headquarters or base established'],
+    ]);
+    expect(kinds('On August 1, community leaders signed an accord in Djenne to end hostilities.')).toEqual([
+      ['Djénné', 'Strategic developments', 'Agreement'],
+    ]);
+    expect(
+      kinds('On November 10, an anti-tank mine was disposed of after children found it in Talataye.'),
+    ).toEqual([['Talataye', 'Strategic developments', 'Other']]);
+  });
+});
