@@ -225,6 +225,10 @@ export class MapSources {
   add(s: SourceOut): void {
     this.w.addSource(s);
   }
+  /** A source as JSON.stringify(SourceOut) gave it (MapSourceWriter.addSourceJson). */
+  addJson(json: string): void {
+    this.w.addSourceJson(json);
+  }
   /** Waits while too many chunks are being compressed. */
   async drain(): Promise<void> {
     if (this.files.pending.size > IN_FLIGHT) await this.files.drain();

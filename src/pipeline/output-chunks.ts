@@ -160,6 +160,10 @@ function narrow(a: Uint32Array): Uint8Array | Uint16Array | Uint32Array {
 const HEX8 = /^[0-9a-f]{8}$/;
 const onGrid = (x: number): boolean => Math.round(x * 1e6) / 1e6 === x && Math.abs(x) <= 2000;
 
+const ID_KEY = '{"id":"';
+const ID_END = '","file":';
+const TEXT_KEY = ',"text":';
+
 /** The sources' half of the layer: map/sources.json and the text chunks. MapChunkWriter writes it too, unless
  * told the sources are written apart (the build writes them as documents merge, on another thread). */
 export class MapSourceWriter {
@@ -181,6 +185,29 @@ export class MapSourceWriter {
     const meta: SourceMeta = { ...rest, text_chunk: Math.floor(this.nSources / this.perSources) };
     this.write(OUTPUT_FILES.mapSources, (this.nSources ? ',' : '') + JSON.stringify(meta));
     this.texts.push(JSON.stringify([s.id, text]));
+    this.nSources++;
+    if (this.texts.length === this.perSources) this.flushTexts();
+  }
+
+  /** A source as the JSON.stringify of its SourceOut (sourceOut's key order: id first, text last): its meta and
+   * text entry are cut from those bytes, the same as addSource writes, without parsing and serialising the text
+   * again (most of a source's bytes). Anything else is parsed. */
+  addSourceJson(json: string): void {
+    const idEnd = json.indexOf(ID_END);
+    const textAt = json.indexOf(TEXT_KEY);
+    // Inside a JSON string every quote is escaped, so these markers can only be the object's own keys.
+    if (!json.startsWith(ID_KEY) || idEnd < 0 || textAt < idEnd || !json.endsWith('"}')) {
+      this.addSource(JSON.parse(json) as SourceOut);
+      return;
+    }
+    const chunk = Math.floor(this.nSources / this.perSources);
+    this.write(
+      OUTPUT_FILES.mapSources,
+      `${this.nSources ? ',' : ''}${json.slice(0, textAt)},"text_chunk":${chunk}}`,
+    );
+    this.texts.push(
+      `[${json.slice(ID_KEY.length - 1, idEnd + 1)},${json.slice(textAt + TEXT_KEY.length, -1)}]`,
+    );
     this.nSources++;
     if (this.texts.length === this.perSources) this.flushTexts();
   }

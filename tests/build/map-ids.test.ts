@@ -1,7 +1,8 @@
-// The map layer's writer keeps incident ids as numbers while every id is 8 hex digits (the build's), and as
-// strings from the first one that is not: the ids list it writes is then every id, in order, as given.
+// The map layer's writer: incident ids kept as numbers while every id is 8 hex digits (the build's) and as
+// strings from the first one that is not; a source cut from its JSON (the build's cached bytes) as from its object.
 import { expect, it } from 'vitest';
-import { mapChunks } from '../../src/pipeline/output-chunks.ts';
+import type { SourceOut } from '../../src/pipeline/contract.ts';
+import { MapSourceWriter, mapChunks } from '../../src/pipeline/output-chunks.ts';
 import { columnData, corpus } from '../map-layer/corpus.ts';
 
 it('writes every id as given when a non-hex id comes after hex ones', () => {
@@ -13,4 +14,32 @@ it('writes every id as given when a non-hex id comes after hex ones', () => {
   expect(cd.manifest.columns.some((c) => c.name === 'id')).toBe(false);
   const hex = columnData(mapChunks(corpus(300, 20, true).incidents, sources));
   expect(hex.dicts.ids).toBeUndefined();
+});
+
+it('cuts a source from its JSON into the same bytes as from the object', () => {
+  const tricky: SourceOut[] = [
+    { id: 'a"b\\', file: 'a.txt', title: '","file":"x', publisher: null, published: '2024-05-04', text: 'x' },
+    { id: 'b', file: 'b.txt', title: null, publisher: 'P', published: null, text: 'He said ,"text":"no" \ud800 é' },
+    { id: 'c', file: 'c.txt', title: 'T', publisher: null, published: null, text: '' },
+  ];
+  const all = [...corpus(10, 40).sources, ...tricky];
+  const run = (json: boolean) => {
+    const files = new Map<string, string>();
+    const w = new MapSourceWriter((p, d) => files.set(p, (files.get(p) ?? '') + String(d)), {
+      sourcesPerChunk: 7,
+    });
+    for (const s of all) {
+      if (json) w.addSourceJson(JSON.stringify(s));
+      else w.addSource(s);
+    }
+    // Not a SourceOut's key order: parsed, the same bytes still.
+    const { text, ...rest } = all[0]!;
+    if (json) w.addSourceJson(JSON.stringify({ text, ...rest }));
+    else w.addSource(all[0]!);
+    expect(w.finish()).toBe(all.length + 1);
+    return files;
+  };
+  const want = run(false);
+  expect(want.size).toBeGreaterThan(3);
+  expect([...run(true)]).toEqual([...want]);
 });

@@ -6,7 +6,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildOrder, skippedRecord, type SkippedDoc } from '../../../src/pipeline/build.ts';
-import { OUTPUT_FILES, type ReportDocument, type SourceOut } from '../../../src/pipeline/contract.ts';
+import { OUTPUT_FILES, type ReportDocument } from '../../../src/pipeline/contract.ts';
 import { addTally, emptyTally, reportCounts, summaryHead } from '../../../src/pipeline/report.ts';
 import type { SourceMeta } from '../../../src/pipeline/types.ts';
 import type { CorpusEntry } from '../corpus.ts';
@@ -114,12 +114,8 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
     const commit = (e: CorpusEntry, record: DocRecord, frags: DocBytes) => {
       sources.add(frags.source);
       const src = frags.source;
-      mapSources.add(
-        JSON.parse(
-          typeof src === 'string'
-            ? src
-            : Buffer.from(src.buffer, src.byteOffset, src.length).toString('utf8'),
-        ) as SourceOut,
+      mapSources.addJson(
+        typeof src === 'string' ? src : Buffer.from(src.buffer, src.byteOffset, src.length).toString('utf8'),
       );
       risk.add(frags.risk);
       mentions.add(frags.mentions);
