@@ -76,6 +76,8 @@ export interface RoleRules {
   sourceBefore: RegExp;
   peopleFromBefore: RegExp;
   officeOfBefore: RegExp;
+  /** After "a"/"an" + the mention: "a Foutouri councilman", "a Kidal resident" (lower case: a noun, not a name). */
+  attributiveAfter: RegExp;
   speechBefore: RegExp;
   routeFirstBefore: RegExp;
   routeSecondBefore: RegExp;
@@ -135,6 +137,10 @@ export function compileRoles(lex: RoleLexicon): RoleRules {
       'u',
     ),
     officeOfBefore: new RegExp(`\\b(?:${alt(lex.officeNouns)})\\s+of\\s+${the}${kindOf}$`, 'u'),
+    attributiveAfter: new RegExp(
+      `^\\s+(?:${alt([...lex.officeNouns, ...lex.peopleNouns, ...ATTRIBUTIVE_NOUNS])})\\b`,
+      'u',
+    ),
     peopleFromBefore: new RegExp(`\\b(?:${alt(lex.peopleNouns)})\\s+from\\s+${the}${kindOf}$`, 'u'),
     speechBefore: new RegExp(`\\b(?:${alt(lex.speechVerbs)})(?:\\s+\\w+){0,2}\\s+(?:in|from|at)\\s+$`, 'u'),
     routeFirstBefore: new RegExp(
@@ -142,7 +148,7 @@ export function compileRoles(lex: RoleLexicon): RoleRules {
       'u',
     ),
     routeSecondBefore: new RegExp(
-      `\\b(?:(?:${alt(lex.routeNouns)})\\s+(?:${alt(lex.routeLinks)})|between)\\s+[^,;:.()]{2,40}?\\s+(?:to|and|with)\\s+${the}${kindOf}$`,
+      `\\b(?:(?:${alt(lex.routeNouns)})\\s+(?:${alt(lex.routeLinks)})|between)\\s+(?:[^,;:.()]|\\([^()]{1,40}\\)){2,80}?\\s+(?:to|and|with)\\s+${the}${kindOf}$`,
       'u',
     ),
     routeHyphenAfter: new RegExp(
@@ -181,6 +187,25 @@ const ENTERING_BEFORE =
 
 const SPEECH_AFTER =
   /^[^.;:!?]{0,60}?\b(?:said|says|told|reported|according|confirmed|stated|added|explained|recounted|described)\b/u;
+
+const ARTICLE_BEFORE = /\b(?:a|an)\s+$/u;
+/** People a town's name describes besides its officials and the lexicon's people nouns. */
+const ATTRIBUTIVE_NOUNS = [
+  'councilman',
+  'councilmen',
+  'resident',
+  'residents',
+  'native',
+  'merchant',
+  'trader',
+  'farmer',
+  'herder',
+  'teacher',
+  'man',
+  'woman',
+  'youth',
+  'businessman',
+];
 
 const ROAD_AFTER = /^\s+(?:road|route|axis|highway)\b/u;
 /** "on the axis Tongomayel-Barsalogho": a road word before a hyphenated pair (ACLED's and the French press's
@@ -299,6 +324,15 @@ export function mentionRole(
   // "the forest guard chief of Taoudenni ... in the area of Dioura": the office's town is where the person
   // belongs; it gives way to a town the sentence names as the event place (claims/place.ts), and is the event
   // place otherwise.
+  // "assassinated a Foutouri councilman in the village of Gayeri": the man's town, as "the chief of X" is.
+  if (ARTICLE_BEFORE.test(before) && rules.attributiveAfter.test(rawAfter))
+    return {
+      role: 'origin',
+      cue: `a … ${rawAfter.trim().split(/\s/)[0] ?? ''}`,
+      km: null,
+      weak: true,
+      office: true,
+    };
   const office = rules.officeOfBefore.exec(before);
   if (office) return { role: 'origin', cue: office[0].trim(), km: null, weak: true, office: true };
 

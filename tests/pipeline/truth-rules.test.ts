@@ -637,3 +637,33 @@ describe('more event words ACLED notes use (issue 8, sixth stop)', () => {
     ).toEqual([['Talataye', 'Strategic developments', 'Other']]);
   });
 });
+
+describe('which of the places a sentence names is the event place (issue 8, sixth stop: other claim chosen)', () => {
+  const names = (text: string) => claimsOf(text, '2020-07-20').map((c) => placeOf(c.placeId)?.name);
+
+  it('"a Foutouri councilman ... in the village of Gayeri": the man\'s town is no second event place', () => {
+    expect(names('Militants assassinated a Foutouri councilman in the village of Gayeri on Monday.')).toEqual(
+      ['Gayéri'],
+    );
+  });
+
+  it('"the road between Tabrichat (Bourem, Gao) and Gao": both ends are the road\'s, across the bracket', () => {
+    const [c, ...rest] = claimsOf(
+      'A vehicle struck an IED on the road between Tabrichat (Bourem, Gao) and Gao on Monday.',
+    );
+    expect(rest).toEqual([]);
+    expect([placeOf(c?.placeId ?? '')?.name, c?.geoPrecision]).toEqual(['Tabrichat', 2]);
+  });
+
+  it('"the Diondiori neighborhood in the town of Sevare": a namesake village 70 km away is not the place', () => {
+    expect(
+      names(
+        'Gunmen broke into a house in the Diondiori neighborhood in the town of Sevare on Monday and opened fire.',
+      ),
+    ).toEqual(['Sévaré']);
+    // A village in a region named after its capital still lies in it.
+    expect(
+      names('Protesters blocked the polls in Bajakary and Takoubao, Goundam in Timbuktu, on Monday.'),
+    ).toContain('Goundam');
+  });
+});

@@ -1,5 +1,6 @@
 // Place choice: where a claim is, by the finest place the sentence names, else the embassy rule, else carry-over.
 
+import { haversineKm } from '../../common/geo.ts';
 import type { CueHit } from '../cues.ts';
 import type { PipelineContext } from '../context.ts';
 import { fold, tokenize, type Token } from '../text.ts';
@@ -45,6 +46,17 @@ function inSpans(spans: Span[], x: Span): boolean {
 /** Between a village and its unit: " village in the town of ", ", in the commune of ". */
 const IN_UNIT_OF =
   /^\s*(?:village|hamlet|locality|camp)?\s*,?\s*in\s+the\s+(?:town|commune|rural\s+commune|cercle|district|department|province|prefecture)\s+of\s+$/iu;
+
+/** "X neighborhood in the town of Y", "camp 'X' in Y", "X, in Y": X is said to lie in Y. */
+const IN_PLACE =
+  /^['’"]?\s*(?:(?:village|hamlet|locality|camp|neighbou?rhood|quarter|district|market)\s*)?,?\s*in\s+(?:the\s+(?:town|city|commune|rural\s+commune|cercle|department|province|prefecture|region)\s+of\s+)?$/iu;
+/** Does place e lie in u: within 30 km of a town, inside a unit or a country? */
+function liesIn(e: GazetteerEntry, u: GazetteerEntry): boolean {
+  if (u.kind === 'place') return haversineKm(e.point, u.point) <= 30;
+  if (u.kind === 'country') return e.country === u.country;
+  if (u.kind === 'admin1' || u.kind === 'admin2') return e.admin1 === u.id || e.admin2 === u.id;
+  return true;
+}
 
 /** What place choice reads of the document. */
 export interface PlaceDoc extends EmbassyDoc {
@@ -200,7 +212,7 @@ function namedPlaces(
   ctx: PipelineContext,
 ): Place[] {
   const places: Place[] = [];
-  const entries = resolved.map((r): { r: Resolution; e: GazetteerEntry; offset?: Offset } => {
+  const all = resolved.map((r): { r: Resolution; e: GazetteerEntry; offset?: Offset } => {
     const e = ctx.gazetteer.get(r.placeId as string) as GazetteerEntry;
     // "the capital of Burkina Faso" is Ouagadougou ("the provincial capital of Djibo" is Djibo).
     if (r.role?.role === 'capital' && e.kind === 'country' && e.country)
@@ -223,6 +235,25 @@ function namedPlaces(
     }
     return { r, e };
   });
+  // "the Diondiori neighborhood in the town of Sevare", "camp 'Kandi' in Kidal": a place said to lie in another
+  // but far from it is a namesake (the village Diondiori 70 km off, Benin's Kandi); the place it lies in stands.
+  const strays = new Set(
+    all
+      .filter(
+        ({ r, e }) =>
+          e.kind === 'place' &&
+          all.some(
+            (o) =>
+              o.r.mention.start >= r.mention.end &&
+              IN_PLACE.test(s.text.slice(r.mention.end - s.start, o.r.mention.start - s.start)) &&
+              !liesIn(e, o.e) &&
+              // "Goundam in Timbuktu", "Diafarabe in Tenenkou circle": the town's unit of the name holds it.
+              !o.r.ranked.some((x) => x.id === e.admin1 || x.id === e.admin2),
+          ),
+      )
+      .map(({ r }) => r),
+  );
+  const entries = strays.size ? all.filter(({ r }) => !strays.has(r)) : all;
   // "Djiguibombo village in the town of Bandiagara": the second town is the first's seat, the unit it lies in.
   const seats = new Set(
     entries
