@@ -57,6 +57,9 @@ interface Candidate {
   gn: boolean;
   /** isVillageOnly(entry): placed only with evidence (villages.ts). */
   village: boolean;
+  /** isMinorPlace(entry), isOsmTownOnly(entry): asked for every candidate of every mention, so worked out once. */
+  minor: boolean;
+  osmTown: boolean;
   /** Evidence is asked (villages.ts villageEvidence): a village, or a name that is also a word. */
   checked: boolean;
   /** spacingFreeKey(entry.name): a mention spelling the name itself beats namesakes by an alternate name. */
@@ -66,6 +69,8 @@ interface Candidate {
 /** What resolving needs to know of one candidate list, worked out once per list (the context holds them). */
 export interface CandidateList {
   candidates: Candidate[];
+  /** Some candidate is checked (Candidate.checked). */
+  anyChecked: boolean;
   /** The one country every candidate with a country has; null when none has one or they differ. */
   onlyCountry: string | null;
   /** Countries among the candidates named outright (country entries). */
@@ -97,19 +102,18 @@ export function candidateList(
     const e = g.get(id);
     if (!e) continue;
     const village = isVillageOnly(e);
+    const minor = isMinorPlace(e);
+    const osmTown = isOsmTownOnly(e);
     candidates.push({
       entry: e,
       prior: basePrior(e),
       label: describe(e),
       gn: e.id.startsWith('gn:'),
       village,
+      minor,
+      osmTown,
       // (An OSM-only town is checked too: it passes the evidence rules a village fails, and earns what they give.)
-      checked:
-        village ||
-        e.kind === 'admin2' ||
-        isMinorPlace(e) ||
-        isOsmTownOnly(e) ||
-        ambiguous.has(spacingFreeKey(e.name)),
+      checked: village || e.kind === 'admin2' || minor || osmTown || ambiguous.has(spacingFreeKey(e.name)),
       nameKey: spacingFreeKey(e.name),
     });
     if (e.country) countries.add(e.country);
@@ -125,6 +129,7 @@ export function candidateList(
     candidates.every((c) => c.entry.kind === 'place' && within(c.entry.point, first.point, 25));
   return {
     candidates,
+    anyChecked: candidates.some((c) => c.checked),
     onlyCountry: countries.size === 1 ? ([...countries][0] as string) : null,
     countriesNamed,
     anchor: onePlace ? first.point : null,
@@ -155,6 +160,8 @@ function namedBy(
   id: string | null | undefined,
   own: readonly string[],
 ): boolean {
+  // (Most sentences name no admin unit: an empty map answers without hashing the id.)
+  if (counts.size === 0) return false;
   return !!id && (counts.get(id) ?? 0) > (own.length > 0 && own.includes(id) ? 1 : 0);
 }
 
@@ -181,6 +188,8 @@ interface Ranked {
   score: number;
   entry: GazetteerEntry;
   label: string;
+  /** The candidate it was ranked from (its flags). */
+  cand: Candidate;
 }
 
 const byScore = (a: Ranked, b: Ranked): number => b.score - a.score || (a.id < b.id ? -1 : 1);
@@ -213,8 +222,18 @@ export function resolveMentions(
   const g = ctx.gazetteer;
   /** Countries the sample and the eval are about (geodata/lexicon/focus.json): a tie goes to them. */
   const focus = ctx.words.sahel;
-  const listOf = (ids: readonly string[]) =>
-    ctx.candidateLists.get(ids) ?? candidateList(ids, g, ctx.words.villages.ambiguous);
+  // Each mention's list is looked up in the context once: that map is keyed by the shared id arrays, which are
+  // out of cache by now, and a mention's list was asked for five times.
+  const listsOf = new Map<Mention, CandidateList>();
+  const listOf = (m: Mention): CandidateList => {
+    let list = listsOf.get(m);
+    if (list === undefined) {
+      list =
+        ctx.candidateLists.get(m.candidates) ?? candidateList(m.candidates, g, ctx.words.villages.ambiguous);
+      listsOf.set(m, list);
+    }
+    return list;
+  };
   // Document context: countries named (or implied by demonyms) and unambiguous places.
   const countryVotes = new Map<string, number>();
   /** Countries named outright (by name or demonym), not inferred from a town's homonyms. */
@@ -226,8 +245,8 @@ export function resolveMentions(
   /** Admin units named anywhere in the document ("in the Mopti region" two sentences before). */
   const docAdmins = new Map<string, number>();
   const inOrder = [...mentions].sort((a, b) => a.start - b.start);
-  const { listed, vouched, nextInList } = placeLists(inOrder, text, (m) => listOf(m.candidates).villagesOnly);
-  const owners = possessors(inOrder, text, (m) => listOf(m.candidates).countriesNamed);
+  const { listed, vouched, nextInList } = placeLists(inOrder, text, (m) => listOf(m).villagesOnly);
+  const owners = possessors(inOrder, text, (m) => listOf(m).countriesNamed);
   // "French forces of Operation Barkhane ... in the area of Tinzouragan": a foreign force acts abroad, so the
   // country inside its name is not what the document is about (it made a Malian note a French one).
   // (Actor spans do not overlap: sorted by start, the one holding a mention is found by bisection, so a document
@@ -259,7 +278,7 @@ export function resolveMentions(
       (m.rejected === 'inside-actor-name' && abroadActor(m))
     )
       continue;
-    const list = listOf(m.candidates);
+    const list = listOf(m);
     for (const c of list.countriesNamed) namedCountries.add(c);
     if (list.onlyCountry && !list.villagesOnly)
       countryVotes.set(list.onlyCountry, (countryVotes.get(list.onlyCountry) ?? 0) + 1);
@@ -349,7 +368,7 @@ export function resolveMentions(
     let score = c.prior;
     if (e.country && topCountries.includes(e.country)) score += 2 - topCountries.indexOf(e.country) * 0.5;
     // (A village of the focus countries only in a document about them: "Yoro" in world news is Honduras.)
-    if (e.country && focus.has(e.country) && (sahelDoc || !(c.village || isOsmTownOnly(e)))) score += 0.5;
+    if (e.country && focus.has(e.country) && (sahelDoc || !(c.village || c.osmTown))) score += 0.5;
     // A country the document names outright ("Boni, Mali"): stronger than a namesake's population.
     if (c.checked && e.kind === 'place' && e.country && namedCountries.has(e.country)) score += 2;
     if (namedBy(admins, e.admin1, own)) score += 3;
@@ -371,7 +390,7 @@ export function resolveMentions(
     if (!foreignDoc && key && e.townName === key && e.population === 0) score += 0.5;
     // GeoNames ids beat name-only duplicates of the same town.
     if (c.gn) score += 0.1;
-    return { id: e.id, score: Math.round(score * 1000) / 1000, entry: e, label: c.label };
+    return { id: e.id, score: Math.round(score * 1000) / 1000, entry: e, label: c.label, cand: c };
   };
   const out: Resolution[] = new Array<Resolution>(mentions.length);
   for (let i = 0; i < mentions.length; i++) {
@@ -381,20 +400,19 @@ export function resolveMentions(
   return out;
 
   function rank(m: Mention): Resolution {
-    const { candidates, admins: own } = listOf(m.candidates);
+    const { candidates, admins: own, anyChecked: checked } = listOf(m);
     if (candidates.length === 0)
       return { mention: m, placeId: null, status: 'unknown', ranked: [], why: 'unknown: no gazetteer entry' };
     let admins = adminsBySentence.get(m.sentence) ?? noAdmins;
     const next = nextInList.get(m);
     if (next) {
       admins = new Map(admins);
-      for (const id of listOf(next.candidates).admins) admins.set(id, (admins.get(id) ?? 0) + 1);
+      for (const id of listOf(next).admins) admins.set(id, (admins.get(id) ?? 0) + 1);
     }
     const ranked: Ranked[] = [];
     const out: { id: string; score: number }[] = [];
     // A village that is only a village is a candidate only with evidence (villages.ts).
     let setAside: Candidate | null = null;
-    const checked = candidates.some((c) => c.checked);
     const key = checked || candidates.length > 1 ? spacingFreeKey(m.surface) : '';
     const evidence = checked
       ? new SentenceEvidence(
@@ -408,7 +426,7 @@ export function resolveMentions(
         )
       : null;
     for (const c of candidates) {
-      if (evidence && c.checked && !villageEvidence(c.entry, m, key, evidence)) {
+      if (evidence && c.checked && !villageEvidence(c.entry, m, key, evidence, c)) {
         setAside ??= c;
         continue;
       }
@@ -436,25 +454,25 @@ export function resolveMentions(
       const inCountry = new Set<string | null>();
       for (const r of ranked) {
         const e = r.entry;
-        if (e.kind === 'admin2' || isMinorPlace(e) || isOsmTownOnly(e)) continue;
+        if (e.kind === 'admin2' || r.cand.minor || r.cand.osmTown) continue;
         if (unmeasured(e)) inCountry.add(e.country);
         else anywhere = true;
         if (e.population > 0 || e.kind !== 'place') sized = true;
       }
       if (anywhere || inCountry.size > 0) {
+        // (Whether a sizeless row lies in one of the document's countries is the same for every entry: asked once.)
+        const rowInDocCountry = [...inCountry].some((c) => c !== null && evidence.countries.has(c));
         for (let i = ranked.length - 1; i >= 0; i--) {
-          const e = (ranked[i] as Ranked).entry;
+          const r = ranked[i] as Ranked;
+          const e = r.entry;
           if (evidence.named(e.admin1) || evidence.named(e.admin2)) continue;
           // (A sizeless row of another country does not stand over a village of the document's own country:
           // "the Dogon village of Lema" is Mali's, not the Ivorian row's.)
-          const ours =
-            !!e.country &&
-            evidence.countries.has(e.country) &&
-            ![...inCountry].some((c) => c !== null && evidence.countries.has(c));
+          const ours = !!e.country && evidence.countries.has(e.country) && !rowInDocCountry;
           if (
-            isMinorPlace(e)
+            r.cand.minor
               ? anywhere || inCountry.has(e.country) || (!e.population && !ours)
-              : isOsmTownOnly(e) && sized
+              : r.cand.osmTown && sized
           )
             ranked.splice(i, 1);
         }

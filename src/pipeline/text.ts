@@ -31,7 +31,16 @@ function foldCode(code: number): number {
  * "Banibangou" and "BANI-BANGOU" share one key (the layers' keys, ambiguous-names.json's, OSM towns').
  */
 export function spacingFreeKey(name: string): string {
-  return fold(name).replace(/[^\p{L}\p{N}]+/gu, '');
+  // ASCII (most names): lower-case letters and digits kept by one loop, the same as the regex keeps; the
+  // resolver asks this of nearly every mention since the village layers, and the Unicode regex was most of it.
+  let key = '';
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 128) return fold(name).replace(/[^\p{L}\p{N}]+/gu, '');
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) key += name.charAt(i);
+    else if (c >= 65 && c <= 90) key += String.fromCharCode(c + 32);
+  }
+  return key;
 }
 
 export function fold(text: string): string {

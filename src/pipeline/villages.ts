@@ -24,6 +24,18 @@ export interface VillageContext {
   words: VillageWords;
 }
 
+/** What the evidence rules ask of an entry's class: isVillageOnly, isMinorPlace, isOsmTownOnly (the resolver
+ * keeps them per candidate list rather than testing the feature code for every mention). */
+export interface PlaceClass {
+  village: boolean;
+  minor: boolean;
+  osmTown: boolean;
+}
+
+export function placeClass(e: GazetteerEntry): PlaceClass {
+  return { village: isVillageOnly(e), minor: isMinorPlace(e), osmTown: isOsmTownOnly(e) };
+}
+
 /**
  * Evidence for placing candidate `e` at mention `m` (`key`: spacingFreeKey of its surface). Its admin-1 or admin-2
  * unit named in the sentence ("Boni (Douentza, Mopti)", "near Boni in Douentza cercle") is always enough, and so
@@ -38,7 +50,13 @@ export interface VillageContext {
  *   no Burkina province);
  * - any other place: no further evidence.
  */
-export function villageEvidence(e: GazetteerEntry, m: Mention, key: string, v: VillageContext): boolean {
+export function villageEvidence(
+  e: GazetteerEntry,
+  m: Mention,
+  key: string,
+  v: VillageContext,
+  kind: PlaceClass = placeClass(e),
+): boolean {
   const cue = m.cue;
   // One sense per document: "Luis Gomes Sambo" makes every "Sambo" of the document the man.
   const fragment = !!cue?.fragment || v.fragments.has(key);
@@ -54,9 +72,9 @@ export function villageEvidence(e: GazetteerEntry, m: Mention, key: string, v: V
   )
     return false;
   if (v.named(e.admin1) || v.named(e.admin2)) return true;
-  const minor = isMinorPlace(e);
+  const minor = kind.minor;
   // ("Resident Hamidou Saye said": a town by OSM's word alone is no surname either.)
-  if ((minor || e.kind === 'admin2' || isOsmTownOnly(e)) && fragment) return false;
+  if ((minor || e.kind === 'admin2' || kind.osmTown) && fragment) return false;
   // Named among towns, a name is a place whatever else the word means.
   if (v.listed) return true;
   if (v.words.ambiguous.has(key)) {
@@ -69,7 +87,7 @@ export function villageEvidence(e: GazetteerEntry, m: Mention, key: string, v: V
   if (e.kind === 'admin2') return !!cue?.admin || !!cue?.locative || inCountry;
   // A village with a population still needs a word of place or its country in world news ("Dole" spinach).
   if (minor && v.foreignDoc && !inCountry && !cue?.locative) return false;
-  if (!isVillageOnly(e)) return true;
+  if (!kind.village) return true;
   if (cue?.introduced || (cue?.locative && (!v.foreignDoc || inCountry))) return true;
   const first = m.surface.charAt(0);
   return inCountry && first !== first.toLowerCase();
