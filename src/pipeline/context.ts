@@ -9,6 +9,7 @@ import { buildDictionary, indexGazetteer, type Dictionary, type GazetteerIndex }
 import { candidateList, type CandidateList } from './resolve.ts';
 import { compileGeneric, type GenericLexicon, type GenericRules } from './claims/generic.ts';
 import { compileRoles, type RoleLexicon, type RoleRules } from './roles.ts';
+import { VILLAGE_CUE_WORDS } from './mentions.ts';
 import type { Gazetteer, Lexicons } from './types.ts';
 import { compileUnknownPlaceWords, type UnknownPlaceLists, type UnknownPlaceWords } from './unknown.ts';
 
@@ -174,6 +175,7 @@ export function createContext(gaz: Gazetteer, lexicons: Lexicons, lists: WordLis
       ...lists.villageCues.verbs,
       ...lists.villageCues.introducers,
       ...lists.villageCues.adminNouns,
+      ...VILLAGE_CUE_WORDS,
     ]),
   ].sort();
   const dictionary = buildDictionary(gaz, gazetteer, lexicons, vocabulary);

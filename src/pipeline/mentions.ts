@@ -327,7 +327,9 @@ function villageCue(text: string, range: TokenRange, h: Hit, ctx: PipelineContex
   const prev2 = keyIn(range, h.first - 2);
   const next = keyIn(range, h.last + 1);
   // "in the Boni area" says it is a place as plainly as "the village of Boni" does.
+  // "(coded as Singa at geoprecision 2)" says Singa is a place as plainly.
   const introduced =
+    (prev === 'as' && prev2 === 'coded') ||
     (prev === 'of' && v.introducers.has(prev2)) ||
     (prev === 'the' && (w.locative.has(prev2) || v.verbs.has(prev2)) && AREA_NOUNS.has(next));
   // "the axis Tongomayel-Barsalogho", "the Arbinda-Gorgadji axis": both ends of a road are places.
@@ -460,6 +462,8 @@ const REGNAL = /^(?=[IVX]{2,}$)X{0,2}(?:IX|IV|V?I{0,3})$/u;
 const REGION_NOUNS: ReadonlySet<string> = new Set(['region', 'regions']);
 const AREA_NOUNS: ReadonlySet<string> = new Set(['area', 'zone', 'sector', 'forest', 'market']);
 const ROAD_NOUNS: ReadonlySet<string> = new Set(['axis', 'axe', 'road', 'route', 'highway', 'corridor']);
+/** Words villageCue reads that no lexicon list brings into the spotter's vocabulary (context.ts). */
+export const VILLAGE_CUE_WORDS: readonly string[] = ['coded', 'as', ...AREA_NOUNS, ...ROAD_NOUNS];
 const DOTTED_ACRONYM = /^(?:\p{Lu}\.)+\p{Lu}$/u;
 const TITLE_FUNCTION_WORDS = new Set(['And', 'Or', 'Of', 'The', 'In', 'For', 'To', 'At', 'On']);
 

@@ -667,3 +667,13 @@ describe('which of the places a sentence names is the event place (issue 8, sixt
     ).toContain('Goundam');
   });
 });
+
+describe('an ACLED-style "(coded as X)" names a place (issue 8, sixth stop)', () => {
+  it('"(coded as Serma at geoprecision 2)" is evidence enough for a village whose name is also a surname', () => {
+    const text = 'On May 4, soldiers killed two militants in a forest (coded as Serma at geoprecision 2).';
+    expect(resolutionOf(text, 'Serma')?.status).toBe('resolved');
+    expect(resolutionOf('Serma said the militants killed 20 people on Tuesday.', 'Serma')?.status).toBe(
+      'rejected',
+    );
+  });
+});
