@@ -192,6 +192,8 @@ interface Ranked {
   cand: Candidate;
 }
 
+const LOWER_NOUN_AFTER = /^\s\p{Ll}/u;
+
 const byScore = (a: Ranked, b: Ranked): number => b.score - a.score || (a.id < b.id ? -1 : 1);
 
 /** The report's words for a reason ("inside-actor-name" -> "rejected: inside actor name"), made once each. */
@@ -270,12 +272,21 @@ export function resolveMentions(
     const a = holder(m);
     return !!a && ctx.claims.actorTypes.get(a.actor) === 'External/Other forces';
   };
+  // "a Spanish priest", "Ghanaian traders": a foreigner's nationality is not what the document is about (it
+  // made a note on Burkina Faso a Spanish one, whose villages were then set aside); "Malian troops" still votes.
+  const foreignNational = (m: Mention): boolean => {
+    if (m.via !== 'demonym' || !text) return false;
+    if (!LOWER_NOUN_AFTER.test(text.slice(m.end, m.end + 3))) return false;
+    const named = listOf(m).countriesNamed;
+    return named.length > 0 && named.every((c) => !focus.has(c));
+  };
   for (const m of mentions) {
     if (
       m.rejected === 'inside-non-location-phrase' ||
       m.rejected === 'common-word' ||
       m.rejected === 'person-name' ||
-      (m.rejected === 'inside-actor-name' && abroadActor(m))
+      (m.rejected === 'inside-actor-name' && abroadActor(m)) ||
+      foreignNational(m)
     )
       continue;
     const list = listOf(m);

@@ -677,3 +677,12 @@ describe('an ACLED-style "(coded as X)" names a place (issue 8, sixth stop)', ()
     );
   });
 });
+
+describe("a foreigner's nationality is not the document's country (issue 8, sixth stop)", () => {
+  it('"in Nohao, the Spanish priest was shot dead" keeps the Burkinabe village', () => {
+    const [c] = claimsOf(
+      'Militants intercepted a vehicle in Nohao on Friday, and the Spanish priest was shot dead.',
+    );
+    expect(placeOf(c?.placeId ?? '')?.name).toBe('Nohao');
+  });
+});
