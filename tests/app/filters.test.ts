@@ -66,6 +66,11 @@ const cases: [string, Partial<FilterState>][] = [
   ['open-ended date', { dateFrom: '2024-01-01' }],
   ['free text', { q: 'mopti convoy' }],
   ['everything', { actors: ['JNIM'], eventTypes: ['Battles'], dateFrom: '2015-01-01', q: 'near' }],
+  ['three actors (a padded slot)', { actors: ['JNIM', 'Wagner Group', 'France'] }],
+  [
+    'impact, source and an end date',
+    { impacts: ['fuel crisis'], sources: ['synthetic-001'], dateTo: '2025-10-15' },
+  ],
 ];
 
 describe('filters', () => {
@@ -89,6 +94,27 @@ describe('filters', () => {
     expect(b.params).not.toEqual(a.params);
     expect(JSON.stringify(b.params)).toContain('|France|');
     expect(shape({ actors: ['JNIM', 'France'] }).expr).not.toBe(a.expr);
+    expect(shape({ actors: ['JNIM', 'France', 'AQIM'] }).expr).toBe(
+      shape({ actors: ['JNIM', 'France', 'AQIM', 'Wagner Group'] }).expr,
+    );
+  });
+
+  it('setting or clearing a facet changes the values, not the parameterized expression', () => {
+    const shape = (partial: Partial<FilterState>) =>
+      JSON.stringify(toMaplibreFilter({ ...emptyFilters(), ...partial }, undefined, []));
+    const none = shape({});
+    expect(shape({ actors: ['JNIM'] })).toBe(none);
+    expect(
+      shape({
+        actors: ['France'],
+        eventTypes: ['Battles', 'Protests'],
+        modalities: ['claimed'],
+        impacts: ['fuel crisis'],
+        sources: ['synthetic-001'],
+        dateFrom: '2015-01-01',
+      }),
+    ).toBe(none);
+    expect(shape({ dateTo: '2020-01-01' })).toBe(none);
   });
 
   it('a month-precision claim is a span: it matches any window overlapping its month', () => {

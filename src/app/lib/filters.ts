@@ -169,11 +169,65 @@ function anyKey(params: Params, prop: string, values: readonly string[]): Expres
   ];
 }
 
+/** Slots an OR over `n` values takes in a parameterized filter: the next power of two (its shape changes at 2, 3, 5, 9...). */
+export function orSlots(n: number): number {
+  let s = 1;
+  while (s < n) s *= 2;
+  return s;
+}
+/** Fills an unused slot: no feature's keys hold it (names have no NUL). */
+const NO_VALUE = '\u0000';
+/** Date bounds of an open end in a parameterized filter (days; every dated incident lies between). */
+const FAR_DAYS = 1e9;
+
+/**
+ * Every facet, whether set or not, switched by its own value (0: off, the facet passes everything): a change of which
+ * facets are set changes no expression, only values. On the map that is a change of the global state alone, which
+ * re-tiles at once; a new expression reaches MapLibre's worker only through a frame that draws the old points.
+ */
+function parameterizedFilter(
+  f: FilterState,
+  p: NonNullable<Params>,
+  textIds?: readonly number[],
+): FilterSpecification {
+  const facet = (set: boolean, match: ExpressionSpecification): ExpressionSpecification => [
+    'any',
+    ['==', value(p, set ? 1 : 0) as number, 0],
+    match,
+  ];
+  const padded = (vs: readonly string[]) => [
+    ...vs,
+    ...Array<string>(orSlots(vs.length) - vs.length).fill(NO_VALUE),
+  ];
+  const b = dateBounds(f);
+  const lo = b && Number.isFinite(b[0]) ? b[0] : -FAR_DAYS;
+  const hi = b && Number.isFinite(b[1]) ? b[1] : FAR_DAYS;
+  const parts: ExpressionSpecification[] = [
+    facet(f.actors.length > 0, anyKey(p, 'act', padded(f.actors))),
+    facet(f.eventTypes.length > 0, ['in', ['get', 'et'], list(p, f.eventTypes)]),
+    facet(f.modalities.length > 0, ['in', ['get', 'mod'], list(p, f.modalities)]),
+    facet(f.impacts.length > 0, anyKey(p, 'imp', padded(f.impacts))),
+    facet(f.sources.length > 0, anyKey(p, 'src', padded(f.sources))),
+    facet(b !== null, [
+      'all',
+      ['has', 'ds'],
+      ['>=', ['get', 'de'], value(p, lo) as number],
+      ['<=', ['get', 'ds'], value(p, hi) as number],
+    ]),
+  ];
+  if (terms(f.q).length) {
+    const ids = textIds ?? [];
+    parts.push(ids.length ? ['match', ['get', 'fid'], [...new Set(ids)], true, false] : ['boolean', false]);
+  }
+  return ['all', ...parts];
+}
+
 /**
  * The filter expression for the flat point features (FlatProps). Free text is not expressible on scalars, so the ids
  * that match it (from the typed-array pass) come in as `textIds` (inline, whatever `params`). With `params`, every
- * other value is pushed there and read back through `['global-state', key]`: the expression then depends
- * only on which facets are set and how many values each has.
+ * other value is pushed there and read back through `['global-state', key]`, and every facet is present whether
+ * set or not (`parameterizedFilter`): the expression then depends only on how many slots the actor, impact and
+ * source lists take (`orSlots`) and on the free text.
  */
 export function toMaplibreFilter(
   f: FilterState,
@@ -181,7 +235,8 @@ export function toMaplibreFilter(
   params?: unknown[],
   key = FILTER_STATE,
 ): FilterSpecification {
-  const p: Params = params ? { values: params, key } : undefined;
+  if (params) return parameterizedFilter(f, { values: params, key }, textIds);
+  const p: Params = undefined;
   const parts: ExpressionSpecification[] = [];
   if (f.actors.length) parts.push(anyKey(p, 'act', f.actors));
   if (f.eventTypes.length) parts.push(['in', ['get', 'et'], list(p, f.eventTypes)]);
