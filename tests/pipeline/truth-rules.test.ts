@@ -686,3 +686,14 @@ describe("a foreigner's nationality is not the document's country (issue 8, sixt
     expect(placeOf(c?.placeId ?? '')?.name).toBe('Nohao');
   });
 });
+
+describe('namesakes the text cannot split, beside a coarser unit (issue 8, sixth stop)', () => {
+  it('"in the area of Tabankort, Gao Region": the two Tabankorts\' cercle, not the region', () => {
+    const [c, ...rest] = claimsOf(
+      'A vehicle was struck by an IED in the area of Tabankort, Gao Region, on Monday.',
+    );
+    expect(rest).toEqual([]);
+    expect(placeOf(c?.placeId ?? '')?.kind).toBe('admin2');
+    expect(placeOf(c?.placeId ?? '')?.name).toBe('Bourem');
+  });
+});

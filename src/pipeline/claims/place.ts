@@ -129,8 +129,13 @@ export function choosePlaces(
     (leaders.length === 1 && leaders[0]?.[0] === ctx.gazetteer.get(r.placeId as string)?.country);
   // A village between namesakes the evidence cannot split ("Louda", two villages of Centre-Nord) places its
   // event in the smallest unit both lie in, never at one of them; only when nothing else in the sentence does.
+  // ("the area of Tabankort, Gao Region": the two Tabankorts' cercle says more than the region named beside it.)
+  const fine = (r: Resolution) => {
+    const kind = ctx.gazetteer.get(r.placeId as string)?.kind;
+    return kind === 'place' || kind === 'admin2';
+  };
   const shared =
-    sure.some(isStrong) || unknownHere.length
+    sure.some((r) => isStrong(r) && fine(r)) || unknownHere.length
       ? []
       : here.filter((r) => r.status === 'ambiguous' && usable(r) && isStrong(r) && inDocCountries(r));
   const candidates = [...sure, ...shared];
