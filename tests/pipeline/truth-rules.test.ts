@@ -632,6 +632,12 @@ describe('more event words ACLED notes use (issue 8, sixth stop)', () => {
     expect(kinds('On August 1, community leaders signed an accord in Djenne to end hostilities.')).toEqual([
       ['Djénné', 'Strategic developments', 'Agreement'],
     ]);
+    expect(kinds('On May 2, rebels now control Kidal following the departure of the army.')).toEqual([
+      ['Kidal', 'Strategic developments', 'Non-violent transfer of territory'],
+    ]);
+    expect(kinds('On May 2, the rebels claimed to have captured Bitkine.')).toEqual([
+      ['Bitkine', 'Battles', 'Non-state actor overtakes territory'],
+    ]);
     expect(
       kinds('On November 10, an anti-tank mine was disposed of after children found it in Talataye.'),
     ).toEqual([['Talataye', 'Strategic developments', 'Other']]);
