@@ -711,3 +711,14 @@ describe('"the village of X" is no region or country of the name (issue 8, sixth
     expect(r?.placeId).toBe('admin1:BF-05');
   });
 });
+
+describe('a short road inside a region says more than the region (issue 8, sixth stop)', () => {
+  it('"in the Timbuktu region between Goundam and Tonka" is near Goundam; "the Tessalit-Gao axis" (500 km) stays regional', () => {
+    const [c] = claimsOf(
+      'A convoy hit a landmine in the Timbuktu region between Goundam and Tonka on Monday.',
+    );
+    expect([placeOf(c?.placeId ?? '')?.name, c?.geoPrecision]).toEqual(['Goundam', 2]);
+    const [long] = claimsOf('A vehicle hit a mine in northern Mali on the Tessalit-Gao axis on Monday.');
+    expect(placeOf(long?.placeId ?? '')?.kind).not.toBe('place');
+  });
+});

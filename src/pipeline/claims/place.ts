@@ -50,6 +50,8 @@ const IN_UNIT_OF =
 /** "X neighborhood in the town of Y", "camp 'X' in Y", "X, in Y": X is said to lie in Y. */
 const IN_PLACE =
   /^['’"]?\s*(?:(?:village|hamlet|locality|camp|neighbou?rhood|quarter|district|market)\s*)?,?\s*in\s+(?:the\s+(?:town|city|commune|rural\s+commune|cercle|department|province|prefecture|region)\s+of\s+)?$/iu;
+/** A road whose ends lie this far apart or less is placed near its first end rather than in its region. */
+const SHORT_ROAD_KM = 60;
 /** Does place e lie in u: within 30 km of a town, inside a unit or a country? */
 function liesIn(e: GazetteerEntry, u: GazetteerEntry): boolean {
   if (u.kind === 'place') return haversineKm(e.point, u.point) <= 30;
@@ -160,11 +162,25 @@ export function choosePlaces(
     return kind === 'admin1' || kind === 'admin2';
   });
   const byUnits = units.length > 0 && !strong.some(town) && !weak.some((r) => r.role?.km != null);
+  // "a landmine in the Timbuktu region between Dire and Ber": a road inside the region says more than the region.
+  const entryOf = (r: Resolution) => ctx.gazetteer.get(r.placeId as string) as GazetteerEntry;
+  const coarse = (r: Resolution) => !['place', 'admin2'].includes(entryOf(r).kind);
+  // (Not a long road: "the Tessalit-Gao axis" runs 500 km, and the region says it better than either end.)
+  const ends = weak.filter((r) => r.role?.role === 'route');
+  const road = ends[0];
+  const short =
+    !!road && ends.every((r) => haversineKm(entryOf(r).point, entryOf(road).point) <= SHORT_ROAD_KM);
+  const roadInside =
+    !!road &&
+    short &&
+    strong.length > 0 &&
+    strong.every(coarse) &&
+    strong.some((u) => liesIn(entryOf(road), entryOf(u)));
   const resolved = unknownHere.length
     ? byUnits
       ? units
       : placing
-    : strong.length
+    : strong.length && !roadInside
       ? strong
       : weak.length
         ? weak.slice(0, 1)
@@ -173,7 +189,7 @@ export function choosePlaces(
   const mission = resolved.length ? null : missionNear(tokens, trigger, missions, c);
   const embassy = mission ? embassyPlace(s, tokens, mission, doc, votes, ctx) : null;
   if (resolved.length) {
-    const places = namedPlaces(s, resolved, unknownHere.length > 0 || near, c, ctx);
+    const places = namedPlaces(s, resolved, unknownHere.length > 0 || near || roadInside, c, ctx);
     carry.named(s, places);
     return { places, mission, unknownHere, setAside };
   }
