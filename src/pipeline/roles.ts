@@ -148,7 +148,7 @@ export function compileRoles(lex: RoleLexicon): RoleRules {
       'u',
     ),
     routeSecondBefore: new RegExp(
-      `\\b(?:(?:${alt(lex.routeNouns)})\\s+(?:${alt(lex.routeLinks)})|between)\\s+(?:[^,;:.()]|\\([^()]{1,40}\\)){2,80}?\\s+(?:to|and|with)\\s+${the}${kindOf}$`,
+      `\\b(?:(?:${alt(lex.routeNouns)})\\s+(?:${alt(lex.routeLinks)})|between)\\s+(?:[^,;:.()]|\\([^()]{1,40}\\)){2,80}?\\s+(?:to|and|with|&)\\s+${the}${kindOf}$`,
       'u',
     ),
     routeHyphenAfter: new RegExp(

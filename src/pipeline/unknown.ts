@@ -21,10 +21,12 @@ export interface UnknownPlaces {
   context: Span[];
 }
 
-// One word: a capital, lower-case letters, hyphen-joined parts ("Tapoa-Djerma"); up to three words. Written so a
-// string has one parse only: an ambiguous pattern here backtracked for minutes on "Aa-Aa-Aa-...".
+// One word: a capital, lower-case letters, hyphen-joined parts ("Tapoa-Djerma"); up to three words, with a
+// French or Arabic particle between two of them ("Boucle du Mouhoun", "Hodh el Gharbi"). Written so a string has
+// one parse only (a particle is lower-case, a word capitalised): an ambiguous pattern here backtracked for
+// minutes on "Aa-Aa-Aa-...".
 const WORD = "[A-Z][\\p{Ll}'’]*(?:-\\p{L}[\\p{Ll}'’]*)*";
-const NAME = `${WORD}(?: ${WORD}){0,2}`;
+const NAME = `${WORD}(?: (?:(?:du|de|des|la|le|el|ech|ash) )?${WORD}){0,2}`;
 /** Longer sentences are not searched for hierarchies (no article sentence is this long; scraped debris can be). */
 const MAX_SENTENCE = 2000;
 // "Ogossagou (Bankass, Mopti)": a capitalised name, then capitalised names separated by commas in brackets.

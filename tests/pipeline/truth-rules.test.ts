@@ -722,3 +722,26 @@ describe('a short road inside a region says more than the region (issue 8, sixth
     expect(placeOf(long?.placeId ?? '')?.kind).not.toBe('place');
   });
 });
+
+describe('hierarchies, roads and offices written as notes write them (issue 8, seventh stop)', () => {
+  it('"Kiembara (Sourou, Boucle du Mouhoun)": a region with a particle is still a bracketed hierarchy', () => {
+    const claims = claimsOf(
+      'Gunmen killed 12 civilians near Kiembara (Sourou, Boucle du Mouhoun) on Monday.',
+    );
+    expect(claims.map((c) => placeOf(c.placeId)?.name)).toEqual(['Kiembara']);
+  });
+
+  it('"between Douentza & Boni" is a road like "between Douentza and Boni"', () => {
+    const r = resolutionOf('A bus struck a landmine between Douentza & Boni on Monday.', 'Boni');
+    expect(r?.role?.role).toBe('route');
+    const [c] = claimsOf('A bus struck a landmine between Douentza & Boni on Monday.');
+    expect([placeOf(c?.placeId ?? '')?.name, c?.geoPrecision]).toEqual(['Douentza', 2]);
+  });
+
+  it('"the priest of Djibo (Diocese of Fada)" names an office; the abduction was in the area of Sergoussouma', () => {
+    const claims = claimsOf(
+      'Gunmen abducted the priest of Djibo (Diocese of Fada) in the area of Sergoussouma on Tuesday.',
+    );
+    expect(claims.map((c) => placeOf(c.placeId)?.name)).toEqual(['Sergoussouma']);
+  });
+});
