@@ -120,6 +120,9 @@ export function candidateList(
     if (e.kind === 'country' && e.country) countriesNamed.push(e.country);
     if (e.kind === 'admin1' || e.kind === 'admin2') admins.push(e.id);
   }
+  // (Only beside a settlement of the name: a well alone is the place its name says, "a camp near Adiora".)
+  if (candidates.some((c) => c.entry.kind === 'place' && !notASettlement(c.entry)))
+    for (const c of candidates) if (notASettlement(c.entry)) c.prior -= NOT_A_SETTLEMENT_PRIOR;
   const first = candidates[0]?.entry;
   // One place, or a few records of one place (sources not merged, a town and its commune) within 25 km.
   const onePlace =
@@ -137,6 +140,14 @@ export function candidateList(
     villagesOnly: candidates.length > 0 && candidates.every((c) => c.village),
   };
 }
+
+/** GeoNames feature codes of a water point or a place no longer lived in: a well named Anefis is where a note
+ * means only when nothing says the village Anefis (an alternate name of the record that has it) is meant. */
+const NOT_A_SETTLEMENT = new Set(['WLL', 'WLLQ', 'WTRH', 'SPNG', 'DAM', 'PPLQ', 'PPLW']);
+/** What a water point or a ruin loses against a settlement: more than a primary name's edge over an alias. */
+const NOT_A_SETTLEMENT_PRIOR = 1;
+const notASettlement = (e: GazetteerEntry): boolean =>
+  e.kind === 'place' && e.featureCode !== null && NOT_A_SETTLEMENT.has(e.featureCode);
 
 /** The evidence that does not depend on the document: feature type, population, capital status. */
 function basePrior(e: GazetteerEntry): number {

@@ -694,13 +694,15 @@ describe("a foreigner's nationality is not the document's country (issue 8, sixt
 });
 
 describe('namesakes the text cannot split, beside a coarser unit (issue 8, sixth stop)', () => {
-  it('"in the area of Tabankort, Gao Region": the two Tabankorts\' cercle, not the region', () => {
+  // (Tabankort was the example until the seventh stop: of its namesakes one is a locality and one a well, and
+  // the settlement now wins; GeoNames' two villages Youna of Douentza cercle lie 127 km apart.)
+  it('"in the area of Youna, Mopti Region": the two Younas\' cercle, not the region', () => {
     const [c, ...rest] = claimsOf(
-      'A vehicle was struck by an IED in the area of Tabankort, Gao Region, on Monday.',
+      'A vehicle was struck by an IED in the area of Youna, Mopti Region, on Monday.',
     );
     expect(rest).toEqual([]);
     expect(placeOf(c?.placeId ?? '')?.kind).toBe('admin2');
-    expect(placeOf(c?.placeId ?? '')?.name).toBe('Bourem');
+    expect(placeOf(c?.placeId ?? '')?.name).toBe('Douentza');
   });
 });
 
@@ -743,5 +745,13 @@ describe('hierarchies, roads and offices written as notes write them (issue 8, s
       'Gunmen abducted the priest of Djibo (Diocese of Fada) in the area of Sergoussouma on Tuesday.',
     );
     expect(claims.map((c) => placeOf(c.placeId)?.name)).toEqual(['Sergoussouma']);
+  });
+});
+
+describe('a well and a village of one name (issue 8, seventh stop)', () => {
+  it('"positions in Anefis" is the village Anefis i-n-Darane (Kidal), not the well Anefis 280 km west', () => {
+    const r = resolutionOf('Gunmen attacked the positions of an armed group in Anefis on Monday.', 'Anefis');
+    const e = placeOf(r?.placeId ?? '');
+    expect([e?.featureCode, e?.admin1]).toEqual(['PPL', 'admin1:ML-8']);
   });
 });
