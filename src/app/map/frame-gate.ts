@@ -91,3 +91,36 @@ export function gateFrames(
     },
   };
 }
+
+/** The parts of MapLibre's style that `skipStalePlacementFrame` reads (internal; checked before use). */
+export interface PlacementStyle {
+  _updatePlacement(
+    transform: unknown,
+    showCollisionBoxes: boolean,
+    fadeDuration: number,
+    ...rest: unknown[]
+  ): boolean;
+  placement?: { stale: boolean };
+  pauseablePlacement?: { isDone(): boolean };
+}
+
+/**
+ * No second frame for symbol placement after new symbol tiles (cluster counts, badge counts, basemap labels).
+ * With `fadeDuration: 0` MapLibre places every symbol in full in the frame that draws new symbol buckets, yet marks
+ * that placement stale because the buckets changed, and draws the whole map once more to place them again, with
+ * the same result (on CPU rendering a frame of 200-500 ms). This clears the flag once a full placement is done with
+ * no fade, so that frame ends the render loop (or goes idle). A style without those internals is left as it is.
+ * Returns whether it was installed.
+ */
+export function skipStalePlacementFrame(style: unknown): boolean {
+  const s = style as Partial<PlacementStyle> | null;
+  if (!s || typeof s._updatePlacement !== 'function') return false;
+  const update = s._updatePlacement.bind(s);
+  s._updatePlacement = (transform, showCollisionBoxes, fadeDuration, ...rest) => {
+    const dirty = update(transform, showCollisionBoxes, fadeDuration, ...rest);
+    if (!dirty || fadeDuration !== 0 || !s.pauseablePlacement?.isDone() || !s.placement?.stale) return dirty;
+    s.placement.stale = false;
+    return false;
+  };
+  return true;
+}

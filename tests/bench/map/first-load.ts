@@ -3,7 +3,7 @@
 // figures; asserts nothing. `--root` builds and serves another checkout's app (an export of an earlier commit,
 // with its own vite.config.ts) on the same data folder, for before and after figures.
 // Run: npx tsx tests/bench/map/first-load.ts --data DIR [--root DIR] [--runs 2] [--timeline]
-// (--timeline prints every map render and source update until idle; --layers, the cost of a frame without each
+// (--timeline prints every map render and source update until idle, --why also what asked for each frame; --layers, the cost of a frame without each
 // layer after idle; --dom, elements per part of the page; --trace, busy time per thread and what runs when;
 // --profile, an unminified build's main-thread JS self time by function)
 
@@ -37,6 +37,7 @@ async function measure(
   trace = false,
   dom = false,
   layers = false,
+  why = false,
 ): Promise<Figures> {
   const browser = await launchChromium();
   try {
@@ -51,36 +52,89 @@ async function measure(
       }, 10);
     });
     if (timeline) {
-      // what the map draws until idle: each render and each source's data, in ms from navigation
-      await page.addInitScript(() => {
-        const w = window as unknown as {
-          __sahel?: {
-            map: {
-              on(
-                e: string,
-                f: (e: { sourceId?: string; sourceDataType?: string; tile?: unknown }) => void,
-              ): void;
-            };
-          };
-          __timeline: string[];
+      // what the map draws until idle: each render (start-end of MapLibre's frame) and each source's data, in ms
+      // from navigation; with `why`, what asked for each frame (the first repaint request after a frame: its
+      // callers, from an unminified build)
+      await page.addInitScript((why: boolean) => {
+        type TimelineMap = {
+          on(e: string, f: (e: { sourceId?: string; sourceDataType?: string; tile?: unknown }) => void): void;
+          triggerRepaint(): void;
+          _render(t?: number): unknown;
         };
+        const w = window as unknown as { __sahel?: { map: TimelineMap }; __timeline: string[] };
         w.__timeline = [];
+        const at = () => Math.round(performance.now());
         // web fonts done loading (each can re-lay out the whole page)
-        document.fonts.addEventListener('loadingdone', () =>
-          w.__timeline.push(`font@${Math.round(performance.now())}`),
-        );
+        document.fonts.addEventListener('loadingdone', () => w.__timeline.push(`font@${at()}`));
+        const ready = setInterval(() => {
+          if (!document.querySelector('.app[data-status="ready"]')) return;
+          clearInterval(ready);
+          w.__timeline.push(`ready@${at()}`);
+        }, 10);
         const t = setInterval(() => {
           const m = w.__sahel?.map;
           if (!m) return;
           clearInterval(t);
-          const at = () => Math.round(performance.now());
-          m.on('render', () => w.__timeline.push(`R${at()}`));
+          const render = m._render.bind(m);
+          let asked = false;
+          m._render = (x?: number) => {
+            const t0 = at();
+            asked = false;
+            const r = render(x);
+            w.__timeline.push(`R${t0}-${at()}`);
+            return r;
+          };
+          if (why) {
+            // the app's calls into the map: data sent per source, feature states (a burst counts once a frame)
+            const mm = m as unknown as {
+              getStyle(): { sources: Record<string, unknown> };
+              getSource(id: string): { setData?(d: unknown): unknown } | undefined;
+              setFeatureState(...a: unknown[]): unknown;
+            };
+            for (const id of Object.keys(mm.getStyle().sources)) {
+              const src = mm.getSource(id);
+              if (!src?.setData) continue;
+              const setData = src.setData.bind(src);
+              src.setData = (d: unknown) => {
+                w.__timeline.push(`setData:${id}@${at()}`);
+                return setData(d);
+              };
+            }
+            const setFeatureState = mm.setFeatureState.bind(mm);
+            let fsLogged = false;
+            mm.setFeatureState = (...a: unknown[]) => {
+              if (!fsLogged) {
+                fsLogged = true;
+                w.__timeline.push(`featureState@${at()}`);
+                setTimeout(() => (fsLogged = false), 0);
+              }
+              return setFeatureState(...a);
+            };
+            const repaint = m.triggerRepaint.bind(m);
+            m.triggerRepaint = () => {
+              if (!asked) {
+                asked = true;
+                const frames = (new Error().stack ?? '')
+                  .split('\n')
+                  .slice(2, 7)
+                  .map((l) =>
+                    l
+                      .trim()
+                      .replace(/^at /, '')
+                      .replace(/ \(.*$/, ''),
+                  )
+                  .filter((l) => l && !l.startsWith('http'));
+                w.__timeline.push(`ask@${at()}[${frames.join('<')}]`);
+              }
+              repaint();
+            };
+          }
           m.on('sourcedata', (e) => {
             if (e.sourceId && (e.tile || e.sourceDataType === 'content'))
               w.__timeline.push(`${e.sourceId}${e.tile ? '' : ':content'}@${at()}`);
           });
         }, 5);
-      });
+      }, why);
     }
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
@@ -227,6 +281,7 @@ async function main(): Promise<void> {
       trace: { type: 'boolean', default: false },
       dom: { type: 'boolean', default: false },
       layers: { type: 'boolean', default: false },
+      why: { type: 'boolean', default: false },
     },
   });
   if (!values.data) throw new Error('--data DIR: a build:data output folder');
@@ -239,7 +294,11 @@ async function main(): Promise<void> {
     logLevel: 'warn',
     publicDir: false,
     mode: 'test', // keeps the window.__sahel hook
-    build: { outDir: out, emptyOutDir: true, ...(values.profile || values.trace ? { minify: false } : {}) },
+    build: {
+      outDir: out,
+      emptyOutDir: true,
+      ...(values.profile || values.trace || values.why ? { minify: false } : {}),
+    },
   });
   mkdirSync(out, { recursive: true });
   symlinkSync(resolve(values.data), join(out, 'data'));
@@ -258,7 +317,15 @@ async function main(): Promise<void> {
       const load = loadavg()
         .map((x) => x.toFixed(2))
         .join(' ');
-      const f = await measure(url, values.timeline, values.profile, values.trace, values.dom, values.layers);
+      const f = await measure(
+        url,
+        values.timeline || values.why,
+        values.profile,
+        values.trace,
+        values.dom,
+        values.layers,
+        values.why,
+      );
       console.log(
         `run ${r + 1}: data in ${(f.dataMs / 1000).toFixed(2)} s, ready ${(f.readyMs / 1000).toFixed(2)} s, ` +
           `idle ${(f.idleMs / 1000).toFixed(2)} s  JS heap ${f.heapMB.toFixed(0)} MB ` +
