@@ -144,11 +144,11 @@ export function compileRoles(lex: RoleLexicon): RoleRules {
     peopleFromBefore: new RegExp(`\\b(?:${alt(lex.peopleNouns)})\\s+from\\s+${the}${kindOf}$`, 'u'),
     speechBefore: new RegExp(`\\b(?:${alt(lex.speechVerbs)})(?:\\s+\\w+){0,2}\\s+(?:in|from|at)\\s+$`, 'u'),
     routeFirstBefore: new RegExp(
-      `\\b(?:(?:${alt(lex.routeNouns)})\\s+(?:(?:that|which)\\s+(?:links|connects|runs)\\s+)?(?:${alt(lex.routeLinks)})|between)\\s+${the}${kindOf}$`,
+      `\\b(?:(?:${alt(lex.routeNouns)})\\s+(?:(?:(?:that|which)\\s+(?:links|connects|runs|leads)|leading|running)\\s+)?(?:${alt(lex.routeLinks)})|between)\\s+${the}${kindOf}$`,
       'u',
     ),
     routeSecondBefore: new RegExp(
-      `\\b(?:(?:${alt(lex.routeNouns)})\\s+(?:${alt(lex.routeLinks)})|between)\\s+(?:[^,;:.()]|\\([^()]{1,40}\\)){2,80}?\\s+(?:to|and|with|&)\\s+${the}${kindOf}$`,
+      `\\b(?:(?:${alt(lex.routeNouns)})\\s+(?:(?:(?:that|which)\\s+(?:links|connects|runs|leads)|leading|running)\\s+)?(?:${alt(lex.routeLinks)})|between)\\s+(?:[^,;:.()]|\\([^()]{1,40}\\)){2,80}?\\s+(?:to|and|with|&)\\s+${the}${kindOf}$`,
       'u',
     ),
     routeHyphenAfter: new RegExp(
@@ -207,6 +207,7 @@ const ATTRIBUTIVE_NOUNS = [
   'businessman',
 ];
 
+const QUOTED_NAME_BEFORE = /\b(?:[Cc]amp|[Bb]ase|[Oo]peration|[Bb]arracks|FOB|[Pp]ost)\s+['‘"“]$/u;
 const ROAD_AFTER = /^\s+(?:road|route|axis|highway)\b/u;
 /** "on the axis Tongomayel-Barsalogho": a road word before a hyphenated pair (ACLED's and the French press's
  * order); the first end is followed by the hyphen, the second preceded by the first end. */
@@ -288,6 +289,9 @@ export function mentionRole(
 
   if (rules.basedAfter.test(after))
     return { role: 'origin', cue: `${rawAfter.trim().split(/\s/)[0]}`, km: null, weak: false };
+  // "one security post at camp 'Kandi'": a camp's or an operation's quoted name (Benin's Kandi is elsewhere).
+  const quoted = /^['’"”]/u.test(rawAfter) ? QUOTED_NAME_BEFORE.exec(rawBefore) : null;
+  if (quoted) return { role: 'inside-name', cue: `${quoted[0].trim()}…'`, km: null, weak: false };
   const given = givenName(before, rawBefore);
   if (given) return { role: 'inside-name', cue: given, km: null, weak: false };
   const named = inName(rawBefore, rawAfter, after, heading, rules);

@@ -755,3 +755,27 @@ describe('a well and a village of one name (issue 8, seventh stop)', () => {
     expect([e?.featureCode, e?.admin1]).toEqual(['PPL', 'admin1:ML-8']);
   });
 });
+
+describe('a town beside its road, its region or its camp (issue 8, seventh stop)', () => {
+  it('"8 km east of Boni on the road leading to Mondoro": the road is Mondoro\'s, the point near Boni', () => {
+    const text =
+      'A Malian army truck struck a mine 8 km east of Boni on the road leading to Mondoro on Monday.';
+    expect(resolutionOf(text, 'Mondoro')?.role?.role).toBe('route');
+    const [c] = claimsOf(text);
+    expect([placeOf(c?.placeId ?? '')?.name, c?.geoPrecision]).toEqual(['Boni', 2]);
+  });
+
+  it('"north of Tessalit, Kidal Region": near the town, which lies in the region named', () => {
+    const [c, ...rest] = claimsOf(
+      'A patrol was struck by an IED north of Tessalit, Kidal Region, on Monday.',
+    );
+    expect(rest).toEqual([]);
+    expect([placeOf(c?.placeId ?? '')?.name, c?.geoPrecision]).toEqual(['Tessalit', 2]);
+  });
+
+  it('"a post at camp \'Kandi\'" names a camp, not the town in Benin', () => {
+    const text = "Gunmen attacked a security post at camp 'Kandi' on the outskirts of Kidal on Monday.";
+    expect(resolutionOf(text, 'Kandi')?.role?.role).toBe('inside-name');
+    expect(claimsOf(text).map((c) => placeOf(c.placeId)?.name)).toEqual(['Kidal']);
+  });
+});

@@ -166,10 +166,14 @@ export function choosePlaces(
   const entryOf = (r: Resolution) => ctx.gazetteer.get(r.placeId as string) as GazetteerEntry;
   const coarse = (r: Resolution) => !['place', 'admin2'].includes(entryOf(r).kind);
   // (Not a long road: "the Tessalit-Gao axis" runs 500 km, and the region says it better than either end.)
+  // "struck by an IED south of Tessalit, Kidal Region": so does a town's direction, with no distance stated.
   const ends = weak.filter((r) => r.role?.role === 'route');
-  const road = ends[0];
+  const bearing = weak.find((r) => r.role?.role === 'near' && r.role.km === null);
+  const road = ends[0] ?? bearing;
   const short =
-    !!road && ends.every((r) => haversineKm(entryOf(r).point, entryOf(road).point) <= SHORT_ROAD_KM);
+    !!road &&
+    (road === bearing ||
+      ends.every((r) => haversineKm(entryOf(r).point, entryOf(road).point) <= SHORT_ROAD_KM));
   const roadInside =
     !!road &&
     short &&
