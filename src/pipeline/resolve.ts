@@ -6,7 +6,7 @@ import { placeLists, possessors } from './place-lists.ts';
 import { haversineKm, KM_PER_DEGREE } from '../common/geo.ts';
 import type { PipelineContext, VillageWords } from './context.ts';
 import type { GazetteerIndex } from './gazetteer.ts';
-import { isMinorPlace, isOsmTownOnly, isVillageOnly } from './gazetteer-sahel.ts';
+import { isMinorPlace, isOsmTownOnly, isVillageOnly, TOWN_POPULATION } from './gazetteer-sahel.ts';
 import type { ActorMention, GazetteerEntry, Mention, Resolution } from './types.ts';
 import { spacingFreeKey } from './text.ts';
 import { villageEvidence, adminPath, seatOf, sharedRegion, type VillageContext } from './villages.ts';
@@ -465,6 +465,33 @@ export function resolveMentions(
         continue;
       }
       ranked.push(score(c, admins, own, m, key));
+    }
+    // "Katiba Macina militants attacked the gendarmerie in Balle": in a document about the Sahel that names no
+    // other country, a village or small town across the border (Nigeria's Balle, the only one the gazetteer
+    // has) is a namesake of a village it lacks, not where the event was.
+    if (sahelDoc && ranked.length > 0) {
+      const foreign = (r: Ranked): boolean =>
+        r.entry.kind === 'place' &&
+        !!r.entry.country &&
+        !focus.has(r.entry.country) &&
+        !namedCountries.has(r.entry.country) &&
+        !countryVotes.has(r.entry.country) &&
+        r.entry.population < TOWN_POPULATION &&
+        !namedBy(admins, r.entry.admin1, own) &&
+        !namedBy(admins, r.entry.admin2, own);
+      if (ranked.some(foreign)) {
+        const kept = ranked.filter((r) => !foreign(r));
+        if (kept.length === 0)
+          return {
+            mention: m,
+            placeId: null,
+            status: 'unknown',
+            ranked: [],
+            why: `unknown: the gazetteer's ${ranked.map((r) => r.label).join(', ')} lie in countries this document does not name`,
+          };
+        ranked.length = 0;
+        ranked.push(...kept);
+      }
     }
     if (ranked.length === 0) {
       return {

@@ -779,3 +779,19 @@ describe('a town beside its road, its region or its camp (issue 8, seventh stop)
     expect(claimsOf(text).map((c) => placeOf(c.placeId)?.name)).toEqual(['Kidal']);
   });
 });
+
+describe('a namesake across the border the document never names (issue 8, seventh stop)', () => {
+  it('"Katiba Macina militants attacked the gendarmerie in Balle": not Nigeria\'s Balle, the only one known', () => {
+    const text =
+      'On Monday, Katiba Macina militants attacked the gendarmerie in Balle and set vehicles ablaze.';
+    const r = resolutionOf(text, 'Balle');
+    expect(r?.status).toBe('unknown');
+    expect(r?.why).toMatch(/countries this document does not name/);
+    expect(claimsOf(text).map((c) => placeOf(c.placeId)?.country)).not.toContain('NG');
+  });
+
+  it('named with its country, the Nigerian town is found as before', () => {
+    const text = 'On Monday, gunmen attacked the police station in Balle, Nigeria, and set vehicles ablaze.';
+    expect(placeOf(resolutionOf(text, 'Balle')?.placeId ?? '')?.country).toBe('NG');
+  });
+});
