@@ -795,3 +795,13 @@ describe('a namesake across the border the document never names (issue 8, sevent
     expect(placeOf(resolutionOf(text, 'Balle')?.placeId ?? '')?.country).toBe('NG');
   });
 });
+
+describe('where Katiba Macina acts (issue 8, seventh stop)', () => {
+  it('"Katiba Macina militants burned the forest guard post in Sono": the Sono of Boucle du Mouhoun', () => {
+    const r = resolutionOf(
+      'On Monday, Katiba Macina militants burned the forest guard post in Sono.',
+      'Sono',
+    );
+    expect(placeOf(r?.placeId ?? '')?.admin1).toBe('admin1:BF-01');
+  });
+});
