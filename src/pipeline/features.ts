@@ -93,12 +93,26 @@ export interface Incidents {
   features: Iterable<IncidentFeature>;
 }
 
-/** Incidents from a claim index, each feature with its claims' lines (their place in the order they were added to
- * the index, which is how a caller finds their sentences). */
+/** An incident of a claim index, in output order: what identifies it, and its feature built only when asked (a
+ * caller that has the feature's bytes from an earlier build of the same claims need not build it). */
+export interface IndexedIncident {
+  /** The feature's id (8 hex digits). */
+  readonly id: string;
+  /** Its claims' lines (their place in the order they were added to the index, which is how a caller finds their
+   * sentences), in the feature's claim order. */
+  readonly lines: readonly number[];
+  /** Its claims' source ids, in the same order. */
+  readonly sources: readonly string[];
+  /** Builds the feature (its claims' sentences from the index's `text`); `withClaims` false: every property but
+   * the claims, which are left an empty list (what a caller that has the claims' JSON needs of it). */
+  feature(withClaims?: boolean): IncidentFeature;
+}
+
+/** Incidents from a claim index, in output order. */
 export interface IndexedIncidents {
   incidents: number;
   point: number;
-  features: Iterable<readonly [IncidentFeature, readonly number[]]>;
+  features: Iterable<IndexedIncident>;
 }
 
 /** Group claims into incident features. `sources` gives each claim's provenance. */
@@ -120,7 +134,7 @@ export function incidentFeatures(
   for (const c of claims) b.add(c, textFlags(c.text));
   const r = indexedFeatures(b.finish(), sources, ctx, (line) => (claims[line] as Claim).text);
   function* features(): Generator<IncidentFeature> {
-    for (const [f] of r.features) yield f;
+    for (const h of r.features) yield h.feature();
   }
   return { incidents: r.incidents, point: r.point, features: features() };
 }
@@ -272,26 +286,38 @@ export function indexedFeatures(
     if (t === undefined) actorTypes.set(a, (t = actorTypeOf(a, ctx)));
     return t;
   };
-  function* features(): Generator<readonly [IncidentFeature, number[]]> {
+  function* features(): Generator<IndexedIncident> {
     for (const h of order) {
       const k = hGroup[h] as number;
-      const group = groupAt(ix, runs, k, text);
-      const first = group[hLead[h] as number] as Claim;
       const m0 = runs.starts[k] as number;
-      const entry = ctx.gazetteer.get(first.placeId) as GazetteerEntry;
+      const m1 = runs.starts[k + 1] as number;
       const lines: number[] = [];
-      for (let m = m0; m < (runs.starts[k + 1] as number); m++)
-        lines.push(ix.line[runs.members[m] as number] as number);
-      const head: Head = {
-        group,
-        first,
-        entry,
-        id: (hId[h] as number).toString(16).padStart(8, '0'),
-        dateStart: hStart[h] ? (dateList[(hStart[h] as number) - 1] as string) : null,
-        dateEnd: hEnd[h] ? (dateList[(hEnd[h] as number) - 1] as string) : null,
-        placeName: nameList[hName[h] as number] as string,
+      const srcs: string[] = [];
+      for (let m = m0; m < m1; m++) {
+        const p = runs.members[m] as number;
+        lines.push(ix.line[p] as number);
+        srcs.push(ix.sources[ix.src[p] as number] as string);
+      }
+      const id = (hId[h] as number).toString(16).padStart(8, '0');
+      yield {
+        id,
+        lines,
+        sources: srcs,
+        feature: (withClaims = true) => {
+          const group = groupAt(ix, runs, k, withClaims ? text : noText);
+          const first = group[hLead[h] as number] as Claim;
+          const head: Head = {
+            group,
+            first,
+            entry: ctx.gazetteer.get(first.placeId) as GazetteerEntry,
+            id,
+            dateStart: hStart[h] ? (dateList[(hStart[h] as number) - 1] as string) : null,
+            dateEnd: hEnd[h] ? (dateList[(hEnd[h] as number) - 1] as string) : null,
+            placeName: nameList[hName[h] as number] as string,
+          };
+          return feature(head, sources, ctx, typeOf, withClaims);
+        },
       };
-      yield [feature(head, sources, ctx, typeOf), lines];
     }
   }
   return { incidents: heads, point, features: features() };
@@ -302,6 +328,7 @@ function feature(
   sources: Map<string, SourceMeta>,
   ctx: PipelineContext,
   typeOf: (actor: string) => ActorType | null,
+  withClaims = true,
 ): IncidentFeature {
   const { group, first, entry, id, dateStart, dateEnd } = h;
   // "30 km north of Timbuktu": the estimated point (turf's destination on the sphere), not the town's.
@@ -350,7 +377,7 @@ function feature(
       impacts: union(group, (c) => c.impacts),
       modality: MODALITY_RANK.find((m) => group.some((c) => c.modality === m)) ?? first.modality,
       n_sources: group.length === 1 ? 1 : new Set(group.map((c) => c.sourceId)).size,
-      claims: group.map((c) => claimOut(c, sources.get(c.sourceId))),
+      claims: withClaims ? group.map((c) => claimOut(c, sources.get(c.sourceId))) : [],
     },
   };
 }

@@ -19,8 +19,9 @@ export interface WorkerSetup {
 export type ToWorker =
   | { type: 'doc'; seq: number; entry: CorpusEntry }
   /** Documents' claims (text left out) as one JSON list's bytes, and their metadata, in merge order, to the
-   * grouping worker as they merge. */
-  | { type: 'claims'; claims: Uint8Array; meta: [string, SourceMeta][] }
+   * grouping worker as they merge; `keys`: the documents' cache keys (null without a cache), for the incident
+   * store (incident-store.ts). */
+  | { type: 'claims'; claims: Uint8Array; meta: [string, SourceMeta][]; keys: string[] | null }
   /** Every document is merged: group the claims sent, write incidents.geojson (`texts`: the claims' sentences)
    * and the incidents' half of the map layer into `outDir` (the main thread wrote its `sources` sources). */
   | { type: 'group'; path: string; texts: string; outDir: string; sources: number };
@@ -28,6 +29,8 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'ready'; customErrors: string[] }
   | { type: 'failed'; why: string }
-  | { type: 'doc'; seq: number; ok: true; record: DocRecord; frags: DocFragments }
+  /** `key`: the cache key the result was stored under (of the bytes the worker read), with a cache. */
+  | { type: 'doc'; seq: number; ok: true; record: DocRecord; frags: DocFragments; key?: string }
   | { type: 'doc'; seq: number; ok: false; why: string }
-  | { type: 'grouped'; counts: IncidentCounts };
+  /** `reused`: incidents whose feature came from the incident store. */
+  | { type: 'grouped'; counts: IncidentCounts; reused: number };

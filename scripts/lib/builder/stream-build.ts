@@ -97,13 +97,22 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
     const documents: ReportDocument[] = o.skipped.map(skippedRecord);
     // Claims go to the grouping worker in batches, in merge order (their index is their sentence's line in
     // claimText).
-    let batch: { claims: Uint8Array[]; meta: [string, SourceMeta][] } = { claims: [], meta: [] };
+    let batch: { claims: Uint8Array[]; meta: [string, SourceMeta][]; keys: string[] } = {
+      claims: [],
+      meta: [],
+      keys: [],
+    };
     const sendBatch = () => {
       if (batch.meta.length) {
         const items = batch.claims.flatMap((c, i) => (i ? [COMMA, c] : [c]));
-        pool.sendClaims({ type: 'claims', claims: Buffer.concat([OPEN, ...items, CLOSE]), meta: batch.meta });
+        pool.sendClaims({
+          type: 'claims',
+          claims: Buffer.concat([OPEN, ...items, CLOSE]),
+          meta: batch.meta,
+          keys: cache === null ? null : batch.keys,
+        });
       }
-      batch = { claims: [], meta: [] };
+      batch = { claims: [], meta: [], keys: [] };
     };
     const total = emptyTally();
     let built = 0;
@@ -111,7 +120,8 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
 
     // The sources' half of the map layer, written as documents merge (the grouping worker writes the rest).
     const mapSources = new MapSources(o.outDir);
-    const commit = (e: CorpusEntry, record: DocRecord, frags: DocBytes) => {
+    /** `key`: the cache key of the document's result (the incident store names claims by it). */
+    const commit = (e: CorpusEntry, record: DocRecord, frags: DocBytes, key: string) => {
       sources.add(frags.source);
       const src = frags.source;
       mapSources.addJson(
@@ -126,6 +136,7 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
       if (record.claims.length)
         batch.claims.push(typeof record.claims === 'string' ? Buffer.from(record.claims) : record.claims);
       batch.meta.push([e.id, e.meta]);
+      batch.keys.push(key);
       if (batch.meta.length >= CLAIM_BATCH) sendBatch();
       addTally(total, record.tally);
       documents.push({ id: e.id, file: e.file, status: 'ok', why: null, chars: e.chars });
@@ -141,7 +152,7 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
         const cached = readEntry(cache as string, keys[seq] as string);
         if (cached) {
           fromCache++;
-          commit(e, cached.record, cached.frags);
+          commit(e, cached.record, cached.frags, keys[seq] as string);
         } else pool.add(seq, e, true); // corrupt or gone: built again (and stored again)
         // Let the workers' answers in now and then while the cache is read.
         if (cached && seq % 64 === 0) {
@@ -154,7 +165,8 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
         }
       }
       answer = await pool.take(seq);
-      if (answer.ok) commit(e, answer.record, answer.frags);
+      // Without a cache no key is used; a built document's is the key of the bytes its worker read.
+      if (answer.ok) commit(e, answer.record, answer.frags, answer.key ?? (keys[seq] as string));
       else documents.push({ id: e.id, file: e.file, status: 'skipped', why: answer.why, chars: e.chars });
       o.onProgress?.(seq + 1, sorted.length);
     }
@@ -197,7 +209,7 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
     for (const p of [mentions, unlocated, dropped]) p.remove();
     phase('report.json, unlocated.json (while grouping)');
     const grouped = await grouping;
-    phase('group, incidents.geojson, map layer');
+    phase(`group, incidents.geojson, map layer (${grouped.reused} incidents from the store)`);
     const counts = reportCounts(
       total,
       { built, skipped: documents.filter((d) => d.status === 'skipped').length },

@@ -12,6 +12,7 @@ import { loadContext, type LoadedContext } from '../load.ts';
 import { docKey, writeEntry } from './cache.ts';
 import { fragmentsOf, recordOf } from './fragments.ts';
 import { groupJob } from './group-job.ts';
+import { ClaimDocs, storePrint } from './incident-store.ts';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.ts';
 
 const setup = workerData as WorkerSetup;
@@ -20,7 +21,11 @@ if (!port) throw new Error('worker.ts runs as a worker thread');
 const send = (m: FromWorker) => port.postMessage(m);
 
 /** What the grouping worker has been sent so far (ToWorker 'claims'): the claims as columns, not objects. */
-const toGroup = { index: new ClaimIndexBuilder(), meta: new Map<string, SourceMeta>() };
+const toGroup = {
+  index: new ClaimIndexBuilder(),
+  meta: new Map<string, SourceMeta>(),
+  claims: new ClaimDocs(),
+};
 
 let ctx: LoadedContext | undefined;
 try {
@@ -36,13 +41,23 @@ port.on('message', (m: ToWorker) => {
     const claims = JSON.parse(
       Buffer.from(m.claims.buffer, m.claims.byteOffset, m.claims.length).toString('utf8'),
     );
-    for (const c of claims as Claim[]) toGroup.index.add(c, 0);
-    for (const [id, meta] of m.meta) toGroup.meta.set(id, meta);
+    // Each claim's document (its number in merge order) and place among the document's claims, for the store.
+    const docOf = new Map<string, number>();
+    m.meta.forEach(([id, meta], i) => {
+      toGroup.meta.set(id, meta);
+      docOf.set(id, toGroup.claims.addDoc(m.keys?.[i] ?? null));
+    });
+    for (const c of claims as Claim[])
+      toGroup.claims.addClaim(docOf.get(c.sourceId) as number, toGroup.index.add(c, 0));
     return;
   }
   if (m.type === 'group') {
     // A rejection fails the worker, and so the build.
-    void groupJob(toGroup.index, toGroup.meta, ctx, m).then((counts) => send({ type: 'grouped', counts }));
+    const store =
+      setup.cache === null ? null : { dir: setup.cache, print: storePrint(setup.code, setup.geodataPrint) };
+    void groupJob(toGroup.index, toGroup.meta, ctx, m, toGroup.claims, store).then(({ reused, ...counts }) =>
+      send({ type: 'grouped', counts, reused }),
+    );
     return;
   }
   const read = readArticle(setup.corpus, m.entry);
@@ -68,6 +83,7 @@ port.on('message', (m: ToWorker) => {
       sha256: read.sha256,
     });
     writeEntry(setup.cache, key, { record, frags });
+    return send({ type: 'doc', seq: m.seq, ok: true, record, frags, key });
   }
   send({ type: 'doc', seq: m.seq, ok: true, record, frags });
 });

@@ -14,6 +14,8 @@ export class FileWriter {
   private fd: number;
   private buf = Buffer.allocUnsafe(FLUSH_AT);
   private used = 0;
+  /** Bytes written so far (flushed or not): where the next write starts in the file. */
+  bytes = 0;
 
   constructor(readonly path: string) {
     this.fd = openSync(path, 'w');
@@ -25,11 +27,18 @@ export class FileWriter {
     // A UTF-16 code unit is at most 3 bytes of UTF-8.
     const most = typeof s === 'string' ? s.length * 3 : s.length;
     if (this.used + most > FLUSH_AT) this.flush();
-    if (most > FLUSH_AT) writeAll(this.fd, typeof s === 'string' ? Buffer.from(s) : s);
-    else if (typeof s === 'string') this.used += this.buf.write(s, this.used, 'utf8');
-    else {
+    if (most > FLUSH_AT) {
+      const b = typeof s === 'string' ? Buffer.from(s) : s;
+      writeAll(this.fd, b);
+      this.bytes += b.length;
+    } else if (typeof s === 'string') {
+      const n = this.buf.write(s, this.used, 'utf8');
+      this.used += n;
+      this.bytes += n;
+    } else {
       this.buf.set(s, this.used);
       this.used += s.length;
+      this.bytes += s.length;
     }
   }
 
@@ -38,8 +47,10 @@ export class FileWriter {
     this.flush();
     const src = openSync(path, 'r');
     try {
-      for (let n; (n = readSync(src, this.buf, 0, this.buf.length, null)) > 0;)
+      for (let n; (n = readSync(src, this.buf, 0, this.buf.length, null)) > 0;) {
         writeAll(this.fd, this.buf.subarray(0, n));
+        this.bytes += n;
+      }
     } finally {
       closeSync(src);
     }
