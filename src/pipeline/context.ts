@@ -178,7 +178,7 @@ export function createContext(gaz: Gazetteer, lexicons: Lexicons, lists: WordLis
       ...VILLAGE_CUE_WORDS,
     ]),
   ].sort();
-  const dictionary = buildDictionary(gaz, gazetteer, lexicons, vocabulary);
+  const dictionary = buildDictionary(gaz, gazetteer, lexicons, vocabulary, new Set(lists.focus.sahel));
   const claims = compileClaimTables(lexicons, lists.claimWords, lists.calendar, gazetteer);
   const candidateLists = new CandidateLists((ids) => candidateList(ids, gazetteer, words.villages.ambiguous));
   return { gazetteer, lexicons, words, claims, candidateLists, ...dictionary };

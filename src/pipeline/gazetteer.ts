@@ -2,7 +2,7 @@
 // (src/pipeline/context.ts builds both once, with the rest of the pipeline's context.)
 
 import { fold, isWordCode, nameKeys } from './text.ts';
-import { CITY_POPULATION } from './gazetteer-sahel.ts';
+import { CITY_POPULATION, TOWN_POPULATION } from './gazetteer-sahel.ts';
 import { TokenTrie } from './trie.ts';
 import type { Gazetteer, GazetteerEntry, Lexicons } from './types.ts';
 
@@ -146,6 +146,7 @@ export function buildDictionary(
   gazetteer: GazetteerIndex,
   lexicons: Lexicons,
   vocabulary: readonly string[],
+  possessiveCountries: ReadonlySet<string> = new Set(),
 ): Dictionary {
   const trie = new TokenTrie();
   const patterns: Pattern[] = [];
@@ -165,6 +166,7 @@ export function buildDictionary(
     patterns.push(p);
     trie.addKeys(keys, patterns.length - 1);
   };
+  const possessives = new Map<string, string[]>();
   for (const e of gaz.entries) {
     // Tens of thousands of entries: each phrase's keys are worked out once, for its spacing variant and the trie.
     const phrases = new Map<string, string[]>();
@@ -177,6 +179,19 @@ export function buildDictionary(
       }
     }
     for (const [phrase, keys] of phrases) add({ kind: 'place', phrase, id: e.id }, keys);
+    if (e.country && possessiveCountries.has(e.country) && possessiveHolder(e))
+      for (const phrase of phrases.keys()) {
+        const variant = possessiveVariant(phrase);
+        if (variant) possessives.set(variant, [...(possessives.get(variant) ?? []), e.id]);
+      }
+  }
+  // "Protest in front of Kidals military camp": a possessive whose apostrophe was lost (notes exported without
+  // them, hurried copy). Only for the countries, regions and towns of the focus countries, and only where no
+  // name of the gazetteer is spelt so ("Algiers" stays Algiers).
+  for (const [variant, ids] of possessives) {
+    const keys = foldedKeys(variant);
+    if (trie.phraseOf(keys) >= 0) continue;
+    for (const id of ids) add({ kind: 'place', phrase: variant, id }, keys);
   }
   for (const d of gaz.demonyms) add({ kind: 'demonym', phrase: d.word, id: d.placeId });
   for (const a of lexicons.actors) {
@@ -411,6 +426,20 @@ function spacingVariantOf(phrase: string, keys: readonly string[]): string | nul
       return `${k.charAt(0).toUpperCase()}${k.slice(1, half)} ${k.slice(0, half)}`;
   }
   return null;
+}
+
+/** A country, a region or a town of known size or seat, whose name may be written as a possessive. */
+function possessiveHolder(e: GazetteerEntry): boolean {
+  if (e.kind === 'country' || e.kind === 'admin1') return true;
+  return (
+    e.kind === 'place' &&
+    (e.population >= TOWN_POPULATION || e.featureCode === 'PPLC' || e.featureCode === 'PPLA')
+  );
+}
+
+/** "Kidal" -> "Kidals": one capitalised word of four letters or more, not ending in s, x or z. */
+function possessiveVariant(phrase: string): string | null {
+  return /^\p{Lu}[\p{L}]{3,}$/u.test(phrase) && !/[sxzSXZ]$/u.test(phrase) ? `${phrase}s` : null;
 }
 
 /** nameKeys(phrase) (text.ts), without a Token object per word: the same folded words. */

@@ -229,7 +229,12 @@ function spotSentence(
     } else if (!demonym && g.mayBeCommonWord && ctx.lexicons.notAlone.has(fold(surface))) {
       mention.rejected = 'common-word';
     } else if (!demonym) {
-      const ctxWords = contextWords(range, h, ctx.words.context);
+      const ctxWords = contextWords(
+        range,
+        h,
+        ctx.words.context,
+        possessiveSpelling(surface, candidates, ctx),
+      );
       if (isPersonName(text, range, h, ctxWords, ctx.words.context)) mention.rejected = 'person-name';
       else if (isAnalogy(ctxWords, ctx.words.context)) mention.rejected = 'analogy';
       else {
@@ -287,10 +292,31 @@ interface ContextWords {
 }
 
 /**
+ * "Malis military junta": a possessive spelt without its apostrophe (gazetteer.ts adds such spellings of the
+ * focus countries' countries, regions and towns), read as "Mali's" is. Only surfaces ending in s are checked.
+ */
+function possessiveSpelling(surface: string, candidates: readonly string[], ctx: PipelineContext): boolean {
+  if (!/s$/u.test(surface) || candidates.length === 0) return false;
+  const key = fold(surface);
+  return candidates.every((id) => {
+    const e = ctx.gazetteer.get(id);
+    if (!e || fold(e.name) === key) return false;
+    return (
+      [e.name, ...e.aliases].some((n) => `${fold(n)}s` === key) && !e.aliases.some((n) => fold(n) === key)
+    );
+  });
+}
+
+/**
  * The words around a hit. Every word the checks compare with is in the spotter's vocabulary (CONTEXT_VOCABULARY),
  * so a token outside it is read as '' rather than folded: it can equal none of them.
  */
-function contextWords(range: TokenRange, h: Hit, w: ContextWordSets): ContextWords {
+function contextWords(
+  range: TokenRange,
+  h: Hit,
+  w: ContextWordSets,
+  possessiveSurface = false,
+): ContextWords {
   const { tokens, from, to } = range;
   const before: string[] = [];
   for (let i = Math.max(from, h.first - 6); i < h.first; i++) before.push(tokens.knownKey(i));
@@ -302,12 +328,13 @@ function contextWords(range: TokenRange, h: Hit, w: ContextWordSets): ContextWor
     (prev !== undefined && w.locative.has(prev) && prev !== 'between') ||
     (prev === 'of' && prev2 !== undefined && w.ofLocative.has(prev2)) ||
     (prev === 'the' && prev2 !== undefined && w.locative.has(prev2));
-  const possessive = after[0] === 's';
+  const possessive = after[0] === 's' || possessiveSurface;
+  const owned = after[0] === 's' ? after.slice(1) : after;
   const a0 = after[0];
   const agentAfter =
     a0 !== undefined &&
     (w.agentVerbs.has(a0) || (w.auxiliaries.has(a0) && after.slice(1, 3).some((x) => w.agentVerbs.has(x))));
-  const politicalAfter = possessive && after.slice(1).some((x) => w.politicalNouns.has(x));
+  const politicalAfter = possessive && owned.some((x) => w.politicalNouns.has(x));
   // "agreements concluded with Paris", "ties with Bamako": the capital's government, as "Paris's decision" is.
   const politicalWith = prev === 'with' && before.slice(0, -1).some((x) => w.politicalNouns.has(x));
   const pairedCapital = prev === 'between' || (prev === 'and' && before.includes('between'));

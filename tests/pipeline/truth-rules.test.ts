@@ -805,3 +805,20 @@ describe('where Katiba Macina acts (issue 8, seventh stop)', () => {
     expect(placeOf(r?.placeId ?? '')?.admin1).toBe('admin1:BF-01');
   });
 });
+
+describe('a possessive written without its apostrophe (issue 8, seventh stop)', () => {
+  it('"in front of Kidals military camp" is Kidal', () => {
+    const claims = claimsOf('Residents protested in front of Kidals military camp on Monday.');
+    expect(claims.map((c) => placeOf(c.placeId)?.name)).toEqual(['Kidal']);
+  });
+
+  it('"Malis military junta" stands for the government, as "Mali\'s military junta" does', () => {
+    const one = (t: string) => run(t).resolutions.map((r) => [r.status, r.why.split(',')[0]]);
+    const text = "Mali's military junta said on Monday it had arrested 40 people.";
+    expect(one(text.replace("Mali's", 'Malis'))).toEqual(one(text));
+  });
+
+  it('only for countries, regions and towns: a village has no such spelling ("Bonis")', () => {
+    expect(resolutionOf('Gunmen attacked Bonis market on Monday.', 'Bonis')).toBeUndefined();
+  });
+});
