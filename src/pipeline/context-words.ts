@@ -17,6 +17,8 @@ export interface ContextWordLists {
   /** "Africa's Afghanistan": a possessive of one of these before a place makes the place a metaphor. */
   metaphorOwners: string[];
   analogyAfter: string[];
+  /** "the African Union has suspended Niger": verbs whose object is a state, not a place. */
+  stateObjectVerbs: string[];
   /** "Mondoro Commune", "the Bissa Gold mine": a capitalised place noun after a name, which no surname is. */
   placeNounsAfter: string[];
 }
@@ -56,6 +58,7 @@ export function compileContextWords(
     metaphorOwners: new Set(lists.metaphorOwners),
     analogyAfter: new Set(lists.analogyAfter),
     placeNounsAfter: new Set(lists.placeNounsAfter),
+    stateObjectVerbs: new Set(lists.stateObjectVerbs),
     notSurname: new Set([...lists.placeNounsAfter, ...calendar.months, ...calendar.weekdays]),
   };
   // The sets' words only (the file's "about" is no word).

@@ -250,6 +250,7 @@ function spotSentence(
             ctxWords.agentAfter ||
             ctxWords.politicalAfter ||
             ctxWords.pairedCapital ||
+            (ctxWords.stateObject && candidates.some((id) => ctx.gazetteer.get(id)?.kind === 'country')) ||
             (ctxWords.politicalWith && !candidates.some((id) => ctx.gazetteer.get(id)?.kind === 'country')))
         ) {
           mention.rejected = 'metonymy';
@@ -289,6 +290,8 @@ interface ContextWords {
   /** "agreements concluded with Paris": a capital as its government (a country stays the country's place). */
   politicalWith: boolean;
   pairedCapital: boolean;
+  /** "has suspended Niger": the object of a verb done to a state (a country only). */
+  stateObject: boolean;
 }
 
 /**
@@ -338,7 +341,8 @@ function contextWords(
   // "agreements concluded with Paris", "ties with Bamako": the capital's government, as "Paris's decision" is.
   const politicalWith = prev === 'with' && before.slice(0, -1).some((x) => w.politicalNouns.has(x));
   const pairedCapital = prev === 'between' || (prev === 'and' && before.includes('between'));
-  return { before, after, locative, agentAfter, politicalAfter, politicalWith, pairedCapital };
+  const stateObject = prev !== undefined && w.stateObjectVerbs.has(prev);
+  return { before, after, locative, agentAfter, politicalAfter, politicalWith, pairedCapital, stateObject };
 }
 
 /**

@@ -822,3 +822,17 @@ describe('a possessive written without its apostrophe (issue 8, seventh stop)', 
     expect(resolutionOf('Gunmen attacked Bonis market on Monday.', 'Bonis')).toBeUndefined();
   });
 });
+
+describe('a state as the object of what is done to it (issue 8, seventh stop)', () => {
+  it('"the African Union has suspended Niger" is done to the government: no pin on Niger', () => {
+    const text = 'On Tuesday, the African Union said it has suspended Niger from all its activities.';
+    const r = resolutionOf(text, 'Niger');
+    expect([r?.status, r?.mention.rejected]).toEqual(['rejected', 'metonymy']);
+    expect(claimsOf(text).map((c) => c.placeId)).not.toContain('country:NE');
+  });
+
+  it('"suspended operations in Niger" still names the place', () => {
+    const text = 'The aid group suspended operations in Niger on Tuesday after an attack on its staff.';
+    expect(resolutionOf(text, 'Niger')?.placeId).toBe('country:NE');
+  });
+});
