@@ -26,6 +26,14 @@ describe('frame gate', () => {
     expect(holdRepaint({ ...base, heldSince: 1000 - MAX_HOLD_MS + 1 })).toBe(true);
     expect(holdRepaint({ ...base, heldSince: 1000 - MAX_HOLD_MS })).toBe(false);
   });
+
+  it('while everything is held (the first drawing of the data), waits past maxHoldMs until the deadline', () => {
+    const all = { ...base, heldSince: 1000 - 3 * MAX_HOLD_MS, holdAllUntil: 1000 + 1 };
+    expect(holdRepaint(all)).toBe(true);
+    expect(holdRepaint({ ...all, holdAllUntil: 1000 })).toBe(false);
+    expect(holdRepaint({ ...all, loading: false })).toBe(false);
+    expect(holdRepaint({ ...all, moving: true })).toBe(false);
+  });
 });
 
 /** A stand-in for MapLibre's style: `_updatePlacement` answers whether another frame is needed. */

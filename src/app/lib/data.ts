@@ -113,11 +113,21 @@ async function fetchColumns(m: MapManifest2): Promise<ColumnData> {
 
 const EMPTY: IncidentCollection = { type: 'FeatureCollection', features: [] };
 
-/** A loader; `early` gets the region polygons as soon as they are in (the map tiles them while the rest loads). */
-export type Loader = (early?: (regions: RegionCollection) => void) => Promise<RawData>;
+/**
+ * A loader; `early` gets the region polygons as soon as they are in (the map tiles them while the rest loads),
+ * `count` the number of incidents the manifest announces (the map sets its layers for that size meanwhile).
+ */
+export type Loader = (
+  early?: (regions: RegionCollection) => void,
+  count?: (incidents: number) => void,
+) => Promise<RawData>;
 
-export async function fetchData(early?: (regions: RegionCollection) => void): Promise<RawData> {
+export async function fetchData(
+  early?: (regions: RegionCollection) => void,
+  count?: (incidents: number) => void,
+): Promise<RawData> {
   const slim = await manifest();
+  if (slim && Number.isSafeInteger(slim.incidents) && slim.incidents >= 0) count?.(slim.incidents);
   const [incidents, regions, risk, sources, unlocated] = await Promise.all([
     slim?.format === 2
       ? fetchColumns(slim)

@@ -41,6 +41,7 @@ export interface Filtered {
 export type FlyTarget = { kind: 'incident' | 'region'; id: string; seq: number };
 
 let version = 0;
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /** Read only: recomputed whole, never mutated, so no SvelteMap is needed. */
 const NO_OVERLAPS: ReadonlyMap<string, RegionOverlap[]> = new Map();
 
@@ -50,6 +51,10 @@ export class AppState {
   data = $state.raw<LoadedData | null>(null);
   /** The region polygons as soon as they are fetched, before the rest is in and checked (the map tiles them). */
   earlyRegions = $state.raw<RegionCollection | null>(null);
+  /** Every file is in; checking and indexing follow (the map draws nothing more until the data are on it). */
+  fetched = $state(false);
+  /** The incident count the map layer's manifest announces, before the incidents are in (null: none yet). */
+  expectedIncidents = $state<number | null>(null);
   /** What is inconsistent in the loaded files, in words (the map shows the rest). */
   problems = $state.raw<string[]>([]);
 
@@ -126,10 +131,18 @@ export class AppState {
     this.status = 'loading';
     try {
       // marks for the first-load benchmark (tests/bench/map/first-load.ts): where the time goes
-      const raw = await loader((r) => (this.earlyRegions = r));
+      const raw = await loader(
+        (r) => (this.earlyRegions = r),
+        (n) => (this.expectedIncidents = n),
+      );
       performance.mark('sahel:fetched');
+      this.fetched = true;
+      // between the long steps, let the map's worker messages in (its sources' data, the tiles they ask for),
+      // so that it tiles the regions and the basemap while the incidents are checked and indexed
+      await nextTask();
       const checked = checkData(raw);
       performance.mark('sahel:checked');
+      await nextTask();
       this.problems = checked.problems;
       this.data = prepare(checked.data);
       performance.mark('sahel:indexed');

@@ -22,6 +22,7 @@ import {
   type MapManifest2,
 } from '../../../src/pipeline/output-chunks.ts';
 import type { ColumnData } from '../../../src/app/lib/columns.ts';
+import type { Loader } from '../../../src/app/lib/data.ts';
 import { buildIndex, flatFeatures } from '../../../src/app/lib/model.ts';
 import { syntheticIncidents } from './synthetic.ts';
 
@@ -75,14 +76,18 @@ if (mode === 'app' || mode === 'app-geojson') {
   mount(App, {
     target: document.getElementById('app')!,
     props: {
-      loader: async () => ({
-        incidents,
-        ...(columns ? { columns } : {}),
-        sources,
-        regions: (await (await fetch('data/regions.geojson')).json()) as RegionCollection,
-        risk: [],
-        unlocated: [],
-      }),
+      // the columns come with a manifest in a real build, whose incident count the map reads early (lib/data.ts)
+      loader: (async (_early, count) => {
+        if (columns) count?.(n);
+        return {
+          incidents,
+          ...(columns ? { columns } : {}),
+          sources,
+          regions: (await (await fetch('data/regions.geojson')).json()) as RegionCollection,
+          risk: [],
+          unlocated: [],
+        };
+      }) satisfies Loader,
     },
   });
 } else {

@@ -129,6 +129,12 @@ async function measure(
               repaint();
             };
           }
+          m.on('resize', () => {
+            const c = (m as unknown as { getCanvas(): HTMLCanvasElement }).getCanvas();
+            w.__timeline.push(`resize:${c.clientWidth}x${c.clientHeight}@${at()}`);
+          });
+          const c0 = (m as unknown as { getCanvas(): HTMLCanvasElement }).getCanvas();
+          w.__timeline.push(`canvas:${c0.clientWidth}x${c0.clientHeight}@${at()}`);
           m.on('sourcedata', (e) => {
             if (e.sourceId && (e.tile || e.sourceDataType === 'content'))
               w.__timeline.push(`${e.sourceId}${e.tile ? '' : ':content'}@${at()}`);

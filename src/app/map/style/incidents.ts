@@ -191,6 +191,47 @@ export function incidentAndClusterLayers(clusterMaxZoom: number): LayerSpecifica
   ];
 }
 
+const CLUSTER_ZOOM_LAYERS = [
+  'cluster-circles',
+  'cluster-approx',
+  'cluster-outer',
+  'cluster-points',
+  'cluster-labels',
+];
+const POINT_ZOOM_LAYERS = [
+  'incident-approx',
+  'incident-outer',
+  'incident-points',
+  'stack-badges',
+  'stack-labels',
+];
+
+/** The part of the map `setPointZoomRanges` uses (maplibregl.Map). */
+export interface ZoomRangeMap {
+  getLayer(id: string): { minzoom?: number; maxzoom?: number } | undefined;
+  setLayerZoomRange(id: string, minzoom: number, maxzoom: number): unknown;
+}
+
+/**
+ * Clusters below `clusterMaxZoom`, points from it on (without clustering: points at every zoom, no clusters). The
+ * style starts with `clusterMaxZoom` 0. Returns whether a range changed: MapLibre then holds that source's tiles
+ * until its next frame, so MapView sets them from the manifest's count while the data load, before the first
+ * drawing of the data.
+ */
+export function setPointZoomRanges(m: ZoomRangeMap, clustering: boolean, clusterMaxZoom: number): boolean {
+  const z = clustering ? clusterMaxZoom : 0;
+  let changed = false;
+  const set = (id: string, min: number, max: number) => {
+    const l = m.getLayer(id);
+    if (!l || ((l.minzoom ?? 0) === min && (l.maxzoom ?? 24) === max)) return;
+    m.setLayerZoomRange(id, min, max);
+    changed = true;
+  };
+  for (const id of CLUSTER_ZOOM_LAYERS) set(id, 0, z);
+  for (const id of POINT_ZOOM_LAYERS) set(id, z, 24);
+  return changed;
+}
+
 /** Layers that answer hover and click for incidents, in the order they should be queried. */
 export const INCIDENT_LAYERS = ['stack-badges', 'incident-points', 'cluster-points'] as const;
 export const CLUSTER_LAYERS = ['cluster-circles'] as const;
