@@ -836,3 +836,14 @@ describe('a state as the object of what is done to it (issue 8, seventh stop)', 
     expect(resolutionOf(text, 'Niger')?.placeId).toBe('country:NE');
   });
 });
+
+describe('rallies told without "protest" (issue 8, seventh stop)', () => {
+  it('"gathered in support of the president in Nouakchott" and "calling for the resignation" are protests', () => {
+    const [a] = claimsOf('Thousands gathered in support of the president on Monday in Nouakchott.');
+    expect([placeOf(a?.placeId ?? '')?.name, a?.eventType]).toEqual(['Nouakchott', 'Protests']);
+    const [b] = claimsOf(
+      'Thousands of people filled the square in Bamako on Friday, calling for the resignation of the president.',
+    );
+    expect([placeOf(b?.placeId ?? '')?.name, b?.eventType]).toEqual(['Bamako', 'Protests']);
+  });
+});
