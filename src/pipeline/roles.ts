@@ -121,7 +121,7 @@ export function compileRoles(lex: RoleLexicon): RoleRules {
       'u',
     ),
     destinationBefore: new RegExp(
-      `\\b(?:${alt(lex.destinationVerbs)})(?:\\s+(?:back|away|on|them|him|her|it|out))?\\s+(?:to|towards|toward|into|for)\\s+(?:(?:the|a|an)\\s+)?(?:(?:nearby|neighbouring|neighboring|regional|provincial)\\s+)?(?:(?:capital|town|city|village|camp|hospital|clinic|region)\\s*,?\\s+(?:(?:of|in|at)\\s+)?)?$`,
+      `\\b(?:${alt(lex.destinationVerbs)})(?:\\s+(?:back|away|on|them|him|her|it|out))?\\s+(?:to|towards|toward|into|for|in\\s+the\\s+direction\\s+of)\\s+(?:(?:the|a|an)\\s+)?(?:(?:nearby|neighbouring|neighboring|regional|provincial)\\s+)?(?:(?:capital|town|city|village|camp|hospital|clinic|region)\\s*,?\\s+(?:(?:of|in|at)\\s+)?)?$`,
       'u',
     ),
     // "returning to the village from Bamako", "arrived yesterday from Gao": up to three words between.

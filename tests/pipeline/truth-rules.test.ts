@@ -847,3 +847,13 @@ describe('rallies told without "protest" (issue 8, seventh stop)', () => {
     expect([placeOf(b?.placeId ?? '')?.name, b?.eventType]).toEqual(['Bamako', 'Protests']);
   });
 });
+
+describe('where a truck was sent back, and a road that sets the scene (issue 8, seventh stop)', () => {
+  it('"forced the truck to return in the direction of Ouagadougou": not where it happened; the road before says', () => {
+    const text =
+      "Militants stopped a truck between Namssiguia and Djibo on Monday. They seized the passengers' phones and forced the truck to return in the direction of Ouagadougou.";
+    expect(resolutionOf(text, 'Ouagadougou')?.role?.role).toBe('reference');
+    const claims = claimsOf(text);
+    expect(claims.map((c) => [placeOf(c.placeId)?.name, c.geoPrecision])).toEqual([['Namssiguia', 2]]);
+  });
+});

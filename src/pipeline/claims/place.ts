@@ -218,13 +218,18 @@ export function scenePlaces(
   c: ClaimTables,
   ctx: PipelineContext,
 ): Place[] {
-  const scene = here.filter((r) => {
+  const usable = (r: Resolution, role: string): boolean => {
     if (r.status !== 'resolved' || !r.placeId || r.mention.via === 'demonym') return false;
-    if ((r.role && r.role.role !== 'event') || inSpans(doc.context ?? [], r.mention)) return false;
+    if ((r.role ? r.role.role : 'event') !== role || inSpans(doc.context ?? [], r.mention)) return false;
     const kind = ctx.gazetteer.get(r.placeId)?.kind;
     return kind === 'place' || kind === 'admin2';
-  });
-  return scene.length ? namedPlaces(s, scene, false, c, ctx) : [];
+  };
+  const scene = here.filter((r) => usable(r, 'event'));
+  if (scene.length) return namedPlaces(s, scene, false, c, ctx);
+  // "militants stopped a truck between Namssiguia and Djibo. They seized the passengers' phones": a road's first
+  // end, near at best, as the claims stage places a road it is told of.
+  const road = here.find((r) => usable(r, 'route'));
+  return road ? namedPlaces(s, [road], true, c, ctx) : [];
 }
 
 /** The finest places among those the sentence names, each with its precision; `near` (an unknown village's
