@@ -235,7 +235,15 @@ function spotSentence(
         ctx.words.context,
         possessiveSpelling(surface, candidates, ctx),
       );
-      if (isPersonName(text, range, h, ctxWords, ctx.words.context)) mention.rejected = 'person-name';
+      // "blogger Madou Kante": the surname after a given name is the person's too (Kante is no Togolese town here).
+      const given = mentions[mentions.length - 1];
+      const surname =
+        given?.rejected === 'person-name' &&
+        given.sentence === s.index &&
+        /^ \p{Lu}/u.test(text.slice(given.end, h.start + 1)) &&
+        given.end + 1 === h.start;
+      if (surname || isPersonName(text, range, h, ctxWords, ctx.words.context))
+        mention.rejected = 'person-name';
       else if (isAnalogy(ctxWords, ctx.words.context)) mention.rejected = 'analogy';
       else {
         const actor = sameSpanActor?.group.actor ?? null;

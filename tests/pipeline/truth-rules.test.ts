@@ -857,3 +857,12 @@ describe('where a truck was sent back, and a road that sets the scene (issue 8, 
     expect(claims.map((c) => [placeOf(c.placeId)?.name, c.geoPrecision])).toEqual([['Namssiguia', 2]]);
   });
 });
+
+describe('a surname after a given name (issue 8, seventh stop)', () => {
+  it('"blogger Madou Kante ... in Bamako": Kante is the man, not the Togolese town Kandé', () => {
+    const text =
+      'The blogger Madou Kante was shot and wounded by unknown men while driving in Bamako on Friday.';
+    expect(resolutionOf(text, 'Kante')?.mention.rejected).toBe('person-name');
+    expect(claimsOf(text).map((c) => placeOf(c.placeId)?.name)).toEqual(['Bamako']);
+  });
+});
