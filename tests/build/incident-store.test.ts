@@ -50,6 +50,9 @@ const fresh = (name: string): string => {
   return to;
 };
 
+/** The store's data files. */
+const stored = (): string[] => readdirSync(join(cache, 'incidents')).filter((f) => f.endsWith('.geojson'));
+
 const incidents = (dir: string): number =>
   (JSON.parse(readFileSync(join(dir, 'incidents.geojson'), 'utf8')) as { features: unknown[] }).features.length;
 
@@ -108,10 +111,21 @@ describe('incident store', () => {
     rmSync(out, { recursive: true });
     expect(build(['--cache', cache, '--workers', '1'])).toBe(0);
     expectSameFolder(out, fresh('ref-removed'));
-    // One store file is kept (the last build's), the earlier ones removed.
-    expect(readdirSync(join(cache, 'incidents')).filter((f) => f.endsWith('.geojson'))).toHaveLength(1);
+    // The store's file is the last build's; earlier ones are removed once no output folder holds them.
+    expect(stored()).toHaveLength(1);
     // Another output folder reads it (the first folder's file is untouched).
     expect(build(['--cache', cache, '--workers', '1'], join(work, 'other'))).toBe(incidents(out));
     expectSameFolder(join(work, 'other'), out);
+    // The first folder's file is still held by the output, so it is kept, and that folder's output memo stands: a
+    // build from the same inputs leaves it as it is (no grouping).
+    const held = stored();
+    expect(held).toHaveLength(2);
+    expect(build(['--cache', cache, '--workers', '1'])).toBe(-1);
+    expectSameFolder(out, join(work, 'ref-removed'));
+    // Once that folder is gone, the next build removes its file from the store (the other folder's stays).
+    rmSync(out, { recursive: true });
+    build(['--cache', cache, '--workers', '1'], join(work, 'third'));
+    expect(stored().filter((f) => held.includes(f))).toHaveLength(1);
+    expect(stored()).toHaveLength(2);
   }, LONG);
 });

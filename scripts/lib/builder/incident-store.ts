@@ -1,4 +1,4 @@
-// The incident store (in the cache folder under incidents/): the last build's incidents.geojson, copied, with an
+// The incident store (in the cache folder under incidents/): the last build's incidents.geojson (linked), with an
 // index of each feature's id, byte range and claims, each claim named by its document's cache key and its place
 // among that document's claims. A feature is a function of its claims (in order) and its id: the cache key covers
 // the document's bytes, id, file name, metadata (the claims' provenance), the code (src/pipeline, scripts/lib) and
@@ -310,9 +310,14 @@ export class StoreWriter {
         ]),
       );
       renameSync(tmp, index);
-      // Earlier stores' files (also one a damaged index no longer names; a build reading one keeps it open).
-      for (const f of readdirSync(folder))
-        if (f !== data && DATA_FILE.test(f)) rmSync(join(folder, f), { force: true });
+      // Earlier stores' files (also one a damaged index no longer names; a build reading one keeps it open), once
+      // no output folder holds them any more: an unlink moves the ctime of the output's file too, and so would
+      // undo that folder's output memo (output-memo.ts) for nothing.
+      for (const f of readdirSync(folder)) {
+        if (f === data || !DATA_FILE.test(f)) continue;
+        const other = join(folder, f);
+        if ((lstatSync(other, { throwIfNoEntry: false })?.nlink ?? 0) <= 1) rmSync(other, { force: true });
+      }
     } catch {
       rmSync(tmp, { force: true });
       rmSync(dataPath, { force: true });
