@@ -207,6 +207,8 @@ const ATTRIBUTIVE_NOUNS = [
   'businessman',
 ];
 
+const PLAN_BEFORE =
+  /\b(?:planned|planning|plotted|plotting|plans|plan)\s+to\s+(?:[\p{L}-]+\s+){1,5}?(?:in|on|against)\s+(?:the\s+)?(?:[\p{L}'’ -]{2,30}?(?:,\s+(?:and\s+)?|\s+and\s+))*$/u;
 const QUOTED_NAME_BEFORE = /\b(?:[Cc]amp|[Bb]ase|[Oo]peration|[Bb]arracks|FOB|[Pp]ost)\s+['‘"“]$/u;
 const ROAD_AFTER = /^\s+(?:road|route|axis|highway)\b/u;
 /** "on the axis Tongomayel-Barsalogho": a road word before a hyphenated pair (ACLED's and the French press's
@@ -309,6 +311,10 @@ export function mentionRole(
     JOURNEY_BEFORE.exec(before) ??
     (FLIGHT.test(before) ? ARRIVED_BEFORE.exec(before) : null);
   if (dest) return { role: 'reference', cue: dest[0].trim(), km: null, weak: false };
+  // "the cell planned to carry out attacks in Abidjan, Bamako and Ouagadougou": a plan's targets, not where
+  // anything happened.
+  const plan = PLAN_BEFORE.exec(before);
+  if (plan) return { role: 'reference', cue: plan[0].trim(), km: null, weak: false };
   const origin = rules.originBefore.exec(before) ?? rules.neighbourOriginBefore.exec(before);
   if (origin) return { role: 'origin', cue: origin[0].trim(), km: null, weak: false };
   const base = rules.baseBefore.exec(before);

@@ -866,3 +866,13 @@ describe('a surname after a given name (issue 8, seventh stop)', () => {
     expect(claimsOf(text).map((c) => placeOf(c.placeId)?.name)).toEqual(['Bamako']);
   });
 });
+
+describe("a plan's targets (issue 8, seventh stop)", () => {
+  it('"the cell planned to carry out attacks in Abidjan, Bamako and Ouagadougou": only where it was dismantled', () => {
+    const text =
+      'On Monday, intelligence officers dismantled a militant cell near Koutiala; the cell planned to carry out attacks in Abidjan, Bamako and Ouagadougou.';
+    for (const name of ['Abidjan', 'Bamako', 'Ouagadougou'])
+      expect(resolutionOf(text, name)?.role?.role, name).toBe('reference');
+    expect(claimsOf(text).map((c) => placeOf(c.placeId)?.name)).toEqual(['Koutiala']);
+  });
+});
