@@ -19,6 +19,8 @@ export interface FocusLists {
   sahel: string[];
   /** The countries whose every place enters the gazetteer (scripts/derive-geodata.ts; not read here). */
   gazetteer: string[];
+  /** The countries each focus country borders (resolve.ts: a small place across the border may be meant). */
+  neighbours: Record<string, string[]>;
 }
 
 /** The word lists of geodata/lexicon/ that the rules consult, one field per file (beside actors, events and
@@ -83,6 +85,8 @@ export interface Words {
   unknownPlaces: UnknownPlaceWords;
   /** Resolve: the Sahel countries. */
   sahel: ReadonlySet<string>;
+  /** Resolve: the countries each Sahel country borders. */
+  neighbours: ReadonlyMap<string, readonly string[]>;
   /** Roles: the cues that make a mention a dateline, a reference, an origin, a source or part of a name. */
   roles: RoleRules;
   /** Claims: the cues of a generic statement (a trend, not one event). */
@@ -156,6 +160,7 @@ export function createContext(gaz: Gazetteer, lexicons: Lexicons, lists: WordLis
     dates: compileDateWords(lists.calendar),
     unknownPlaces: compileUnknownPlaceWords(lists.unknownPlaces, lists.calendar),
     sahel: new Set(lists.focus.sahel),
+    neighbours: new Map(Object.entries(lists.focus.neighbours ?? {})),
     roles: compileRoles(lists.roles),
     generic: compileGeneric(lists.generic),
     villages: {

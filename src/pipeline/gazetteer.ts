@@ -135,6 +135,8 @@ export interface Dictionary {
   phraseGroups: PhraseGroups[];
   /** Country code -> the lexicon actor that is that country's state ("FR" -> "France"), for metonymy. */
   countryActors: Map<string, string>;
+  /** Folded spellings of a possessive without its apostrophe the dictionary added ("kidals"). */
+  possessives: ReadonlySet<string>;
 }
 
 /**
@@ -166,7 +168,7 @@ export function buildDictionary(
     patterns.push(p);
     trie.addKeys(keys, patterns.length - 1);
   };
-  const possessives = new Map<string, string[]>();
+  const possessives = new Map<string, { phrase: string; ids: string[] }>();
   for (const e of gaz.entries) {
     // Tens of thousands of entries: each phrase's keys are worked out once, for its spacing variant and the trie.
     const phrases = new Map<string, string[]>();
@@ -182,16 +184,24 @@ export function buildDictionary(
     if (e.country && possessiveCountries.has(e.country) && possessiveHolder(e))
       for (const phrase of phrases.keys()) {
         const variant = possessiveVariant(phrase);
-        if (variant) possessives.set(variant, [...(possessives.get(variant) ?? []), e.id]);
+        // (Not of a name that is also a word: "Centres", "Nords".)
+        if (!variant || lexicons.notAlone.has(fold(phrase))) continue;
+        // Keyed by the folded spelling, the trie's key: "Tombuctús" and "Tombuctus" are one phrase.
+        const key = fold(variant);
+        const known = possessives.get(key);
+        if (known) known.ids.push(e.id);
+        else possessives.set(key, { phrase: variant, ids: [e.id] });
       }
   }
   // "Protest in front of Kidals military camp": a possessive whose apostrophe was lost (notes exported without
   // them, hurried copy). Only for the countries, regions and towns of the focus countries, and only where no
   // name of the gazetteer is spelt so ("Algiers" stays Algiers).
-  for (const [variant, ids] of possessives) {
-    const keys = foldedKeys(variant);
+  const possessiveKeys = new Set<string>();
+  for (const [key, { phrase, ids }] of possessives) {
+    const keys = foldedKeys(phrase);
     if (trie.phraseOf(keys) >= 0) continue;
-    for (const id of ids) add({ kind: 'place', phrase: variant, id }, keys);
+    possessiveKeys.add(key);
+    for (const id of ids) add({ kind: 'place', phrase, id }, keys);
   }
   for (const d of gaz.demonyms) add({ kind: 'demonym', phrase: d.word, id: d.placeId });
   for (const a of lexicons.actors) {
@@ -233,7 +243,7 @@ export function buildDictionary(
       groupPhrase(phrasePatterns, government, village, commonWords.has(phrase))
     );
   });
-  return { trie, patterns, phraseGroups, countryActors };
+  return { trie, patterns, phraseGroups, countryActors, possessives: possessiveKeys };
 }
 
 /** What the phrases of one place share: its one-id list, the government it can stand for, whether it is a village. */
@@ -437,9 +447,10 @@ function possessiveHolder(e: GazetteerEntry): boolean {
   );
 }
 
-/** "Kidal" -> "Kidals": one capitalised word of four letters or more, not ending in s, x or z. */
+/** "Kidal" -> "Kidals": one capitalised word of five letters or more, not ending in s, x or z (shorter names
+ * make given names and words: "Tomas", "Silas", "Bobos"). */
 function possessiveVariant(phrase: string): string | null {
-  return /^\p{Lu}[\p{L}]{3,}$/u.test(phrase) && !/[sxzSXZ]$/u.test(phrase) ? `${phrase}s` : null;
+  return /^\p{Lu}[\p{L}]{4,}$/u.test(phrase) && !/[sxzSXZ]$/u.test(phrase) ? `${phrase}s` : null;
 }
 
 /** nameKeys(phrase) (text.ts), without a Token object per word: the same folded words. */

@@ -195,6 +195,8 @@ function spotSentence(
     });
   }
   if (coordinated) addCoordinatedRegions(text, s, ctx, mentions);
+  /** Mentions rejected as a person's given name, whose next capitalised word is the surname. */
+  const givenNames = new Set<Mention>();
   for (const h of chosen) {
     const g = h.group;
     const demonym = g.demonymOnly;
@@ -229,22 +231,28 @@ function spotSentence(
     } else if (!demonym && g.mayBeCommonWord && ctx.lexicons.notAlone.has(fold(surface))) {
       mention.rejected = 'common-word';
     } else if (!demonym) {
-      const ctxWords = contextWords(
-        range,
-        h,
-        ctx.words.context,
-        possessiveSpelling(surface, candidates, ctx),
-      );
-      // "blogger Madou Kante": the surname after a given name is the person's too (Kante is no Togolese town here).
+      const possessive = possessiveSpelling(surface, ctx);
+      const ctxWords = contextWords(range, h, ctx.words.context, possessive);
+      // "blogger Madou Kante": the surname after a given name is the person's too (Kante is no Togolese town
+      // here). Not a country or region ("a joint Mali Niger patrol"), and not again after a surname.
       const given = mentions[mentions.length - 1];
       const surname =
-        given?.rejected === 'person-name' &&
+        !!given &&
+        givenNames.has(given) &&
         given.sentence === s.index &&
+        given.end + 1 === h.start &&
         /^ \p{Lu}/u.test(text.slice(given.end, h.start + 1)) &&
-        given.end + 1 === h.start;
-      if (surname || isPersonName(text, range, h, ctxWords, ctx.words.context))
+        !candidates.some((id) => {
+          const kind = ctx.gazetteer.get(id)?.kind;
+          return kind === 'country' || kind === 'admin1';
+        });
+      const owned = text.slice(end, end + 24);
+      if (possessive && (!OWNED_AFTER.test(owned) || NOT_OWNED.test(owned))) mention.rejected = 'common-word';
+      else if (surname) mention.rejected = 'person-name';
+      else if (isPersonName(text, range, h, ctxWords, ctx.words.context)) {
         mention.rejected = 'person-name';
-      else if (isAnalogy(ctxWords, ctx.words.context)) mention.rejected = 'analogy';
+        givenNames.add(mention);
+      } else if (isAnalogy(ctxWords, ctx.words.context)) mention.rejected = 'analogy';
       else {
         const actor = sameSpanActor?.group.actor ?? null;
         // The actor named by the same words, else the government of a country or capital among the candidates.
@@ -258,7 +266,9 @@ function spotSentence(
             ctxWords.agentAfter ||
             ctxWords.politicalAfter ||
             ctxWords.pairedCapital ||
-            (ctxWords.stateObject && candidates.some((id) => ctx.gazetteer.get(id)?.kind === 'country')) ||
+            (ctxWords.stateObject &&
+              STATE_AFTER.test(text.slice(end, end + 12)) &&
+              candidates.some((id) => ctx.gazetteer.get(id)?.kind === 'country')) ||
             (ctxWords.politicalWith && !candidates.some((id) => ctx.gazetteer.get(id)?.kind === 'country')))
         ) {
           mention.rejected = 'metonymy';
@@ -303,20 +313,23 @@ interface ContextWords {
 }
 
 /**
- * "Malis military junta": a possessive spelt without its apostrophe (gazetteer.ts adds such spellings of the
- * focus countries' countries, regions and towns), read as "Mali's" is. Only surfaces ending in s are checked.
+ * "Kidals military camp": a possessive spelt without its apostrophe (gazetteer.ts adds such spellings of the
+ * focus countries' countries, regions and towns), read as "Kidal's" is.
  */
-function possessiveSpelling(surface: string, candidates: readonly string[], ctx: PipelineContext): boolean {
-  if (!/s$/u.test(surface) || candidates.length === 0) return false;
-  const key = fold(surface);
-  return candidates.every((id) => {
-    const e = ctx.gazetteer.get(id);
-    if (!e || fold(e.name) === key) return false;
-    return (
-      [e.name, ...e.aliases].some((n) => `${fold(n)}s` === key) && !e.aliases.some((n) => fold(n) === key)
-    );
-  });
+function possessiveSpelling(surface: string, ctx: PipelineContext): boolean {
+  return surface.endsWith('s') && ctx.possessives.has(fold(surface));
 }
+
+/** After a state that is a verb's object: a clause's end or a preposition ("suspended Niger from its bodies"),
+ * not a noun the country qualifies ("suspended Niger operations"). */
+const STATE_AFTER =
+  /^(?:\s*[.,;:!?)]|\s*$|\s+(?:from|over|after|until|for|following|on|in|with|and|because)\b)/u;
+
+/** What a possessive owns comes next: a lower-case word or an acronym ("Kidals military camp", "Nouadhibous
+ * MP"), not a verb or a function word ("Pallas said", "Centres for"). */
+const OWNED_AFTER = /^\s+(?:\p{Ll}[\p{L}-]*|\p{Lu}{2,}\b|\d)/u;
+const NOT_OWNED =
+  /^\s+(?:said|says|told|was|were|is|are|has|have|had|will|would|and|or|for|of|to|in|on|at|from|with|by)\b/u;
 
 /**
  * The words around a hit. Every word the checks compare with is in the spotter's vocabulary (CONTEXT_VOCABULARY),

@@ -120,7 +120,7 @@ export function candidateList(
     if (e.kind === 'country' && e.country) countriesNamed.push(e.country);
     if (e.kind === 'admin1' || e.kind === 'admin2') admins.push(e.id);
   }
-  // (Only beside a settlement of the name: a well alone is the place its name says, "a camp near Adiora".)
+  // (Only beside another place of the name: a well alone is the place its name says.)
   if (candidates.some((c) => c.entry.kind === 'place' && !notASettlement(c.entry)))
     for (const c of candidates) if (notASettlement(c.entry)) c.prior -= NOT_A_SETTLEMENT_PRIOR;
   const first = candidates[0]?.entry;
@@ -142,7 +142,10 @@ export function candidateList(
 }
 
 /** GeoNames feature codes of a water point or a place no longer lived in: a well named Anefis is where a note
- * means only when nothing says the village Anefis (an alternate name of the record that has it) is meant. */
+ * means only when nothing says the village Anefis (an alternate name of the record that has it) is meant. It
+ * loses against any other place of the name, a village, camp, locality or forest alike. */
+/** How close to a place the document names a village across a neighbouring country's border must lie. */
+const BORDER_KM = 150;
 const NOT_A_SETTLEMENT = new Set(['WLL', 'WLLQ', 'WTRH', 'SPNG', 'DAM', 'PPLQ', 'PPLW']);
 /** What a water point or a ruin loses against a settlement: more than a primary name's edge over an alias. */
 const NOT_A_SETTLEMENT_PRIOR = 1;
@@ -379,6 +382,14 @@ export function resolveMentions(
   const fragments = new Set<string>();
   for (const m of mentions) if (m.cue?.fragment) fragments.add(spacingFreeKey(m.surface));
   const foreignDoc = docCountries.size > 0 && !sahelDoc && ![...namedCountries].some((c) => focus.has(c));
+  /** The countries across the border of a focus country the document names or points to. */
+  const bordering = new Set<string>();
+  for (const c of [...namedCountries, ...countryVotes.keys()])
+    for (const n of ctx.words.neighbours.get(c) ?? []) bordering.add(n);
+  /** A place across such a border, close to a place the document names for certain ("Porga, across the border
+   * from Pama"): the border country's villages near its other places, not those 600 km off. */
+  const acrossBorder = (e: GazetteerEntry): boolean =>
+    !!e.country && bordering.has(e.country) && anchors.some((a) => within(a, e.point, BORDER_KM));
   const score = (
     c: Candidate,
     admins: Map<string, number>,
@@ -466,9 +477,10 @@ export function resolveMentions(
       }
       ranked.push(score(c, admins, own, m, key));
     }
-    // "Katiba Macina militants attacked the gendarmerie in Balle": in a document about the Sahel that names no
-    // other country, a village or small town across the border (Nigeria's Balle, the only one the gazetteer
-    // has) is a namesake of a village it lacks, not where the event was.
+    // "Katiba Macina militants attacked the gendarmerie in Balle": in a Malian document that names no other
+    // country, a village or small town two borders away (Nigeria's Balle, the only one the gazetteer has) is a
+    // namesake of a village it lacks, not where the event was. Across the border of a country the document is
+    // about and near its places it may be ("a military post in Porga, across the border from Pama": Benin).
     if (sahelDoc && ranked.length > 0) {
       const foreign = (r: Ranked): boolean =>
         r.entry.kind === 'place' &&
@@ -476,6 +488,7 @@ export function resolveMentions(
         !focus.has(r.entry.country) &&
         !namedCountries.has(r.entry.country) &&
         !countryVotes.has(r.entry.country) &&
+        !acrossBorder(r.entry) &&
         r.entry.population < TOWN_POPULATION &&
         !namedBy(admins, r.entry.admin1, own) &&
         !namedBy(admins, r.entry.admin2, own);

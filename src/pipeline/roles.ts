@@ -207,8 +207,9 @@ const ATTRIBUTIVE_NOUNS = [
   'businessman',
 ];
 
+// (Each listed target is one to three capitalised words, so the list has one parse: linear in the window.)
 const PLAN_BEFORE =
-  /\b(?:planned|planning|plotted|plotting|plans|plan)\s+to\s+(?:[\p{L}-]+\s+){1,5}?(?:in|on|against)\s+(?:the\s+)?(?:[\p{L}'’ -]{2,30}?(?:,\s+(?:and\s+)?|\s+and\s+))*$/u;
+  /\b(?:[Pp]lanned|[Pp]lanning|[Pp]lotted|[Pp]lotting|[Pp]lans|[Pp]lan)\s+to\s+(?:[\p{L}-]+\s+){1,5}?(?:in|on|against)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2}(?:,\s+(?:and\s+)?|\s+and\s+))*$/u;
 const QUOTED_NAME_BEFORE = /\b(?:[Cc]amp|[Bb]ase|[Oo]peration|[Bb]arracks|FOB|[Pp]ost)\s+['‘"“]$/u;
 const ROAD_AFTER = /^\s+(?:road|route|axis|highway)\b/u;
 /** "on the axis Tongomayel-Barsalogho": a road word before a hyphenated pair (ACLED's and the French press's
@@ -313,7 +314,7 @@ export function mentionRole(
   if (dest) return { role: 'reference', cue: dest[0].trim(), km: null, weak: false };
   // "the cell planned to carry out attacks in Abidjan, Bamako and Ouagadougou": a plan's targets, not where
   // anything happened.
-  const plan = PLAN_BEFORE.exec(before);
+  const plan = PLAN_BEFORE.exec(rawBefore);
   if (plan) return { role: 'reference', cue: plan[0].trim(), km: null, weak: false };
   const origin = rules.originBefore.exec(before) ?? rules.neighbourOriginBefore.exec(before);
   if (origin) return { role: 'origin', cue: origin[0].trim(), km: null, weak: false };

@@ -226,10 +226,15 @@ export function scenePlaces(
   };
   const scene = here.filter((r) => usable(r, 'event'));
   if (scene.length) return namedPlaces(s, scene, false, c, ctx);
-  // "militants stopped a truck between Namssiguia and Djibo. They seized the passengers' phones": a road's first
-  // end, near at best, as the claims stage places a road it is told of.
-  const road = here.find((r) => usable(r, 'route'));
-  return road ? namedPlaces(s, [road], true, c, ctx) : [];
+  // "militants stopped a truck between Namssiguia and Djibo. They seized the passengers' phones": a short road's
+  // first end, near at best, as the claims stage places a road it is told of. (Not a long one: "Trade on the road
+  // from Niamey to Ouagadougou has collapsed" says nothing of where the next sentence's killing was.)
+  const ends = here.filter((r) => usable(r, 'route'));
+  const first = ends[0];
+  const point = (r: Resolution) => (ctx.gazetteer.get(r.placeId as string) as GazetteerEntry).point;
+  const short =
+    !!first && ends.length >= 2 && ends.every((r) => haversineKm(point(r), point(first)) <= SHORT_ROAD_KM);
+  return first && short ? namedPlaces(s, [first], true, c, ctx) : [];
 }
 
 /** The finest places among those the sentence names, each with its precision; `near` (an unknown village's
