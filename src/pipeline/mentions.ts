@@ -246,8 +246,7 @@ function spotSentence(
           const kind = ctx.gazetteer.get(id)?.kind;
           return kind === 'country' || kind === 'admin1';
         });
-      const owned = text.slice(end, end + 24);
-      if (possessive && (!OWNED_AFTER.test(owned) || NOT_OWNED.test(owned))) mention.rejected = 'common-word';
+      if (possessive && !owns(text.slice(end, end + 24))) mention.rejected = 'common-word';
       else if (surname) mention.rejected = 'person-name';
       else if (isPersonName(text, range, h, ctxWords, ctx.words.context)) {
         mention.rejected = 'person-name';
@@ -330,6 +329,7 @@ const STATE_AFTER =
 const OWNED_AFTER = /^\s+(?:\p{Ll}[\p{L}-]*|\p{Lu}{2,}\b|\d)/u;
 const NOT_OWNED =
   /^\s+(?:said|says|told|was|were|is|are|has|have|had|will|would|and|or|for|of|to|in|on|at|from|with|by)\b/u;
+const owns = (after: string): boolean => OWNED_AFTER.test(after) && !NOT_OWNED.test(after);
 
 /**
  * The words around a hit. Every word the checks compare with is in the spotter's vocabulary (CONTEXT_VOCABULARY),

@@ -141,11 +141,11 @@ export function candidateList(
   };
 }
 
+/** How close to a place the document names a village across a neighbouring country's border must lie. */
+const BORDER_KM = 150;
 /** GeoNames feature codes of a water point or a place no longer lived in: a well named Anefis is where a note
  * means only when nothing says the village Anefis (an alternate name of the record that has it) is meant. It
  * loses against any other place of the name, a village, camp, locality or forest alike. */
-/** How close to a place the document names a village across a neighbouring country's border must lie. */
-const BORDER_KM = 150;
 const NOT_A_SETTLEMENT = new Set(['WLL', 'WLLQ', 'WTRH', 'SPNG', 'DAM', 'PPLQ', 'PPLW']);
 /** What a water point or a ruin loses against a settlement: more than a primary name's edge over an alias. */
 const NOT_A_SETTLEMENT_PRIOR = 1;
@@ -390,6 +390,22 @@ export function resolveMentions(
    * from Pama"): the border country's villages near its other places, not those 600 km off. */
   const acrossBorder = (e: GazetteerEntry): boolean =>
     !!e.country && bordering.has(e.country) && anchors.some((a) => within(a, e.point, BORDER_KM));
+  /** A village or small town of a country outside the focus list that the document neither names, implies nor
+   * borders, and that no admin unit of its sentence vouches for (rank: only such namesakes are no answer). */
+  const foreignPlace = (
+    e: GazetteerEntry,
+    admins: ReadonlyMap<string, number>,
+    own: readonly string[],
+  ): boolean =>
+    e.kind === 'place' &&
+    !!e.country &&
+    !focus.has(e.country) &&
+    !namedCountries.has(e.country) &&
+    !countryVotes.has(e.country) &&
+    e.population < TOWN_POPULATION &&
+    !namedBy(admins, e.admin1, own) &&
+    !namedBy(admins, e.admin2, own) &&
+    !acrossBorder(e);
   const score = (
     c: Candidate,
     admins: Map<string, number>,
@@ -482,29 +498,19 @@ export function resolveMentions(
     // namesake of a village it lacks, not where the event was. Across the border of a country the document is
     // about and near its places it may be ("a military post in Porga, across the border from Pama": Benin).
     if (sahelDoc && ranked.length > 0) {
-      const foreign = (r: Ranked): boolean =>
-        r.entry.kind === 'place' &&
-        !!r.entry.country &&
-        !focus.has(r.entry.country) &&
-        !namedCountries.has(r.entry.country) &&
-        !countryVotes.has(r.entry.country) &&
-        !acrossBorder(r.entry) &&
-        r.entry.population < TOWN_POPULATION &&
-        !namedBy(admins, r.entry.admin1, own) &&
-        !namedBy(admins, r.entry.admin2, own);
-      if (ranked.some(foreign)) {
-        const kept = ranked.filter((r) => !foreign(r));
-        if (kept.length === 0)
-          return {
-            mention: m,
-            placeId: null,
-            status: 'unknown',
-            ranked: [],
-            why: `unknown: the gazetteer's ${ranked.map((r) => r.label).join(', ')} lie in countries this document does not name`,
-          };
-        ranked.length = 0;
-        ranked.push(...kept);
-      }
+      let foreign = 0;
+      for (const r of ranked) if (foreignPlace(r.entry, admins, own)) foreign++;
+      if (foreign === ranked.length)
+        return {
+          mention: m,
+          placeId: null,
+          status: 'unknown',
+          ranked: [],
+          why: `unknown: the gazetteer's ${ranked.map((r) => r.label).join(', ')} lie in countries this document does not name`,
+        };
+      if (foreign > 0)
+        for (let i = ranked.length - 1; i >= 0; i--)
+          if (foreignPlace((ranked[i] as Ranked).entry, admins, own)) ranked.splice(i, 1);
     }
     if (ranked.length === 0) {
       return {

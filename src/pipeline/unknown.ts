@@ -21,8 +21,8 @@ export interface UnknownPlaces {
   context: Span[];
 }
 
-// One word: a capital, lower-case letters, hyphen-joined parts ("Tapoa-Djerma"); up to three words, with a
-// French or Arabic particle between two of them ("Boucle du Mouhoun", "Hodh el Gharbi"). Written so a string has
+// One word: a capital, lower-case letters, hyphen-joined parts ("Tapoa-Djerma"); up to three words, each pair
+// maybe joined by a French or Arabic particle ("Boucle du Mouhoun", "Hodh el Gharbi"). Written so a string has
 // one parse only (a particle is lower-case, a word capitalised): an ambiguous pattern here backtracked for
 // minutes on "Aa-Aa-Aa-...".
 const WORD = "[A-Z][\\p{Ll}'’]*(?:-\\p{L}[\\p{Ll}'’]*)*";

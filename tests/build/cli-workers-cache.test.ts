@@ -14,9 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/load.ts';
+import { CLI as cli, LONG, TSX as tsx, copyLiteGeodata } from './cli-fixture.ts';
 
-const tsx = join(ROOT, 'node_modules/.bin/tsx');
-const cli = join(ROOT, 'scripts/build-data.ts');
 const FILES = ['incidents.geojson', 'risk.json', 'sources.json', 'report.json', 'unlocated.json', 'report.txt'];
 
 const work = mkdtempSync(join(tmpdir(), 'sahel-cache-'));
@@ -24,17 +23,8 @@ const corpus = join(work, 'corpus');
 const cache = join(work, 'cache');
 let outs = 0;
 
-/** The project's geodata without the village layers (15 MB; most of each build's start-up, and each of 4 workers
- * loads them again): these tests compare builds with each other, not places. */
+/** The project's geodata without the village layers: these tests compare builds with each other, not places. */
 const lite = join(work, 'geodata-lite');
-const VILLAGE_LAYERS = ['gazetteer-sahel.json', 'osm-places-sahel.json', 'admin2.geojson'].map((f) =>
-  join(ROOT, 'geodata', f),
-);
-const copyGeodata = (to: string) =>
-  cpSync(join(ROOT, 'geodata'), to, {
-    recursive: true,
-    filter: (src) => !src.startsWith(join(ROOT, 'geodata/sources')) && !VILLAGE_LAYERS.includes(src),
-  });
 
 function build(args: string[], inDir = corpus): { out: string; stdout: string } {
   const out = join(work, `out-${outs++}`);
@@ -63,13 +53,9 @@ const entries = (): string[] =>
 
 let reference: string;
 
-/** Two to four whole builds a test: seconds each on a quiet machine, over a minute each at a load of 13 on 2 cores
- * (the 60 s default timed out there). A ceiling, not a speed target. */
-const LONG = 300_000;
-
 beforeAll(() => {
   cpSync(join(ROOT, 'geodata/sources'), corpus, { recursive: true });
-  copyGeodata(lite);
+  copyLiteGeodata(lite);
   reference = build(['--no-cache', '--workers', '1']).out;
 }, LONG);
 
@@ -125,7 +111,7 @@ describe('build:data workers and cache', () => {
 
   it('a changed lexicon file invalidates every entry', () => {
     const geodata = join(work, 'geodata');
-    copyGeodata(geodata);
+    copyLiteGeodata(geodata);
     const lexicon = join(geodata, 'lexicon/non-locations.json');
     const json = JSON.parse(readFileSync(lexicon, 'utf8')) as { phrases: string[] };
     json.phrases.push('zzzz test phrase');

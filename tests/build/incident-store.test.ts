@@ -4,25 +4,14 @@
 // uncached build's, after adding, changing and removing an article, with 1 and 2 workers, and when the store's file
 // was written to or its index is damaged (nothing is reused then).
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listOutput } from '../../scripts/lib/builder/output-memo.ts';
 import { ROOT } from '../../scripts/lib/load.ts';
+import { CLI as cli, LONG, TSX as tsx, expectSameFolder, seed, workspace } from './cli-fixture.ts';
 
-const tsx = join(ROOT, 'node_modules/.bin/tsx');
-const cli = join(ROOT, 'scripts/build-data.ts');
-const work = mkdtempSync(join(tmpdir(), 'sahel-store-'));
-const corpus = join(work, 'corpus');
-const cache = join(work, 'cache');
-const out = join(work, 'out');
-/** The geodata without the village layers (most of a build's start-up): these tests compare builds. */
-const lite = join(work, 'geodata-lite');
-const VILLAGE_LAYERS = ['gazetteer-sahel.json', 'osm-places-sahel.json', 'admin2.geojson'].map((f) =>
-  join(ROOT, 'geodata', f),
-);
-const LONG = 300_000;
+const ws = workspace('sahel-store-');
+const { work, corpus, cache, out, lite } = ws;
 
 /** A build; returns how many incidents came from the store (the --timings line). */
 function build(args: string[], to = out): number {
@@ -34,13 +23,6 @@ function build(args: string[], to = out): number {
   expect(r.status, r.stderr).toBe(0);
   const m = /map layer \((\d+) incidents from the store\)/.exec(r.stderr);
   return m ? Number(m[1]) : -1;
-}
-
-/** Every file of two output folders, byte for byte. */
-function expectSameFolder(a: string, b: string): void {
-  const names = (d: string) => (listOutput(d) ?? []).map(([f]) => f);
-  expect(names(a)).toEqual(names(b));
-  for (const f of names(a)) expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), f).toBe(true);
 }
 
 /** A fresh, single-worker, uncached build of the corpus as it is now. */
@@ -56,13 +38,7 @@ const stored = (): string[] => readdirSync(join(cache, 'incidents')).filter((f) 
 const incidents = (dir: string): number =>
   (JSON.parse(readFileSync(join(dir, 'incidents.geojson'), 'utf8')) as { features: unknown[] }).features.length;
 
-beforeAll(() => {
-  cpSync(join(ROOT, 'geodata/sources'), corpus, { recursive: true });
-  cpSync(join(ROOT, 'geodata'), lite, {
-    recursive: true,
-    filter: (src) => !src.startsWith(join(ROOT, 'geodata/sources')) && !VILLAGE_LAYERS.includes(src),
-  });
-});
+beforeAll(() => seed(ws));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('incident store', () => {

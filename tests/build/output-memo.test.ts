@@ -2,25 +2,14 @@
 // into that folder untouched since, leaves it as it is; any changed input or output file builds again. Every file
 // of the folder (map/ and its gzip siblings included) is compared byte for byte with a fresh single-worker build.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listOutput } from '../../scripts/lib/builder/output-memo.ts';
 import { ROOT } from '../../scripts/lib/load.ts';
+import { CLI as cli, LONG, TSX as tsx, expectSameFolder, seed, workspace } from './cli-fixture.ts';
 
-const tsx = join(ROOT, 'node_modules/.bin/tsx');
-const cli = join(ROOT, 'scripts/build-data.ts');
-const work = mkdtempSync(join(tmpdir(), 'sahel-memo-'));
-const corpus = join(work, 'corpus');
-const cache = join(work, 'cache');
-const out = join(work, 'out');
-/** The geodata without the village layers (most of a build's start-up): these tests compare builds. */
-const lite = join(work, 'geodata-lite');
-const VILLAGE_LAYERS = ['gazetteer-sahel.json', 'osm-places-sahel.json', 'admin2.geojson'].map((f) =>
-  join(ROOT, 'geodata', f),
-);
-const LONG = 300_000;
+const ws = workspace('sahel-memo-');
+const { work, corpus, cache, out, lite } = ws;
 
 function build(args: string[], to = out): string {
   const r = spawnSync(tsx, [cli, '--quiet', '--in', corpus, '--out', to, '--geodata', lite, ...args], {
@@ -33,13 +22,6 @@ function build(args: string[], to = out): string {
 
 const reused = (stdout: string) => stdout.includes('the output folder already held this build');
 
-/** Every file of two output folders, byte for byte. */
-function expectSameFolder(a: string, b: string): void {
-  const names = (d: string) => (listOutput(d) ?? []).map(([f]) => f);
-  expect(names(a)).toEqual(names(b));
-  for (const f of names(a)) expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), f).toBe(true);
-}
-
 /** A fresh, single-worker, uncached build of the corpus as it is now. */
 const fresh = (name: string): string => {
   const to = join(work, name);
@@ -47,13 +29,7 @@ const fresh = (name: string): string => {
   return to;
 };
 
-beforeAll(() => {
-  cpSync(join(ROOT, 'geodata/sources'), corpus, { recursive: true });
-  cpSync(join(ROOT, 'geodata'), lite, {
-    recursive: true,
-    filter: (src) => !src.startsWith(join(ROOT, 'geodata/sources')) && !VILLAGE_LAYERS.includes(src),
-  });
-});
+beforeAll(() => seed(ws));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('output memo', () => {
