@@ -259,6 +259,10 @@ export function resolveMentions(
   // Admin-1 and admin-2 units named in each sentence, for "(Douentza, Mopti)" hierarchies.
   // (How many mentions name each: a mention's own admin candidates are no hierarchy for it.)
   const adminsBySentence = new Map<number, Map<string, number>>();
+  // "Tessit (Ansongo, Gao)": the one word "Gao" names both a region and its cercle, and must not vouch for a
+  // namesake's cercle and region at once as two words do the other's ("Ansongo" its cercle, "Gao" its region).
+  // Per sentence, how many mentions name each cercle together with a region ("admin2|admin1").
+  const pairsBySentence = new Map<number, Map<string, number>>();
   /** Admin units named anywhere in the document ("in the Mopti region" two sentences before). */
   const docAdmins = new Map<string, number>();
   const inOrder = [...mentions].sort((a, b) => a.start - b.start);
@@ -318,6 +322,18 @@ export function resolveMentions(
       let counts = adminsBySentence.get(m.sentence);
       if (!counts) adminsBySentence.set(m.sentence, (counts = new Map<string, number>()));
       counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    if (list.admins.length > 1 && !listed.has(m)) {
+      let pairs = pairsBySentence.get(m.sentence);
+      for (const a2 of list.admins) {
+        if (g.get(a2)?.kind !== 'admin2') continue;
+        for (const a1 of list.admins) {
+          if (g.get(a1)?.kind !== 'admin1') continue;
+          if (!pairs) pairsBySentence.set(m.sentence, (pairs = new Map<string, number>()));
+          const k = `${a2}|${a1}`;
+          pairs.set(k, (pairs.get(k) ?? 0) + 1);
+        }
+      }
     }
   }
   // "Koglweogo militiamen abducted a man in Damba": a national actor votes for its country, as "Malian troops"
@@ -421,10 +437,12 @@ export function resolveMentions(
     if (e.country && focus.has(e.country) && (sahelDoc || !(c.village || c.osmTown))) score += 0.5;
     // A country the document names outright ("Boni, Mali"): stronger than a namesake's population.
     if (c.checked && e.kind === 'place' && e.country && namedCountries.has(e.country)) score += 2;
-    if (namedBy(admins, e.admin1, own)) score += 3;
-    else if (namedBy(docAdmins, e.admin1, own)) score += 1;
+    const inAdmin1 = namedBy(admins, e.admin1, own);
+    const inAdmin2 = namedBy(admins, e.admin2, own);
+    if (inAdmin1 && !(inAdmin2 && sameWords(m.sentence, admins, e))) score += 3;
+    else if (!inAdmin1 && namedBy(docAdmins, e.admin1, own)) score += 1;
     // The cercle or province named with the village: finer than its region.
-    if (namedBy(admins, e.admin2, own)) score += 3.5;
+    if (inAdmin2) score += 3.5;
     else if (namedBy(docAdmins, e.admin2, own)) score += 1;
     // "the cercle of Douentza", "Soum province": the unit, not its seat; the one with a polygon to shade.
     if (e.kind === 'admin2' && m.cue?.admin) score += 2.5;
@@ -442,6 +460,12 @@ export function resolveMentions(
     if (c.gn) score += 0.1;
     return { id: e.id, score: Math.round(score * 1000) / 1000, entry: e, label: c.label, cand: c };
   };
+  /** Whether every mention of the sentence that names the entry's region names its cercle too (one word for both). */
+  function sameWords(sentence: number, admins: ReadonlyMap<string, number>, e: GazetteerEntry): boolean {
+    const k = `${e.admin2 as string}|${e.admin1 as string}`;
+    const n = pairsBySentence.get(sentence)?.get(k) ?? 0;
+    return n > 0 && n === admins.get(e.admin1 as string) && n === admins.get(e.admin2 as string);
+  }
   const out: Resolution[] = new Array<Resolution>(mentions.length);
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i] as Mention;

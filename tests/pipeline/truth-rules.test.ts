@@ -911,3 +911,37 @@ describe("the review of the seventh stop's rules (issue 8)", () => {
     expect(claims.map((c) => placeOf(c.placeId)?.name)).not.toContain('Niamey');
   });
 });
+
+describe('a bracketed hierarchy read as notes write it (issue 8, stop 19)', () => {
+  it('"Lanfiera (Bankass, Mopti)", two Lanfiéras of Bankass cercle: the cercle, never a pin at Bankass or Mopti town', () => {
+    const claims = claimsOf(
+      'On 1 October 2018, unidentified armed men attacked the Gendarmerie in Lanfiera (Bankass, Mopti), wounding three gendarmes.',
+      '2018-10-01',
+    );
+    expect(claims.map((c) => [placeOf(c.placeId)?.kind, placeOf(c.placeId)?.name, c.geoPrecision])).toEqual([
+      ['admin2', 'Bankass', 2],
+    ]);
+  });
+
+  it('a village the gazetteer resolves keeps its bracket out of the claims ("Diallassagou (Bankass, Mopti)")', () => {
+    const claims = claimsOf(
+      'On 1 October 2018, unidentified armed men attacked the Gendarmerie in Diallassagou (Bankass, Mopti), wounding three gendarmes.',
+      '2018-10-01',
+    );
+    expect(claims.map((c) => placeOf(c.placeId)?.name)).toEqual(['Diallassagou']);
+  });
+
+  it('"Tessit (Ansongo, Gao)": the Tessit of Ansongo cercle, not the one of Gao cercle the word "Gao" also names', () => {
+    const text = 'On 11 April 2020, JNIM reportedly executed an ISGS fighter in Tessit (Ansongo, Gao).';
+    const e = placeOf(resolutionOf(text, 'Tessit')?.placeId ?? '');
+    expect(placeOf(e?.admin2 ?? '')?.name).toMatch(/Ansongo/);
+    // Two words, one for each level, still vouch for both: "Massabougou (Niono, Segou)".
+    const m = placeOf(
+      resolutionOf(
+        'On 27 January 2020, Malian forces killed 13 civilians in Massabougou (Niono, Segou).',
+        'Massabougou',
+      )?.placeId ?? '',
+    );
+    expect(placeOf(m?.admin2 ?? '')?.name).toBe('Niono');
+  });
+});

@@ -137,7 +137,7 @@ export function choosePlaces(
     return kind === 'place' || kind === 'admin2';
   };
   const shared =
-    sure.some((r) => isStrong(r) && fine(r)) || unknownHere.length
+    sure.some((r) => isStrong(r) && fine(r) && !inContext(r)) || unknownHere.length
       ? []
       : here.filter((r) => r.status === 'ambiguous' && usable(r) && isStrong(r) && inDocCountries(r));
   const candidates = [...sure, ...shared];
