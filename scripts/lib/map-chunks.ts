@@ -6,6 +6,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync, 
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip as gzipCb } from 'node:zlib';
+import { chunkHash, type ChunkStore } from './builder/chunk-store.ts';
 import type { IncidentFeature, SourceOut } from '../../src/pipeline/contract.ts';
 import { OUTPUT_FILES } from '../../src/pipeline/contract.ts';
 import {
@@ -124,15 +125,19 @@ function* readBack(outDir: string): Generator<MapIncident> {
 const WHOLE = /^map\/(claims|texts)\//;
 /** Chunks being compressed at once on libuv's threads while the main thread parses on. */
 const IN_FLIGHT = 8;
+/** gzip's level for every map/ file (the chunk store's print covers it). */
+export const GZIP_LEVEL = 6;
 
 /** Appends to files opened on first write; chunk files are written whole and their gzip sibling started at once. */
 class Files {
   private readonly fds = new Map<string, number>();
   readonly pending = new Set<Promise<void>>();
   readonly compressed = new Set<string>();
+  /** `store`: where the chunks' gzip siblings are kept between builds (chunk-store.ts), null for none. */
   constructor(
     private readonly dir: string,
     readonly gzip: boolean,
+    private readonly store: ChunkStore | null = null,
   ) {}
   write = (rel: string, data: string | Uint8Array): void => {
     const path = join(this.dir, rel);
@@ -152,7 +157,15 @@ class Files {
   };
   compress(rel: string, data: string | Uint8Array): void {
     this.compressed.add(rel);
-    const p = gzipAsync(data, { level: 6 }).then((gz) => writeFileSync(join(this.dir, `${rel}.gz`), gz));
+    const to = join(this.dir, `${rel}.gz`);
+    // A chunk the last build wrote too (the same bytes) takes that build's gzip.
+    const store = WHOLE.test(rel) ? this.store : null;
+    const hash = store ? chunkHash(data) : '';
+    if (store?.copyTo(hash, to)) return;
+    const p = gzipAsync(data, { level: GZIP_LEVEL }).then((gz) => {
+      writeFileSync(to, gz);
+      store?.put(hash, gz);
+    });
     this.pending.add(p);
     void p.finally(() => this.pending.delete(p)).catch(() => {});
   }
@@ -178,11 +191,12 @@ export async function writeMapLayer(
   outDir: string,
   opts: ChunkOptions = {},
   incidents?: Iterable<MapIncident>,
-  sourcesWritten?: number,
+  sourcesWritten?: { sources: number; textChunks: number },
+  store: ChunkStore | null = null,
 ): Promise<MapManifest2> {
   const gzip = opts.gzip ?? true;
   const apart = sourcesWritten !== undefined;
-  const files = new Files(outDir, gzip);
+  const files = new Files(outDir, gzip, store);
   let manifest: MapManifest2;
   try {
     const w = new MapChunkWriter(files.write, { gzip, ...opts, sourcesApart: apart });
@@ -218,8 +232,9 @@ export class MapSources {
   constructor(
     private readonly outDir: string,
     opts: ChunkOptions = {},
+    store: ChunkStore | null = null,
   ) {
-    this.files = new Files(outDir, opts.gzip ?? true);
+    this.files = new Files(outDir, opts.gzip ?? true, store);
     this.w = new MapSourceWriter(this.files.write, opts);
   }
   add(s: SourceOut): void {
@@ -233,8 +248,8 @@ export class MapSources {
   async drain(): Promise<void> {
     if (this.files.pending.size > IN_FLIGHT) await this.files.drain();
   }
-  /** Closes the list and compresses it; returns the number of sources. */
-  async finish(): Promise<number> {
+  /** Closes the list and compresses it; returns the number of sources and of text chunks. */
+  async finish(): Promise<{ sources: number; textChunks: number }> {
     let n: number;
     try {
       n = this.w.finish();
@@ -244,6 +259,6 @@ export class MapSources {
     if (this.files.gzip)
       this.files.compress(OUTPUT_FILES.mapSources, readFileSync(join(this.outDir, OUTPUT_FILES.mapSources)));
     await this.files.drain(0);
-    return n;
+    return { sources: n, textChunks: this.w.textChunks };
   }
 }

@@ -5,7 +5,9 @@
 // The browser reads the columns as they are (no JSON.parse of 100k+ objects) and builds an incident's object only
 // when a panel or an export asks for it. Pure: the files come out through `write` (append to a path), in the order
 // the incidents and sources go in, so the same input gives the same bytes. Chunks are runs of consecutive items,
-// numbered from 0. The layout is in docs/map-data.md.
+// numbered from 0: a fixed number of items each, or (`contentCut`, the build's way) cut after each item whose id
+// hashes to a multiple of the mean size, so that an inserted or removed item changes its own chunk only and every
+// other chunk keeps its bytes (the build then reuses its gzip sibling). The layout is in docs/map-data.md.
 
 import type { ClaimProps, IncidentFeature, SourceMeta, SourceOut } from './contract.ts';
 import { OUTPUT_FILES, claimsChunkFile, textChunkFile } from './contract.ts';
@@ -20,6 +22,25 @@ export const MAP_DICTS_FILE = 'map/incidents.json';
 
 /** Coordinates stored as integer millionths of a degree (the build rounds to 6 decimals); this marks "no point". */
 export const NO_COORD = -2147483648;
+
+/** With `contentCut`, a chunk is cut after at most this many times the mean number of items (a run of ids none of
+ * which ends a chunk); the chunk after such a cut ends where the content says again. */
+export const MAX_CHUNK_FACTOR = 4;
+
+/** FNV-1a of the string's UTF-16 code units, then a 32-bit finaliser (the low bits of FNV alone are poor). */
+function idHash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x7feb352d);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x846ca68b);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Whether a content-defined chunk ends after the item of this id (1 in `mean` ids, whatever their order). */
+export const cutAfter = (id: string, mean: number): boolean => idHash(id) % mean === 0;
 
 export type ColumnType = 'u8' | 'u16' | 'u32' | 'i32' | 'f64';
 /** `fat` stored as u32: no toll stated. */
@@ -97,6 +118,23 @@ export interface MapManifest2 {
   columns_bytes: number;
   /** Every map/ file has a gzip sibling (`.gz`). */
   gzip: boolean;
+  /** Content-defined chunks (ChunkOptions.contentCut): the first row of each claims chunk, ascending, from 0
+   * (`incidents_per_chunk` is then the mean). Absent: claims chunk n holds rows n * incidents_per_chunk on. */
+  claims_chunk_starts?: number[];
+}
+
+/** The claims chunk of an incident row, by the manifest. */
+export function claimsChunkOf(m: MapManifest2, row: number): number {
+  const starts = m.claims_chunk_starts;
+  if (!starts) return Math.floor(row / m.incidents_per_chunk);
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= row) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 export type Write = (path: string, data: string | Uint8Array) => void;
@@ -108,6 +146,9 @@ export interface ChunkOptions {
   gzip?: boolean;
   /** MapChunkWriter: the sources are written apart by a MapSourceWriter (finish is told how many). */
   sourcesApart?: boolean;
+  /** Chunks cut where the items' ids say (cutAfter), `incidentsPerChunk` and `sourcesPerChunk` items on average,
+   * instead of runs of exactly that many: an inserted item leaves the other chunks' bytes as they were. */
+  contentCut?: boolean;
 }
 
 const chunkFile = (entries: readonly string[]): string => `[${entries.join(',')}]\n`;
@@ -168,7 +209,10 @@ const TEXT_KEY = ',"text":';
  * told the sources are written apart (the build writes them as documents merge, on another thread). */
 export class MapSourceWriter {
   private readonly perSources: number;
+  private readonly contentCut: boolean;
   private nSources = 0;
+  /** Text chunks written so far (the number of the one being filled). */
+  private nChunks = 0;
   private texts: string[] = [];
 
   constructor(
@@ -176,17 +220,34 @@ export class MapSourceWriter {
     opts: ChunkOptions = {},
   ) {
     this.perSources = opts.sourcesPerChunk ?? SOURCES_PER_CHUNK;
+    this.contentCut = opts.contentCut ?? false;
     if (this.perSources < 1) throw new Error('chunk sizes must be at least 1');
     write(OUTPUT_FILES.mapSources, '[');
   }
 
+  /** How many text chunks there are so far (all of them after finish). */
+  get textChunks(): number {
+    return this.nChunks + (this.texts.length ? 1 : 0);
+  }
+
   addSource(s: SourceOut): void {
     const { text, ...rest } = s;
-    const meta: SourceMeta = { ...rest, text_chunk: Math.floor(this.nSources / this.perSources) };
+    const meta: SourceMeta = { ...rest, text_chunk: this.nChunks };
     this.write(OUTPUT_FILES.mapSources, (this.nSources ? ',' : '') + JSON.stringify(meta));
     this.texts.push(JSON.stringify([s.id, text]));
     this.nSources++;
-    if (this.texts.length === this.perSources) this.flushTexts();
+    this.cut(JSON.stringify(s.id));
+  }
+
+  /** Ends the chunk after the source whose id's JSON is `idJson`, when it is time. */
+  private cut(idJson: string): void {
+    const n = this.texts.length;
+    if (
+      this.contentCut
+        ? n >= this.perSources * MAX_CHUNK_FACTOR || cutAfter(idJson, this.perSources)
+        : n === this.perSources
+    )
+      this.flushTexts();
   }
 
   /** A source as the JSON.stringify of its SourceOut (sourceOut's key order: id first, text last): its meta and
@@ -200,16 +261,14 @@ export class MapSourceWriter {
       this.addSource(JSON.parse(json) as SourceOut);
       return;
     }
-    const chunk = Math.floor(this.nSources / this.perSources);
     this.write(
       OUTPUT_FILES.mapSources,
-      `${this.nSources ? ',' : ''}${json.slice(0, textAt)},"text_chunk":${chunk}}`,
+      `${this.nSources ? ',' : ''}${json.slice(0, textAt)},"text_chunk":${this.nChunks}}`,
     );
-    this.texts.push(
-      `[${json.slice(ID_KEY.length - 1, idEnd + 1)},${json.slice(textAt + TEXT_KEY.length, -1)}]`,
-    );
+    const idJson = json.slice(ID_KEY.length - 1, idEnd + 1);
+    this.texts.push(`[${idJson},${json.slice(textAt + TEXT_KEY.length, -1)}]`);
     this.nSources++;
-    if (this.texts.length === this.perSources) this.flushTexts();
+    this.cut(idJson);
   }
 
   /** Writes the last chunk and closes the list; returns the number of sources. */
@@ -221,8 +280,7 @@ export class MapSourceWriter {
 
   private flushTexts(): void {
     if (!this.texts.length) return;
-    const n = Math.floor((this.nSources - 1) / this.perSources);
-    this.write(textChunkFile(n), chunkFile(this.texts));
+    this.write(textChunkFile(this.nChunks++), chunkFile(this.texts));
     this.texts = [];
   }
 }
@@ -232,6 +290,8 @@ export class MapChunkWriter {
   private readonly perSources: number;
   private nIncidents = 0;
   private claims: string[] = [];
+  /** The first row of each claims chunk written. */
+  private readonly claimStarts: number[] = [];
   /** null: the sources are written apart (ChunkOptions.sourcesApart). */
   private readonly sources: MapSourceWriter | null;
   private readonly cols = new Map<ColumnName, Column>();
@@ -353,7 +413,13 @@ export class MapChunkWriter {
         : `[${JSON.stringify(p.id)},${claimsJson}]`,
     );
     this.nIncidents++;
-    if (this.claims.length === this.perIncidents) this.flushClaims();
+    const n = this.claims.length;
+    if (
+      this.opts.contentCut
+        ? n >= this.perIncidents * MAX_CHUNK_FACTOR || cutAfter(p.id, this.perIncidents)
+        : n === this.perIncidents
+    )
+      this.flushClaims();
   }
 
   addSource(s: SourceOut): void {
@@ -362,11 +428,13 @@ export class MapChunkWriter {
   }
 
   /** Writes the last chunks, the columns and the manifest; returns the manifest. `sourcesWritten`: how many
-   * sources a MapSourceWriter wrote apart (with ChunkOptions.sourcesApart). */
-  finish(sourcesWritten?: number): MapManifest2 {
+   * sources, in how many text chunks, a MapSourceWriter wrote apart (with ChunkOptions.sourcesApart). */
+  finish(sourcesWritten?: { sources: number; textChunks: number }): MapManifest2 {
     this.flushClaims();
-    const nSources = this.sources ? this.sources.finish() : sourcesWritten;
-    if (nSources === undefined) throw new Error('how many sources were written apart?');
+    const nSources = this.sources ? this.sources.finish() : sourcesWritten?.sources;
+    const textChunks = this.sources ? this.sources.textChunks : sourcesWritten?.textChunks;
+    if (nSources === undefined || textChunks === undefined)
+      throw new Error('how many sources were written apart?');
     const cols: [ColumnName, Typed][] = [];
     if (this.ids === null) cols.push(['id', Uint32Array.from(this.idNums.values)]);
     for (const [name, c] of this.cols) {
@@ -422,13 +490,14 @@ export class MapChunkWriter {
       format: 2,
       incidents: this.nIncidents,
       sources: nSources,
-      claims_chunks: Math.ceil(this.nIncidents / this.perIncidents),
-      text_chunks: Math.ceil(nSources / this.perSources),
+      claims_chunks: this.claimStarts.length,
+      text_chunks: textChunks,
       incidents_per_chunk: this.perIncidents,
       sources_per_chunk: this.perSources,
       columns: specs,
       columns_bytes: bytes,
       gzip: this.opts.gzip ?? false,
+      ...(this.opts.contentCut ? { claims_chunk_starts: this.claimStarts } : {}),
     };
     this.write(OUTPUT_FILES.mapManifest, `${JSON.stringify(manifest)}\n`);
     return manifest;
@@ -436,8 +505,8 @@ export class MapChunkWriter {
 
   private flushClaims(): void {
     if (!this.claims.length) return;
-    const n = Math.floor((this.nIncidents - 1) / this.perIncidents);
-    this.write(claimsChunkFile(n), chunkFile(this.claims));
+    this.write(claimsChunkFile(this.claimStarts.length), chunkFile(this.claims));
+    this.claimStarts.push(this.nIncidents - this.claims.length);
     this.claims = [];
   }
 }

@@ -2,9 +2,10 @@
 // claims (their documents' cache keys and places) are a stored one's from the last build's incidents.geojson. Every
 // file of the output folder (map/ and its gzip siblings included) must be byte for byte a fresh single-worker
 // uncached build's, after adding, changing and removing an article, with 1 and 2 workers, and when the store's file
-// was written to or its index is damaged (nothing is reused then).
+// was written to or its index is damaged (nothing is reused then). The same for the chunk store
+// (scripts/lib/builder/chunk-store.ts): the map chunks' gzip siblings copied from the last build's.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/load.ts';
@@ -12,6 +13,9 @@ import { CLI as cli, LONG, TSX as tsx, expectSameFolder, seed, workspace } from 
 
 const ws = workspace('sahel-store-');
 const { work, corpus, cache, out, lite } = ws;
+
+/** The gzip siblings the last build took from the chunk store: of claims chunks, of text chunks (-1: no line). */
+let gzReused = { claims: -1, texts: -1 };
 
 /** A build; returns how many incidents came from the store (the --timings line). */
 function build(args: string[], to = out): number {
@@ -21,7 +25,9 @@ function build(args: string[], to = out): number {
     { encoding: 'utf8', cwd: ROOT },
   );
   expect(r.status, r.stderr).toBe(0);
-  const m = /map layer \((\d+) incidents from the store\)/.exec(r.stderr);
+  const m = /map layer \((\d+) incidents from the store, (\d+) claims chunks' gzip reused\)/.exec(r.stderr);
+  const t = /(\d+) text chunks' gzip reused\)/.exec(r.stderr);
+  gzReused = { claims: m ? Number(m[2]) : -1, texts: t ? Number(t[1]) : -1 };
   return m ? Number(m[1]) : -1;
 }
 
@@ -38,6 +44,9 @@ const stored = (): string[] => readdirSync(join(cache, 'incidents')).filter((f) 
 const incidents = (dir: string): number =>
   (JSON.parse(readFileSync(join(dir, 'incidents.geojson'), 'utf8')) as { features: unknown[] }).features.length;
 
+const manifest = (dir: string): { claims_chunks: number; text_chunks: number } =>
+  JSON.parse(readFileSync(join(dir, 'map/manifest.json'), 'utf8')) as { claims_chunks: number; text_chunks: number };
+
 beforeAll(() => seed(ws));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -45,14 +54,23 @@ describe('incident store', () => {
   it('an added, changed or removed article reuses the other incidents, with the same bytes', () => {
     const reference = fresh('ref');
     expect(build(['--cache', cache, '--workers', '2'])).toBe(0);
+    expect(gzReused).toEqual({ claims: 0, texts: 0 });
     expectSameFolder(out, reference);
     const all = incidents(reference);
     expect(all).toBeGreaterThan(5);
+    const chunks = manifest(reference);
 
     const added = join(corpus, 'added.txt');
     writeFileSync(added, 'Gunmen attacked Gao on 3 May 2024, killing 4 soldiers.\n');
     expect(build(['--cache', cache, '--workers', '1'])).toBe(all);
-    expectSameFolder(out, fresh('ref-added'));
+    const refAdded = fresh('ref-added');
+    expectSameFolder(out, refAdded);
+    // At most the chunks the new article's source and incident went into (perhaps split in two) were compressed
+    // again; the others' gzip came from the chunk store (the bundled corpus has few chunks: chunk-store.test.ts
+    // counts on a larger layer).
+    const grown = manifest(refAdded);
+    expect(gzReused.texts).toBeGreaterThanOrEqual(Math.min(chunks.text_chunks, grown.text_chunks) - 2);
+    expect(gzReused.claims).toBeGreaterThanOrEqual(Math.min(chunks.claims_chunks, grown.claims_chunks) - 2);
 
     // The changed article's incident is built again (its document's key changed); the others are reused.
     writeFileSync(added, 'Gunmen attacked Gao on 3 May 2024, killing 5 soldiers, and Kidal on 4 May.\n');
@@ -76,12 +94,18 @@ describe('incident store', () => {
     writeFileSync(geojson, readFileSync(geojson));
     expect(build(['--cache', cache, '--workers', '1'])).toBe(0);
     expectSameFolder(out, fresh('ref-touched'));
-    // A damaged index: nothing reused, the same bytes all the same.
+    // A damaged index: nothing reused, the same bytes all the same. The chunk store likewise: a stored gzip
+    // written to (other bytes) is not copied, and a damaged index is read as none.
     rmSync(added);
     const index = join(cache, 'incidents', 'index.bin');
     writeFileSync(index, readFileSync(index).subarray(0, 200));
+    const claimsGz = join(cache, 'chunks', 'claims');
+    for (const f of readdirSync(claimsGz)) if (f.endsWith('.gz')) writeFileSync(join(claimsGz, f), 'not gzip');
+    writeFileSync(join(cache, 'chunks', 'texts', 'index.json'), '{"print":');
     expect(build(['--cache', cache, '--workers', '2'])).toBe(0);
+    expect(gzReused).toEqual({ claims: 0, texts: 0 });
     expectSameFolder(out, fresh('ref-damaged'));
+    expect(existsSync(join(cache, 'chunks', 'texts', 'index.json'))).toBe(true);
     // The output folder removed: its file's link count moved, so the store is not read either.
     writeFileSync(added, 'Troops withdrew from Kidal on 4 May 2024.\n');
     rmSync(out, { recursive: true });

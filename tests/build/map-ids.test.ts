@@ -23,10 +23,11 @@ it('cuts a source from its JSON into the same bytes as from the object', () => {
     { id: 'c', file: 'c.txt', title: 'T', publisher: null, published: null, text: '' },
   ];
   const all = [...corpus(10, 40).sources, ...tricky];
-  const run = (json: boolean) => {
+  const run = (json: boolean, contentCut: boolean) => {
     const files = new Map<string, string>();
     const w = new MapSourceWriter((p, d) => files.set(p, (files.get(p) ?? '') + String(d)), {
       sourcesPerChunk: 7,
+      contentCut,
     });
     for (const s of all) {
       if (json) w.addSourceJson(JSON.stringify(s));
@@ -39,7 +40,9 @@ it('cuts a source from its JSON into the same bytes as from the object', () => {
     expect(w.finish()).toBe(all.length + 1);
     return files;
   };
-  const want = run(false);
-  expect(want.size).toBeGreaterThan(3);
-  expect([...run(true)]).toEqual([...want]);
+  for (const cut of [false, true]) {
+    const want = run(false, cut);
+    expect(want.size).toBeGreaterThan(3);
+    expect([...run(true, cut)]).toEqual([...want]);
+  }
 });

@@ -8,7 +8,8 @@ import { indexedFeatures, type IndexedIncident } from '../../../src/pipeline/fea
 import { MAY_FLAG, textFlags } from '../../../src/pipeline/group.ts';
 import type { IncidentCounts } from '../../../src/pipeline/report.ts';
 import type { SourceMeta } from '../../../src/pipeline/types.ts';
-import { writeMapLayer, type MapIncident } from '../map-chunks.ts';
+import { GZIP_LEVEL, writeMapLayer, type MapIncident } from '../map-chunks.ts';
+import { ChunkStore } from './chunk-store.ts';
 import { StoreReader, StoreWriter, type ClaimDocs, type StorePlace } from './incident-store.ts';
 import { ClaimTextFile, FileWriter } from './writer.ts';
 
@@ -80,10 +81,10 @@ export async function groupJob(
   index: ClaimIndexBuilder,
   meta: Map<string, SourceMeta>,
   ctx: PipelineContext,
-  o: { path: string; texts: string; outDir: string; sources: number },
+  o: { path: string; texts: string; outDir: string; sources: { sources: number; textChunks: number } },
   docs?: ClaimDocs,
   place?: StorePlace | null,
-): Promise<IncidentCounts & { reused: number }> {
+): Promise<IncidentCounts & { reused: number; gzipReused: number }> {
   // Grouping reads a few words of each sentence (group.ts textFlags): only the sentences that may hold one are
   // parsed; the file stays on disk, each sentence read back when its incident is written.
   const texts = new ClaimTextFile(o.texts, MAY_FLAG, (line, json) =>
@@ -97,18 +98,23 @@ export async function groupJob(
     const keyed = docs && place && docs.keyed && docs.doc.n === index.n ? docs : null;
     store = keyed && place ? StoreReader.open(place, keyed) : null;
     const next = keyed ? new StoreWriter(keyed) : null;
+    // The claims chunks' gzip siblings of the last build (chunk-store.ts), with a cache.
+    const gz = place ? ChunkStore.open(place.dir, 'claims', GZIP_LEVEL) : null;
     await writeMapLayer(
       o.outDir,
-      {},
+      { contentCut: true },
       writeIncidents(o.path, incidents.features, texts, store, next),
       o.sources,
+      gz,
     );
     if (next && place) next.save(place, o.path);
+    gz?.save();
     return {
       incidents: incidents.incidents,
       point: incidents.point,
       region: incidents.incidents - incidents.point,
       reused: store?.hits ?? 0,
+      gzipReused: gz?.hits ?? 0,
     };
   } finally {
     texts.close();

@@ -23,8 +23,15 @@ export type ToWorker =
    * store (incident-store.ts). */
   | { type: 'claims'; claims: Uint8Array; meta: [string, SourceMeta][]; keys: string[] | null }
   /** Every document is merged: group the claims sent, write incidents.geojson (`texts`: the claims' sentences)
-   * and the incidents' half of the map layer into `outDir` (the main thread wrote its `sources` sources). */
-  | { type: 'group'; path: string; texts: string; outDir: string; sources: number };
+   * and the incidents' half of the map layer into `outDir` (the main thread wrote its `sources` sources, in
+   * `textChunks` text chunks). */
+  | {
+      type: 'group';
+      path: string;
+      texts: string;
+      outDir: string;
+      sources: { sources: number; textChunks: number };
+    };
 
 export type FromWorker =
   | { type: 'ready'; customErrors: string[] }
@@ -32,5 +39,6 @@ export type FromWorker =
   /** `key`: the cache key the result was stored under (of the bytes the worker read), with a cache. */
   | { type: 'doc'; seq: number; ok: true; record: DocRecord; frags: DocFragments; key?: string }
   | { type: 'doc'; seq: number; ok: false; why: string }
-  /** `reused`: incidents whose feature came from the incident store. */
-  | { type: 'grouped'; counts: IncidentCounts; reused: number };
+  /** `reused`: incidents whose feature came from the incident store; `gzipReused`: claims chunks whose gzip
+   * sibling came from the chunk store. */
+  | { type: 'grouped'; counts: IncidentCounts; reused: number; gzipReused: number };

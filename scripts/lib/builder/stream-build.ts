@@ -11,9 +11,10 @@ import { addTally, emptyTally, reportCounts, summaryHead } from '../../../src/pi
 import type { SourceMeta } from '../../../src/pipeline/types.ts';
 import type { CorpusEntry } from '../corpus.ts';
 import { escapeControls } from '../escape.ts';
-import { MapSources } from '../map-chunks.ts';
+import { GZIP_LEVEL, MapSources } from '../map-chunks.ts';
 import { escapeStrings, type InputWarning } from '../report-text.ts';
 import { docKeys, entryPath, readEntry } from './cache.ts';
+import { ChunkStore } from './chunk-store.ts';
 import type { DocBytes, DocRecord } from './fragments.ts';
 import { Pool } from './pool.ts';
 import { FileWriter, JsonListFile, PartFile } from './writer.ts';
@@ -119,7 +120,10 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
     let fromCache = 0;
 
     // The sources' half of the map layer, written as documents merge (the grouping worker writes the rest).
-    const mapSources = new MapSources(o.outDir);
+    // Chunks cut where the sources' ids say, so that the text chunks of unchanged sources keep their bytes and take
+    // their gzip from the last build's (chunk-store.ts).
+    const textGz = cache === null ? null : ChunkStore.open(cache, 'texts', GZIP_LEVEL);
+    const mapSources = new MapSources(o.outDir, { contentCut: true }, textGz);
     /** `key`: the cache key of the document's result (the incident store names claims by it). */
     const commit = (e: CorpusEntry, record: DocRecord, frags: DocBytes, key: string) => {
       sources.add(frags.source);
@@ -173,7 +177,10 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
     for (const f of [sources, risk, mentions, unlocated, dropped, text, claimText]) f.close();
     sendBatch();
     const nSources = await mapSources.finish();
-    phase(`merge (${fromCache} cached, ${built - fromCache} built)`);
+    textGz?.save();
+    phase(
+      `merge (${fromCache} cached, ${built - fromCache} built; ${textGz?.hits ?? 0} text chunks' gzip reused)`,
+    );
 
     // Cached documents were merged while the workers loaded the context; it is needed from here on.
     const customErrors = await pool.ready();
@@ -209,7 +216,10 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
     for (const p of [mentions, unlocated, dropped]) p.remove();
     phase('report.json, unlocated.json (while grouping)');
     const grouped = await grouping;
-    phase(`group, incidents.geojson, map layer (${grouped.reused} incidents from the store)`);
+    phase(
+      `group, incidents.geojson, map layer (${grouped.reused} incidents from the store, ` +
+        `${grouped.gzipReused} claims chunks' gzip reused)`,
+    );
     const counts = reportCounts(
       total,
       { built, skipped: documents.filter((d) => d.status === 'skipped').length },

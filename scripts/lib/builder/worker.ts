@@ -55,8 +55,8 @@ port.on('message', (m: ToWorker) => {
     // A rejection fails the worker, and so the build.
     const store =
       setup.cache === null ? null : { dir: setup.cache, print: storePrint(setup.code, setup.geodataPrint) };
-    void groupJob(toGroup.index, toGroup.meta, ctx, m, toGroup.claims, store).then(({ reused, ...counts }) =>
-      send({ type: 'grouped', counts, reused }),
+    void groupJob(toGroup.index, toGroup.meta, ctx, m, toGroup.claims, store).then(
+      ({ reused, gzipReused, ...counts }) => send({ type: 'grouped', counts, reused, gzipReused }),
     );
     return;
   }

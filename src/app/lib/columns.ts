@@ -6,6 +6,7 @@
 import type { ActorType, IncidentFeature, IncidentProps } from '../../pipeline/contract.ts';
 import {
   FAT_NULL,
+  claimsChunkOf,
   NO_COORD,
   type ColumnName,
   type ColumnSpec,
@@ -253,7 +254,6 @@ export function columnIndex(
   const dropped = new Set(drop);
   for (const [r, lo, hi] of dicts.fatalitiesRange) if (!dropped.has(r)) range.set(r, [lo, hi]);
   const noId = new Set(dicts.noFeatureId);
-  const perChunk = cd.manifest.incidents_per_chunk;
   const regionC = u32(col('region'));
   const gp = col('gp');
   const tp = col('tp');
@@ -317,7 +317,7 @@ export function columnIndex(
       n_sources: nsrc[i]!,
       n_claims: ncl[i]!,
       source_ids: list(sources, dicts.sources, i),
-      claims_chunk: Math.floor(row / perChunk),
+      claims_chunk: claimsChunkOf(cd.manifest, row),
       claims: [],
     };
     const geometry = Number.isNaN(lon[i]!)

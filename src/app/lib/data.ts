@@ -108,6 +108,18 @@ async function fetchColumns(m: MapManifest2): Promise<ColumnData> {
   ]);
   if (bin.byteLength !== m.columns_bytes)
     throw new Error(`${MAP_COLUMNS_FILE} has ${bin.byteLength} bytes, the manifest says ${m.columns_bytes}`);
+  // Content-defined claims chunks: each chunk's first row, from 0, ascending (claimsChunkOf searches them).
+  const starts: unknown = m.claims_chunk_starts;
+  if (
+    starts !== undefined &&
+    !(
+      Array.isArray(starts) &&
+      starts.length === m.claims_chunks &&
+      (starts.length === 0 || starts[0] === 0) &&
+      starts.every((s, i) => Number.isSafeInteger(s) && (i === 0 || s > starts[i - 1]))
+    )
+  )
+    throw new Error(`${OUTPUT_FILES.mapManifest}: claims_chunk_starts is not the first row of each chunk`);
   return { manifest: m, bin, dicts };
 }
 

@@ -1,0 +1,87 @@
+// The chunk store (scripts/lib/builder/chunk-store.ts): a map chunk whose bytes the last build wrote takes that
+// build's gzip sibling, copied; the map/ folder is byte for byte what a build without the store writes, after an
+// inserted incident and source, and when a stored file was written to or the index damaged (compressed again then).
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, expect, it } from 'vitest';
+import { ChunkStore } from '../../scripts/lib/builder/chunk-store.ts';
+import { GZIP_LEVEL, MapSources, writeMapLayer } from '../../scripts/lib/map-chunks.ts';
+import type { IncidentFeature, SourceOut } from '../../src/pipeline/contract.ts';
+import type { ChunkOptions, MapManifest2 } from '../../src/pipeline/output-chunks.ts';
+import { corpus } from '../map-layer/corpus.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'sahel-chunk-store-'));
+const cache = join(work, 'cache');
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const OPTS: ChunkOptions = { contentCut: true, incidentsPerChunk: 16, sourcesPerChunk: 4 };
+
+/** The map layer as the build writes it (sources on one side, incidents on the other), into `name`; returns the
+ * folder, the manifest and how many gzip siblings each store gave. */
+async function layer(name: string, incidents: IncidentFeature[], sources: SourceOut[], stored: boolean) {
+  const dir = join(work, name);
+  const texts = stored ? ChunkStore.open(cache, 'texts', GZIP_LEVEL) : null;
+  const claims = stored ? ChunkStore.open(cache, 'claims', GZIP_LEVEL) : null;
+  const ms = new MapSources(dir, OPTS, texts);
+  for (const s of sources) ms.addJson(JSON.stringify(s));
+  const written = await ms.finish();
+  const m: MapManifest2 = await writeMapLayer(
+    dir,
+    OPTS,
+    incidents.map((f) => [f, undefined] as const),
+    written,
+    claims,
+  );
+  texts?.save();
+  claims?.save();
+  return { dir, m, texts: texts?.hits ?? 0, claims: claims?.hits ?? 0 };
+}
+
+const files = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => statSync(join(dir, f)).isFile())
+    .sort();
+
+function expectSame(a: string, b: string): void {
+  expect(files(a)).toEqual(files(b));
+  for (const f of files(a)) expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), f).toBe(true);
+  for (const f of files(a).filter((x) => x.endsWith('.gz')))
+    expect(gunzipSync(readFileSync(join(a, f))).equals(readFileSync(join(a, f.slice(0, -3)))), f).toBe(true);
+}
+
+it('copies the gzip of every unchanged chunk, and writes the bytes a build without the store writes', async () => {
+  const { incidents, sources } = corpus(800, 160, true);
+  const first = await layer('first', incidents, sources, true);
+  expect([first.texts, first.claims]).toEqual([0, 0]);
+  expect(first.m.claims_chunks).toBeGreaterThan(20);
+  expectSame(first.dir, (await layer('first-plain', incidents, sources, false)).dir);
+
+  const extra = incidents[400]!;
+  const grownIncidents = [
+    ...incidents.slice(0, 200),
+    { ...extra, id: '0badcafe', properties: { ...extra.properties, id: '0badcafe' } },
+    ...incidents.slice(200),
+  ];
+  const grownSources = [...sources.slice(0, 80), { ...sources[3]!, id: 'src-added' }, ...sources.slice(80)];
+  const grown = await layer('grown', grownIncidents, grownSources, true);
+  expect(grown.claims).toBeGreaterThanOrEqual(grown.m.claims_chunks - 3);
+  expect(grown.texts).toBeGreaterThanOrEqual(grown.m.text_chunks - 3);
+  expectSame(grown.dir, (await layer('grown-plain', grownIncidents, grownSources, false)).dir);
+
+  // The store holds the last build's chunks only.
+  const stored = readdirSync(join(cache, 'chunks', 'claims')).filter((f) => f.endsWith('.gz'));
+  expect(stored).toHaveLength(grown.m.claims_chunks);
+
+  // A stored file written to is compressed again; a damaged index is no store.
+  const victim = join(cache, 'chunks', 'claims', stored[0]!);
+  writeFileSync(victim, readFileSync(victim));
+  writeFileSync(join(cache, 'chunks', 'texts', 'index.json'), '{"print":"x","files":');
+  const again = await layer('again', grownIncidents, grownSources, true);
+  expect(again.claims).toBe(grown.m.claims_chunks - 1);
+  expect(again.texts).toBe(0);
+  expectSame(again.dir, grown.dir);
+  // Nothing of the store lies in the output folder (copies, not links: the output's files are its own).
+  for (const f of files(again.dir)) expect(statSync(join(again.dir, f)).nlink, relative(work, f)).toBe(1);
+});
