@@ -299,6 +299,9 @@ export function resolveMentions(
     const named = listOf(m).countriesNamed;
     return named.length > 0 && named.every((c) => !focus.has(c));
   };
+  // "the Dida forest reserve area marched to Banfora": a name whose only entries lie in one country votes for
+  // it, but is no evidence for itself (Côte d'Ivoire's Dida, 415 km from Banfora, is a namesake).
+  const nameVotes = new Map<string, number>();
   for (const m of mentions) {
     if (
       m.rejected === 'inside-non-location-phrase' ||
@@ -310,8 +313,11 @@ export function resolveMentions(
       continue;
     const list = listOf(m);
     for (const c of list.countriesNamed) namedCountries.add(c);
-    if (list.onlyCountry && !list.villagesOnly)
+    if (list.onlyCountry && !list.villagesOnly) {
       countryVotes.set(list.onlyCountry, (countryVotes.get(list.onlyCountry) ?? 0) + 1);
+      const own = `${spacingFreeKey(m.surface)}|${list.onlyCountry}`;
+      nameVotes.set(own, (nameVotes.get(own) ?? 0) + 1);
+    }
     if (m.rejected) continue;
     if (list.anchor && !list.villagesOnly) anchorSet.add(list.anchor);
     for (const id of list.admins) {
@@ -403,25 +409,54 @@ export function resolveMentions(
   for (const c of [...namedCountries, ...countryVotes.keys()])
     for (const n of ctx.words.neighbours.get(c) ?? []) bordering.add(n);
   /** A place across such a border, close to a place the document names for certain ("Porga, across the border
-   * from Pama"): the border country's villages near its other places, not those 600 km off. */
+   * from Pama"): the border country's villages near its other places, not those 600 km off (nor near itself). */
   const acrossBorder = (e: GazetteerEntry): boolean =>
-    !!e.country && bordering.has(e.country) && anchors.some((a) => within(a, e.point, BORDER_KM));
-  /** A village or small town of a country outside the focus list that the document neither names, implies nor
-   * borders, and that no admin unit of its sentence vouches for (rank: only such namesakes are no answer). */
-  const foreignPlace = (
-    e: GazetteerEntry,
+    !!e.country &&
+    bordering.has(e.country) &&
+    anchors.some((a) => a !== e.point && within(a, e.point, BORDER_KM));
+  // "MNLA rebels killed 20 civilians in Doungourou village in the Tenenkou area": a village of another focus
+  // country (Niger's Doungourou, 600 km off) that the document neither names nor points to, far from every place
+  // it names for certain, is a namesake too. (A village has no vote of its own. With no such place there is no
+  // evidence against it: "herders coming from Mali in the area of Dore" is Burkina Faso's Dore.)
+  const otherFocusVillage = (
+    c: Candidate,
     admins: ReadonlyMap<string, number>,
     own: readonly string[],
   ): boolean =>
-    e.kind === 'place' &&
-    !!e.country &&
-    !focus.has(e.country) &&
-    !namedCountries.has(e.country) &&
-    !countryVotes.has(e.country) &&
-    e.population < TOWN_POPULATION &&
-    !namedBy(admins, e.admin1, own) &&
-    !namedBy(admins, e.admin2, own) &&
-    !acrossBorder(e);
+    c.village &&
+    !countryVotes.has(c.entry.country as string) &&
+    ((anchors.length > 0 &&
+      !anchors.some((a) => a !== c.entry.point && within(a, c.entry.point, BORDER_KM))) ||
+      unitsElsewhere(c.entry, admins, own));
+  /** The sentence names admin units, all of another country and none near the entry ("in the Tenenkou area"). */
+  const unitsElsewhere = (e: GazetteerEntry, admins: ReadonlyMap<string, number>, own: readonly string[]) => {
+    let n = 0;
+    for (const id of admins.keys()) {
+      if (!namedBy(admins, id, own)) continue;
+      const u = g.get(id);
+      if (!u || u.country === e.country || within(u.point, e.point, BORDER_KM)) return false;
+      n++;
+    }
+    return n > 0;
+  };
+  /** A village or small town of a country outside the focus list (or a village of a focus country, above) that
+   * the document neither names, implies nor borders, and that no admin unit of its sentence vouches for (rank:
+   * only such namesakes are no answer). */
+  const foreignPlace = (
+    c: Candidate,
+    admins: ReadonlyMap<string, number>,
+    own: readonly string[],
+    key: string,
+  ): boolean =>
+    c.entry.kind === 'place' &&
+    !!c.entry.country &&
+    (!focus.has(c.entry.country) || otherFocusVillage(c, admins, own)) &&
+    !namedCountries.has(c.entry.country) &&
+    (countryVotes.get(c.entry.country) ?? 0) <= (nameVotes.get(`${key}|${c.entry.country}`) ?? 0) &&
+    c.entry.population < TOWN_POPULATION &&
+    !namedBy(admins, c.entry.admin1, own) &&
+    !namedBy(admins, c.entry.admin2, own) &&
+    !acrossBorder(c.entry);
   const score = (
     c: Candidate,
     admins: Map<string, number>,
@@ -522,8 +557,9 @@ export function resolveMentions(
     // namesake of a village it lacks, not where the event was. Across the border of a country the document is
     // about and near its places it may be ("a military post in Porga, across the border from Pama": Benin).
     if (sahelDoc && ranked.length > 0) {
+      const selfKey = key || spacingFreeKey(m.surface);
       let foreign = 0;
-      for (const r of ranked) if (foreignPlace(r.entry, admins, own)) foreign++;
+      for (const r of ranked) if (foreignPlace(r.cand, admins, own, selfKey)) foreign++;
       if (foreign === ranked.length)
         return {
           mention: m,
@@ -534,7 +570,7 @@ export function resolveMentions(
         };
       if (foreign > 0)
         for (let i = ranked.length - 1; i >= 0; i--)
-          if (foreignPlace((ranked[i] as Ranked).entry, admins, own)) ranked.splice(i, 1);
+          if (foreignPlace((ranked[i] as Ranked).cand, admins, own, selfKey)) ranked.splice(i, 1);
     }
     if (ranked.length === 0) {
       return {

@@ -158,6 +158,24 @@ export function findUnknownPlaces(
         respell(head, headText, s.index, places[0] as Resolution)
       )
         continue;
+      // "Boulikessi (Douentza, Mopti)" whose only entry, Burkina Faso's, the resolver set aside as a namesake
+      // of a country the document does not name: the gazetteer may spell the right one otherwise.
+      const setAside = resolutions.find(
+        (x) =>
+          x.status === 'unknown' &&
+          x.mention.candidates.length > 0 &&
+          x.mention.start <= head.start &&
+          x.mention.end >= head.end,
+      );
+      if (setAside) {
+        contradictions.set(setAside, setAside.why);
+        if (respell(setAside.mention, setAside.mention.surface, s.index, places[0] as Resolution)) continue;
+        unknown.push({
+          ...setAside,
+          why: `${setAside.why}; located through its bracketed admin units (${firstName} first)`,
+        });
+        continue;
+      }
       if (contradicted) {
         // "Sabaribougou (Niono, Segou)" when the gazetteer's only Sabaribougou is in Kayes: not that one.
         contradictions.set(contradicted.resolution, contradicted.why);

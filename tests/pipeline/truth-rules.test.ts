@@ -945,3 +945,34 @@ describe('a bracketed hierarchy read as notes write it (issue 8, stop 19)', () =
     expect(placeOf(m?.admin2 ?? '')?.name).toBe('Niono');
   });
 });
+
+describe('a namesake in another country is no evidence for itself (issue 8, stop 19)', () => {
+  it('"the Dida forest reserve area marched to Banfora": Côte d\'Ivoire\'s Dida, 415 km off, votes for no country of its own', () => {
+    const text =
+      'About 300 occupants of the Dida forest reserve area marched to Banfora and demanded measures be taken to support them.';
+    expect(resolutionOf(text, 'Dida')?.status).toBe('unknown');
+    expect(claimsOf(text).map((c) => placeOf(c.placeId)?.name)).toEqual(['Banfora']);
+  });
+
+  it('"Doungourou village in the Tenenkou area": not Niger\'s Doungourou 600 km away, the Malian unit the sentence names', () => {
+    const text =
+      'MNLA rebels killed 20 civilians in Doungourou village in the Tenenkou area and dumped their bodies in a well.';
+    expect(resolutionOf(text, 'Doungourou')?.status).toBe('unknown');
+    expect(claimsOf(text).map((c) => placeOf(c.placeId)?.country)).toEqual(['ML']);
+  });
+
+  it('"Boulikessi (Douentza, Mopti)": the Burkinabe spelling set aside, the Malian Boulkessi found by its bracket', () => {
+    const text =
+      'On 24 July 2020, presumed JNIM militants attacked a national guard patrol in Boulikessi (Douentza, Mopti), killing 5 soldiers.';
+    const claims = claimsOf(text, '2020-07-24');
+    expect(claims.map((c) => [placeOf(c.placeId)?.name, placeOf(c.placeId)?.country])).toEqual([
+      ['Boulkessi', 'ML'],
+    ]);
+  });
+
+  it('with no place named for certain, a village of a neighbouring focus country stands ("coming from Mali in the area of Matiakoali")', () => {
+    const text =
+      'Police arrested two Nigerien youths on suspicion of being militants near Matiakoali on Monday.';
+    expect(placeOf(resolutionOf(text, 'Matiakoali')?.placeId ?? '')?.country).toBe('BF');
+  });
+});
