@@ -208,6 +208,11 @@ interface Ranked {
 
 const SETTLEMENT_OF_BEFORE = /\b(?:village|hamlet|town|locality|settlement)s?\s+of\s+$/iu;
 const LOWER_NOUN_AFTER = /^\s\p{Ll}/u;
+/** "the village of Bouna", "the Kano village": what the text calls a village is no city. */
+const VILLAGE_BEFORE = /\b(?:village|hamlet)s?\s+of\s+(?:the\s+)?$/iu;
+const VILLAGE_AFTER = /^\s+(?:village|hamlet)s?\b/iu;
+/** A place this size is a city, whatever a text calls it. */
+const CITY_POPULATION = 50_000;
 
 const byScore = (a: Ranked, b: Ranked): number => b.score - a.score || (a.id < b.id ? -1 : 1);
 
@@ -447,13 +452,14 @@ export function resolveMentions(
     admins: ReadonlyMap<string, number>,
     own: readonly string[],
     key: string,
+    village: boolean,
   ): boolean =>
     c.entry.kind === 'place' &&
     !!c.entry.country &&
     (!focus.has(c.entry.country) || otherFocusVillage(c, admins, own)) &&
     !namedCountries.has(c.entry.country) &&
     (countryVotes.get(c.entry.country) ?? 0) <= (nameVotes.get(`${key}|${c.entry.country}`) ?? 0) &&
-    c.entry.population < TOWN_POPULATION &&
+    (c.entry.population < TOWN_POPULATION || village) &&
     !namedBy(admins, c.entry.admin1, own) &&
     !namedBy(admins, c.entry.admin2, own) &&
     !acrossBorder(c.entry);
@@ -552,6 +558,12 @@ export function resolveMentions(
       }
       ranked.push(score(c, admins, own, m, key));
     }
+    // "attacked the village of Bouna" in a note on Burkina Faso: not Côte d'Ivoire's town of 23,000 500 km off,
+    // whose size would otherwise let it stand as a town the story need not place.
+    const village =
+      !!text &&
+      (VILLAGE_BEFORE.test(text.slice(Math.max(0, m.start - 20), m.start)) ||
+        VILLAGE_AFTER.test(text.slice(m.end, m.end + 10)));
     // "Katiba Macina militants attacked the gendarmerie in Balle": in a Malian document that names no other
     // country, a village or small town two borders away (Nigeria's Balle, the only one the gazetteer has) is a
     // namesake of a village it lacks, not where the event was. Across the border of a country the document is
@@ -559,7 +571,7 @@ export function resolveMentions(
     if (sahelDoc && ranked.length > 0) {
       const selfKey = key || spacingFreeKey(m.surface);
       let foreign = 0;
-      for (const r of ranked) if (foreignPlace(r.cand, admins, own, selfKey)) foreign++;
+      for (const r of ranked) if (foreignPlace(r.cand, admins, own, selfKey, village)) foreign++;
       if (foreign === ranked.length)
         return {
           mention: m,
@@ -570,7 +582,22 @@ export function resolveMentions(
         };
       if (foreign > 0)
         for (let i = ranked.length - 1; i >= 0; i--)
-          if (foreignPlace((ranked[i] as Ranked).cand, admins, own, selfKey)) ranked.splice(i, 1);
+          if (foreignPlace((ranked[i] as Ranked).cand, admins, own, selfKey, village)) ranked.splice(i, 1);
+    }
+    // "An armed group attacked the Kano village": not Nigeria's city of four million, nor its state.
+    if (village && ranked.length > 0) {
+      const city = (r: Ranked) => r.entry.population >= CITY_POPULATION || unitOrCountry(r.entry);
+      const cities = ranked.filter(city);
+      if (cities.length === ranked.length)
+        return {
+          mention: m,
+          placeId: null,
+          status: 'unknown',
+          ranked: [],
+          why: `unknown: named as a village, and the gazetteer's ${cities.map((r) => r.label).join(', ')} are cities or regions`,
+        };
+      if (cities.length > 0)
+        for (let i = ranked.length - 1; i >= 0; i--) if (city(ranked[i] as Ranked)) ranked.splice(i, 1);
     }
     if (ranked.length === 0) {
       return {

@@ -976,3 +976,23 @@ describe('a namesake in another country is no evidence for itself (issue 8, stop
     expect(placeOf(resolutionOf(text, 'Matiakoali')?.placeId ?? '')?.country).toBe('BF');
   });
 });
+
+describe('a village the gazetteer lacks, placed by what the sentence gives (issue 8, stop 19)', () => {
+  it('"Zorbagou (Douentza, Mopti)": the cercle of Douentza, not a pin beside its seat', () => {
+    const claims = claimsOf(
+      'On 24 July 2020, presumed JNIM militants attacked a national guard patrol in Zorbagou (Douentza, Mopti), killing 5 soldiers.',
+      '2020-07-24',
+    );
+    expect(claims.map((c) => [placeOf(c.placeId)?.kind, placeOf(c.placeId)?.name, c.geoPrecision])).toEqual([
+      ['admin2', 'Douentza', 2],
+    ]);
+  });
+
+  it('"the hamlet of Boalimanou (coded as Diabatou)", two Diabatous of Est: the region both lie in, not nothing', () => {
+    const claims = claimsOf(
+      'On 12 January 2020, presumed JNIM militants attacked the hamlet of Boalimanou (coded as Diabatou at geoprecision 2), and burned a school.',
+      '2020-01-13',
+    );
+    expect(claims.map((c) => placeOf(c.placeId)?.id)).toEqual(['admin1:BF-08']);
+  });
+});

@@ -3,7 +3,7 @@
 import { haversineKm } from '../../common/geo.ts';
 import type { CueHit } from '../cues.ts';
 import type { PipelineContext } from '../context.ts';
-import { fold, tokenize, type Token } from '../text.ts';
+import { fold, spacingFreeKey, tokenize, type Token } from '../text.ts';
 import type { GazetteerEntry, GeoPrecision, Offset, Resolution, Sentence, Span } from '../types.ts';
 import type { CarryOver } from './carry-over.ts';
 import type { ClaimTables, Trigger } from './compiled.ts';
@@ -136,10 +136,9 @@ export function choosePlaces(
     const kind = ctx.gazetteer.get(r.placeId as string)?.kind;
     return kind === 'place' || kind === 'admin2';
   };
-  const shared =
-    sure.some((r) => isStrong(r) && fine(r) && !inContext(r)) || unknownHere.length
-      ? []
-      : here.filter((r) => r.status === 'ambiguous' && usable(r) && isStrong(r) && inDocCountries(r));
+  const shared = sure.some((r) => isStrong(r) && fine(r) && !inContext(r))
+    ? []
+    : here.filter((r) => r.status === 'ambiguous' && usable(r) && isStrong(r) && inDocCountries(r));
   const candidates = [...sure, ...shared];
   const placing = candidates.filter((r) => isStrong(r) || r.role?.weak);
   const strongAll = placing.filter((r) => isStrong(r) && !inContext(r));
@@ -180,10 +179,24 @@ export function choosePlaces(
     strong.length > 0 &&
     strong.every(coarse) &&
     strong.some((u) => liesIn(entryOf(road), entryOf(u)));
+  // "Zorbagou (Douentza, Mopti)", a village the gazetteer lacks: somewhere in the cercle of Douentza, not near
+  // its seat (the cercle runs 150 km across); the bracket names the unit when the gazetteer has it.
+  const asUnit = (r: Resolution): Resolution => {
+    const e = entryOf(r);
+    const unit = inContext(r) && e.kind === 'place' && e.admin2 ? ctx.gazetteer.get(e.admin2) : undefined;
+    if (!unit) return r;
+    // (Only the unit of the name written: "Ségou" the cercle as well as its seat, not the cercle of a town
+    // named otherwise.)
+    const key = spacingFreeKey(r.mention.surface);
+    const named =
+      r.ranked.some((x) => x.id === unit.id) ||
+      [unit.name, ...unit.aliases].some((n) => spacingFreeKey(n) === key);
+    return named ? { ...r, placeId: unit.id } : r;
+  };
   const resolved = unknownHere.length
     ? byUnits
       ? units
-      : placing
+      : placing.map(asUnit)
     : strong.length && !roadInside
       ? strong
       : weak.length
