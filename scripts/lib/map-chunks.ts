@@ -179,8 +179,9 @@ class Files {
   }
 }
 
-/** An incident for the map layer, with its claims' JSON when the caller has it (JSON.stringify(claims)). */
-export type MapIncident = readonly [IncidentFeature, string | undefined];
+/** An incident for the map layer, with its claims' JSON when the caller has it (JSON.stringify(claims), or its
+ * UTF-8 bytes). */
+export type MapIncident = readonly [IncidentFeature, string | Uint8Array | undefined];
 
 /** Writes map/ beside incidents.geojson and sources.json in `outDir` (sources.json must be there). The incidents
  * are read back from incidents.geojson unless given (the build's grouping worker hands over each feature as it
@@ -240,8 +241,8 @@ export class MapSources {
   add(s: SourceOut): void {
     this.w.addSource(s);
   }
-  /** A source as JSON.stringify(SourceOut) gave it (MapSourceWriter.addSourceJson). */
-  addJson(json: string): void {
+  /** A source as JSON.stringify(SourceOut) gave it, or its UTF-8 bytes (MapSourceWriter.addSourceJson). */
+  addJson(json: string | Uint8Array): void {
     this.w.addSourceJson(json);
   }
   /** Waits while too many chunks are being compressed. */

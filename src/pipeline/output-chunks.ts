@@ -153,6 +153,61 @@ export interface ChunkOptions {
 
 const chunkFile = (entries: readonly string[]): string => `[${entries.join(',')}]\n`;
 
+const utf8 = new TextEncoder();
+/** A chunk entry: JSON text, or its UTF-8 bytes in parts (what the build has of a stored incident's claims). */
+type Entry = string | Uint8Array[];
+
+/** chunkFile's bytes, for entries some of which are bytes already: the UTF-8 of the same text. */
+function chunkBytes(entries: readonly Entry[]): Uint8Array {
+  const parts: Uint8Array[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length) parts.push(utf8.encode(run.join('')));
+    run = [];
+  };
+  run.push('[');
+  entries.forEach((e, i) => {
+    if (i) run.push(',');
+    if (typeof e === 'string') run.push(e);
+    else {
+      flush();
+      parts.push(...e);
+    }
+  });
+  run.push(']\n');
+  flush();
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Uint8Array(n);
+  n = 0;
+  for (const p of parts) {
+    out.set(p, n);
+    n += p.length;
+  }
+  return out;
+}
+const utf8d = new TextDecoder();
+const [OPEN_B, COMMA_B, CLOSE] = ['[', ',', ']'].map((s) => utf8.encode(s)) as [
+  Uint8Array,
+  Uint8Array,
+  Uint8Array,
+];
+
+/** Where `needle` first occurs in `hay` from `from`, or -1 (the markers searched for are near the start). */
+function find(hay: Uint8Array, needle: Uint8Array, from: number): number {
+  const first = needle[0];
+  for (
+    let i = hay.indexOf(first as number, from);
+    i >= 0 && i + needle.length <= hay.length;
+    i = hay.indexOf(first as number, i + 1)
+  ) {
+    let k = 1;
+    while (k < needle.length && hay[i + k] === needle[k]) k++;
+    if (k === needle.length) return i;
+  }
+  return -1;
+}
+
 type Typed = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
 const CTOR = { u8: Uint8Array, u16: Uint16Array, u32: Uint32Array, i32: Int32Array, f64: Float64Array };
 
@@ -204,6 +259,11 @@ const onGrid = (x: number): boolean => Math.round(x * 1e6) / 1e6 === x && Math.a
 const ID_KEY = '{"id":"';
 const ID_END = '","file":';
 const TEXT_KEY = ',"text":';
+const [ID_KEY_B, ID_END_B, TEXT_KEY_B] = [ID_KEY, ID_END, TEXT_KEY].map((s) => utf8.encode(s)) as [
+  Uint8Array,
+  Uint8Array,
+  Uint8Array,
+];
 
 /** The sources' half of the layer: map/sources.json and the text chunks. MapChunkWriter writes it too, unless
  * told the sources are written apart (the build writes them as documents merge, on another thread). */
@@ -213,7 +273,9 @@ export class MapSourceWriter {
   private nSources = 0;
   /** Text chunks written so far (the number of the one being filled). */
   private nChunks = 0;
-  private texts: string[] = [];
+  private texts: Entry[] = [];
+  /** Some entry of the chunk being filled is bytes. */
+  private textBytes = false;
 
   constructor(
     private readonly write: Write,
@@ -252,8 +314,10 @@ export class MapSourceWriter {
 
   /** A source as the JSON.stringify of its SourceOut (sourceOut's key order: id first, text last): its meta and
    * text entry are cut from those bytes, the same as addSource writes, without parsing and serialising the text
-   * again (most of a source's bytes). Anything else is parsed. */
-  addSourceJson(json: string): void {
+   * again (most of a source's bytes). Anything else is parsed. As bytes (its UTF-8), the text is kept as bytes
+   * and the chunk written as bytes: the same bytes, without decoding the text and encoding it again. */
+  addSourceJson(json: string | Uint8Array): void {
+    if (typeof json !== 'string') return this.addSourceBytes(json);
     const idEnd = json.indexOf(ID_END);
     const textAt = json.indexOf(TEXT_KEY);
     // Inside a JSON string every quote is escaped, so these markers can only be the object's own keys.
@@ -271,6 +335,25 @@ export class MapSourceWriter {
     this.cut(idJson);
   }
 
+  private addSourceBytes(b: Uint8Array): void {
+    const idEnd = find(b, ID_END_B, 0);
+    const textAt = find(b, TEXT_KEY_B, 0);
+    const n = b.length;
+    if (find(b, ID_KEY_B, 0) !== 0 || idEnd < 0 || textAt < idEnd || b[n - 2] !== 0x22 || b[n - 1] !== 0x7d) {
+      this.addSourceJson(utf8d.decode(b));
+      return;
+    }
+    this.write(
+      OUTPUT_FILES.mapSources,
+      `${this.nSources ? ',' : ''}${utf8d.decode(b.subarray(0, textAt))},"text_chunk":${this.nChunks}}`,
+    );
+    const idBytes = b.subarray(ID_KEY_B.length - 1, idEnd + 1);
+    this.texts.push([OPEN_B, idBytes, COMMA_B, b.subarray(textAt + TEXT_KEY_B.length, n - 1), CLOSE]);
+    this.textBytes = true;
+    this.nSources++;
+    this.cut(utf8d.decode(idBytes));
+  }
+
   /** Writes the last chunk and closes the list; returns the number of sources. */
   finish(): number {
     this.flushTexts();
@@ -280,8 +363,12 @@ export class MapSourceWriter {
 
   private flushTexts(): void {
     if (!this.texts.length) return;
-    this.write(textChunkFile(this.nChunks++), chunkFile(this.texts));
+    this.write(
+      textChunkFile(this.nChunks++),
+      this.textBytes ? chunkBytes(this.texts) : chunkFile(this.texts as string[]),
+    );
     this.texts = [];
+    this.textBytes = false;
   }
 }
 
@@ -289,7 +376,9 @@ export class MapChunkWriter {
   private readonly perIncidents: number;
   private readonly perSources: number;
   private nIncidents = 0;
-  private claims: string[] = [];
+  private claims: Entry[] = [];
+  /** Some entry of the chunk being filled is bytes. */
+  private claimBytes = false;
   /** The first row of each claims chunk written. */
   private readonly claimStarts: number[] = [];
   /** null: the sources are written apart (ChunkOptions.sourcesApart). */
@@ -355,8 +444,9 @@ export class MapChunkWriter {
     return this.cols.get(name)!;
   }
 
-  /** `claimsJson`: JSON.stringify(f.properties.claims) when the caller has it already (the build does). */
-  addIncident(f: IncidentFeature, claimsJson?: string): void {
+  /** `claimsJson`: JSON.stringify(f.properties.claims) when the caller has it already (the build does), as text
+   * or as its UTF-8 bytes (kept as they are: the chunk is then written as bytes, the same bytes). */
+  addIncident(f: IncidentFeature, claimsJson?: string | Uint8Array): void {
     const p = f.properties;
     const row = this.nIncidents;
     const { d } = this;
@@ -407,11 +497,15 @@ export class MapChunkWriter {
       }
     this.col('srcN').push(seen.size);
     // JSON.stringify([p.id, p.claims]), with the claims' JSON reused when given.
-    this.claims.push(
-      claimsJson === undefined
-        ? JSON.stringify([p.id, p.claims] satisfies [string, ClaimProps[]])
-        : `[${JSON.stringify(p.id)},${claimsJson}]`,
-    );
+    if (claimsJson instanceof Uint8Array) {
+      this.claims.push([utf8.encode(`[${JSON.stringify(p.id)},`), claimsJson, CLOSE]);
+      this.claimBytes = true;
+    } else
+      this.claims.push(
+        claimsJson === undefined
+          ? JSON.stringify([p.id, p.claims] satisfies [string, ClaimProps[]])
+          : `[${JSON.stringify(p.id)},${claimsJson}]`,
+      );
     this.nIncidents++;
     const n = this.claims.length;
     if (
@@ -505,9 +599,13 @@ export class MapChunkWriter {
 
   private flushClaims(): void {
     if (!this.claims.length) return;
-    this.write(claimsChunkFile(this.claimStarts.length), chunkFile(this.claims));
+    this.write(
+      claimsChunkFile(this.claimStarts.length),
+      this.claimBytes ? chunkBytes(this.claims) : chunkFile(this.claims as string[]),
+    );
     this.claimStarts.push(this.nIncidents - this.claims.length);
     this.claims = [];
+    this.claimBytes = false;
   }
 }
 

@@ -8,6 +8,7 @@ import type { IncidentProps, SourceMeta } from '../../src/pipeline/contract.ts';
 import { OUTPUT_FILES, claimsChunkFile, textChunkFile } from '../../src/pipeline/contract.ts';
 import {
   MAX_CHUNK_FACTOR,
+  MapChunkWriter,
   claimsChunkOf,
   mapChunks,
   type ChunkOptions,
@@ -73,6 +74,25 @@ describe('content-defined chunks', () => {
     expect(gone.length).toBeLessThanOrEqual(4);
     const removed = chunkSet(mapChunks(incidents.filter((_, i) => i !== 600), sources.slice(1), OPTS));
     expect([...before].filter((c) => !removed.has(c)).length).toBeLessThanOrEqual(4);
+  });
+
+  it('writes the same bytes from claims given as text, as bytes (from the incident store) or not at all', () => {
+    const run = (how: 'none' | 'text' | 'bytes') => {
+      const parts = new Map<string, Buffer[]>();
+      const w = new MapChunkWriter((p, d) => parts.set(p, [...(parts.get(p) ?? []), Buffer.from(d)]), OPTS);
+      incidents.forEach((f, i) => {
+        const json = JSON.stringify(f.properties.claims);
+        // a mix, as in an incremental build: most incidents stored, some built
+        const bytes = how === 'bytes' && i % 7 !== 3;
+        w.addIncident(f, how === 'none' ? undefined : bytes ? Buffer.from(json) : json);
+      });
+      w.finish({ sources: 0, textChunks: 0 });
+      return new Map([...parts].map(([p, b]) => [p, Buffer.concat(b).toString('utf8')]));
+    };
+    const want = run('none');
+    expect(want.size).toBeGreaterThan(20);
+    expect(run('text')).toEqual(want);
+    expect(run('bytes')).toEqual(want);
   });
 
   it('leaves the fixed-size layout as it was without contentCut', () => {

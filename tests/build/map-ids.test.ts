@@ -23,26 +23,30 @@ it('cuts a source from its JSON into the same bytes as from the object', () => {
     { id: 'c', file: 'c.txt', title: 'T', publisher: null, published: null, text: '' },
   ];
   const all = [...corpus(10, 40).sources, ...tricky];
-  const run = (json: boolean, contentCut: boolean) => {
+  /** `json`: each source given as its JSON, as text or as bytes (the build's cached fragments). */
+  const run = (json: false | 'text' | 'bytes', contentCut: boolean) => {
     const files = new Map<string, string>();
-    const w = new MapSourceWriter((p, d) => files.set(p, (files.get(p) ?? '') + String(d)), {
+    const text = (d: string | Uint8Array) => (typeof d === 'string' ? d : Buffer.from(d).toString('utf8'));
+    const w = new MapSourceWriter((p, d) => files.set(p, (files.get(p) ?? '') + text(d)), {
       sourcesPerChunk: 7,
       contentCut,
     });
-    for (const s of all) {
-      if (json) w.addSourceJson(JSON.stringify(s));
-      else w.addSource(s);
-    }
+    const add = (s: object) => {
+      if (json === 'text') w.addSourceJson(JSON.stringify(s));
+      else if (json === 'bytes') w.addSourceJson(Buffer.from(JSON.stringify(s)));
+      else w.addSource(s as SourceOut);
+    };
+    all.forEach(add);
     // Not a SourceOut's key order: parsed, the same bytes still.
-    const { text, ...rest } = all[0]!;
-    if (json) w.addSourceJson(JSON.stringify({ text, ...rest }));
-    else w.addSource(all[0]!);
+    const { text: t, ...rest } = all[0]!;
+    add(json ? { text: t, ...rest } : all[0]!);
     expect(w.finish()).toBe(all.length + 1);
     return files;
   };
   for (const cut of [false, true]) {
     const want = run(false, cut);
     expect(want.size).toBeGreaterThan(3);
-    expect([...run(true, cut)]).toEqual([...want]);
+    expect([...run('text', cut)]).toEqual([...want]);
+    expect([...run('bytes', cut)]).toEqual([...want]);
   }
 });

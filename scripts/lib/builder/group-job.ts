@@ -33,7 +33,7 @@ function* writeIncidents(
       const stored = store?.find(parseInt(inc.id, 16), inc.lines) ?? null;
       let json: string | Buffer;
       let f: IncidentFeature;
-      let claims: string | undefined;
+      let claims: string | Uint8Array | undefined;
       if (stored !== null) {
         json = stored.bytes;
         claims = stored.claims;

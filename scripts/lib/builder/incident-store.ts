@@ -184,8 +184,8 @@ export class StoreReader {
 
   /** The stored feature when a stored incident has this id and the same claims (`lines`, in the feature's
    * order), else null: its JSON's bytes (a view valid until the next call) and its claims' JSON (the list that
-   * ends it, decoded: the map layer's claims chunk holds it). */
-  find(id: number, lines: readonly number[]): { bytes: Buffer; claims: string } | null {
+   * ends it, its bytes copied: the map layer's claims chunk holds them). */
+  find(id: number, lines: readonly number[]): { bytes: Buffer; claims: Buffer } | null {
     let r = -1;
     for (let i = (Math.imul(id, 0x9e3779b1) >>> 0) & this.mask; ; i = (i + 1) & this.mask) {
       const t = this.table[i] as number;
@@ -219,7 +219,7 @@ export class StoreReader {
     )
       return null;
     this.hits++;
-    return { bytes, claims: bytes.toString('utf8', at + CLAIMS_KEY.length - 1, bytes.length - 2) };
+    return { bytes, claims: Buffer.from(bytes.subarray(at + CLAIMS_KEY.length - 1, bytes.length - 2)) };
   }
 
   /** `len` bytes at `off` of the data file (null past its end), through a window read ahead (the stored features

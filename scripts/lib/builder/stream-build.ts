@@ -127,10 +127,8 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
     /** `key`: the cache key of the document's result (the incident store names claims by it). */
     const commit = (e: CorpusEntry, record: DocRecord, frags: DocBytes, key: string) => {
       sources.add(frags.source);
-      const src = frags.source;
-      mapSources.addJson(
-        typeof src === 'string' ? src : Buffer.from(src.buffer, src.byteOffset, src.length).toString('utf8'),
-      );
+      // A cached source stays bytes: its text goes into its chunk without being decoded and encoded again.
+      mapSources.addJson(frags.source);
       risk.add(frags.risk);
       mentions.add(frags.mentions);
       unlocated.add(frags.unlocated);
