@@ -246,8 +246,11 @@ export function groupIndex(
       const outer = placeOf(i);
       // Restatements are of news: a history or a forecast at country level stays its own incident, and so does
       // "Also on Friday, armed men attacked a UN convoy in Mali" (another event).
-      if (!outer || outer.kind === 'place' || cls(i) !== 0 || (ix.flags[i] as number) & TEXT_ANOTHER)
-        continue;
+      if (!outer || outer.kind === 'place' || cls(i) !== 0) continue;
+      // "Also on Friday, armed men attacked a UN convoy in Mali" is another event than the lead, but the same as
+      // "A UN convoy was also attacked on the same day in the north of the country": such a claim joins only a
+      // finer one that is itself another event, of its own type.
+      const another = !!((ix.flags[i] as number) & TEXT_ANOTHER);
       const inside = new Set<number>();
       let first = -1;
       // Incidents whose toll the coarse claim could restate: a claim that states another toll tells of another
@@ -260,7 +263,9 @@ export function groupIndex(
         if (!inner || !contains(outer, inner)) continue;
         // "Another military police unit in the Kelbo rural district was also attacked": not the event the
         // article's lead restates.
-        if ((ix.flags[j] as number) & TEXT_OTHER_EVENT) continue;
+        if (another) {
+          if (!((ix.flags[j] as number) & TEXT_ANOTHER) || ix.et[j] !== ix.et[i]) continue;
+        } else if ((ix.flags[j] as number) & TEXT_OTHER_EVENT) continue;
         if (fam(j) !== fam(i) || cls(j) !== cls(i)) continue;
         if (!overlap(i, j)) continue;
         if (!compatible(i, j)) continue;

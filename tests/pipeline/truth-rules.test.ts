@@ -996,3 +996,31 @@ describe('a village the gazetteer lacks, placed by what the sentence gives (issu
     expect(claims.map((c) => placeOf(c.placeId)?.id)).toEqual(['admin1:BF-08']);
   });
 });
+
+describe('what a wire story says without naming a place (issue 8, stop 19: real-news misses)', () => {
+  const story =
+    'Gunmen killed 31 people on a bus near Bandiagara, Mali, on Friday. A UN convoy was also attacked on the same day in the north of the country. ' +
+    'Also on Friday, unidentified armed men attacked a convoy of the United Nations mission in Mali, killing one civilian worker.';
+
+  it('"in the north of the country" in a story on Mali is northern Mali', () => {
+    const claims = claimsOf(story, '2021-12-04');
+    const convoy = claims.find((c) => c.text.includes('north of the country'));
+    expect(convoy?.placeId).toBe('vern:northern-mali');
+  });
+
+  it('the two "also" sentences tell of one convoy attack: one incident, apart from the bus', () => {
+    const built = buildCorpus([doc(story, '2021-12-04')], ctx);
+    const places = built.incidents.features
+      .map((f) => f.properties.region_id ?? f.properties.place_id)
+      .sort();
+    expect(places).toEqual(['gn:2460489', 'vern:northern-mali']);
+  });
+
+  it('"U.S. drones conducted two strikes" is a drone strike, not a battle', () => {
+    const claims = claimsOf(
+      'Militants attacked the army post at Chinagodrar in western Niger on Thursday. U.S. drones conducted two strikes on vehicles near Chinagodrar.',
+      '2020-01-10',
+    );
+    expect(claims.map((c) => c.subEventType)).toContain('Air/drone strike');
+  });
+});

@@ -210,12 +210,38 @@ export function choosePlaces(
     carry.named(s, places);
     return { places, mission, unknownHere, setAside };
   }
+  // "A UN convoy was also attacked on the same day in the north of the country": the document's one country's
+  // part of that name, when the gazetteer draws it ("northern Mali").
+  const part = leaders.length === 1 ? countryPart(s.text, leaders[0]?.[0] as string, ctx) : undefined;
+  if (part) return { places: [{ entry: part, precision: 2 }], mission, unknownHere, setAside };
   // "the US embassy evacuating non-emergency personnel": a diplomatic mission is in the host country's
   // capital, and the host is the country the document is about. Inferred, so "near" at best; before the
   // discourse rule, since an embassy is not where the previous sentence's events were.
   if (embassy) return { places: [{ entry: embassy, precision: 2 }], mission, unknownHere, setAside };
   const carried = mission ? null : carry.carried(s);
   return { places: carried ?? [], mission, unknownHere, setAside };
+}
+
+const PART_OF_COUNTRY =
+  /\b(?:in|across|to|from) the (north|south|east|west|centre|center)(?:ern part)? of the country\b/iu;
+const PART_ADJECTIVE: Record<string, string> = {
+  north: 'northern',
+  south: 'southern',
+  east: 'eastern',
+  west: 'western',
+  centre: 'central',
+  center: 'central',
+};
+
+/** "in the north of the country" in a document about Mali: the vernacular region "northern Mali", if drawn. */
+function countryPart(text: string, country: string, ctx: PipelineContext): GazetteerEntry | undefined {
+  const m = PART_OF_COUNTRY.exec(text);
+  const adjective = m ? PART_ADJECTIVE[(m[1] as string).toLowerCase()] : undefined;
+  const name = adjective ? ctx.gazetteer.country(country)?.name : undefined;
+  if (!adjective || !name) return undefined;
+  const slug = fold(name).replace(/[^a-z0-9]+/g, '-');
+  const e = ctx.gazetteer.get(`vern:${adjective}-${slug}`);
+  return e?.kind === 'vernacular' ? e : undefined;
 }
 
 /**
