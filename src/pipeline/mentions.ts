@@ -33,12 +33,19 @@ function capitalAt(text: string, at: number): boolean {
   return c !== c.toLowerCase();
 }
 
-/** Letters of a surface, for matching an acronym pattern ("U.N." spells "UN"). */
-function acronymLetters(text: string, start: number, end: number): string {
+/** Letters of a surface, for matching an acronym pattern ("U.N." spells "UN"); '' when they can spell none. An
+ * acronym's letters are 1-6 capitals (gazetteer.ts acronymOf): a lower-case letter or a seventh letter settles it
+ * without building the string (nearly every hit: "Gao"). Exported for tests/pipeline/speed-paths.test.ts. */
+export function acronymLetters(text: string, start: number, end: number): string {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90 && ++n > 6)) return '';
+  }
   let letters = '';
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters += text.charAt(i);
+    if (c >= 65 && c <= 90) letters += text.charAt(i);
   }
   return letters;
 }

@@ -64,6 +64,23 @@ interface Candidate {
   checked: boolean;
   /** spacingFreeKey(entry.name): a mention spelling the name itself beats namesakes by an alternate name. */
   nameKey: string;
+  /** entry.id. */
+  id: string;
+  /**
+   * Scratch of the document and mention being resolved (resolveMentions is synchronous and not re-entered, so a
+   * candidate is ranked for one mention at a time): a ranked candidate is the candidate itself, with its score for
+   * the mention at hand, rather than a record made per candidate per mention. `doc` is the document's stamp, and
+   * the fields after it are what of its score depends on the document alone, worked out once per document.
+   */
+  score: number;
+  doc: number;
+  /** c.prior plus the document's country terms, added in score's order. */
+  docPrior: number;
+  /** Its admin-1 / admin-2 unit named elsewhere in the document (namedBy docAdmins). */
+  docAdmin1: boolean;
+  docAdmin2: boolean;
+  /** A place within 300 km of an anchor of the document. */
+  near: boolean;
 }
 
 /** What resolving needs to know of one candidate list, worked out once per list (the context holds them). */
@@ -115,6 +132,13 @@ export function candidateList(
       // (An OSM-only town is checked too: it passes the evidence rules a village fails, and earns what they give.)
       checked: village || e.kind === 'admin2' || minor || osmTown || ambiguous.has(spacingFreeKey(e.name)),
       nameKey: spacingFreeKey(e.name),
+      id: e.id,
+      score: 0,
+      doc: 0,
+      docPrior: 0,
+      docAdmin1: false,
+      docAdmin2: false,
+      near: false,
     });
     if (e.country) countries.add(e.country);
     if (e.kind === 'country' && e.country) countriesNamed.push(e.country);
@@ -197,16 +221,46 @@ class SentenceEvidence implements VillageContext {
   }
 }
 
-interface Ranked {
-  id: string;
-  score: number;
-  entry: GazetteerEntry;
-  label: string;
-  /** The candidate it was ranked from (its flags). */
-  cand: Candidate;
+/** A candidate that passed its evidence, with its score for the mention (Candidate.score). */
+type Ranked = Candidate;
+
+/** Each resolveMentions call's stamp, for the candidates' per-document scratch (Candidate.doc). */
+let docStamp = 0;
+
+export const SETTLEMENT_OF_BEFORE = /\b(?:village|hamlet|town|locality|settlement)s?\s+of\s+$/iu;
+
+/** Is code a whitespace of the regexes' \s (ECMAScript WhiteSpace and LineTerminator)? */
+function isSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
-const SETTLEMENT_OF_BEFORE = /\b(?:village|hamlet|town|locality|settlement)s?\s+of\s+$/iu;
+/** SETTLEMENT_OF_BEFORE on the 16 characters before `at`. Its match ends in "of" and spaces: without them (nearly
+ * every mention) the regex is not run. (No character but O and F folds to o or f under /iu.) Exported for
+ * tests/pipeline/speed-paths.test.ts, which holds it equal to the regex. */
+export function settlementBefore(text: string, at: number): boolean {
+  const from = Math.max(0, at - 16);
+  let i = at - 1;
+  while (i >= from && isSpace(text.charCodeAt(i))) i--;
+  if (i === at - 1 || i - 1 < from) return false;
+  if ((text.charCodeAt(i) | 0x20) !== 0x66 || (text.charCodeAt(i - 1) | 0x20) !== 0x6f) return false;
+  return SETTLEMENT_OF_BEFORE.test(text.slice(from, at));
+}
+
+/** A region or a country: no answer for "the village of X" while X has a town or village namesake. */
+function unitOrCountry(e: GazetteerEntry): boolean {
+  return e.kind === 'admin1' || e.kind === 'country';
+}
 const LOWER_NOUN_AFTER = /^\s\p{Ll}/u;
 /** "the village of Bouna", "the Kano village": what the text calls a village is no city. */
 const VILLAGE_BEFORE = /\b(?:village|hamlet)s?\s+of\s+(?:the\s+)?$/iu;
@@ -381,16 +435,8 @@ export function resolveMentions(
   // outright plus the Sahel countries. Elsewhere (world news) a lone foreign place is trusted as usual.
   const homeCountries = sahelDoc ? [...new Set([...namedCountries, ...focus])].sort() : [];
   const home = homeCountries.map((c) => g.country(c)?.point).filter((p): p is [number, number] => !!p);
-  // Per document, cached per entry: the checks run for every candidate of every mention.
-  const nearCache = new Map<GazetteerEntry, boolean>();
-  const nearAnchor = (e: GazetteerEntry): boolean => {
-    let v = nearCache.get(e);
-    if (v === undefined) {
-      v = anchors.some((a) => within(a, e.point, 300));
-      nearCache.set(e, v);
-    }
-    return v;
-  };
+  // (Asked once per candidate per document: docTerms.)
+  const nearAnchor = (e: GazetteerEntry): boolean => anchors.some((a) => within(a, e.point, 300));
   const farCache = new Map<GazetteerEntry, boolean>();
   const far = (e: GazetteerEntry): boolean => {
     const hit = farCache.get(e);
@@ -471,20 +517,16 @@ export function resolveMentions(
     key: string,
   ): Ranked => {
     const e = c.entry;
+    if (c.doc !== stamp) docTerms(c, own);
     // Added in this order: the rounded score must not depend on how the sum is grouped.
-    let score = c.prior;
-    if (e.country && topCountries.includes(e.country)) score += 2 - topCountries.indexOf(e.country) * 0.5;
-    // (A village of the focus countries only in a document about them: "Yoro" in world news is Honduras.)
-    if (e.country && focus.has(e.country) && (sahelDoc || !(c.village || c.osmTown))) score += 0.5;
-    // A country the document names outright ("Boni, Mali"): stronger than a namesake's population.
-    if (c.checked && e.kind === 'place' && e.country && namedCountries.has(e.country)) score += 2;
+    let score = c.docPrior;
     const inAdmin1 = namedBy(admins, e.admin1, own);
     const inAdmin2 = namedBy(admins, e.admin2, own);
     if (inAdmin1 && !(inAdmin2 && sameWords(m.sentence, admins, e))) score += 3;
-    else if (!inAdmin1 && namedBy(docAdmins, e.admin1, own)) score += 1;
+    else if (!inAdmin1 && c.docAdmin1) score += 1;
     // The cercle or province named with the village: finer than its region.
     if (inAdmin2) score += 3.5;
-    else if (namedBy(docAdmins, e.admin2, own)) score += 1;
+    else if (c.docAdmin2) score += 1;
     // "the cercle of Douentza", "Soum province": the unit, not its seat; the one with a polygon to shade.
     if (e.kind === 'admin2' && m.cue?.admin) score += 2.5;
     // "Burkina Faso's Sahel region" is in Burkina Faso.
@@ -492,14 +534,33 @@ export function resolveMentions(
     // "in the region of Menaka" says which Menaka outright.
     if (e.kind === 'admin1' && m.cue?.region) score += 5;
     if (e.kind === 'admin2' && e.regionId) score += 0.3;
-    if (e.kind === 'place' && nearAnchor(e)) score += 1;
+    if (c.near) score += 1;
     if (key && c.checked && c.nameKey === key) score += 0.5;
     // Named as OSM's town of no known size ("Konna"): unless the document is about other countries, more likely
     // what the news means than a namesake village.
     if (!foreignDoc && key && e.townName === key && e.population === 0) score += 0.5;
     // GeoNames ids beat name-only duplicates of the same town.
     if (c.gn) score += 0.1;
-    return { id: e.id, score: Math.round(score * 1000) / 1000, entry: e, label: c.label, cand: c };
+    c.score = Math.round(score * 1000) / 1000;
+    return c;
+  };
+  /** The terms of a candidate's score that depend on the document alone (its list's `own` admins included: a
+   * candidate belongs to one list), once per candidate per document (score adds the rest). */
+  const stamp = ++docStamp;
+  const docTerms = (c: Candidate, own: readonly string[]): void => {
+    const e = c.entry;
+    // Added in score's order: the rounded score must not depend on how the sum is grouped.
+    let score = c.prior;
+    if (e.country && topCountries.includes(e.country)) score += 2 - topCountries.indexOf(e.country) * 0.5;
+    // (A village of the focus countries only in a document about them: "Yoro" in world news is Honduras.)
+    if (e.country && focus.has(e.country) && (sahelDoc || !(c.village || c.osmTown))) score += 0.5;
+    // A country the document names outright ("Boni, Mali"): stronger than a namesake's population.
+    if (c.checked && e.kind === 'place' && e.country && namedCountries.has(e.country)) score += 2;
+    c.docPrior = score;
+    c.docAdmin1 = namedBy(docAdmins, e.admin1, own);
+    c.docAdmin2 = namedBy(docAdmins, e.admin2, own);
+    c.near = e.kind === 'place' && nearAnchor(e);
+    c.doc = stamp;
   };
   /** Whether every mention of the sentence that names the entry's region names its cercle too (one word for both). */
   function sameWords(sentence: number, admins: ReadonlyMap<string, number>, e: GazetteerEntry): boolean {
@@ -519,8 +580,7 @@ export function resolveMentions(
     if (candidates.length === 0)
       return { mention: m, placeId: null, status: 'unknown', ranked: [], why: 'unknown: no gazetteer entry' };
     // "attacked the village of Abra": a village, not the Philippine province of the name.
-    const settlement = !!text && SETTLEMENT_OF_BEFORE.test(text.slice(Math.max(0, m.start - 16), m.start));
-    const unitOrCountry = (e: GazetteerEntry) => e.kind === 'admin1' || e.kind === 'country';
+    const settlement = !!text && settlementBefore(text, m.start);
     if (settlement && candidates.every((c) => unitOrCountry(c.entry)))
       return {
         mention: m,
@@ -571,7 +631,7 @@ export function resolveMentions(
     if (sahelDoc && ranked.length > 0) {
       const selfKey = key || spacingFreeKey(m.surface);
       let foreign = 0;
-      for (const r of ranked) if (foreignPlace(r.cand, admins, own, selfKey, village)) foreign++;
+      for (const r of ranked) if (foreignPlace(r, admins, own, selfKey, village)) foreign++;
       if (foreign === ranked.length)
         return {
           mention: m,
@@ -582,7 +642,7 @@ export function resolveMentions(
         };
       if (foreign > 0)
         for (let i = ranked.length - 1; i >= 0; i--)
-          if (foreignPlace((ranked[i] as Ranked).cand, admins, own, selfKey, village)) ranked.splice(i, 1);
+          if (foreignPlace(ranked[i] as Ranked, admins, own, selfKey, village)) ranked.splice(i, 1);
     }
     // "An armed group attacked the Kano village": not Nigeria's city of four million, nor its state.
     if (village && ranked.length > 0) {
@@ -624,7 +684,7 @@ export function resolveMentions(
       const inCountry = new Set<string | null>();
       for (const r of ranked) {
         const e = r.entry;
-        if (e.kind === 'admin2' || r.cand.minor || r.cand.osmTown) continue;
+        if (e.kind === 'admin2' || r.minor || r.osmTown) continue;
         if (unmeasured(e)) inCountry.add(e.country);
         else anywhere = true;
         if (e.population > 0 || e.kind !== 'place') sized = true;
@@ -639,11 +699,7 @@ export function resolveMentions(
           // (A sizeless row of another country does not stand over a village of the document's own country:
           // "the Dogon village of Lema" is Mali's, not the Ivorian row's.)
           const ours = !!e.country && evidence.countries.has(e.country) && !rowInDocCountry;
-          if (
-            r.cand.minor
-              ? anywhere || inCountry.has(e.country) || (!e.population && !ours)
-              : r.cand.osmTown && sized
-          )
+          if (r.minor ? anywhere || inCountry.has(e.country) || (!e.population && !ours) : r.osmTown && sized)
             ranked.splice(i, 1);
         }
       }

@@ -33,6 +33,16 @@ function foldCode(code: number): number {
 export function spacingFreeKey(name: string): string {
   // ASCII (most names): lower-case letters and digits kept by one loop, the same as the regex keeps; the
   // resolver asks this of nearly every mention since the village layers, and the Unicode regex was most of it.
+  // (A name of ASCII letters and digits alone, most of them, is its own lower case: one string, not one per letter.)
+  let plain = true;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57))) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return name.toLowerCase();
   let key = '';
   for (let i = 0; i < name.length; i++) {
     const c = name.charCodeAt(i);

@@ -1,8 +1,11 @@
 // The spot + resolve speed-ups (docs/benchmark.md, issue 8) give the answers of the plain paths they replace: the
-// ASCII path of spacingFreeKey, and the entry classes the resolver keeps per candidate instead of asking
-// gazetteer-sahel.ts for every mention.
+// ASCII paths of spacingFreeKey, the entry classes the resolver keeps per candidate instead of asking
+// gazetteer-sahel.ts for every mention, the resolver's "village of" test run only before "of", and the spotter's
+// acronym letters built only for a surface that can spell an acronym.
 import { describe, expect, it } from 'vitest';
 import { isMinorPlace, isOsmTownOnly, isVillageOnly } from '../../src/pipeline/gazetteer-sahel.ts';
+import { acronymLetters } from '../../src/pipeline/mentions.ts';
+import { SETTLEMENT_OF_BEFORE, settlementBefore } from '../../src/pipeline/resolve.ts';
 import { fold, spacingFreeKey } from '../../src/pipeline/text.ts';
 import { placeClass } from '../../src/pipeline/villages.ts';
 import { ctx } from './helpers.ts';
@@ -55,5 +58,80 @@ describe('placeClass', () => {
       return k.village !== isVillageOnly(e) || k.minor !== isMinorPlace(e) || k.osmTown !== isOsmTownOnly(e);
     });
     expect(differ.map((e) => e.id)).toEqual([]);
+  });
+});
+
+describe('spacingFreeKey of plain names', () => {
+  it('is the regex key for strings of ASCII letters and digits alone', () => {
+    const next = random(20261203);
+    const alnum = 'abcxyzABCXYZ0189';
+    for (let n = 0; n < 5000; n++) {
+      let s = '';
+      const len = Math.floor(next() * 12);
+      for (let i = 0; i < len; i++) s += alnum.charAt(Math.floor(next() * alnum.length));
+      expect(spacingFreeKey(s)).toBe(plainKey(s));
+    }
+  });
+});
+
+describe('settlementBefore', () => {
+  it('answers as SETTLEMENT_OF_BEFORE on the 16 characters before every offset of random texts', () => {
+    const next = random(20261204);
+    const pieces = [
+      'village of ',
+      'Villages OF\u00a0',
+      ' the town of  ',
+      'village',
+      'Towns',
+      'HAMLET',
+      'settlement',
+      ' ',
+      ' of',
+      'OF',
+      'oF ',
+      'f',
+      'o',
+      'x',
+      '\u00a0',
+      '\u2009',
+      '\u3000',
+      '\n',
+      '\t',
+      'ſ',
+      'K',
+      'é',
+      '.',
+    ];
+    let checked = 0;
+    for (let n = 0; n < 3000; n++) {
+      let text = '';
+      const len = 1 + Math.floor(next() * 10);
+      for (let i = 0; i < len; i++) text += pieces[Math.floor(next() * pieces.length)] as string;
+      for (let at = 0; at <= text.length; at++) {
+        const want = SETTLEMENT_OF_BEFORE.test(text.slice(Math.max(0, at - 16), at));
+        expect(settlementBefore(text, at), JSON.stringify([text, at])).toBe(want);
+        if (want) checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+});
+
+describe('acronymLetters', () => {
+  /** The plain path: every ASCII letter of the surface. */
+  const plainLetters = (s: string) => s.replace(/[^A-Za-z]/g, '');
+  /** What an acronym's letters are (gazetteer.ts acronymOf): 1-6 capitals. */
+  const acronymKey = /^[A-Z]{1,6}$/;
+  it('finds what the plain letters find among acronym spellings, for random surfaces', () => {
+    const next = random(20261205);
+    const alphabet = 'AUNSMaunsm. -éÉ1';
+    for (let n = 0; n < 20000; n++) {
+      let s = '';
+      const len = Math.floor(next() * 12);
+      for (let i = 0; i < len; i++) s += alphabet.charAt(Math.floor(next() * alphabet.length));
+      const plain = plainLetters(s);
+      const fast = acronymLetters(s, 0, s.length);
+      expect(fast, s).toBe(acronymKey.test(plain) ? plain : '');
+    }
   });
 });
