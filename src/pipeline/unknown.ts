@@ -102,6 +102,8 @@ export function findUnknownPlaces(
       (r) => r.status === 'resolved' && r.mention.start >= sp.start && r.mention.end <= sp.end,
     );
 
+  /** Pieces of a bracketed head of several words that the gazetteer does not know whole, with that head. */
+  const parts = new Map<Resolution, string>();
   /** Heads the gazetteer spells otherwise, found inside their bracketed units ("Boulikessi" = Boulkessi). */
   const respelled: Resolution[] = [];
   const respell = (head: Span, surface: string, sentence: number, unit: Resolution): boolean => {
@@ -123,7 +125,7 @@ export function findUnknownPlaces(
   for (const s of sentences) {
     if (s.kind === 'heading' && !spotted.headingsAreText) continue;
     if (s.text.length > MAX_SENTENCE) continue;
-    const add = (found: Span, text: string, why: string) => {
+    const add = (found: Span, text: string, why: string, whole = false) => {
       // "In Ogossagou", "Boulkessi Sunday": function words and dates around a name are not part of it.
       const words = text.split(' ');
       let lead = 0;
@@ -132,7 +134,7 @@ export function findUnknownPlaces(
       if (!words.length) return;
       const surface = words.join(' ');
       const head = { start: found.start + lead, end: found.start + lead + surface.length };
-      if (isCovered(head)) return;
+      if (!whole && isCovered(head)) return;
       if (unknown.some((u) => u.mention.start === head.start)) return;
       const mention = nameMention(head, surface, s.index);
       unknown.push({ mention, placeId: null, status: 'unknown', ranked: [], why });
@@ -151,6 +153,20 @@ export function findUnknownPlaces(
       if (!places.length) continue; // "(AQIM)", "(2012, 2020)": not a place hierarchy
       context.push(inner);
       const firstName = places[0]?.mention.surface ?? '';
+      // "Allaye Kokoli (Bandiagara, Mopti)", "Koira Beri (Douentza, Mopti)": a name of several words the gazetteer
+      // knows only pieces of is unknown as a whole; a piece is never the place on its own.
+      const pieces = piecesOf(head, headText, resolutions, spotted.actors, notNames);
+      if (pieces) {
+        for (const r of pieces.parts) parts.set(r, pieces.surface);
+        if (respell(pieces.head, pieces.surface, s.index, places[0] as Resolution)) continue;
+        add(
+          pieces.head,
+          pieces.surface,
+          `unknown: not in the gazetteer (it knows only ${pieces.parts.map((r) => r.mention.surface).join(', ')}, part of the name); located through its bracketed admin units (${firstName} first)`,
+          true,
+        );
+        continue;
+      }
       const contradicted = contradictedHead(head, places, resolutions, ctx);
       if (
         !isCovered(head) &&
@@ -211,6 +227,17 @@ export function findUnknownPlaces(
   unknown.sort((a, b) => a.mention.start - b.mention.start);
   const all = resolutions.flatMap((r): Resolution[] => {
     if (contradictions.has(r)) return [];
+    const whole = parts.get(r);
+    if (whole)
+      return [
+        {
+          ...r,
+          mention: { ...r.mention, rejected: 'part-of-longer-name' },
+          placeId: null,
+          status: 'rejected',
+          why: `rejected: part of the longer name ${whole}`,
+        },
+      ];
     const head = unknown.find((u) => isPartOfName(text, r.mention, u.mention));
     if (!head || r.status !== 'resolved') return [r];
     return [
@@ -226,6 +253,51 @@ export function findUnknownPlaces(
   all.push(...unknown, ...respelled);
   all.sort((a, b) => a.mention.start - b.mention.start || a.mention.end - b.mention.end);
   return { resolutions: all, unknown, context };
+}
+
+/** "Mondoro Commune (Douentza, Mopti)", "Yarou Plateau (Bandiagara, Mopti)": a unit's or a landform's noun after a
+ * name says what the named place is, not which. */
+const UNIT_NOUN =
+  /^(?:Commune|Cercle|Circle|Province|Region|Department|Département|District|Prefecture|Municipality|Plateau|Forest|Valley|Mountains?|Hills?|Camp|Market|Mine|Site|Dam|Lake|River|Reserve|Park|Area|Zone|Axis|Road)$/u;
+
+/**
+ * A bracketed head of two or three words that no one mention covers, though mentions cover pieces of it: the
+ * head without the function words and dates around it, and the pieces. Words a demonym or an actor covers are
+ * not part of the name ("Malian Ogossagou"), and a head one mention covers whole is known ("Tin-Essako").
+ */
+function piecesOf(
+  found: Span,
+  text: string,
+  resolutions: Resolution[],
+  actors: readonly Span[],
+  notNames: ReadonlySet<string>,
+): { head: Span; surface: string; parts: Resolution[] } | null {
+  const words: { start: number; end: number; word: string }[] = [];
+  let at = found.start;
+  for (const word of text.split(' ')) {
+    words.push({ start: at, end: at + word.length, word });
+    at += word.length + 1;
+  }
+  const inside = (sp: Span, w: Span) => sp.start <= w.start && sp.end >= w.end;
+  const aside = (w: Span) =>
+    actors.some((a) => inside(a, w)) ||
+    resolutions.some((r) => r.mention.via === 'demonym' && inside(r.mention, w));
+  while (words.length && (notNames.has((words[0] as { word: string }).word) || aside(words[0] as Span)))
+    words.shift();
+  while (words.length) {
+    const w = (words[words.length - 1] as { word: string }).word;
+    if (!notNames.has(w) && !UNIT_NOUN.test(w)) break;
+    words.pop();
+  }
+  const first = words[0];
+  const last = words[words.length - 1];
+  if (!first || !last || words.length < 2) return null;
+  const head = { start: first.start, end: last.end };
+  const within = resolutions.filter((r) => r.mention.via !== 'demonym' && inside(head, r.mention));
+  if (!within.length || within.some((r) => r.mention.start === head.start && r.mention.end === head.end))
+    return null;
+  if (resolutions.some((r) => inside(r.mention, head))) return null;
+  return { head, surface: text.slice(first.start - found.start, last.end - found.start), parts: within };
 }
 
 /** A head this far from every unit of its bracketed hierarchy is another place of the name. */

@@ -1024,3 +1024,34 @@ describe('what a wire story says without naming a place (issue 8, stop 19: real-
     expect(claims.map((c) => c.subEventType)).toContain('Air/drone strike');
   });
 });
+
+describe('a bracketed name the gazetteer knows only pieces of (issue 8, stop 19)', () => {
+  it('"Allaye Kokoli (Bandiagara, Mopti)": unknown as a whole, in the cercle; neither Kokoli nor the bracket\'s towns pinned', () => {
+    const text =
+      'On 19 April 2020, suspected Fulani militiamen attacked the Dogon village of Allaye Kokoli (Bandiagara, Mopti), and killed seven people.';
+    const r = run(text, '2020-04-20');
+    expect(r.unknown.map((u) => u.mention.surface)).toContain('Allaye Kokoli');
+    expect(r.resolutions.find((x) => x.mention.surface === 'Kokoli')?.mention.rejected).toBe(
+      'part-of-longer-name',
+    );
+    expect(r.claims.map((c) => [placeOf(c.placeId)?.kind, placeOf(c.placeId)?.name])).toEqual([
+      ['admin2', 'Bandiagara'],
+    ]);
+  });
+
+  it('"Koira Beri (Douentza, Mopti)" is the gazetteer\'s Korabéri by its bracket, not two villages Koïra and Béri', () => {
+    const claims = claimsOf(
+      'On 24 June 2020, unknown gunmen attacked the village of Koira Beri (Douentza, Mopti), with village self-defense repelling the attack.',
+      '2020-06-25',
+    );
+    expect(claims.map((c) => placeOf(c.placeId)?.name)).toEqual(['Korabéri']);
+  });
+
+  it('a unit\'s or a landform\'s noun is not part of the name: "Yarou Plateau (Bandiagara, Mopti)" is Yaro (alias Yarou)', () => {
+    const claims = claimsOf(
+      'On 13 November 2020, Fulani gunmen attacked the Dogon village of Yarou Plateau (Bandiagara, Mopti).',
+      '2020-11-14',
+    );
+    expect(claims.map((c) => placeOf(c.placeId)?.id)).toEqual(['gn:2448512']);
+  });
+});
