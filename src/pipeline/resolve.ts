@@ -81,7 +81,14 @@ interface Candidate {
   docAdmin2: boolean;
   /** A place within 300 km of an anchor of the document. */
   near: boolean;
+  /** Over FAR_KM from every home country of the document (resolveMentions far): asked only for some, so
+   * FAR_UNKNOWN until it is. */
+  far: number;
 }
+
+const FAR_UNKNOWN = 0;
+const FAR_NO = 1;
+const FAR_YES = 2;
 
 /** What resolving needs to know of one candidate list, worked out once per list (the context holds them). */
 export interface CandidateList {
@@ -139,6 +146,7 @@ export function candidateList(
       docAdmin1: false,
       docAdmin2: false,
       near: false,
+      far: FAR_UNKNOWN,
     });
     if (e.country) countries.add(e.country);
     if (e.kind === 'country' && e.country) countriesNamed.push(e.country);
@@ -257,14 +265,46 @@ export function settlementBefore(text: string, at: number): boolean {
   return SETTLEMENT_OF_BEFORE.test(text.slice(from, at));
 }
 
+/** Do the code units at text[i - word.length + 1 .. i] fold to `word` (lower-case ASCII letters) under /i? (No
+ * character but the ASCII letters folds to one of e, f, h, o, t or v.) */
+function endsWithWord(text: string, i: number, from: number, word: string): boolean {
+  if (i - word.length + 1 < from) return false;
+  for (let k = 0; k < word.length; k++)
+    if ((text.charCodeAt(i - k) | 0x20) !== word.charCodeAt(word.length - 1 - k)) return false;
+  return true;
+}
+
+/** VILLAGE_BEFORE on the 20 characters before `at`, its regex run only after "of" or "the" and spaces. Exported
+ * for tests/pipeline/speed-paths.test.ts. */
+export function villageBefore(text: string, at: number): boolean {
+  const from = Math.max(0, at - 20);
+  let i = at - 1;
+  while (i >= from && isSpace(text.charCodeAt(i))) i--;
+  if (i === at - 1 || !(endsWithWord(text, i, from, 'of') || endsWithWord(text, i, from, 'the')))
+    return false;
+  return VILLAGE_BEFORE.test(text.slice(from, at));
+}
+
+/** VILLAGE_AFTER on the 10 characters from `at`, its regex run only on spaces and a v or h. Exported for
+ * tests/pipeline/speed-paths.test.ts. */
+export function villageAfter(text: string, at: number): boolean {
+  const to = Math.min(text.length, at + 10);
+  let i = at;
+  while (i < to && isSpace(text.charCodeAt(i))) i++;
+  if (i === at || i >= to) return false;
+  const c = text.charCodeAt(i) | 0x20;
+  if (c !== 0x76 && c !== 0x68) return false;
+  return VILLAGE_AFTER.test(text.slice(at, to));
+}
+
 /** A region or a country: no answer for "the village of X" while X has a town or village namesake. */
 function unitOrCountry(e: GazetteerEntry): boolean {
   return e.kind === 'admin1' || e.kind === 'country';
 }
 const LOWER_NOUN_AFTER = /^\s\p{Ll}/u;
 /** "the village of Bouna", "the Kano village": what the text calls a village is no city. */
-const VILLAGE_BEFORE = /\b(?:village|hamlet)s?\s+of\s+(?:the\s+)?$/iu;
-const VILLAGE_AFTER = /^\s+(?:village|hamlet)s?\b/iu;
+export const VILLAGE_BEFORE = /\b(?:village|hamlet)s?\s+of\s+(?:the\s+)?$/iu;
+export const VILLAGE_AFTER = /^\s+(?:village|hamlet)s?\b/iu;
 /** A place this size is a city, whatever a text calls it. */
 const CITY_POPULATION = 50_000;
 
@@ -437,17 +477,17 @@ export function resolveMentions(
   const home = homeCountries.map((c) => g.country(c)?.point).filter((p): p is [number, number] => !!p);
   // (Asked once per candidate per document: docTerms.)
   const nearAnchor = (e: GazetteerEntry): boolean => anchors.some((a) => within(a, e.point, 300));
-  const farCache = new Map<GazetteerEntry, boolean>();
-  const far = (e: GazetteerEntry): boolean => {
-    const hit = farCache.get(e);
-    if (hit !== undefined) return hit;
+  // (Asked of ranked candidates, so docTerms has run for them: worked out once per candidate per document.)
+  const far = (c: Candidate): boolean => {
+    if (c.far !== FAR_UNKNOWN) return c.far === FAR_YES;
+    const e = c.entry;
     const v =
       e.kind !== 'country' &&
       e.kind !== 'vernacular' &&
       !!e.country &&
       !homeCountries.includes(e.country) &&
       home.every((p) => beyond(p, e.point, FAR_KM));
-    farCache.set(e, v);
+    c.far = v ? FAR_YES : FAR_NO;
     return v;
   };
   const noAdmins = new Map<string, number>();
@@ -560,6 +600,7 @@ export function resolveMentions(
     c.docAdmin1 = namedBy(docAdmins, e.admin1, own);
     c.docAdmin2 = namedBy(docAdmins, e.admin2, own);
     c.near = e.kind === 'place' && nearAnchor(e);
+    c.far = FAR_UNKNOWN;
     c.doc = stamp;
   };
   /** Whether every mention of the sentence that names the entry's region names its cercle too (one word for both). */
@@ -620,10 +661,7 @@ export function resolveMentions(
     }
     // "attacked the village of Bouna" in a note on Burkina Faso: not Côte d'Ivoire's town of 23,000 500 km off,
     // whose size would otherwise let it stand as a town the story need not place.
-    const village =
-      !!text &&
-      (VILLAGE_BEFORE.test(text.slice(Math.max(0, m.start - 20), m.start)) ||
-        VILLAGE_AFTER.test(text.slice(m.end, m.end + 10)));
+    const village = !!text && (villageBefore(text, m.start) || villageAfter(text, m.end));
     // "Katiba Macina militants attacked the gendarmerie in Balle": in a Malian document that names no other
     // country, a village or small town two borders away (Nigeria's Balle, the only one the gazetteer has) is a
     // namesake of a village it lacks, not where the event was. Across the border of a country the document is
@@ -730,7 +768,7 @@ export function resolveMentions(
       };
     }
     // Far-away homonyms only are no answer: in an article about Mali, "Yoro" is an unknown village, not Honduras.
-    if (home.length && ranked.every((r) => far(r.entry))) {
+    if (home.length && ranked.every((r) => far(r))) {
       return {
         mention: m,
         placeId: null,

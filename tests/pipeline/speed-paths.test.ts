@@ -1,11 +1,18 @@
 // The spot + resolve speed-ups (docs/benchmark.md, issue 8) give the answers of the plain paths they replace: the
 // ASCII paths of spacingFreeKey, the entry classes the resolver keeps per candidate instead of asking
-// gazetteer-sahel.ts for every mention, the resolver's "village of" test run only before "of", and the spotter's
-// acronym letters built only for a surface that can spell an acronym.
+// gazetteer-sahel.ts for every mention, the resolver's "village of" regexes run only next to "of", "the" or a
+// v or h, and the spotter's acronym letters built only for a surface that can spell an acronym.
 import { describe, expect, it } from 'vitest';
 import { isMinorPlace, isOsmTownOnly, isVillageOnly } from '../../src/pipeline/gazetteer-sahel.ts';
 import { acronymLetters } from '../../src/pipeline/mentions.ts';
-import { SETTLEMENT_OF_BEFORE, settlementBefore } from '../../src/pipeline/resolve.ts';
+import {
+  SETTLEMENT_OF_BEFORE,
+  settlementBefore,
+  VILLAGE_AFTER,
+  VILLAGE_BEFORE,
+  villageAfter,
+  villageBefore,
+} from '../../src/pipeline/resolve.ts';
 import { fold, spacingFreeKey } from '../../src/pipeline/text.ts';
 import { placeClass } from '../../src/pipeline/villages.ts';
 import { ctx } from './helpers.ts';
@@ -133,5 +140,45 @@ describe('acronymLetters', () => {
       const fast = acronymLetters(s, 0, s.length);
       expect(fast, s).toBe(acronymKey.test(plain) ? plain : '');
     }
+  });
+});
+
+describe('villageBefore, villageAfter', () => {
+  it('answer as VILLAGE_BEFORE and VILLAGE_AFTER on their windows at every offset of random texts', () => {
+    const next = random(20261206);
+    const pieces = [
+      'village of ',
+      'Hamlets OF the\u00a0',
+      ' the ',
+      'THE',
+      ' village',
+      ' Hamlets.',
+      '\u2009hamlet ',
+      'villages',
+      ' of',
+      'ſ',
+      'x',
+      ' ',
+      '\n',
+      '\u3000',
+      'é',
+    ];
+    let before = 0;
+    let after = 0;
+    for (let n = 0; n < 3000; n++) {
+      let text = '';
+      const len = 1 + Math.floor(next() * 8);
+      for (let i = 0; i < len; i++) text += pieces[Math.floor(next() * pieces.length)] as string;
+      for (let at = 0; at <= text.length; at++) {
+        const b = VILLAGE_BEFORE.test(text.slice(Math.max(0, at - 20), at));
+        const a = VILLAGE_AFTER.test(text.slice(at, at + 10));
+        expect(villageBefore(text, at), JSON.stringify([text, at])).toBe(b);
+        expect(villageAfter(text, at), JSON.stringify([text, at])).toBe(a);
+        if (b) before++;
+        if (a) after++;
+      }
+    }
+    expect(before).toBeGreaterThan(100);
+    expect(after).toBeGreaterThan(100);
   });
 });
