@@ -21,6 +21,8 @@ export interface FocusLists {
   gazetteer: string[];
   /** The countries each focus country borders (resolve.ts: a small place across the border may be meant). */
   neighbours: Record<string, string[]>;
+  /** Lexicon actors that act only in the Sahel: a document naming one is about it, though no country is named. */
+  groups?: string[];
 }
 
 /** The word lists of geodata/lexicon/ that the rules consult, one field per file (beside actors, events and
@@ -87,6 +89,8 @@ export interface Words {
   sahel: ReadonlySet<string>;
   /** Resolve: the countries each Sahel country borders. */
   neighbours: ReadonlyMap<string, readonly string[]>;
+  /** FocusLists.groups. */
+  sahelGroups: ReadonlySet<string>;
   /** Roles: the cues that make a mention a dateline, a reference, an origin, a source or part of a name. */
   roles: RoleRules;
   /** Claims: the cues of a generic statement (a trend, not one event). */
@@ -161,6 +165,7 @@ export function createContext(gaz: Gazetteer, lexicons: Lexicons, lists: WordLis
     unknownPlaces: compileUnknownPlaceWords(lists.unknownPlaces, lists.calendar),
     sahel: new Set(lists.focus.sahel),
     neighbours: new Map(Object.entries(lists.focus.neighbours ?? {})),
+    sahelGroups: new Set(lists.focus.groups ?? []),
     roles: compileRoles(lists.roles),
     generic: compileGeneric(lists.generic),
     villages: {

@@ -465,7 +465,10 @@ export function resolveMentions(
   for (const name of new Set(actors.map((a) => a.actor)))
     for (const id of ctx.words.actorRegions.get(name) ?? []) docAdmins.set(id, (docAdmins.get(id) ?? 0) + 1);
   const anchors = [...anchorSet];
-  const sahelDoc = [...countryVotes.keys()].some((c) => focus.has(c));
+  // ("JNIM and/or ISGS militants ... in the area of Kabonga": a Sahel story, whatever country it names.)
+  const sahelDoc =
+    [...countryVotes.keys()].some((c) => focus.has(c)) ||
+    actors.some((a) => ctx.words.sahelGroups.has(a.actor));
   const topCountries = [...countryVotes.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, 3)

@@ -1055,3 +1055,15 @@ describe('a bracketed name the gazetteer knows only pieces of (issue 8, stop 19)
     expect(claims.map((c) => placeOf(c.placeId)?.id)).toEqual(['gn:2448512']);
   });
 });
+
+describe('a group that acts only in the Sahel makes a Sahel story (issue 8, stop 19)', () => {
+  it('"JNIM and/or ISGS militants ... in the area of Kabonga": Burkina Faso\'s Kabonga, not a Nigerian locality 560 km off', () => {
+    const text =
+      'On March 16, two soldiers were killed by an IED in the area of Kabonga, the IED was likely planted by JNIM and/or ISGS militants.';
+    expect(placeOf(resolutionOf(text, 'Kabonga')?.placeId ?? '')?.country).toBe('BF');
+  });
+
+  it('every group listed is an actor of the lexicon', () => {
+    for (const g of ctx.words.sahelGroups) expect(ctx.claims.actorTypes.has(g)).toBe(true);
+  });
+});
