@@ -10,7 +10,14 @@ import { OUTPUT_FILES } from '../src/pipeline/contract.ts';
 import { buildOrder } from '../src/pipeline/build.ts';
 import { docKeys } from './lib/builder/cache.ts';
 import { codeFingerprint, geodataFingerprint } from './lib/builder/fingerprint.ts';
-import { listOutput, outputKey, unchangedOutput, writeOutputMemo } from './lib/builder/output-memo.ts';
+import { resignOutput } from './lib/builder/chunk-store.ts';
+import {
+  listOutput,
+  outputKey,
+  settledOutput,
+  unchangedOutput,
+  writeOutputMemo,
+} from './lib/builder/output-memo.ts';
 import { ContextError } from './lib/builder/pool.ts';
 import { progressLine } from './lib/builder/progress.ts';
 import { readScanMemo, writeScanMemo } from './lib/builder/scan-memo.ts';
@@ -196,6 +203,7 @@ async function main(): Promise<number> {
         corpus: inDir,
         geodata,
         outDir: staged.dir,
+        target: outDir,
         entries,
         skipped,
         warnings,
@@ -220,9 +228,13 @@ async function main(): Promise<number> {
     writeStaged(staged, copies); // the map layer (map/) was written by the grouping worker
     timed('geodata copies');
     // A document that failed to build (an unreadable file) may build next time: no memo then.
-    const files =
+    let files =
       key !== null && result.built + result.cached === entries.length ? listOutput(staged.dir) : null;
     staged.commit();
+    // Map chunks linked from the folder just replaced had their ctime moved by its removal: the memo and the chunk
+    // store record the files as they are now, when they are still the ones written (a parallel build's are not).
+    if (files !== null) files = settledOutput(files, listOutput(outDir));
+    if (cache !== null) resignOutput(cache, outDir);
     if (key !== null && files !== null)
       writeOutputMemo(cache as string, outDir, {
         key,

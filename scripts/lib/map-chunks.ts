@@ -143,8 +143,15 @@ class Files {
     const path = join(this.dir, rel);
     if (WHOLE.test(rel)) {
       mkdirSync(dirname(path), { recursive: true });
+      // A chunk the last build wrote into the folder this build replaces: linked from there with its gzip.
+      const store = this.gzip ? this.store : null;
+      const hash = store ? chunkHash(data) : '';
+      if (store?.linkFrom(hash, rel, path)) {
+        this.compressed.add(rel);
+        return;
+      }
       writeFileSync(path, data);
-      if (this.gzip) this.compress(rel, data);
+      if (this.gzip) this.compress(rel, data, hash);
       return;
     }
     let fd = this.fds.get(rel);
@@ -155,16 +162,22 @@ class Files {
     if (typeof data === 'string') writeSync(fd, data);
     else writeSync(fd, data);
   };
-  compress(rel: string, data: string | Uint8Array): void {
+  /** `hash`: chunkHash(data), when the caller has it. */
+  compress(rel: string, data: string | Uint8Array, hash?: string): void {
     this.compressed.add(rel);
-    const to = join(this.dir, `${rel}.gz`);
+    const path = join(this.dir, rel);
+    const to = `${path}.gz`;
     // A chunk the last build wrote too (the same bytes) takes that build's gzip.
     const store = WHOLE.test(rel) ? this.store : null;
-    const hash = store ? chunkHash(data) : '';
-    if (store?.copyTo(hash, to)) return;
+    const h = store ? (hash ?? chunkHash(data)) : '';
+    if (store?.copyTo(h, to)) {
+      store.wrote(h, rel, path);
+      return;
+    }
     const p = gzipAsync(data, { level: GZIP_LEVEL }).then((gz) => {
       writeFileSync(to, gz);
-      store?.put(hash, gz);
+      store?.put(h, gz);
+      store?.wrote(h, rel, path);
     });
     this.pending.add(p);
     void p.finally(() => this.pending.delete(p)).catch(() => {});

@@ -1,12 +1,12 @@
 // The chunk store (scripts/lib/builder/chunk-store.ts): a map chunk whose bytes the last build wrote takes that
 // build's gzip sibling, copied; the map/ folder is byte for byte what a build without the store writes, after an
 // inserted incident and source, and when a stored file was written to or the index damaged (compressed again then).
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, expect, it } from 'vitest';
-import { ChunkStore } from '../../scripts/lib/builder/chunk-store.ts';
+import { ChunkStore, resignOutput } from '../../scripts/lib/builder/chunk-store.ts';
 import { GZIP_LEVEL, MapSources, writeMapLayer } from '../../scripts/lib/map-chunks.ts';
 import type { IncidentFeature, SourceOut } from '../../src/pipeline/contract.ts';
 import type { ChunkOptions, MapManifest2 } from '../../src/pipeline/output-chunks.ts';
@@ -20,10 +20,17 @@ const OPTS: ChunkOptions = { contentCut: true, incidentsPerChunk: 16, sourcesPer
 
 /** The map layer as the build writes it (sources on one side, incidents on the other), into `name`; returns the
  * folder, the manifest and how many gzip siblings each store gave. */
-async function layer(name: string, incidents: IncidentFeature[], sources: SourceOut[], stored: boolean) {
+async function layer(
+  name: string,
+  incidents: IncidentFeature[],
+  sources: SourceOut[],
+  stored: boolean,
+  o: { cache?: string; target?: string } = {},
+) {
   const dir = join(work, name);
-  const texts = stored ? ChunkStore.open(cache, 'texts', GZIP_LEVEL) : null;
-  const claims = stored ? ChunkStore.open(cache, 'claims', GZIP_LEVEL) : null;
+  const at = o.cache ?? cache;
+  const texts = stored ? ChunkStore.open(at, 'texts', GZIP_LEVEL, o.target ?? null) : null;
+  const claims = stored ? ChunkStore.open(at, 'claims', GZIP_LEVEL, o.target ?? null) : null;
   const ms = new MapSources(dir, OPTS, texts);
   for (const s of sources) ms.addJson(JSON.stringify(s));
   const written = await ms.finish();
@@ -36,7 +43,8 @@ async function layer(name: string, incidents: IncidentFeature[], sources: Source
   );
   texts?.save();
   claims?.save();
-  return { dir, m, texts: texts?.hits ?? 0, claims: claims?.hits ?? 0 };
+  const linked = (texts?.linked ?? 0) + (claims?.linked ?? 0);
+  return { dir, m, texts: texts?.hits ?? 0, claims: claims?.hits ?? 0, linked };
 }
 
 const files = (dir: string): string[] =>
@@ -84,4 +92,47 @@ it('copies the gzip of every unchanged chunk, and writes the bytes a build witho
   expectSame(again.dir, grown.dir);
   // Nothing of the store lies in the output folder (copies, not links: the output's files are its own).
   for (const f of files(again.dir)) expect(statSync(join(again.dir, f)).nlink, relative(work, f)).toBe(1);
+});
+
+it('links the chunks the last build wrote into the folder it replaces, with the same bytes', async () => {
+  const cache2 = join(work, 'cache2');
+  const target = join(work, 'target');
+  let n = 0;
+  /** A build into a temporary folder that then replaces `to` (as build-data's staged output does). */
+  const build = async (incs: IncidentFeature[], srcs: SourceOut[], to = target) => {
+    const r = await layer(`stage-${n++}`, incs, srcs, true, { cache: cache2, target: to });
+    rmSync(to, { recursive: true, force: true });
+    renameSync(r.dir, to);
+    resignOutput(cache2, to);
+    return { ...r, dir: to };
+  };
+  const { incidents, sources } = corpus(800, 160, true);
+  const first = await build(incidents, sources);
+  expect(first.linked).toBe(0);
+  const extra = incidents[100]!;
+  const more = [
+    ...incidents.slice(0, 500),
+    { ...extra, id: '0feedbed', properties: { ...extra.properties, id: '0feedbed' } },
+    ...incidents.slice(500),
+  ];
+  const moreSources = [...sources.slice(0, 20), { ...sources[9]!, id: 'src-more' }, ...sources.slice(20)];
+  const plain = await layer('more-plain', more, moreSources, false);
+  const second = await build(more, moreSources);
+  const chunks = second.m.claims_chunks + second.m.text_chunks;
+  expect(second.linked).toBeGreaterThanOrEqual(chunks - 6);
+  expectSame(target, plain.dir);
+  // The folder replaced is gone: what was linked from it is the new folder's own file again.
+  for (const f of files(target)) expect(statSync(join(target, f)).nlink, f).toBe(1);
+  // A chunk of the folder written to is not linked (its gzip comes from the store), the same bytes all the same.
+  const victim = join(target, 'map/claims/3.json');
+  writeFileSync(victim, readFileSync(victim));
+  const third = await build(more, moreSources);
+  expect(third.linked).toBe(chunks - 1);
+  expect(third.claims).toBe(1);
+  expectSame(target, plain.dir);
+  // Another folder links nothing (the last build wrote into another one) and leaves that one as it was.
+  const other = await build(more, moreSources, join(work, 'other-target'));
+  expect(other.linked).toBe(0);
+  expectSame(other.dir, plain.dir);
+  for (const f of files(target)) expect(statSync(join(target, f)).nlink, f).toBe(1);
 });

@@ -7,11 +7,16 @@
 // written to, or a damaged index, costs a compression, never a wrong byte. The store holds its own files and the
 // output gets copies (a hard link would share the inode: linking it again into another output folder would move
 // the ctime of the first folder's file and so undo that folder's output memo, output-memo.ts).
+// Better still, a build into the folder the last build wrote (`target`) hard-links a chunk and its `.gz` from that
+// folder's files, which the index names with their identities: that folder is being replaced by this build, so
+// only its own output memo is undone by the link (the build replaces it), and removing it then costs only the
+// changed chunks' blocks.
 
 import { createHash, randomBytes } from 'node:crypto';
 import {
   constants,
   copyFileSync,
+  linkSync,
   lstatSync,
   mkdirSync,
   readFileSync,
@@ -27,11 +32,50 @@ import { statSignature } from './scan-memo.ts';
 const LAYOUT = 1;
 const INDEX = 'index.json';
 const ENTRY = /^[0-9a-f]{64}\.gz$/;
+/** A chunk's path in an output folder, as the index may name it. */
+const SAFE_REL = /^map\/(claims|texts)\/[0-9]+\.json$/;
+/** The stores: the grouping worker's claims chunks, the main thread's text chunks. */
+const KINDS = ['claims', 'texts'];
 
 interface Index {
   print: string;
   /** hash -> statSignature of its file. */
   files: Record<string, string>;
+  /** The output folder the last build wrote: each chunk's path in it and the identities of the chunk and its gzip. */
+  out?: { dir: string; files: Record<string, [string, string, string]> };
+}
+
+/** A file's identity without its ctime (which a link or unlink of another name of the same inode moves). */
+export const sameFile = (a: string, b: string): boolean =>
+  a.slice(0, a.lastIndexOf(':')) === b.slice(0, b.lastIndexOf(':'));
+
+/** After the output folder `target` was moved into place (the folder it replaced removed, whose unlinks moved the
+ * ctime of every chunk linked from it): the identities the indexes record for its chunks taken again, for each
+ * file that is still the one written (device, inode, size, mtime); the others are dropped (written again next
+ * time). */
+export function resignOutput(cache: string, target: string): void {
+  for (const kind of KINDS) {
+    const folder = join(cache, 'chunks', kind);
+    const index = join(folder, INDEX);
+    const tmp = `${index}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      const idx = JSON.parse(readFileSync(index, 'utf8')) as Index;
+      if (idx.out?.dir !== target) continue;
+      const files: Record<string, [string, string, string]> = {};
+      for (const [h, [rel, a, b]] of Object.entries(idx.out.files)) {
+        if (!SAFE_REL.test(rel)) continue;
+        const sa = lstatSync(join(target, rel), { bigint: true, throwIfNoEntry: false });
+        const sb = lstatSync(join(target, `${rel}.gz`), { bigint: true, throwIfNoEntry: false });
+        if (!sa?.isFile() || !sb?.isFile()) continue;
+        const [na, nb] = [statSignature(sa), statSignature(sb)];
+        if (sameFile(na, a) && sameFile(nb, b)) files[h] = [rel, na, nb];
+      }
+      writeFileSync(tmp, JSON.stringify({ ...idx, out: { dir: target, files } }));
+      renameSync(tmp, index);
+    } catch {
+      rmSync(tmp, { force: true });
+    }
+  }
 }
 
 /** What gzip's bytes depend on besides the input. */
@@ -47,31 +91,86 @@ export const chunkHash = (data: string | Uint8Array): string =>
 export class ChunkStore {
   private readonly known: Map<string, string>;
   private readonly used = new Map<string, string>();
+  /** This build's chunks in its output folder (for the next build's links). */
+  private readonly outFiles = new Map<string, [string, string, string]>();
   hits = 0;
+  /** Chunks linked from the last build's output folder. */
+  linked = 0;
   misses = 0;
 
   private constructor(
     private readonly folder: string,
     private readonly print: string,
     known: Map<string, string>,
+    private readonly target: string | null,
+    private readonly prev: Map<string, [string, string, string]>,
   ) {
     this.known = known;
   }
 
-  /** The store of `kind` in the cache folder `cache` (empty when there is none or it was written otherwise). */
-  static open(cache: string, kind: string, level: number): ChunkStore {
+  /** The store of `kind` in the cache folder `cache` (empty when there is none or it was written otherwise).
+   * `target`: the output folder this build replaces (its chunks may be linked when the last build wrote it). */
+  static open(cache: string, kind: string, level: number, target: string | null = null): ChunkStore {
     const folder = join(cache, 'chunks', kind);
     const print = gzipPrint(level);
     const known = new Map<string, string>();
+    const prev = new Map<string, [string, string, string]>();
     try {
       const idx = JSON.parse(readFileSync(join(folder, INDEX), 'utf8')) as Index;
-      if (idx.print === print && idx.files && typeof idx.files === 'object')
+      if (idx.print === print && idx.files && typeof idx.files === 'object') {
         for (const [h, sig] of Object.entries(idx.files))
           if (ENTRY.test(`${h}.gz`) && typeof sig === 'string') known.set(h, sig);
+        if (target !== null && idx.out?.dir === target && idx.out.files && typeof idx.out.files === 'object')
+          for (const [h, f] of Object.entries(idx.out.files))
+            if (
+              Array.isArray(f) &&
+              f.length === 3 &&
+              f.every((x) => typeof x === 'string') &&
+              SAFE_REL.test(f[0])
+            )
+              prev.set(h, f);
+      }
     } catch {
       // no store yet, or a damaged index: every chunk is compressed
     }
-    return new ChunkStore(folder, print, known);
+    return new ChunkStore(folder, print, known, target, prev);
+  }
+
+  /** Hard-links the chunk whose bytes hash to `hash`, and its gzip, from the last build's output folder (when this
+   * build replaces it and both files are as that build left them) to `to` and `to`.gz. */
+  linkFrom(hash: string, rel: string, to: string): boolean {
+    const f = this.prev.get(hash);
+    if (!f || this.target === null) return false;
+    const from = join(this.target, f[0]);
+    try {
+      const a = lstatSync(from, { bigint: true, throwIfNoEntry: false });
+      const b = lstatSync(`${from}.gz`, { bigint: true, throwIfNoEntry: false });
+      if (!a?.isFile() || !b?.isFile() || statSignature(a) !== f[1] || statSignature(b) !== f[2])
+        return false;
+      linkSync(from, to);
+      linkSync(`${from}.gz`, `${to}.gz`);
+    } catch {
+      rmSync(to, { force: true });
+      rmSync(`${to}.gz`, { force: true });
+      return false;
+    }
+    const sig = this.known.get(hash);
+    if (sig !== undefined) this.used.set(hash, sig); // the stored gzip stays for another folder's build
+    this.prev.delete(hash); // linked once: a second chunk of the same bytes is written
+    this.linked++;
+    this.wrote(hash, rel, to);
+    return true;
+  }
+
+  /** The chunk `rel` (bytes hashing to `hash`) and its gzip are written at `to` and `to`.gz. */
+  wrote(hash: string, rel: string, to: string): void {
+    try {
+      const a = statSignature(lstatSync(to, { bigint: true }));
+      const b = statSignature(lstatSync(`${to}.gz`, { bigint: true }));
+      this.outFiles.set(hash, [rel, a, b]);
+    } catch {
+      // not linked next time
+    }
   }
 
   /** Copies the stored gzip of the chunk whose bytes hash to `hash` to `to`; false when the store has none that
@@ -114,7 +213,13 @@ export class ChunkStore {
     const tmp = join(this.folder, `${INDEX}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
     try {
       mkdirSync(this.folder, { recursive: true });
-      const idx: Index = { print: this.print, files: Object.fromEntries(this.used) };
+      const idx: Index = {
+        print: this.print,
+        files: Object.fromEntries(this.used),
+        ...(this.target === null
+          ? {}
+          : { out: { dir: this.target, files: Object.fromEntries(this.outFiles) } }),
+      };
       writeFileSync(tmp, JSON.stringify(idx));
       renameSync(tmp, join(this.folder, INDEX));
       // (also what a build that stopped half-way left: a write in progress by another build fails its rename)

@@ -81,7 +81,13 @@ export async function groupJob(
   index: ClaimIndexBuilder,
   meta: Map<string, SourceMeta>,
   ctx: PipelineContext,
-  o: { path: string; texts: string; outDir: string; sources: { sources: number; textChunks: number } },
+  o: {
+    path: string;
+    texts: string;
+    outDir: string;
+    target: string | null;
+    sources: { sources: number; textChunks: number };
+  },
   docs?: ClaimDocs,
   place?: StorePlace | null,
 ): Promise<IncidentCounts & { reused: number; gzipReused: number }> {
@@ -99,7 +105,7 @@ export async function groupJob(
     store = keyed && place ? StoreReader.open(place, keyed) : null;
     const next = keyed ? new StoreWriter(keyed) : null;
     // The claims chunks' gzip siblings of the last build (chunk-store.ts), with a cache.
-    const gz = place ? ChunkStore.open(place.dir, 'claims', GZIP_LEVEL) : null;
+    const gz = place ? ChunkStore.open(place.dir, 'claims', GZIP_LEVEL, o.target) : null;
     await writeMapLayer(
       o.outDir,
       { contentCut: true },
@@ -114,7 +120,7 @@ export async function groupJob(
       point: incidents.point,
       region: incidents.incidents - incidents.point,
       reused: store?.hits ?? 0,
-      gzipReused: gz?.hits ?? 0,
+      gzipReused: (gz?.hits ?? 0) + (gz?.linked ?? 0),
     };
   } finally {
     texts.close();

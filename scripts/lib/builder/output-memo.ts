@@ -52,6 +52,18 @@ export function outputKey(k: {
 
 /** Every file below `dir` with its identity, sorted; null when the folder holds anything but files and folders
  * (a link: the build would not write one) or cannot be read. */
+/** The listing `after`, when it holds the files of `before` (the same names, devices, inodes, sizes and mtimes;
+ * only ctimes moved, as when the folder an output replaced was removed and some of its files were links of
+ * these); else null. */
+export function settledOutput(
+  before: readonly [string, string][],
+  after: [string, string][] | null,
+): [string, string][] | null {
+  if (!after || after.length !== before.length) return null;
+  const bare = (s: string) => s.slice(0, s.lastIndexOf(':'));
+  return after.every(([n, s], i) => n === before[i]![0] && bare(s) === bare(before[i]![1])) ? after : null;
+}
+
 export function listOutput(dir: string): [string, string][] | null {
   const out: [string, string][] = [];
   const walk = (rel: string): boolean => {

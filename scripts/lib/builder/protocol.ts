@@ -30,6 +30,8 @@ export type ToWorker =
       path: string;
       texts: string;
       outDir: string;
+      /** The output folder `outDir` will replace (chunk-store.ts links the last build's chunks from it). */
+      target: string | null;
       sources: { sources: number; textChunks: number };
     };
 

@@ -24,6 +24,8 @@ export interface StreamBuildOptions {
   geodata: string;
   /** The (temporary) output folder the files are written into. */
   outDir: string;
+  /** The output folder it replaces (the map chunks the last build wrote there are linked from it). */
+  target?: string;
   entries: readonly CorpusEntry[];
   skipped: readonly SkippedDoc[];
   /** Input warnings found before the build (corpus, geodata copies); the custom places' go first. */
@@ -122,7 +124,8 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
     // The sources' half of the map layer, written as documents merge (the grouping worker writes the rest).
     // Chunks cut where the sources' ids say, so that the text chunks of unchanged sources keep their bytes and take
     // their gzip from the last build's (chunk-store.ts).
-    const textGz = cache === null ? null : ChunkStore.open(cache, 'texts', GZIP_LEVEL);
+    const target = o.target ?? null;
+    const textGz = cache === null ? null : ChunkStore.open(cache, 'texts', GZIP_LEVEL, target);
     const mapSources = new MapSources(o.outDir, { contentCut: true }, textGz);
     /** `key`: the cache key of the document's result (the incident store names claims by it). */
     const commit = (e: CorpusEntry, record: DocRecord, frags: DocBytes, key: string) => {
@@ -177,7 +180,8 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
     const nSources = await mapSources.finish();
     textGz?.save();
     phase(
-      `merge (${fromCache} cached, ${built - fromCache} built; ${textGz?.hits ?? 0} text chunks' gzip reused)`,
+      `merge (${fromCache} cached, ${built - fromCache} built; ` +
+        `${(textGz?.hits ?? 0) + (textGz?.linked ?? 0)} text chunks' gzip reused)`,
     );
 
     // Cached documents were merged while the workers loaded the context; it is needed from here on.
@@ -196,6 +200,7 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
       path: join(o.outDir, OUTPUT_FILES.incidents),
       texts: claimText.path,
       outDir: o.outDir,
+      target,
       sources: nSources,
     });
     grouping.catch(() => {}); // awaited below; a failure meanwhile must not go unhandled
