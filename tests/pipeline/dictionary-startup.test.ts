@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDictionary, indexGazetteer, type PhraseGroups } from '../../src/pipeline/gazetteer.ts';
 import { nameKeys } from '../../src/pipeline/text.ts';
+import type { CandidateList } from '../../src/pipeline/resolve.ts';
 import type { Gazetteer, GazetteerEntry, Lexicons } from '../../src/pipeline/types.ts';
 import { ctx } from './helpers.ts';
 
@@ -109,7 +110,18 @@ describe('candidate lists on first use', () => {
     expect(first?.candidates.length).toBeGreaterThan(0);
     expect(ctx.candidateLists.get(list)).toBe(first);
     const own = [...list];
-    expect(ctx.candidateLists.get(own)).toEqual(first);
+    // (Equal but for the scratch a document's resolving leaves on a kept list's candidates: resolve.ts Candidate.)
+    expect(withoutScratch(ctx.candidateLists.get(own))).toEqual(withoutScratch(first));
     expect(ctx.candidateLists.get(own)).not.toBe(ctx.candidateLists.get(own));
   });
 });
+
+const SCRATCH = ['score', 'doc', 'docPrior', 'docAdmin1', 'docAdmin2', 'near', 'far'];
+
+function withoutScratch(list: CandidateList | undefined): unknown {
+  if (!list) return list;
+  const candidates = list.candidates.map((c) =>
+    Object.fromEntries(Object.entries(c).filter(([k]) => !SCRATCH.includes(k))),
+  );
+  return { ...list, candidates };
+}
