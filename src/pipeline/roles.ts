@@ -189,6 +189,13 @@ const SPEECH_AFTER =
   /^[^.;:!?]{0,60}?\b(?:said|says|told|reported|according|confirmed|stated|added|explained|recounted|described)\b/u;
 
 const ARTICLE_BEFORE = /\b(?:a|an)\s+$/u;
+/** "Kouba residents went to Koubri to protest", "residents of Kouba marched to Koubri": where the people are from,
+ * not where they went to do it (folded text). */
+const MOVED_TO_AFTER =
+  /^\s+(?:went|marched|walked|travell?ed|came|moved|headed)\s+(?:[\p{L}'’]+\s+){0,2}?to\s/u;
+const GROUP_AFTER =
+  /^\s+(?:residents|villagers|inhabitants|youths|women|farmers|herders|traders|students)(?=\s)/u;
+const GROUP_OF_BEFORE = /\b(?:residents|villagers|inhabitants|people)\s+of\s+(?:the\s+)?$/u;
 /** People a town's name describes besides its officials and the lexicon's people nouns. */
 const ATTRIBUTIVE_NOUNS = [
   'councilman',
@@ -346,6 +353,16 @@ export function mentionRole(
     };
   const office = rules.officeOfBefore.exec(before);
   if (office) return { role: 'origin', cue: office[0].trim(), km: null, weak: true, office: true };
+  const group = GROUP_AFTER.exec(after);
+  if (group && MOVED_TO_AFTER.test(after.slice(group[0].length)))
+    return { role: 'origin', cue: `… ${group[0].trim()}`, km: null, weak: true };
+  if (GROUP_OF_BEFORE.test(before) && MOVED_TO_AFTER.test(after))
+    return {
+      role: 'origin',
+      cue: (GROUP_OF_BEFORE.exec(before) as RegExpExecArray)[0].trim(),
+      km: null,
+      weak: true,
+    };
 
   const route = rules.routeFirstBefore.exec(before) ?? rules.routeSecondBefore.exec(before);
   if (route) return { role: 'route', cue: route[0].trim(), km: null, weak: true };

@@ -1067,3 +1067,19 @@ describe('a group that acts only in the Sahel makes a Sahel story (issue 8, stop
     for (const g of ctx.words.sahelGroups) expect(ctx.claims.actorTypes.has(g)).toBe(true);
   });
 });
+
+describe('where people came from to protest (issue 8, stop 19)', () => {
+  it('"Kouba residents went to Koubri to protest": Koubri; Kouba is where they are from', () => {
+    for (const text of [
+      'On 9 March 2018, Kouba residents went to Koubri to protest against a real estate developer.',
+      'About 300 residents of Kouba marched to Koubri to protest on Monday.',
+    ]) {
+      expect(resolutionOf(text, 'Kouba')?.role?.role).toBe('origin');
+      expect(claimsOf(text, '2018-03-10').map((c) => placeOf(c.placeId)?.name)).toEqual(['Koubri']);
+    }
+    // Residents who protest where they live are there.
+    expect(
+      claimsOf('Residents of Kaya protested on Monday.', '2018-03-10').map((c) => placeOf(c.placeId)?.name),
+    ).toEqual(['Kaya']);
+  });
+});
