@@ -44,6 +44,8 @@ export interface UnknownPlaceLists {
 export interface UnknownPlaceWords {
   /** "the village of Ogossagou", "the commune of Boni", "a locality called X". */
   introduced: RegExp;
+  /** "stormed the barracks in Nassoungou, a town near the Malian border": a name a noun of the list follows. */
+  appositive: RegExp;
   /** The lexicon's not-names plus the capitalised month and weekday names ("Boulkessi Sunday"). */
   notNames: ReadonlySet<string>;
 }
@@ -55,6 +57,11 @@ export function compileUnknownPlaceWords(
   const capital = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
   return {
     introduced: new RegExp(`\\b(?:${lists.introducers.join('|')})(?: of| called| named)\\s+(${NAME})`, 'gu'),
+    // (After a locative word only, and with the article: "in Nassoungou, a town", not "Gao, a region".)
+    appositive: new RegExp(
+      `\\b(?:in|at|near|of)\\s+(${NAME}),\\s+an?\\s+(?:small\\s+|remote\\s+|rural\\s+|border\\s+)?(?:${lists.introducers.join('|')})\\b`,
+      'gu',
+    ),
     notNames: new Set([
       ...lists.notNames,
       ...calendar.months.map(capital),
@@ -86,7 +93,7 @@ export function findUnknownPlaces(
   spotted: Pick<Spotted, 'actors' | 'headingsAreText'>,
   ctx: PipelineContext,
 ): UnknownPlaces {
-  const { introduced, notNames } = ctx.words.unknownPlaces;
+  const { introduced, appositive, notNames } = ctx.words.unknownPlaces;
   const unknown: Resolution[] = [];
   const context: Span[] = [];
   /** Resolved heads their bracketed admin units contradict, now unknown, with why. */
@@ -217,6 +224,16 @@ export function findUnknownPlaces(
     while ((m = introduced.exec(s.text))) {
       const name = m[1] as string;
       const start = s.start + m.index + m[0].lastIndexOf(name);
+      add(
+        { start, end: start + name.length },
+        name,
+        'unknown: introduced as a place but not in the gazetteer',
+      );
+    }
+    appositive.lastIndex = 0;
+    while ((m = appositive.exec(s.text))) {
+      const name = m[1] as string;
+      const start = s.start + m.index + m[0].indexOf(name, m[0].search(/\s/u));
       add(
         { start, end: start + name.length },
         name,

@@ -1083,3 +1083,15 @@ describe('where people came from to protest (issue 8, stop 19)', () => {
     ).toEqual(['Kaya']);
   });
 });
+
+describe('a name the text says is a town (issue 8, stop 19)', () => {
+  it('"stormed the barracks in Nassoungou, a town near the Malian border" reports Nassoungou as unknown', () => {
+    const text =
+      'The jihadists stormed the barracks early Friday in Nassoungou, a town near the Malian border that is about 260 kilometers from Ouagadougou.';
+    expect(run(text, '2016-12-17').unknown.map((u) => u.mention.surface)).toEqual(['Nassoungou']);
+    // A known place with the same words is no unknown one ("in Gao, a town on the Niger").
+    expect(run('Gunmen attacked soldiers in Gao, a town on the Niger river.', '2016-12-17').unknown).toEqual(
+      [],
+    );
+  });
+});
