@@ -508,20 +508,6 @@ export function resolveMentions(
     !!e.country &&
     bordering.has(e.country) &&
     anchors.some((a) => a !== e.point && within(a, e.point, BORDER_KM));
-  // "MNLA rebels killed 20 civilians in Doungourou village in the Tenenkou area": a village of another focus
-  // country (Niger's Doungourou, 600 km off) that the document neither names nor points to, far from every place
-  // it names for certain, is a namesake too. (A village has no vote of its own. With no such place there is no
-  // evidence against it: "herders coming from Mali in the area of Dore" is Burkina Faso's Dore.)
-  const otherFocusVillage = (
-    c: Candidate,
-    admins: ReadonlyMap<string, number>,
-    own: readonly string[],
-  ): boolean =>
-    c.village &&
-    !countryVotes.has(c.entry.country as string) &&
-    ((anchors.length > 0 &&
-      !anchors.some((a) => a !== c.entry.point && within(a, c.entry.point, BORDER_KM))) ||
-      unitsElsewhere(c.entry, admins, own));
   /** The sentence names admin units, all of another country and none near the entry ("in the Tenenkou area"). */
   const unitsElsewhere = (e: GazetteerEntry, admins: ReadonlyMap<string, number>, own: readonly string[]) => {
     let n = 0;
@@ -533,6 +519,21 @@ export function resolveMentions(
     }
     return n > 0;
   };
+  // "MNLA rebels killed 20 civilians in Doungourou village in the Tenenkou area": a village of another focus
+  // country (Niger's Doungourou, 600 km off) that the document neither names nor points to, far from every place
+  // it names for certain or from every admin unit its sentence names, is a namesake too. (A village has no vote
+  // of its own. With no such place or unit there is no evidence against it: "herders coming from Mali in the area
+  // of Dore" is Burkina Faso's Dore.)
+  const otherFocusVillage = (
+    c: Candidate,
+    admins: ReadonlyMap<string, number>,
+    own: readonly string[],
+  ): boolean =>
+    c.village &&
+    !countryVotes.has(c.entry.country as string) &&
+    ((anchors.length > 0 &&
+      !anchors.some((a) => a !== c.entry.point && within(a, c.entry.point, BORDER_KM))) ||
+      unitsElsewhere(c.entry, admins, own));
   /** A village or small town of a country outside the focus list (or a village of a focus country, above) that
    * the document neither names, implies nor borders, and that no admin unit of its sentence vouches for (rank:
    * only such namesakes are no answer). */
