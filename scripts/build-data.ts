@@ -143,6 +143,7 @@ async function main(): Promise<number> {
   const skipped = problems.filter((p) => p.skipped).map(({ file, why }) => ({ file, why }));
 
   let staged;
+  let removed: Promise<void> | undefined; // the replaced folder's removal, after the commit
   try {
     staged = stageOutputDir(outDir, ours);
   } catch (e) {
@@ -230,8 +231,10 @@ async function main(): Promise<number> {
     // A document that failed to build (an unreadable file) may build next time: no memo then.
     let files =
       key !== null && result.built + result.cached === entries.length ? listOutput(staged.dir) : null;
-    staged.commit();
-    // Map chunks linked from the folder just replaced had their ctime moved by its removal: the memo and the chunk
+    // The replaced folder is removed on libuv's threads while the memos are written (its files with another name,
+    // the map chunks linked into the new folder, are unlinked first, before the commit returns).
+    removed = staged.commitThenRemove();
+    // Map chunks linked from the folder just replaced had their ctime moved by those unlinks: the memo and the chunk
     // store record the files as they are now, when they are still the ones written (a parallel build's are not).
     if (files !== null) files = settledOutput(files, listOutput(outDir));
     if (cache !== null) resignOutput(cache, outDir);
@@ -242,10 +245,14 @@ async function main(): Promise<number> {
         summary: { counts: result.counts, customErrors, warnings: result.warnings.length },
       });
     const how = `${result.built} built on ${result.workers} worker(s), ${result.cached} from the cache`;
+    timed('commit, memos');
+    await removed;
+    timed('replaced folder removed (waited for)');
     console.log(summaryLine(result.counts, result.warnings.length, totalChars, how, t0, outDir));
     return 0;
   } catch (e) {
     staged.abort();
+    await removed;
     return fail(`nothing written, the previous output (if any) is as it was: ${(e as Error).message}`);
   }
 }

@@ -11,8 +11,10 @@ import {
   realpathSync,
   renameSync,
   rmSync,
+  unlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isInside } from './safe-read.ts';
@@ -71,11 +73,37 @@ export function checkOutputDir(outDir: string, ours: ReadonlySet<string>): strin
 export type OutputFile = readonly [path: string, content: () => string | Uint8Array];
 
 /** A new output folder being written: `dir` is a temporary folder beside the target; `commit` moves it into
- * place (the previous build is removed only then), `abort` removes it and leaves the previous build as it was. */
+ * place (the previous build is removed only then), `abort` removes it and leaves the previous build as it was.
+ * `commitThenRemove` is `commit` whose removal of the previous build runs on libuv's threads: the returned promise
+ * settles once it is gone (it never rejects; await it before exiting so that no folder is left behind). */
 export interface StagedOutput {
   dir: string;
   commit(): void;
+  commitThenRemove(): Promise<void>;
   abort(): void;
+}
+
+/** Unlink, under `dir`, every file with another name (nlink > 1: a map chunk the new output linked from it, the
+ * incident store's link of its incidents.geojson). These unlinks move the ctime of the other names' inode, which the
+ * output memo and the chunk store record after the commit, so they are done before; they free no block. What is
+ * left has no other name, and removing it changes no other file's identity. */
+function unlinkShared(dir: string): void {
+  let names;
+  try {
+    names = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const d of names) {
+    const path = join(dir, d.name);
+    if (d.isDirectory()) unlinkShared(path);
+    else if (d.isFile() && (lstatSync(path, { throwIfNoEntry: false })?.nlink ?? 0) > 1)
+      try {
+        unlinkSync(path);
+      } catch {
+        // removed with the rest
+      }
+  }
 }
 
 /** Start writing the new content of `outDir`. `ours` are the top-level names a build writes. */
@@ -90,7 +118,8 @@ export function stageOutputDir(outDir: string, ours: ReadonlySet<string>): Stage
   const old = join(parent, `.${basename(target)}.old-${tag}`);
   mkdirSync(tmp);
   const abort = () => rmSync(tmp, { recursive: true, force: true });
-  const commit = () => {
+  /** Moves the new folder into place; returns the earlier folders moved aside. */
+  const swap = (): string[] => {
     const again = checkOutputDir(outDir, ours); // it may have changed while the build ran
     if (again) throw new Error(again);
     const moved: string[] = []; // earlier folders moved aside, removed once the new one is in place
@@ -117,9 +146,19 @@ export function stageOutputDir(outDir: string, ours: ReadonlySet<string>): Stage
       if (first && !existsSync(target)) renameSync(first, target); // put the previous build back
       throw e;
     }
-    for (const m of moved) rmSync(m, { recursive: true, force: true });
+    return moved;
   };
-  return { dir: tmp, commit, abort };
+  const commit = () => {
+    for (const m of swap()) rmSync(m, { recursive: true, force: true });
+  };
+  const commitThenRemove = () => {
+    const moved = swap(); // throws as commit does, before any removal
+    for (const m of moved) unlinkShared(m);
+    return Promise.all(moved.map((m) => rm(m, { recursive: true, force: true }).catch(() => undefined))).then(
+      () => undefined,
+    );
+  };
+  return { dir: tmp, commit, commitThenRemove, abort };
 }
 
 /** Write `files` into a staged folder (paths relative to it; content made only when written). */
