@@ -311,9 +311,7 @@ function piecesOf(
   if (!first || !last || words.length < 2) return null;
   const head = { start: first.start, end: last.end };
   const within = resolutions.filter((r) => r.mention.via !== 'demonym' && inside(head, r.mention));
-  if (!within.length || within.some((r) => r.mention.start === head.start && r.mention.end === head.end))
-    return null;
-  if (resolutions.some((r) => inside(r.mention, head))) return null;
+  if (!within.length || resolutions.some((r) => inside(r.mention, head))) return null;
   return { head, surface: text.slice(first.start - found.start, last.end - found.start), parts: within };
 }
 
