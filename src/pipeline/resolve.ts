@@ -411,6 +411,10 @@ export function resolveMentions(
     )
       continue;
     const list = listOf(m);
+    // "Dan Na Ambassagou": a town's name that is only a word of an actor's name says nothing of the country;
+    // a state's or a unit's does ("Government of Mali", "Katiba Macina").
+    if (m.rejected === 'inside-actor-name' && list.candidates.every((c) => c.entry.kind === 'place'))
+      continue;
     for (const c of list.countriesNamed) namedCountries.add(c);
     if (list.onlyCountry && !list.villagesOnly) {
       countryVotes.set(list.onlyCountry, (countryVotes.get(list.onlyCountry) ?? 0) + 1);

@@ -1095,3 +1095,30 @@ describe('a name the text says is a town (issue 8, stop 19)', () => {
     );
   });
 });
+
+describe("what an actor's name and a stated distance say of a namesake (issue 8, stop 20)", () => {
+  it('"Dan Na Ambassagou" is a Malian militia, not a vote for Burkina Faso\'s town of Dan', () => {
+    const text = 'Dan Na Ambassagou fighters burned houses in the village of Ouro on Tuesday.';
+    const r = resolutionOf(text, 'Ouro');
+    expect(placeOf(r?.placeId ?? '')?.country).toBe('ML');
+    // The state a name inside an actor's name stands for still votes: "Ouro" is then Burkinabè.
+    const bf = resolutionOf(
+      'Defence and Security Forces of Burkina Faso repelled an attack on Ouro.',
+      'Ouro',
+    );
+    expect(placeOf(bf?.placeId ?? '')?.country).toBe('BF');
+  });
+
+  it('"in Atara, 20 km from Niafunke": near Niafunke, not Mauritania\'s Atar 1,080 km away', () => {
+    const [c, ...rest] = claimsOf('A herder kidnapped in Atara, 20 km from Niafunke, by gunmen.');
+    expect(rest).toEqual([]);
+    expect(placeOf(c?.placeId ?? '')?.name).toBe('Niafunké');
+    expect(c?.geoPrecision).toBe(2);
+    // Farther than "near" reaches, the distance is a reference: X's region, still not Atar.
+    const ref = claimsOf('Bandits robbed two traders in Atara, 30 km from Niafunke, on Sunday.');
+    expect(ref.map((x) => placeOf(x.placeId)?.name)).toEqual(['Timbuktu']);
+    // A town within reach of the distance stays the event place.
+    const near = claimsOf('Gunmen attacked a checkpoint in Sévaré, 12 km from Mopti, on Sunday.');
+    expect(near.map((x) => placeOf(x.placeId)?.name)).toEqual(['Sévaré']);
+  });
+});

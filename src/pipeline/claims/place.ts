@@ -52,6 +52,9 @@ const IN_PLACE =
   /^['’"]?\s*(?:(?:village|hamlet|locality|camp|neighbou?rhood|quarter|district|market)\s*)?,?\s*in\s+(?:the\s+(?:town|city|commune|rural\s+commune|cercle|department|province|prefecture|region)\s+of\s+)?$/iu;
 /** A road whose ends lie this far apart or less is placed near its first end rather than in its region. */
 const SHORT_ROAD_KM = 60;
+/** How far past twice a stated distance a town may lie from the place measured from (the distance is a reporter's
+ * estimate by road, the gazetteer's points are approximate). */
+const REACH_SLACK_KM = 50;
 /** Does place e lie in u: within 30 km of a town, inside a unit or a country? */
 function liesIn(e: GazetteerEntry, u: GazetteerEntry): boolean {
   if (u.kind === 'place') return haversineKm(e.point, u.point) <= 30;
@@ -141,7 +144,18 @@ export function choosePlaces(
     : here.filter((r) => r.status === 'ambiguous' && usable(r) && isStrong(r) && inDocCountries(r));
   const candidates = [...sure, ...shared];
   const placing = candidates.filter((r) => isStrong(r) || r.role?.weak);
-  const strongAll = placing.filter((r) => isStrong(r) && !inContext(r));
+  // "kidnapped in Atara, 25 km from Niafunke": a town the sentence puts that far from another is within reach
+  // of it; Mauritania's Atar, 1,080 km away, is a namesake of a village the gazetteer lacks.
+  const entryOf = (r: Resolution) => ctx.gazetteer.get(r.placeId as string) as GazetteerEntry;
+  // (A distance is measured from a town whether the roles stage read it as "near" or as a reference.)
+  const measured = placing.filter((r) => r.role?.km != null && town(r));
+  const outOfReach = (r: Resolution): boolean =>
+    r.role?.km == null &&
+    town(r) &&
+    measured.some(
+      (d) => haversineKm(entryOf(d).point, entryOf(r).point) > 2 * (d.role?.km ?? 0) + REACH_SLACK_KM,
+    );
+  const strongAll = placing.filter((r) => isStrong(r) && !inContext(r) && !outOfReach(r));
   // "the Kati camp attacked at the gates of Bamako": with an event town named, the town it is near is only
   // where that town is ("the outskirts of Gao in northern Mali" is still near Gao).
   const atEvent = strongAll.filter((r) => r.role?.role !== 'near');
@@ -162,7 +176,6 @@ export function choosePlaces(
   });
   const byUnits = units.length > 0 && !strong.some(town) && !weak.some((r) => r.role?.km != null);
   // "a landmine in the Timbuktu region between Dire and Ber": a road inside the region says more than the region.
-  const entryOf = (r: Resolution) => ctx.gazetteer.get(r.placeId as string) as GazetteerEntry;
   const coarse = (r: Resolution) => !['place', 'admin2'].includes(entryOf(r).kind);
   // (Not a long road: "the Tessalit-Gao axis" runs 500 km, and the region says it better than either end.)
   // "struck by an IED south of Tessalit, Kidal Region": so does a town's direction, with no distance stated.
