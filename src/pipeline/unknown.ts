@@ -104,9 +104,16 @@ export function findUnknownPlaces(
     covered.some(
       (c) => overlaps(c, sp) && ((c.start <= sp.start && c.end >= sp.end) || !isPartOfName(text, c, sp)),
     );
+  // (A bracketed name between namesakes that share a unit names that unit: "Doma (Madougou, Koro)", two
+  // Madougous of Koro cercle.)
+  const sharedUnit = (r: Resolution) => {
+    const kind = r.status === 'ambiguous' && r.placeId ? ctx.gazetteer.get(r.placeId)?.kind : undefined;
+    return kind === 'admin1' || kind === 'admin2';
+  };
   const placeIn = (sp: Span) =>
     resolutions.filter(
-      (r) => r.status === 'resolved' && r.mention.start >= sp.start && r.mention.end <= sp.end,
+      (r) =>
+        (r.status === 'resolved' || sharedUnit(r)) && r.mention.start >= sp.start && r.mention.end <= sp.end,
     );
 
   /** Pieces of a bracketed head of several words that the gazetteer does not know whole, with that head. */
@@ -241,6 +248,21 @@ export function findUnknownPlaces(
       );
     }
   }
+  // "an attack in Tene, Segou": a name between namesakes that share a unit, followed by that unit's name, is
+  // placed in the unit; the name after the comma is the unit, not its seat town.
+  for (const r of resolutions) {
+    if (!sharedUnit(r)) continue;
+    const after = resolutions.find(
+      (y) =>
+        y.status === 'resolved' &&
+        y.mention.sentence === r.mention.sentence &&
+        y.mention.start > r.mention.end &&
+        /^,\s*$/u.test(text.slice(r.mention.end, y.mention.start)) &&
+        y.ranked.some((x) => x.id === r.placeId),
+    );
+    if (after) context.push({ start: after.mention.start, end: after.mention.end });
+  }
+  context.sort((a, b) => a.start - b.start);
   unknown.sort((a, b) => a.mention.start - b.mention.start);
   const all = resolutions.flatMap((r): Resolution[] => {
     if (contradictions.has(r)) return [];

@@ -1122,3 +1122,21 @@ describe("what an actor's name and a stated distance say of a namesake (issue 8,
     expect(near.map((x) => placeOf(x.placeId)?.name)).toEqual(['Sévaré']);
   });
 });
+
+describe('a hierarchy whose names are between namesakes (issue 8, stop 20)', () => {
+  it('"Doma (Madougou, Koro)": two Madougous of Koro cercle still say Doma is in Koro, not Nigeria', () => {
+    const claims = claimsOf('Gunmen set fire to houses in the village of Doma (Madougou, Koro) on Friday.');
+    expect(claims.map((c) => c.placeId)).toEqual(['admin2:ML0505']);
+    expect(claims[0]?.unlocatedName).toBe('Doma');
+  });
+
+  it('"in Tene, Segou": the Ségou region the Ténés share, not the town of Ségou', () => {
+    const text = 'Militants attacked a customs post in Tene, Segou, on Friday.';
+    expect(resolutionOf(text, 'Tene')?.status).toBe('ambiguous');
+    expect(claimsOf(text).map((c) => c.placeId)).toEqual(['admin1:ML-4']);
+    // Without the namesakes before it, Ségou is the town.
+    expect(claimsOf('Protesters marched in Segou on Friday.').map((c) => placeOf(c.placeId)?.kind)).toEqual([
+      'place',
+    ]);
+  });
+});
