@@ -528,6 +528,12 @@ export function resolveMentions(
   // it names for certain or from every admin unit its sentence names, is a namesake too. (A village has no vote
   // of its own. With no such place or unit there is no evidence against it: "herders coming from Mali in the area
   // of Dore" is Burkina Faso's Dore.)
+  // ("an Islamist militia attacked the town of Dilli ... heading for the Mauritanian border": a story on Mali and
+  // Mauritania does not mean a Chadian hamlet; Chad borders neither.)
+  // (Only the focus countries' votes count: "French Barkhane forces" say nothing of where in the Sahel.)
+  const focusVotes = [...countryVotes.keys()].filter((c) => focus.has(c));
+  const twoBordersAway = (country: string): boolean =>
+    focusVotes.length > 0 && !focusVotes.some((v) => (ctx.words.neighbours.get(country) ?? []).includes(v));
   const otherFocusVillage = (
     c: Candidate,
     admins: ReadonlyMap<string, number>,
@@ -537,7 +543,8 @@ export function resolveMentions(
     !countryVotes.has(c.entry.country as string) &&
     ((anchors.length > 0 &&
       !anchors.some((a) => a !== c.entry.point && within(a, c.entry.point, BORDER_KM))) ||
-      unitsElsewhere(c.entry, admins, own));
+      unitsElsewhere(c.entry, admins, own) ||
+      twoBordersAway(c.entry.country as string));
   /** A village or small town of a country outside the focus list (or a village of a focus country, above) that
    * the document neither names, implies nor borders, and that no admin unit of its sentence vouches for (rank:
    * only such namesakes are no answer). */

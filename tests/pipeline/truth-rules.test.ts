@@ -1140,3 +1140,22 @@ describe('a hierarchy whose names are between namesakes (issue 8, stop 20)', () 
     ]);
   });
 });
+
+describe('a village two borders away from every focus country the story is about (issue 8, stop 20)', () => {
+  it('"Chadian troops ... the border village of Djanga" is not the Malian Djanga, 2,700 km west', () => {
+    const r = resolutionOf(
+      'Chadian troops fought off raiders on camels at the border village of Djanga.',
+      'Djanga',
+    );
+    expect(r?.status).toBe('unknown');
+    // A story on Burkina Faso may mean a Malian village: the two share a border.
+    const ml = resolutionOf(
+      'Burkinabe soldiers chased raiders on camels to the border village of Djanga.',
+      'Djanga',
+    );
+    expect(placeOf(ml?.placeId ?? '')?.country).toBe('ML');
+    // An outside force says nothing of which Sahel country: "French forces" leave the Malian village standing.
+    const fr = resolutionOf('French forces struck militants near the village of Djanga.', 'Djanga');
+    expect(placeOf(fr?.placeId ?? '')?.country).toBe('ML');
+  });
+});
