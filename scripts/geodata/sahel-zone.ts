@@ -5,6 +5,12 @@ import type { Feature, Position } from 'geojson';
 import { PolygonIndex, simplifyPoly, type Poly } from './geometry.ts';
 
 export const CORE = ['ML', 'BF', 'NE'] as const;
+/**
+ * Neighbours kept whole, not only their border zone: Chad is a Sahel country of the corpus and the evaluation
+ * (its eastern villages, Bahai or Borota on the Sudanese border, are 700 km from Niger) and has no namesake-heavy
+ * coast. Its places come from WOF and OSM only (no GeoNames dump of Chad in the sources).
+ */
+export const WHOLE = ['TD'] as const;
 /** Every country bordering ML, BF or NE. */
 export const NEIGHBOURS = ['DZ', 'LY', 'TD', 'NG', 'BJ', 'TG', 'GH', 'CI', 'GN', 'SN', 'MR'] as const;
 /**
@@ -80,9 +86,9 @@ export class Zone {
     return best;
   }
 
-  /** A core country's place, or a neighbour's within ZONE_KM of the core. */
+  /** A core country's place, a whole neighbour's, or another neighbour's within ZONE_KM of the core. */
   inZone(country: string, lon: number, lat: number): boolean {
-    if ((CORE as readonly string[]).includes(country)) return true;
+    if ((CORE as readonly string[]).includes(country) || (WHOLE as readonly string[]).includes(country)) return true;
     if (!(NEIGHBOURS as readonly string[]).includes(country)) return false;
     return this.kmToCore(lon, lat) <= ZONE_KM;
   }
