@@ -105,6 +105,8 @@ export interface CandidateList {
   admins: string[];
   /** Every candidate is only a village: the list says nothing of the document's country on its own. */
   villagesOnly: boolean;
+  /** The one country of the list's admin units, when it names no country. */
+  unitCountry: string | null;
 }
 
 /**
@@ -120,6 +122,8 @@ export function candidateList(
 ): CandidateList {
   const candidates: Candidate[] = [];
   const countries = new Set<string>();
+  /** The countries of the admin units among the candidates. */
+  const unitCountries = new Set<string>();
   const countriesNamed: string[] = [];
   const admins: string[] = [];
   for (const id of ids) {
@@ -149,6 +153,7 @@ export function candidateList(
       far: FAR_UNKNOWN,
     });
     if (e.country) countries.add(e.country);
+    if (e.country && (e.kind === 'admin1' || e.kind === 'admin2')) unitCountries.add(e.country);
     if (e.kind === 'country' && e.country) countriesNamed.push(e.country);
     if (e.kind === 'admin1' || e.kind === 'admin2') admins.push(e.id);
   }
@@ -166,6 +171,8 @@ export function candidateList(
     candidates,
     anyChecked: candidates.some((c) => c.checked),
     onlyCountry: countries.size === 1 ? ([...countries][0] as string) : null,
+    unitCountry:
+      unitCountries.size === 1 && countriesNamed.length === 0 ? ([...unitCountries][0] as string) : null,
     countriesNamed,
     anchor: onePlace ? first.point : null,
     admins,
@@ -416,9 +423,13 @@ export function resolveMentions(
     if (m.rejected === 'inside-actor-name' && list.candidates.every((c) => c.entry.kind === 'place'))
       continue;
     for (const c of list.countriesNamed) namedCountries.add(c);
-    if (list.onlyCountry && !list.villagesOnly) {
-      countryVotes.set(list.onlyCountry, (countryVotes.get(list.onlyCountry) ?? 0) + 1);
-      const own = `${spacingFreeKey(m.surface)}|${list.onlyCountry}`;
+    // ("Tahoua": Niger's region, department and town, and a Chadian hamlet; the name still points to Niger. Only
+    // for the focus countries, whose names the village layers repeat: "Tigre" is no vote for Ethiopia.)
+    const voteFor =
+      list.onlyCountry ?? (list.unitCountry && focus.has(list.unitCountry) ? list.unitCountry : null);
+    if (voteFor && !list.villagesOnly) {
+      countryVotes.set(voteFor, (countryVotes.get(voteFor) ?? 0) + 1);
+      const own = `${spacingFreeKey(m.surface)}|${voteFor}`;
       nameVotes.set(own, (nameVotes.get(own) ?? 0) + 1);
     }
     if (m.rejected) continue;
