@@ -110,11 +110,39 @@ export function findUnknownPlaces(
     const kind = r.status === 'ambiguous' && r.placeId ? ctx.gazetteer.get(r.placeId)?.kind : undefined;
     return kind === 'admin1' || kind === 'admin2';
   };
-  const placeIn = (sp: Span) =>
+  const placeIn = (sp: Span, anyAmbiguous = false) =>
     resolutions.filter(
       (r) =>
-        (r.status === 'resolved' || sharedUnit(r)) && r.mention.start >= sp.start && r.mention.end <= sp.end,
+        (r.status === 'resolved' || sharedUnit(r) || (anyAmbiguous && r.status === 'ambiguous')) &&
+        r.mention.start >= sp.start &&
+        r.mention.end <= sp.end,
     );
+
+  /** Bracketed names the resolver gave a namesake, now the unit their bracket's other names share. */
+  const asCompanions = new Map<Resolution, Resolution>();
+  // "Madouba (Madouba, Kossi)": the two Madoubas of Kossi province share it, so "Kossi" is the province, not
+  // the Malian village Kossi 140 km away that outscored it.
+  const unitOfCompanions = (r: Resolution, inner: Span): Resolution | null => {
+    if (r.status !== 'resolved' && !(r.status === 'ambiguous' && !r.placeId)) return null;
+    const units = new Set(
+      resolutions
+        .filter(
+          (x) => x !== r && sharedUnit(x) && x.mention.start >= inner.start && x.mention.end <= inner.end,
+        )
+        .map((x) => x.placeId as string),
+    );
+    const [unit] = units;
+    if (units.size !== 1 || !unit || r.placeId === unit || !r.ranked.some((x) => x.id === unit)) return null;
+    const e = ctx.gazetteer.get(unit);
+    const fixed: Resolution = {
+      ...r,
+      placeId: unit,
+      status: 'resolved',
+      why: `resolved to ${e?.name ?? unit} (${unit}): the unit the other names of its bracket share`,
+    };
+    asCompanions.set(r, fixed);
+    return fixed;
+  };
 
   /** Pieces of a bracketed head of several words that the gazetteer does not know whole, with that head. */
   const parts = new Map<Resolution, string>();
@@ -163,7 +191,9 @@ export function findUnknownPlaces(
       const open = m[0].indexOf('(') + 1;
       const innerStart = s.start + m.index + open + (m[0][open] === '#' ? 1 : 0);
       const inner = { start: innerStart, end: innerStart + (m[2] as string).length };
-      const places = placeIn(inner);
+      const places = placeIn(inner, true)
+        .map((r) => unitOfCompanions(r, inner) ?? r)
+        .filter((r) => r.status === 'resolved' || sharedUnit(r));
       if (!places.length) continue; // "(AQIM)", "(2012, 2020)": not a place hierarchy
       context.push(inner);
       const firstName = places[0]?.mention.surface ?? '';
@@ -266,6 +296,8 @@ export function findUnknownPlaces(
   unknown.sort((a, b) => a.mention.start - b.mention.start);
   const all = resolutions.flatMap((r): Resolution[] => {
     if (contradictions.has(r)) return [];
+    const fixed = asCompanions.get(r);
+    if (fixed) return [fixed];
     const whole = parts.get(r);
     if (whole)
       return [

@@ -1130,6 +1130,12 @@ describe('a hierarchy whose names are between namesakes (issue 8, stop 20)', () 
     expect(claims.map((c) => c.placeId)).toEqual(['admin2:ML0505']);
   });
 
+  it('"Madouba (Madouba, Kossi)": Kossi is the province the two Madoubas share, not a Malian village', () => {
+    const text = 'Gunmen burned the school in Madouba (Madouba, Kossi) on Monday.';
+    expect(resolutionOf(text, 'Kossi')?.placeId).toBe('admin2:BF-KOS');
+    expect(claimsOf(text).map((c) => c.placeId)).toEqual(['admin2:BF-KOS']);
+  });
+
   it('"in Tene, Segou": the Ségou region the Ténés share, not the town of Ségou', () => {
     const text = 'Militants attacked a customs post in Tene, Segou, on Friday.';
     expect(resolutionOf(text, 'Tene')?.status).toBe('ambiguous');
