@@ -1,7 +1,8 @@
 // The spot + resolve speed-ups (docs/benchmark.md, issue 8) give the answers of the plain paths they replace: the
 // ASCII paths of spacingFreeKey, the entry classes the resolver keeps per candidate instead of asking
 // gazetteer-sahel.ts for every mention, the resolver's "village of" regexes run only next to "of", "the" or a
-// v or h, and the spotter's acronym letters built only for a surface that can spell an acronym.
+// v or h, the spotter's acronym letters built only for a surface that can spell an acronym, and the tokenizer's
+// word ids behind the word table's bit set.
 import { describe, expect, it } from 'vitest';
 import { isMinorPlace, isOsmTownOnly, isVillageOnly } from '../../src/pipeline/gazetteer-sahel.ts';
 import { acronymLetters } from '../../src/pipeline/mentions.ts';
@@ -13,7 +14,7 @@ import {
   villageAfter,
   villageBefore,
 } from '../../src/pipeline/resolve.ts';
-import { fold, spacingFreeKey } from '../../src/pipeline/text.ts';
+import { fold, spacingFreeKey, tokenize, WordTable } from '../../src/pipeline/text.ts';
 import { placeClass } from '../../src/pipeline/villages.ts';
 import { ctx } from './helpers.ts';
 
@@ -180,5 +181,57 @@ describe('villageBefore, villageAfter', () => {
     }
     expect(before).toBeGreaterThan(100);
     expect(after).toBeGreaterThan(100);
+  });
+});
+
+describe('tokenizeWords behind the bit set', () => {
+  it('gives every held word its id and every other token -1, as a plain lookup of tokenize(fold(text))', () => {
+    const probe = ctx.trie.tokenize('');
+    const table = probe.words;
+    const ids = new Map<string, number>();
+    for (let id = 0; id < table.size; id++) ids.set(table.word(id), id);
+    const next = random(20261204);
+    const alphabet = 'abeilnorstuzÉéèçœ';
+    const words: string[] = [];
+    for (let id = 0; id < table.size; id++) {
+      words.push(table.word(id));
+      // A near miss of a held word (same length, one letter changed), and a random word.
+      const w = table.word(id);
+      const at = Math.floor(next() * w.length);
+      words.push(w.slice(0, at) + alphabet.charAt(Math.floor(next() * alphabet.length)) + w.slice(at + 1));
+      let r = '';
+      for (let i = 1 + Math.floor(next() * 9); i > 0; i--)
+        r += alphabet.charAt(Math.floor(next() * alphabet.length));
+      words.push(r);
+    }
+    const text = words.join(next() < 0.5 ? ' ' : ', ');
+    const got = ctx.trie.tokenize(text);
+    const plain = tokenize(fold(text));
+    expect(got.count).toBe(plain.length);
+    const differ: string[] = [];
+    for (let i = 0; i < plain.length; i++) {
+      const t = plain[i] as (typeof plain)[number];
+      if (got.start[i] !== t.start || got.end[i] !== t.end || got.word[i] !== (ids.get(t.key) ?? -1))
+        differ.push(t.key);
+    }
+    expect(differ).toEqual([]);
+    // The arrays keep their spare room, zeros after the last token, as before they shared a buffer.
+    expect(got.start.length).toBeGreaterThanOrEqual(got.count);
+    expect(got.start.subarray(got.count).every((v) => v === 0)).toBe(true);
+    expect(got.word.subarray(got.count).every((v) => v === 0)).toBe(true);
+  });
+  it('finds every interned word of a fresh table through idOf', () => {
+    const t = new WordTable();
+    const next = random(20261205);
+    const held: string[] = [];
+    for (let n = 0; n < 20000; n++) {
+      let w = '';
+      for (let i = 1 + Math.floor(next() * 8); i > 0; i--)
+        w += String.fromCharCode(97 + Math.floor(next() * 26));
+      t.intern(w);
+      held.push(w);
+    }
+    expect(held.filter((w) => t.idOf(w) < 0)).toEqual([]);
+    expect(new Set(held).size).toBe(t.size);
   });
 });
