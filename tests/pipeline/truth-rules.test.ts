@@ -1118,6 +1118,10 @@ describe("what an actor's name and a stated distance say of a namesake (issue 8,
     // Farther than "near" reaches, the distance is a reference: X's region, still not Atar.
     const ref = claimsOf('Bandits robbed two traders in Atara, 30 km from Niafunke, on Sunday.');
     expect(ref.map((x) => placeOf(x.placeId)?.name)).toEqual(['Timbuktu']);
+    // The distance may be written before a town read as a border reference: "7 km SE of Adre border town" is
+    // near Adré, not a Hachaba 770 km west.
+    const adre = claimsOf('Raiders stole cattle in the village of Hachaba, 7 km SE of Adre border town.');
+    expect(adre.map((x) => [placeOf(x.placeId)?.name, x.geoPrecision])).toEqual([['Adré', 2]]);
     // A town within reach of the distance stays the event place.
     const near = claimsOf('Gunmen attacked a checkpoint in Sévaré, 12 km from Mopti, on Sunday.');
     expect(near.map((x) => placeOf(x.placeId)?.name)).toEqual(['Sévaré']);

@@ -43,6 +43,17 @@ function inSpans(spans: Span[], x: Span): boolean {
   return spans.some((sp) => x.start >= sp.start && x.end <= sp.end);
 }
 
+/** "7 km SE of ", "40 kilometres from the ": a distance written right before a name. */
+const KM_BEFORE =
+  /(\d+(?:[.,]\d+)?)\s?(?:km|kms|kilometres?|kilometers?)\s+(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west|[NSEW]{1,3})\s+)?(?:of|from)\s+(?:the\s+)?$/iu;
+
+/** The distance the text states right before offset `at`, in km, if any. */
+function statedKm(text: string | undefined, at: number): number | null {
+  if (!text) return null;
+  const m = KM_BEFORE.exec(text.slice(Math.max(0, at - 48), at));
+  return m ? Number((m[1] as string).replace(',', '.')) : null;
+}
+
 /** Between a village and its unit: " village in the town of ", ", in the commune of ". */
 const IN_UNIT_OF =
   /^\s*(?:village|hamlet|locality|camp)?\s*,?\s*in\s+the\s+(?:town|commune|rural\s+commune|cercle|district|department|province|prefecture)\s+of\s+$/iu;
@@ -148,14 +159,18 @@ export function choosePlaces(
   // of it; Mauritania's Atar, 1,080 km away, is a namesake of a village the gazetteer lacks.
   const entryOf = (r: Resolution) => ctx.gazetteer.get(r.placeId as string) as GazetteerEntry;
   // (A distance is measured from a town whether the roles stage read it as "near" or as a reference.)
-  const measured = placing.filter((r) => r.role?.km != null && town(r));
+  // ("7 km SE of Adre border town": read as a border reference, the distance is still written before it.)
+  const kmOf = (r: Resolution): number | null => r.role?.km ?? statedKm(doc.text, r.mention.start);
+  const measured = candidates.filter((r) => kmOf(r) != null && town(r));
   const outOfReach = (r: Resolution): boolean =>
-    r.role?.km == null &&
+    kmOf(r) == null &&
     town(r) &&
     measured.some(
-      (d) => haversineKm(entryOf(d).point, entryOf(r).point) > 2 * (d.role?.km ?? 0) + REACH_SLACK_KM,
+      (d) => haversineKm(entryOf(d).point, entryOf(r).point) > 2 * (kmOf(d) ?? 0) + REACH_SLACK_KM,
     );
   const strongAll = placing.filter((r) => isStrong(r) && !inContext(r) && !outOfReach(r));
+  // A town out of reach was the only event place: the claim is near the town the distance is measured from.
+  const unreached = measured.length > 0 && placing.some((r) => isStrong(r) && outOfReach(r));
   // "the Kati camp attacked at the gates of Bamako": with an event town named, the town it is near is only
   // where that town is ("the outskirts of Gao in northern Mali" is still near Gao).
   const atEvent = strongAll.filter((r) => r.role?.role !== 'near');
@@ -214,12 +229,20 @@ export function choosePlaces(
       ? strong
       : weak.length
         ? weak.slice(0, 1)
-        : placing.filter(isStrong);
+        : unreached
+          ? measured.slice(0, 1)
+          : placing.filter(isStrong);
   const setAside = candidates.filter((r) => !resolved.includes(r));
   const mission = resolved.length ? null : missionNear(tokens, trigger, missions, c);
   const embassy = mission ? embassyPlace(s, tokens, mission, doc, votes, ctx) : null;
   if (resolved.length) {
-    const places = namedPlaces(s, resolved, unknownHere.length > 0 || near || roadInside, c, ctx);
+    const places = namedPlaces(
+      s,
+      resolved,
+      unknownHere.length > 0 || near || roadInside || (unreached && !strong.length),
+      c,
+      ctx,
+    );
     carry.named(s, places);
     return { places, mission, unknownHere, setAside };
   }
