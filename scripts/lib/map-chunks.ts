@@ -15,6 +15,8 @@ import {
   MapChunkWriter,
   MapSourceWriter,
   type ChunkOptions,
+  type MapRows,
+  type StoredRows,
   type MapManifest2,
 } from '../../src/pipeline/output-chunks.ts';
 
@@ -193,20 +195,25 @@ class Files {
 }
 
 /** An incident for the map layer, with its claims' JSON when the caller has it (JSON.stringify(claims), or its
- * UTF-8 bytes). */
-export type MapIncident = readonly [IncidentFeature, string | Uint8Array | undefined];
+ * UTF-8 bytes); or a row a layer written before holds (the incident store's: the same id and claims), with its
+ * claims' JSON bytes (MapChunkWriter.addStoredRow). */
+export type MapIncident =
+  | readonly [IncidentFeature, string | Uint8Array | undefined]
+  | { readonly rows: StoredRows; readonly row: number; readonly id: string; readonly claims: Uint8Array };
 
 /** Writes map/ beside incidents.geojson and sources.json in `outDir` (sources.json must be there). The incidents
  * are read back from incidents.geojson unless given (the build's grouping worker hands over each feature as it
  * writes it, sparing a parse of hundreds of MB); the sources are read back from sources.json unless
  * `sourcesWritten` says how many a MapSources wrote already. Chunks are compressed on libuv's threads while the
- * outputs are read (the second core), the few appended files at the end. */
+ * outputs are read (the second core), the few appended files at the end. `onRows`: given the layer's rows once
+ * every incident is in (the incident store keeps them, MapChunkWriter.rows). */
 export async function writeMapLayer(
   outDir: string,
   opts: ChunkOptions = {},
   incidents?: Iterable<MapIncident>,
   sourcesWritten?: { sources: number; textChunks: number },
   store: ChunkStore | null = null,
+  onRows?: (rows: MapRows) => void,
 ): Promise<MapManifest2> {
   const gzip = opts.gzip ?? true;
   const apart = sourcesWritten !== undefined;
@@ -214,8 +221,9 @@ export async function writeMapLayer(
   let manifest: MapManifest2;
   try {
     const w = new MapChunkWriter(files.write, { gzip, ...opts, sourcesApart: apart });
-    for (const [f, claimsJson] of incidents ?? readBack(outDir)) {
-      w.addIncident(f, claimsJson);
+    for (const inc of incidents ?? readBack(outDir)) {
+      if ('rows' in inc) w.addStoredRow(inc.rows, inc.row, inc.id, inc.claims);
+      else w.addIncident(inc[0], inc[1]);
       if (files.pending.size > IN_FLIGHT) await files.drain();
     }
     if (!apart)
@@ -223,6 +231,7 @@ export async function writeMapLayer(
         w.addSource(s);
         if (files.pending.size > IN_FLIGHT) await files.drain();
       }
+    if (onRows) onRows(w.rows());
     manifest = w.finish(sourcesWritten);
   } finally {
     files.close();

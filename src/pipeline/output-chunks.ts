@@ -372,6 +372,128 @@ export class MapSourceWriter {
   }
 }
 
+const DICT_NAMES = [
+  'places',
+  'regions',
+  'eventTypes',
+  'subEventTypes',
+  'modalities',
+  'dates',
+  'actors',
+  'actorTypes',
+  'impacts',
+  'sources',
+] as const;
+type DictName = (typeof DICT_NAMES)[number];
+/** The u32 columns of MapRows, in the order they are stored. */
+export const ROW_U32 = [
+  'place',
+  'region',
+  'gp',
+  'tp',
+  'et',
+  'sub',
+  'mod',
+  'ds',
+  'de',
+  'nsrc',
+  'ncl',
+  'actN',
+  'act',
+  'actType',
+  'impN',
+  'imp',
+  'srcN',
+  'src',
+] as const satisfies readonly ColumnName[];
+type RowU32 = (typeof ROW_U32)[number];
+
+/** A MapChunkWriter's rows (MapChunkWriter.rows): per row the coordinates (NaN without a point) and toll (NaN for
+ * none) as f64 and the other columns as u32, indices into `dicts` as the writer interned them (1-based and 0 for
+ * null in the nullable ones); `act`, `actType`, `imp`, `src` hold actN, actN, impN, srcN values a row, rows in
+ * order; `fatalitiesRange` [row, low, high] triples; `noFeatureId` the rows whose feature has no id of its own. */
+export type MapRows = {
+  n: number;
+  lonF: Float64Array;
+  latF: Float64Array;
+  fat: Float64Array;
+  fatalitiesRange: Float64Array;
+  noFeatureId: Uint32Array;
+  dicts: Record<DictName, string[]>;
+} & Record<RowU32, Uint8Array | Uint16Array | Uint32Array>;
+
+/** MapRows read for addStoredRow (checked: every list as long as the counts say), with where each row's actors,
+ * impacts and sources start. */
+export class StoredRows {
+  readonly actAt: Uint32Array;
+  readonly impAt: Uint32Array;
+  readonly srcAt: Uint32Array;
+  readonly fatalitiesRange = new Map<number, [number, number]>();
+  readonly noFeatureId: Set<number>;
+  constructor(readonly rows: MapRows) {
+    const at = (counts: ArrayLike<number>, total: number, name: string) => {
+      const a = new Uint32Array(rows.n + 1);
+      for (let r = 0; r < rows.n; r++) a[r + 1] = a[r]! + counts[r]!;
+      if (a[rows.n] !== total) throw new Error(`stored rows: ${name} do not add up`);
+      return a;
+    };
+    const perList = new Set<string>(['act', 'actType', 'imp', 'src']);
+    for (const name of [...ROW_U32, 'lonF', 'latF', 'fat'] as const)
+      if (!perList.has(name) && rows[name].length !== rows.n)
+        throw new Error(`stored rows: ${name} is not ${rows.n} long`);
+    if (rows.actType.length !== rows.act.length) throw new Error('stored rows: actType is not act long');
+    if (rows.fatalitiesRange.length % 3) throw new Error('stored rows: fatalitiesRange is not triples');
+    this.actAt = at(rows.actN, rows.act.length, 'actors');
+    this.impAt = at(rows.impN, rows.imp.length, 'impacts');
+    this.srcAt = at(rows.srcN, rows.src.length, 'sources');
+    // Every string index points into its list (nullable columns: 1-based, 0 for null).
+    const dictOf: [RowU32, DictName, number][] = [
+      ['place', 'places', 0],
+      ['region', 'regions', 1],
+      ['et', 'eventTypes', 0],
+      ['sub', 'subEventTypes', 1],
+      ['mod', 'modalities', 0],
+      ['ds', 'dates', 1],
+      ['de', 'dates', 1],
+      ['act', 'actors', 0],
+      ['actType', 'actorTypes', 1],
+      ['imp', 'impacts', 0],
+      ['src', 'sources', 0],
+    ];
+    for (const name of DICT_NAMES) {
+      const list: unknown = rows.dicts[name];
+      if (!Array.isArray(list) || !list.every((x) => typeof x === 'string'))
+        throw new Error(`stored rows: ${name} is not a list of strings`);
+    }
+    for (const [col, dict, base] of dictOf) {
+      const a = rows[col];
+      const limit = rows.dicts[dict].length + base;
+      for (let i = 0; i < a.length; i++)
+        if (a[i]! >= limit) throw new Error(`stored rows: ${col} points past ${dict}`);
+    }
+    const fr = rows.fatalitiesRange;
+    for (let i = 0; i < fr.length; i += 3) this.fatalitiesRange.set(fr[i]!, [fr[i + 1]!, fr[i + 2]!]);
+    this.noFeatureId = new Set(rows.noFeatureId);
+  }
+}
+
+interface Translation {
+  list: readonly string[];
+  interner: Interner;
+  to: Int32Array;
+}
+
+/** A stored string index as this writer's (the string interned the first time it is asked for). */
+function tr(t: Translation, k: number): number {
+  let v = t.to[k];
+  if (v === undefined) throw new Error(`no stored string ${k}`);
+  if (v < 0) t.to[k] = v = t.interner.add(t.list[k]!);
+  return v;
+}
+
+/** tr of a 1-based index, 0 (null) kept. */
+const trNullable = (t: Translation, k: number): number => (k === 0 ? 0 : tr(t, k - 1) + 1);
+
 export class MapChunkWriter {
   private readonly perIncidents: number;
   private readonly perSources: number;
@@ -450,20 +572,10 @@ export class MapChunkWriter {
     const p = f.properties;
     const row = this.nIncidents;
     const { d } = this;
-    if (this.ids === null && HEX8.test(p.id)) this.idNums.push(parseInt(p.id, 16));
-    else {
-      this.ids ??= Array.from(this.idNums.values, (n) => n.toString(16).padStart(8, '0'));
-      this.ids.push(p.id);
-    }
+    this.pushId(p.id);
     if ((f as { id?: unknown }).id !== p.id) this.noFeatureId.push(row);
     const c = f.geometry?.type === 'Point' ? f.geometry.coordinates : null;
-    const lon = c ? c[0]! : NaN;
-    const lat = c ? c[1]! : NaN;
-    this.lonF.push(lon);
-    this.latF.push(lat);
-    if (c && this.gridCoords && !(onGrid(lon) && onGrid(lat))) this.gridCoords = false;
-    this.col('lon').push(c ? Math.round(lon * 1e6) : NO_COORD);
-    this.col('lat').push(c ? Math.round(lat * 1e6) : NO_COORD);
+    this.pushCoords(c ? c[0]! : NaN, c ? c[1]! : NaN);
     this.col('place').push(
       d.places.add(JSON.stringify([p.place_id, p.place_name, p.country, p.admin1, p.admin2])),
     );
@@ -497,20 +609,123 @@ export class MapChunkWriter {
       }
     this.col('srcN').push(seen.size);
     // JSON.stringify([p.id, p.claims]), with the claims' JSON reused when given.
-    if (claimsJson instanceof Uint8Array) {
-      this.claims.push([utf8.encode(`[${JSON.stringify(p.id)},`), claimsJson, CLOSE]);
-      this.claimBytes = true;
-    } else
-      this.claims.push(
+    if (claimsJson instanceof Uint8Array) this.endRow(p.id, claimsJson);
+    else
+      this.endRow(
+        p.id,
         claimsJson === undefined
           ? JSON.stringify([p.id, p.claims] satisfies [string, ClaimProps[]])
           : `[${JSON.stringify(p.id)},${claimsJson}]`,
       );
+  }
+
+  /** Row `r` of `rows` (a layer written before, MapChunkWriter.rows), for the incident `id` with its claims' JSON
+   * bytes: the same columns and strings as addIncident of the feature that row was written from, without the
+   * feature. Each stored string is interned the first time a stored row points at it, in addIncident's order, so
+   * the lists come out as addIncident's would. */
+  addStoredRow(rows: StoredRows, r: number, id: string, claimsJson: Uint8Array): void {
+    const R = rows.rows;
+    if (!(r >= 0 && r < R.n)) throw new Error(`stored row ${r} of ${R.n}`);
+    const row = this.nIncidents;
+    let to = this.fromStore.get(rows);
+    if (!to) this.fromStore.set(rows, (to = this.translations(R)));
+    const c = this.byName ?? (this.byName = Object.fromEntries(this.cols) as Record<ColumnName, Column>);
+    this.pushId(id);
+    if (rows.noFeatureId.has(r)) this.noFeatureId.push(row);
+    this.pushCoords(R.lonF[r]!, R.latF[r]!);
+    c.place.push(tr(to.places, R.place[r]!));
+    c.region.push(trNullable(to.regions, R.region[r]!));
+    c.gp.push(R.gp[r]!);
+    c.tp.push(R.tp[r]!);
+    c.et.push(tr(to.eventTypes, R.et[r]!));
+    c.sub.push(trNullable(to.subEventTypes, R.sub[r]!));
+    c.mod.push(tr(to.modalities, R.mod[r]!));
+    c.ds.push(trNullable(to.dates, R.ds[r]!));
+    c.de.push(trNullable(to.dates, R.de[r]!));
+    c.fat.push(R.fat[r]!);
+    if (rows.fatalitiesRange.size) {
+      const fr = rows.fatalitiesRange.get(r);
+      if (fr) this.fatalitiesRange.push([row, fr[0], fr[1]]);
+    }
+    c.nsrc.push(R.nsrc[r]!);
+    c.ncl.push(R.ncl[r]!);
+    for (let k = rows.actAt[r]!, e = rows.actAt[r + 1]!; k < e; k++) {
+      c.act.push(tr(to.actors, R.act[k]!));
+      c.actType.push(trNullable(to.actorTypes, R.actType[k]!));
+    }
+    c.actN.push(R.actN[r]!);
+    for (let k = rows.impAt[r]!, e = rows.impAt[r + 1]!; k < e; k++) c.imp.push(tr(to.impacts, R.imp[k]!));
+    c.impN.push(R.impN[r]!);
+    for (let k = rows.srcAt[r]!, e = rows.srcAt[r + 1]!; k < e; k++) c.src.push(tr(to.sources, R.src[k]!));
+    c.srcN.push(R.srcN[r]!);
+    this.endRow(id, claimsJson);
+  }
+
+  /** For each of a stored layer's string lists: its strings, this writer's interner and, per string, its index
+   * here once a stored row has pointed at it (-1 before). */
+  private translations(R: MapRows): Record<DictName, Translation> {
+    return Object.fromEntries(
+      DICT_NAMES.map((name) => [
+        name,
+        { list: R.dicts[name], interner: this.d[name], to: new Int32Array(R.dicts[name].length).fill(-1) },
+      ]),
+    ) as unknown as Record<DictName, Translation>;
+  }
+
+  private byName: Record<ColumnName, Column> | null = null;
+
+  /** The rows written so far, as addStoredRow reads them (the columns before narrowing, the strings in full);
+   * views of the writer's columns, valid while no row is added. */
+  rows(): MapRows {
+    // Views of the columns (not copies): they are not written to again once every row is in.
+    const u = (name: ColumnName) => this.col(name).values as Uint32Array;
+    const { d } = this;
+    return {
+      n: this.nIncidents,
+      lonF: this.lonF.values as Float64Array,
+      latF: this.latF.values as Float64Array,
+      fat: this.col('fat').values as Float64Array,
+      ...(Object.fromEntries(ROW_U32.map((name) => [name, u(name)])) as Record<RowU32, Uint32Array>),
+      fatalitiesRange: Float64Array.from(this.fatalitiesRange.flat()),
+      noFeatureId: Uint32Array.from(this.noFeatureId),
+      dicts: Object.fromEntries(DICT_NAMES.map((name) => [name, [...d[name].list]])) as Record<
+        DictName,
+        string[]
+      >,
+    };
+  }
+
+  private readonly fromStore = new Map<StoredRows, Record<DictName, Translation>>();
+
+  private pushId(id: string): void {
+    if (this.ids === null && HEX8.test(id)) this.idNums.push(parseInt(id, 16));
+    else {
+      this.ids ??= Array.from(this.idNums.values, (n) => n.toString(16).padStart(8, '0'));
+      this.ids.push(id);
+    }
+  }
+
+  /** NaN, NaN: no point. */
+  private pushCoords(lon: number, lat: number): void {
+    const c = !Number.isNaN(lon);
+    this.lonF.push(lon);
+    this.latF.push(lat);
+    if (c && this.gridCoords && !(onGrid(lon) && onGrid(lat))) this.gridCoords = false;
+    this.col('lon').push(c ? Math.round(lon * 1e6) : NO_COORD);
+    this.col('lat').push(c ? Math.round(lat * 1e6) : NO_COORD);
+  }
+
+  /** The row's claims entry (JSON.stringify([id, claims]) as text, or its claims' JSON bytes), then the cut. */
+  private endRow(id: string, entry: string | Uint8Array): void {
+    if (entry instanceof Uint8Array) {
+      this.claims.push([utf8.encode(`[${JSON.stringify(id)},`), entry, CLOSE]);
+      this.claimBytes = true;
+    } else this.claims.push(entry);
     this.nIncidents++;
     const n = this.claims.length;
     if (
       this.opts.contentCut
-        ? n >= this.perIncidents * MAX_CHUNK_FACTOR || cutAfter(p.id, this.perIncidents)
+        ? n >= this.perIncidents * MAX_CHUNK_FACTOR || cutAfter(id, this.perIncidents)
         : n === this.perIncidents
     )
       this.flushClaims();

@@ -16,6 +16,8 @@ const { work, corpus, cache, out, lite } = ws;
 
 /** The gzip siblings the last build took from the chunk store: of claims chunks, of text chunks (-1: no line). */
 let gzReused = { claims: -1, texts: -1 };
+/** The stored incidents the last build took with their map-layer row (-1: no line). */
+let rowsReused = -1;
 
 /** A build; returns how many incidents came from the store (the --timings line). */
 function build(args: string[], to = out): number {
@@ -25,9 +27,13 @@ function build(args: string[], to = out): number {
     { encoding: 'utf8', cwd: ROOT },
   );
   expect(r.status, r.stderr).toBe(0);
-  const m = /map layer \((\d+) incidents from the store, (\d+) claims chunks' gzip reused\)/.exec(r.stderr);
+  const m =
+    /map layer \((\d+) incidents from the store, (\d+) with their map rows, (\d+) claims chunks' gzip reused\)/.exec(
+      r.stderr,
+    );
   const t = /(\d+) text chunks' gzip reused\)/.exec(r.stderr);
-  gzReused = { claims: m ? Number(m[2]) : -1, texts: t ? Number(t[1]) : -1 };
+  gzReused = { claims: m ? Number(m[3]) : -1, texts: t ? Number(t[1]) : -1 };
+  rowsReused = m ? Number(m[2]) : -1;
   return m ? Number(m[1]) : -1;
 }
 
@@ -63,6 +69,7 @@ describe('incident store', () => {
     const added = join(corpus, 'added.txt');
     writeFileSync(added, 'Gunmen attacked Gao on 3 May 2024, killing 4 soldiers.\n');
     expect(build(['--cache', cache, '--workers', '1'])).toBe(all);
+    expect(rowsReused).toBe(all);
     const refAdded = fresh('ref-added');
     expectSameFolder(out, refAdded);
     // At most the chunks the new article's source and incident went into (perhaps split in two) were compressed
@@ -75,6 +82,7 @@ describe('incident store', () => {
     // The changed article's incident is built again (its document's key changed); the others are reused.
     writeFileSync(added, 'Gunmen attacked Gao on 3 May 2024, killing 5 soldiers, and Kidal on 4 May.\n');
     const changed = build(['--cache', cache, '--workers', '2']);
+    expect(rowsReused).toBe(all);
     const refChanged = fresh('ref-changed');
     expectSameFolder(out, refChanged);
     expect(changed).toBe(all);
@@ -94,6 +102,18 @@ describe('incident store', () => {
     writeFileSync(geojson, readFileSync(geojson));
     expect(build(['--cache', cache, '--workers', '1'])).toBe(0);
     expectSameFolder(out, fresh('ref-touched'));
+    // The map rows damaged (the last bytes of the index: the rows' lists): the features are reused, their rows
+    // built from them again, the same bytes.
+    writeFileSync(added, 'Troops withdrew from Kidal on 5 May 2024.\n');
+    const before = readFileSync(join(cache, 'incidents', 'index.bin'));
+    expect(before.includes('"rows":{')).toBe(true);
+    const damaged = Buffer.from(before);
+    damaged.writeUInt8(damaged.readUInt8(damaged.length - 1) ^ 0xff, damaged.length - 1);
+    writeFileSync(join(cache, 'incidents', 'index.bin'), damaged);
+    const all = build(['--cache', cache, '--workers', '1']);
+    expect(all).toBeGreaterThan(5);
+    expect(rowsReused).toBe(0);
+    expectSameFolder(out, fresh('ref-rows-damaged'));
     // A damaged index: nothing reused, the same bytes all the same. The chunk store likewise: a stored gzip
     // written to (other bytes) is not copied, and a damaged index is read as none.
     rmSync(added);

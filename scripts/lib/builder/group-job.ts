@@ -9,6 +9,7 @@ import { MAY_FLAG, textFlags } from '../../../src/pipeline/group.ts';
 import type { IncidentCounts } from '../../../src/pipeline/report.ts';
 import type { SourceMeta } from '../../../src/pipeline/types.ts';
 import { GZIP_LEVEL, writeMapLayer, type MapIncident } from '../map-chunks.ts';
+import type { MapRows } from '../../../src/pipeline/output-chunks.ts';
 import { ChunkStore } from './chunk-store.ts';
 import { StoreReader, StoreWriter, type ClaimDocs, type StorePlace } from './incident-store.ts';
 import { ClaimTextFile, FileWriter } from './writer.ts';
@@ -34,6 +35,15 @@ function* writeIncidents(
       let json: string | Buffer;
       let f: IncidentFeature;
       let claims: string | Uint8Array | undefined;
+      if (stored !== null && store?.rows) {
+        // The stored incident's map-layer row too: no feature is built at all.
+        if (i++) out.write(',');
+        const at = out.bytes;
+        out.write(stored.bytes);
+        next?.add(inc.id, at, out.bytes - at, inc.lines);
+        yield { rows: store.rows, row: stored.row, id: inc.id, claims: stored.claims };
+        continue;
+      }
       if (stored !== null) {
         json = stored.bytes;
         claims = stored.claims;
@@ -90,7 +100,7 @@ export async function groupJob(
   },
   docs?: ClaimDocs,
   place?: StorePlace | null,
-): Promise<IncidentCounts & { reused: number; gzipReused: number }> {
+): Promise<IncidentCounts & { reused: number; rowsReused: number; gzipReused: number }> {
   // Grouping reads a few words of each sentence (group.ts textFlags): only the sentences that may hold one are
   // parsed; the file stays on disk, each sentence read back when its incident is written.
   const texts = new ClaimTextFile(o.texts, MAY_FLAG, (line, json) =>
@@ -104,6 +114,7 @@ export async function groupJob(
     const keyed = docs && place && docs.keyed && docs.doc.n === index.n ? docs : null;
     store = keyed && place ? StoreReader.open(place, keyed) : null;
     const next = keyed ? new StoreWriter(keyed) : null;
+    let rows: MapRows | null = null;
     // The claims chunks' gzip siblings of the last build (chunk-store.ts), with a cache.
     const gz = place ? ChunkStore.open(place.dir, 'claims', GZIP_LEVEL, o.target) : null;
     await writeMapLayer(
@@ -112,14 +123,16 @@ export async function groupJob(
       writeIncidents(o.path, incidents.features, texts, store, next),
       o.sources,
       gz,
+      next ? (r) => (rows = r) : undefined,
     );
-    if (next && place) next.save(place, o.path);
+    if (next && place) next.save(place, o.path, rows);
     gz?.save();
     return {
       incidents: incidents.incidents,
       point: incidents.point,
       region: incidents.incidents - incidents.point,
       reused: store?.hits ?? 0,
+      rowsReused: store?.rows ? store.hits : 0,
       gzipReused: (gz?.hits ?? 0) + (gz?.linked ?? 0),
     };
   } finally {

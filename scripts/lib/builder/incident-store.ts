@@ -24,13 +24,14 @@ import {
   readdirSync,
   renameSync,
   rmSync,
-  writeFileSync,
+  writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { ROW_U32, StoredRows, type MapRows } from '../../../src/pipeline/output-chunks.ts';
 import { statSignature } from './scan-memo.ts';
 
 /** Bump when the store's layout or what a feature depends on changes beyond the fingerprints. */
-const LAYOUT = 1;
+const LAYOUT = 2;
 const INDEX = 'index.bin';
 const CLAIMS_KEY = Buffer.from('"claims":[');
 const DATA_FILE = /^[0-9]+-[0-9a-f]{12}\.geojson$/;
@@ -99,7 +100,35 @@ interface Header {
   n: number;
   claims: number;
   docs: string[];
+  /** The map layer's rows of the stored incidents (row r is incident r), after the index's arrays: the arrays'
+   * lengths and bytes per value (in ROWS_F64, ROW_U32, fatalitiesRange, noFeatureId order; the ROW_U32 columns in
+   * the narrowest of 1, 2, 4 bytes that holds their values) and the SHA-256 of their bytes. */
+  rows?: { dicts: MapRows['dicts']; lengths: number[]; widths: number[]; sha256: string };
 }
+
+const ROWS_F64 = ['lonF', 'latF', 'fat'] as const;
+type RowArray = Float64Array | Uint32Array | Uint16Array | Uint8Array;
+/** The narrowest unsigned array that holds every value (most columns hold small numbers). */
+function narrowed(a: Uint8Array | Uint16Array | Uint32Array): Uint8Array | Uint16Array | Uint32Array {
+  let max = 0;
+  for (let i = 0; i < a.length; i++) if ((a[i] as number) > max) max = a[i] as number;
+  return max < 256 ? Uint8Array.from(a) : max < 65536 ? Uint16Array.from(a) : a;
+}
+const rowArrays = (r: MapRows): RowArray[] => [
+  ...ROWS_F64.map((k) => r[k]),
+  ...ROW_U32.map((k) => narrowed(r[k])),
+  r.fatalitiesRange,
+  r.noFeatureId,
+];
+/** The typed array of each row array by its bytes per value: 8 for the f64 ones, 1, 2 or 4 for the others. */
+const rowWidths: readonly (readonly number[])[] = [
+  ...ROWS_F64.map(() => [8]),
+  ...ROW_U32.map(() => [1, 2, 4]),
+  [8],
+  [4],
+];
+const BY_WIDTH = { 1: Uint8Array, 2: Uint16Array, 4: Uint32Array, 8: Float64Array } as const;
+const bytesOf = (a: ArrayBufferView): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 
 const READ_WINDOW = 8 * 1024 * 1024;
 
@@ -114,6 +143,8 @@ export class StoreReader {
   private winAt = 0;
   private winLen = 0;
   hits = 0;
+  /** The stored incidents' map-layer rows, null when the store has none (or they do not check out). */
+  readonly rows: StoredRows | null;
 
   private constructor(
     private readonly h: Header,
@@ -125,7 +156,9 @@ export class StoreReader {
     private readonly cDoc: Int32Array,
     private readonly cIdx: Int32Array,
     private readonly docs: ClaimDocs,
+    rows: StoredRows | null,
   ) {
+    this.rows = rows;
     this.fd = openSync(dataPath, 'r');
     let size = 1024;
     while (size < 2 * h.n) size *= 2;
@@ -161,17 +194,58 @@ export class StoreReader {
         at += bytes;
         return copy;
       };
-      const r = new StoreReader(
-        h,
-        dataPath,
+      const arrays = [
         take(Uint32Array, h.n),
         take(Float64Array, h.n),
         take(Uint32Array, h.n),
         take(Uint32Array, h.n + 1),
         take(Int32Array, h.claims),
         take(Int32Array, h.claims),
-        docs,
-      );
+      ] as const;
+      // The rows are used only when whole (their bytes' hash) and consistent (StoredRows checks the lengths);
+      // without them the stored incidents' rows are built from their features, as before.
+      let rows: StoredRows | null = null;
+      const listsOk = (l: unknown, w: unknown): l is number[] =>
+        Array.isArray(l) &&
+        Array.isArray(w) &&
+        l.length === rowWidths.length &&
+        w.length === rowWidths.length &&
+        l.every((x) => Number.isSafeInteger(x) && x >= 0) &&
+        w.every((x, k) => rowWidths[k]?.includes(x as number));
+      if (h.rows && listsOk(h.rows.lengths, h.rows.widths)) {
+        const from = at;
+        const { lengths, widths } = h.rows;
+        const lists: RowArray[] = lengths.map((n, k) =>
+          take<RowArray>(
+            BY_WIDTH[widths[k] as keyof typeof BY_WIDTH] as {
+              new (b: ArrayBuffer): RowArray;
+              BYTES_PER_ELEMENT: number;
+            },
+            n,
+          ),
+        );
+        const sha = createHash('sha256').update(buf.subarray(from, at)).digest('hex');
+        if (sha === h.rows.sha256)
+          try {
+            const [lonF, latF, fat] = lists as Float64Array[];
+            const u32 = Object.fromEntries(ROW_U32.map((k, i) => [k, lists[ROWS_F64.length + i]]));
+            const rest = lists.slice(ROWS_F64.length + ROW_U32.length);
+            const mapRows = {
+              n: h.n,
+              lonF,
+              latF,
+              fat,
+              ...u32,
+              fatalitiesRange: rest[0] as Float64Array,
+              noFeatureId: rest[1] as Uint32Array,
+              dicts: h.rows.dicts,
+            } as MapRows;
+            rows = new StoredRows(mapRows);
+          } catch {
+            rows = null;
+          }
+      }
+      const r = new StoreReader(h, dataPath, ...arrays, docs, rows);
       if (at !== buf.length) {
         r.close();
         return null;
@@ -185,7 +259,7 @@ export class StoreReader {
   /** The stored feature when a stored incident has this id and the same claims (`lines`, in the feature's
    * order), else null: its JSON's bytes (a view valid until the next call) and its claims' JSON (the list that
    * ends it, its bytes copied: the map layer's claims chunk holds them). */
-  find(id: number, lines: readonly number[]): { bytes: Buffer; claims: Buffer } | null {
+  find(id: number, lines: readonly number[]): { bytes: Buffer; claims: Buffer; row: number } | null {
     let r = -1;
     for (let i = (Math.imul(id, 0x9e3779b1) >>> 0) & this.mask; ; i = (i + 1) & this.mask) {
       const t = this.table[i] as number;
@@ -219,7 +293,11 @@ export class StoreReader {
     )
       return null;
     this.hits++;
-    return { bytes, claims: Buffer.from(bytes.subarray(at + CLAIMS_KEY.length - 1, bytes.length - 2)) };
+    return {
+      bytes,
+      claims: Buffer.from(bytes.subarray(at + CLAIMS_KEY.length - 1, bytes.length - 2)),
+      row: r,
+    };
   }
 
   /** `len` bytes at `off` of the data file (null past its end), through a window read ahead (the stored features
@@ -269,8 +347,9 @@ export class StoreWriter {
   }
 
   /** Links (or copies) `geojson` (the incidents.geojson just written) into the store and writes its index in place of the
-   * last one. A store that cannot be written only costs the next build its speed. */
-  save(place: StorePlace, geojson: string): void {
+   * last one, with the map layer's rows of its incidents when given (one per incident, in order). A store that
+   * cannot be written only costs the next build its speed. */
+  save(place: StorePlace, geojson: string, rows?: MapRows | null): void {
     const folder = join(place.dir, 'incidents');
     const data = `${process.pid}-${randomBytes(6).toString('hex')}.geojson`;
     const dataPath = join(folder, data);
@@ -285,6 +364,8 @@ export class StoreWriter {
       }
       const st = lstatSync(dataPath, { bigint: true });
       const n = this.id.n;
+      const rowLists = rows && rows.n === n ? rowArrays(rows) : null;
+      const rowBytes = rowLists?.map(bytesOf) ?? null;
       const header: Header = {
         layout: LAYOUT,
         print: place.print,
@@ -293,6 +374,16 @@ export class StoreWriter {
         n,
         claims: this.cDoc.n,
         docs: this.docs.keys as string[],
+        ...(rows && rowLists && rowBytes
+          ? {
+              rows: {
+                dicts: rows.dicts,
+                lengths: rowLists.map((a) => a.length),
+                widths: rowLists.map((a) => a.BYTES_PER_ELEMENT),
+                sha256: rowBytes.reduce((h, b) => h.update(b), createHash('sha256')).digest('hex'),
+              },
+            }
+          : {}),
       };
       const arrays = [
         new Uint32Array(this.id.values.buffer, 0, n),
@@ -302,13 +393,18 @@ export class StoreWriter {
         this.cDoc.values,
         this.cIdx.values,
       ];
-      writeFileSync(
-        tmp,
-        Buffer.concat([
+      // Written piece by piece: the index with its rows is tens of MB at 20k articles, not worth a copy in memory.
+      const fd = openSync(tmp, 'w');
+      try {
+        for (const piece of [
           Buffer.from(`${JSON.stringify(header)}\n`),
-          ...arrays.map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength)),
-        ]),
-      );
+          ...arrays.map(bytesOf),
+          ...(rowBytes ?? []),
+        ])
+          for (let at = 0; at < piece.length;) at += writeSync(fd, piece, at);
+      } finally {
+        closeSync(fd);
+      }
       renameSync(tmp, index);
       // Earlier stores' files (also one a damaged index no longer names; a build reading one keeps it open), once
       // no output folder holds them any more: an unlink moves the ctime of the output's file too, and so would

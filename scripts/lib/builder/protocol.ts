@@ -41,6 +41,6 @@ export type FromWorker =
   /** `key`: the cache key the result was stored under (of the bytes the worker read), with a cache. */
   | { type: 'doc'; seq: number; ok: true; record: DocRecord; frags: DocFragments; key?: string }
   | { type: 'doc'; seq: number; ok: false; why: string }
-  /** `reused`: incidents whose feature came from the incident store; `gzipReused`: claims chunks whose gzip
-   * sibling came from the chunk store. */
-  | { type: 'grouped'; counts: IncidentCounts; reused: number; gzipReused: number };
+  /** `reused`: incidents whose feature came from the incident store (`rowsReused` of them with their map-layer
+   * row); `gzipReused`: claims chunks whose gzip sibling came from the chunk store. */
+  | { type: 'grouped'; counts: IncidentCounts; reused: number; rowsReused: number; gzipReused: number };

@@ -221,7 +221,7 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
     const grouped = await grouping;
     phase(
       `group, incidents.geojson, map layer (${grouped.reused} incidents from the store, ` +
-        `${grouped.gzipReused} claims chunks' gzip reused)`,
+        `${grouped.rowsReused} with their map rows, ${grouped.gzipReused} claims chunks' gzip reused)`,
     );
     const counts = reportCounts(
       total,
