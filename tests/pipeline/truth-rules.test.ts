@@ -1180,3 +1180,13 @@ describe("a unit's name points to its country though hamlets elsewhere share it 
     expect(placeOf(resolutionOf(text, 'Bangui')?.placeId ?? '')?.country).toBe('NE');
   });
 });
+
+describe('a reaction is no event of its own (issue 8, stop 20)', () => {
+  it('"our condolences ... wish the injured a speedy recovery" draws nothing in Mali, and is listed', () => {
+    const text =
+      'The spokesman conveyed his condolences to the Governments of Mali and Niger and wished the injured a speedy recovery.';
+    const r = run(text, '2019-11-04');
+    expect(r.claims).toEqual([]);
+    expect(r.unlocated.map((u) => u.why)).toEqual([expect.stringContaining('condolences')]);
+  });
+});

@@ -12,17 +12,26 @@ export interface GenericLexicon {
   trends?: string[];
   /** "since 2015": a span running from a year to now is a total, not an event. */
   sinceYear: boolean;
+  /** A reaction to events told elsewhere ("We convey our condolences ... and wish the injured a speedy recovery"):
+   * no event of its own, whatever date it states. */
+  reactions?: string[];
 }
 
 export interface GenericRules {
   cues: CueSet<string>;
   trends: CueSet<string>;
+  reactions: CueSet<string>;
   sinceYear: boolean;
 }
 
 export function compileGeneric(lex: GenericLexicon): GenericRules {
   const set = (words: readonly string[]) => new CueSet(words.map((phrase) => ({ phrase, value: phrase })));
-  return { cues: set(lex.cues), trends: set(lex.trends ?? []), sinceYear: lex.sinceYear };
+  return {
+    cues: set(lex.cues),
+    trends: set(lex.trends ?? []),
+    reactions: set(lex.reactions ?? []),
+    sinceYear: lex.sinceYear,
+  };
 }
 
 const HOLDS_DEPLOYED =
@@ -39,7 +48,7 @@ export function genericCue(
   date: DateSpan | null,
   rules: GenericRules,
 ): string | null {
-  const trend = rules.trends.find(tokens)[0];
+  const trend = rules.trends.find(tokens)[0] ?? rules.reactions.find(tokens)[0];
   if (trend) return trend.value;
   if (date && date.precision <= 2 && !SINCE_YEAR.test(date.text)) return null;
   const hit = rules.cues.find(tokens)[0];
