@@ -2,10 +2,11 @@
 // a name given to something. Each is anchored at the end of the 100-character window before a mention, so it is
 // linear in that window.
 
-/** "at the gates of Bamako", "on the outskirts of Niamey": near the town, not in it. (Plain "near X" keeps the
- * event role with precision 2, place.ts: the sentence's only place then still places the claim.) */
+/** "at the gates of Bamako", "on the outskirts of Niamey", "a base in Kati, outside Bamako": near the town, not
+ * in it. (Plain "near X" keeps the event role with precision 2, place.ts: the sentence's only place then still
+ * places the claim. A bare "outside X" without the comma may mean beyond a country: "operating outside Mali".) */
 export const OUTSKIRTS_BEFORE =
-  /\b(?:at\s+the\s+gates\s+of|on\s+the\s+outskirts\s+of|outskirts\s+of|on\s+the\s+edge\s+of|just\s+outside(?:\s+of)?|outside\s+(?:of\s+)?the\s+(?:capital|town|city)\s*,?)\s+(?:the\s+)?(?:(?:capital|town|city|village)\s*,?\s+(?:of\s+)?)?$/u;
+  /(?:\b(?:at\s+the\s+gates\s+of|on\s+the\s+outskirts\s+of|outskirts\s+of|on\s+the\s+edge\s+of|just\s+outside(?:\s+of)?|outside\s+(?:of\s+)?the\s+(?:capital|town|city)\s*,?)|,\s*outside)\s+(?:the\s+)?(?:(?:capital|town|city|village)\s*,?\s+(?:of\s+)?)?$/u;
 
 /** "continue the road towards Niamey": where the travellers were going. */
 export const JOURNEY_BEFORE =

@@ -1190,3 +1190,16 @@ describe('a reaction is no event of its own (issue 8, stop 20)', () => {
     expect(r.unlocated.map((u) => u.why)).toEqual([expect.stringContaining('condolences')]);
   });
 });
+
+describe('"in X, outside Y" is at X (issue 8, stop 20)', () => {
+  it('"held at a military base in Kati, outside Bamako": Kati only', () => {
+    const claims = claimsOf(
+      'The two ministers were detained at a military base in Kati, outside Bamako, on Monday.',
+    );
+    expect(claims.map((c) => placeOf(c.placeId)?.name)).toEqual(['Kati']);
+    // Without the comma "outside" may mean beyond a country, and is left as it was.
+    expect(resolutionOf('Jihadists operating outside Mali attacked a post.', 'Mali')?.role?.role).not.toBe(
+      'near',
+    );
+  });
+});
