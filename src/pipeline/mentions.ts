@@ -373,6 +373,20 @@ function contextWords(
   return { before, after, locative, agentAfter, politicalAfter, politicalWith, pairedCapital, stateObject };
 }
 
+/** "the hamlet of Kichi (": a settlement noun, "of" and a name, then the bracket the mention opens. */
+const SPELLED_BEFORE = /\b(\p{L}+)\s+of\s+(\p{Lu})[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]*)?\s*\(\s*$/u;
+
+/**
+ * "the hamlet of Kichi (Kissi)": the bracket gives the place's other spelling, as plain as "the village of". Only
+ * a spelling with the name's first letter ("Dinahoro (Dinaoro)"): "the village of Kare (Gari)" may name another
+ * place, and a Gari 500 km away is what the gazetteer has.
+ */
+function otherSpelling(text: string, start: number, end: number, introducers: ReadonlySet<string>): boolean {
+  if (!/^\s*\)/u.test(text.slice(end, end + 3))) return false;
+  const m = SPELLED_BEFORE.exec(text.slice(Math.max(0, start - 64), start));
+  return !!m && introducers.has((m[1] as string).toLowerCase()) && m[2] === text.charAt(start);
+}
+
 /**
  * The words around a village name the resolver weighs (resolve.ts): a locative or an event verb right before it
  * ("in Boni", "attacked Boni"), "the village of Boni", and whether it is one word of a longer capitalised name
@@ -389,6 +403,7 @@ function villageCue(text: string, range: TokenRange, h: Hit, ctx: PipelineContex
   // "(coded as Singa at geoprecision 2)" says Singa is a place as plainly.
   const introduced =
     (prev === 'as' && prev2 === 'coded') ||
+    otherSpelling(text, tokens.start[h.first] as number, tokens.end[h.last] as number, v.introducers) ||
     (prev === 'of' && v.introducers.has(prev2)) ||
     (prev === 'the' && (w.locative.has(prev2) || v.verbs.has(prev2)) && AREA_NOUNS.has(next));
   // "the axis Tongomayel-Barsalogho", "the Arbinda-Gorgadji axis": both ends of a road are places.

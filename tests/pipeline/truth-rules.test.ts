@@ -1203,3 +1203,14 @@ describe('"in X, outside Y" is at X (issue 8, stop 20)', () => {
     );
   });
 });
+
+describe('a bracket that gives a village its other spelling (issue 8, stop 20)', () => {
+  it('"the hamlet of Kichi (Kissi)": Kissi, the spelling the gazetteer has', () => {
+    const claims = claimsOf('Gunmen seized a truck in the hamlet of Kichi (Kissi) on Sunday.');
+    expect(claims.map((c) => placeOf(c.placeId)?.name)).toEqual(['Kissi']);
+    // Another first letter may be another place: "the village of Kare (Gari)" is not read as Gari.
+    expect(
+      resolutionOf('Militiamen killed seven herders in the village of Kare (Gari).', 'Gari')?.status,
+    ).not.toBe('resolved');
+  });
+});
