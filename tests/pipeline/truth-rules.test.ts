@@ -1214,3 +1214,12 @@ describe('a bracket that gives a village its other spelling (issue 8, stop 20)',
     ).not.toBe('resolved');
   });
 });
+
+describe('where the people came from is no event place (issue 8, stop 20)', () => {
+  it('"five men from Isseye village were executed near Yirma": Isseye is their origin', () => {
+    const text =
+      'Five men from Isseye village were detained on Monday and later executed by Malian soldiers near Yirma.';
+    expect(resolutionOf(text, 'Isseye')?.role?.role).toBe('origin');
+    expect(claimsOf(text).map((c) => placeOf(c.placeId)?.name)).not.toContain('Issèye');
+  });
+});
