@@ -394,6 +394,15 @@ const BEARINGS: Record<string, number> = {
   southwest: 225,
   west: 270,
   northwest: 315,
+  // "7 km SE of Adre" (folded).
+  n: 0,
+  ne: 45,
+  e: 90,
+  se: 135,
+  s: 180,
+  sw: 225,
+  w: 270,
+  nw: 315,
 };
 
 /** "north-east", "northeastern" -> 45; null when no direction is stated. */

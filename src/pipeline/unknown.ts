@@ -292,7 +292,6 @@ export function findUnknownPlaces(
     );
     if (after) context.push({ start: after.mention.start, end: after.mention.end });
   }
-  context.sort((a, b) => a.start - b.start);
   unknown.sort((a, b) => a.mention.start - b.mention.start);
   const all = resolutions.flatMap((r): Resolution[] => {
     if (contradictions.has(r)) return [];

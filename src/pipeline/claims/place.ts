@@ -43,17 +43,6 @@ function inSpans(spans: Span[], x: Span): boolean {
   return spans.some((sp) => x.start >= sp.start && x.end <= sp.end);
 }
 
-/** "7 km SE of ", "40 kilometres from the ": a distance written right before a name. */
-const KM_BEFORE =
-  /(\d+(?:[.,]\d+)?)\s?(?:km|kms|kilometres?|kilometers?)\s+(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west|[NSEW]{1,3})\s+)?(?:of|from)\s+(?:the\s+)?$/iu;
-
-/** The distance the text states right before offset `at`, in km, if any. */
-function statedKm(text: string | undefined, at: number): number | null {
-  if (!text) return null;
-  const m = KM_BEFORE.exec(text.slice(Math.max(0, at - 48), at));
-  return m ? Number((m[1] as string).replace(',', '.')) : null;
-}
-
 /** Between a village and its unit: " village in the town of ", ", in the commune of ". */
 const IN_UNIT_OF =
   /^\s*(?:village|hamlet|locality|camp)?\s*,?\s*in\s+the\s+(?:town|commune|rural\s+commune|cercle|district|department|province|prefecture)\s+of\s+$/iu;
@@ -159,8 +148,7 @@ export function choosePlaces(
   // of it; Mauritania's Atar, 1,080 km away, is a namesake of a village the gazetteer lacks.
   const entryOf = (r: Resolution) => ctx.gazetteer.get(r.placeId as string) as GazetteerEntry;
   // (A distance is measured from a town whether the roles stage read it as "near" or as a reference.)
-  // ("7 km SE of Adre border town": read as a border reference, the distance is still written before it.)
-  const kmOf = (r: Resolution): number | null => r.role?.km ?? statedKm(doc.text, r.mention.start);
+  const kmOf = (r: Resolution): number | null => r.role?.km ?? null;
   const measured = candidates.filter((r) => kmOf(r) != null && town(r));
   const outOfReach = (r: Resolution): boolean =>
     kmOf(r) == null &&
