@@ -110,9 +110,17 @@ function statedToll(
       if (!f.tollWords.has(keys[j] as string)) continue;
       const at = skip(j + 1);
       const n = numberAt(tokens, at, raw, f);
-      // "the toll is 2 soldiers and 3 assailants killed": a list of sides, counted as such.
-      if (n !== null && !(f.nouns.has(keys[at + 1] ?? '') && keys[at + 2] === 'and'))
-        return { n, rose: RISE.has(keys[j] as string) };
+      if (n === null) continue;
+      const rose = RISE.has(keys[j] as string);
+      // "the toll is 2 soldiers and 3 assailants killed", "has risen to at least 28 officers and four civilians": a
+      // list of sides, summed.
+      if (f.nouns.has(keys[at + 1] ?? '') && keys[at + 2] === 'and') {
+        const m2 = skipHedges(keys, at + 3, f);
+        const m = numberAt(tokens, m2, raw, f);
+        if (m !== null && keys.slice(m2 + 1, m2 + 4).some((w) => f.nouns.has(w))) return { n: n + m, rose };
+        continue;
+      }
+      return { n, rose };
     }
   }
   return null;

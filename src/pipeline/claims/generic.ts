@@ -15,12 +15,16 @@ export interface GenericLexicon {
   /** A reaction to events told elsewhere ("We convey our condolences ... and wish the injured a speedy recovery"):
    * no event of its own, whatever date it states. */
   reactions?: string[];
+  /** "the deadliest", "the worst attack": cues, except in a comma clause that sums up the sentence's own event
+   * ("..., marking the deadliest attack on the nation's forces"). */
+  superlatives?: string[];
 }
 
 export interface GenericRules {
   cues: CueSet<string>;
   trends: CueSet<string>;
   reactions: CueSet<string>;
+  superlatives: CueSet<string>;
   sinceYear: boolean;
 }
 
@@ -30,12 +34,16 @@ export function compileGeneric(lex: GenericLexicon): GenericRules {
     cues: set(lex.cues),
     trends: set(lex.trends ?? []),
     reactions: set(lex.reactions ?? []),
+    superlatives: set(lex.superlatives ?? []),
     sinceYear: lex.sinceYear,
   };
 }
 
 const HOLDS_DEPLOYED =
   /\b(?:has|have)\s+(?:(?:some|about|around|nearly|over|more than)\s+)?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of|thousands of)\s+(?:[\w-]+\s+){0,10}?(?:deployed|stationed|based)\b/;
+/** "..., marking the deadliest", "..., making it one of the worst", "..., in what was the deadliest": a clause that
+ * sums up the event the sentence has just told. */
+const SUMS_UP = /,\s*(?:marking|making(?:\s+it|\s+this)?|in what (?:was|is|has been|had been))\s+$/;
 const SINCE_YEAR = /\bsince (?:(?:early|late|mid|the end of|the start of) )?(?:1[89]|20)\d\d\b/;
 
 /**
@@ -53,6 +61,14 @@ export function genericCue(
   if (date && date.precision <= 2 && !SINCE_YEAR.test(date.text)) return null;
   const hit = rules.cues.find(tokens)[0];
   if (hit) return hit.value;
+  // "marking one of the deadliest": "the deadliest" inside it is the same superlative.
+  let summed = -1;
+  for (const h of rules.superlatives.find(tokens)) {
+    if (h.first <= summed) continue;
+    const at = tokens[h.first]?.start ?? 0;
+    if (!SUMS_UP.test(folded.slice(Math.max(0, at - 40), at))) return h.value;
+    summed = h.last;
+  }
   // "France has three Reaper drones and four jets deployed to the Sahel": what a force holds, not an event.
   const holds = HOLDS_DEPLOYED.exec(folded);
   if (holds) return holds[0];

@@ -153,6 +153,11 @@ describe('issue 9: subsets, hundreds, all sides, tolls (ACLED: the conservative 
     },
     // A toll that rose replaces the first count.
     { text: 'Gunmen killed 40 people in Djibo on 2 May 2024; the toll later rose to 60.', expect: 60 },
+    // A toll that rose to a list of sides: their sum.
+    {
+      text: 'The death toll for the 2 May 2024 attack in Djibo has risen to at least 28 officers and four civilians.',
+      expect: 32,
+    },
     // The same victims restated are counted once.
     {
       text: 'Gunmen killed 5 soldiers in Djibo on 2 May 2024; 5 soldiers were killed in the attack.',

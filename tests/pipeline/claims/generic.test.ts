@@ -28,6 +28,7 @@ describe('generic statements', () => {
       ['France has deployed thousands of troops to the Sahel region of West Africa.', null],
       ['Since the suspension, attacks in central and northern Mali have increased in the past weeks.', day],
       ["This incident marks one of the deadliest attacks on Burkina Faso's army in recent times.", null],
+      ['It was the deadliest attack in at least a year in the West African country.', null],
     ] as const) {
       expect({ text, cue: cue(text, date) }).not.toEqual({ text, cue: null });
     }
@@ -40,6 +41,12 @@ describe('generic statements', () => {
       ['Since Sunday, jihadists have repeatedly attacked Djibo.', day],
       ['In 2012 rebels seized Kidal.', null],
       ['France has deployed 500 troops to Gao on Sunday.', day],
+      // A superlative in a clause that sums up the sentence's own event describes that event.
+      [
+        'The toll for the attack in Djibo has risen to 32, the government said, marking the deadliest attack on its forces.',
+        null,
+      ],
+      ['Gunmen killed 30 soldiers in Djibo, making it one of the deadliest attacks this year.', null],
     ] as const) {
       expect({ text, cue: cue(text, date) }).toEqual({ text, cue: null });
     }
