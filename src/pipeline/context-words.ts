@@ -38,6 +38,7 @@ const RULE_WORDS = [
   's',
   'and',
   'with',
+  'behalf',
   'parallel',
   'reminiscent',
   'analogy',

@@ -311,7 +311,8 @@ interface ContextWords {
   locative: boolean;
   agentAfter: boolean;
   politicalAfter: boolean;
-  /** "agreements concluded with Paris": a capital as its government (a country stays the country's place). */
+  /** "agreements concluded with Paris", "on behalf of Bamako": a capital as its government (a country stays the
+   * country's place). */
   politicalWith: boolean;
   pairedCapital: boolean;
   /** "has suspended Niger": the object of a verb done to a state (a country only). */
@@ -367,7 +368,10 @@ function contextWords(
     (w.agentVerbs.has(a0) || (w.auxiliaries.has(a0) && after.slice(1, 3).some((x) => w.agentVerbs.has(x))));
   const politicalAfter = possessive && owned.some((x) => w.politicalNouns.has(x));
   // "agreements concluded with Paris", "ties with Bamako": the capital's government, as "Paris's decision" is.
-  const politicalWith = prev === 'with' && before.slice(0, -1).some((x) => w.politicalNouns.has(x));
+  // ("the MAA was acting on behalf of Bamako": the same.)
+  const politicalWith =
+    (prev === 'with' && before.slice(0, -1).some((x) => w.politicalNouns.has(x))) ||
+    (prev === 'of' && prev2 === 'behalf');
   const pairedCapital = prev === 'between' || (prev === 'and' && before.includes('between'));
   const stateObject = prev !== undefined && w.stateObjectVerbs.has(prev);
   return { before, after, locative, agentAfter, politicalAfter, politicalWith, pairedCapital, stateObject };

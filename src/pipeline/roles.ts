@@ -312,12 +312,14 @@ export function mentionRole(
   const borderA = rules.borderAfter.exec(after);
   if (borderA) return { role: 'reference', cue: `… ${borderA[0].trim()}`, km: null, weak: false };
 
-  const dest =
-    rules.destinationBefore.exec(before) ??
-    ENTERING_BEFORE.exec(before) ??
-    TREATED_BEFORE.exec(before) ??
-    JOURNEY_BEFORE.exec(before) ??
-    (FLIGHT.test(before) ? ARRIVED_BEFORE.exec(before) : null);
+  // "schoolchildren who took to Ndjamena streets": the town whose streets they took to, where the event is.
+  const dest = /^\s*streets?\b/u.test(after)
+    ? null
+    : (rules.destinationBefore.exec(before) ??
+      ENTERING_BEFORE.exec(before) ??
+      TREATED_BEFORE.exec(before) ??
+      JOURNEY_BEFORE.exec(before) ??
+      (FLIGHT.test(before) ? ARRIVED_BEFORE.exec(before) : null));
   if (dest) return { role: 'reference', cue: dest[0].trim(), km: null, weak: false };
   // "the cell planned to carry out attacks in Abidjan, Bamako and Ouagadougou": a plan's targets, not where
   // anything happened.

@@ -1223,3 +1223,25 @@ describe('where the people came from is no event place (issue 8, stop 20)', () =
     expect(claimsOf(text).map((c) => placeOf(c.placeId)?.name)).not.toContain('Issèye');
   });
 });
+
+describe('a capital acted for, a town whose streets were taken (issue 8, stop 21)', () => {
+  it('"acting on behalf of Bamako" is the government, not a second event place', () => {
+    const text =
+      'At least 37 people were killed in clashes near Anefis on Friday; the MNLA claims the MAA was acting on behalf of Bamako.';
+    expect(resolutionOf(text, 'Bamako')?.status).toBe('rejected');
+    expect(claimsOf(text).map((c) => placeOf(c.placeId)?.name)).not.toContain('Bamako');
+    // A country acted for stays the country's place (only a capital stands for its government here).
+    expect(resolutionOf('The group said it acted on behalf of Mali.', 'Mali')?.status).toBe('resolved');
+  });
+
+  it('"schoolchildren who took to Ndjamena streets": the protest is in N\'Djamena', () => {
+    const claims = claimsOf(
+      'On Monday police used teargas on 200 schoolchildren who took to Ndjamena streets to protest.',
+    );
+    expect(claims.map((c) => placeOf(c.placeId)?.name)).toContain("N'Djamena");
+    // "took to X" without the streets is where someone was taken.
+    expect(
+      resolutionOf('On Monday the wounded were taken to Ndjamena by helicopter.', 'Ndjamena')?.role?.role,
+    ).toBe('reference');
+  });
+});
