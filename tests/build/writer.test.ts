@@ -51,3 +51,18 @@ it('ClaimTextFile reads each sentence back and flags the lines that may hold a w
     t.close();
   }
 });
+
+it('writes after a start offset, the room before it filled by writeAt, and copies a file from an offset', () => {
+  const path = join(work, 'offset');
+  const head = Buffer.from('{"head":"é"}');
+  const w = new FileWriter(path, head.length);
+  w.write('[1,2');
+  w.write('x'.repeat(5e6));
+  w.writeAt(0, head);
+  const other = join(work, 'other2');
+  writeFileSync(other, 'skip|tail');
+  w.copyFrom(other, 5);
+  w.close();
+  expect(w.bytes).toBe(4 + 5e6 + 4);
+  expect(readFileSync(path).toString()).toBe(`{"head":"é"}[1,2${'x'.repeat(5e6)}tail`);
+});

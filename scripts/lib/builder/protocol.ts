@@ -38,8 +38,17 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'ready'; customErrors: string[] }
   | { type: 'failed'; why: string }
-  /** `key`: the cache key the result was stored under (of the bytes the worker read), with a cache. */
-  | { type: 'doc'; seq: number; ok: true; record: DocRecord; frags: DocFragments; key?: string }
+  /** `key`: the cache key the result was stored under (of the bytes the worker read), with a cache; `stored`: the
+   * entry was written (cache.ts writeEntry). */
+  | {
+      type: 'doc';
+      seq: number;
+      ok: true;
+      record: DocRecord;
+      frags: DocFragments;
+      key?: string;
+      stored?: boolean;
+    }
   | { type: 'doc'; seq: number; ok: false; why: string }
   /** `reused`: incidents whose feature came from the incident store (`rowsReused` of them with their map-layer
    * row); `gzipReused`: claims chunks whose gzip sibling came from the chunk store. */

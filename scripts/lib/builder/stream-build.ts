@@ -3,7 +3,7 @@
 // the output files as they come; each document's claims go on to the grouping worker, the main thread keeps counts.
 // Same bytes as buildCorpus (src/pipeline/build.ts) in memory, for any number of workers, cached or not.
 
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildOrder, skippedRecord, type SkippedDoc } from '../../../src/pipeline/build.ts';
 import { OUTPUT_FILES, type ReportDocument } from '../../../src/pipeline/contract.ts';
@@ -13,11 +13,12 @@ import type { CorpusEntry } from '../corpus.ts';
 import { escapeControls } from '../escape.ts';
 import { GZIP_LEVEL, MapSources } from '../map-chunks.ts';
 import { escapeStrings, type InputWarning } from '../report-text.ts';
-import { docKeys, entryPath, readEntry } from './cache.ts';
+import { writeAtomic } from './atomic.ts';
+import { docKeys, EntryMemo, entryPath, readEntry } from './cache.ts';
 import { ChunkStore } from './chunk-store.ts';
 import type { DocBytes, DocRecord } from './fragments.ts';
 import { Pool } from './pool.ts';
-import { FileWriter, JsonListFile, PartFile } from './writer.ts';
+import { FileWriter, JsonListFile, ListWriter, PartFile } from './writer.ts';
 
 export interface StreamBuildOptions {
   corpus: string;
@@ -59,6 +60,25 @@ const AHEAD = 256;
 const CLAIM_BATCH = 64;
 const [OPEN, COMMA, CLOSE] = ['[', ',', ']'].map((s) => Buffer.from(s)) as [Buffer, Buffer, Buffer];
 
+/** Where the length of the last build's report.txt head is kept in the cache folder (a guess only: any value
+ * gives the same bytes, a wrong one costs a copy of the sections). */
+const HEAD_ROOM = 'report-head.json';
+
+function readHeadRoom(cache: string): number {
+  try {
+    const j = JSON.parse(readFileSync(join(cache, HEAD_ROOM), 'utf8')) as { bytes?: unknown };
+    return Number.isSafeInteger(j.bytes) && (j.bytes as number) >= 0 && (j.bytes as number) < 1 << 30
+      ? (j.bytes as number)
+      : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function writeHeadRoom(cache: string, bytes: number): void {
+  writeAtomic(cache, join(cache, HEAD_ROOM), JSON.stringify({ bytes }));
+}
+
 export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildResult> {
   let since = performance.now();
   const phase = (name: string) => {
@@ -92,10 +112,32 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
     const sources = new JsonListFile(join(o.outDir, OUTPUT_FILES.sources));
     const risk = new JsonListFile(join(o.outDir, OUTPUT_FILES.risk));
     const part = (name: string) => new PartFile(join(o.outDir, `.part-${name}`));
-    const mentions = part('mentions');
+    // report.json (JSON.stringify's key order: documents, mentions, dropped, unlocated, counts, warnings) gets its
+    // mentions (most of its bytes) as documents merge, after the room its head takes when every document builds;
+    // the head is written there once the documents are merged (or the mentions moved, when one failed to build).
+    const headOf = (docs: readonly ReportDocument[]) =>
+      Buffer.from(`{"documents":${JSON.stringify(docs)},"mentions":[`);
+    const room = headOf([
+      ...o.skipped.map(skippedRecord),
+      ...sorted.map((e): ReportDocument => ({
+        id: e.id,
+        file: e.file,
+        status: 'ok',
+        why: null,
+        chars: e.chars,
+      })),
+    ]).length;
+    const reportPath = join(o.outDir, OUTPUT_FILES.report);
+    let rep = new FileWriter(reportPath, room);
+    const mentions = new ListWriter(rep);
     const unlocated = part('unlocated');
     const dropped = part('dropped');
-    const text = new FileWriter(join(o.outDir, '.part-text'));
+    // report.txt: its head (the counts) is known only once grouping is done; the documents' sections are written as
+    // they merge after the room the last build's head took (kept in the cache; the counts' digits seldom change
+    // between two builds of one corpus), and moved after the real head when it is not that long.
+    const summaryPath = join(o.outDir, OUTPUT_FILES.summary);
+    const headRoom = cache === null ? 0 : readHeadRoom(cache);
+    let text = new FileWriter(summaryPath, headRoom);
     const claimText = new FileWriter(join(o.outDir, '.part-claim-text'));
     const documents: ReportDocument[] = o.skipped.map(skippedRecord);
     // Claims go to the grouping worker in batches, in merge order (their index is their sentence's line in
@@ -148,13 +190,17 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
       built++;
     };
 
+    // Entries checked by an earlier build are not hashed again while their files are the ones checked.
+    const memo = cache === null ? null : EntryMemo.open(cache);
+    /** The keys of the entries the workers stored (remembered at the end, when most have settled). */
+    const stored: string[] = [];
     for (let seq = 0; seq < sorted.length; seq++) {
       const e = sorted[seq] as CorpusEntry;
       await mapSources.drain();
       pool.setLimit(seq + AHEAD);
       let answer = null;
       if (hit[seq]) {
-        const cached = readEntry(cache as string, keys[seq] as string);
+        const cached = readEntry(cache as string, keys[seq] as string, memo ?? undefined);
         if (cached) {
           fromCache++;
           commit(e, cached.record, cached.frags, keys[seq] as string);
@@ -171,16 +217,18 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
       }
       answer = await pool.take(seq);
       // Without a cache no key is used; a built document's is the key of the bytes its worker read.
-      if (answer.ok) commit(e, answer.record, answer.frags, answer.key ?? (keys[seq] as string));
-      else documents.push({ id: e.id, file: e.file, status: 'skipped', why: answer.why, chars: e.chars });
+      if (answer.ok) {
+        commit(e, answer.record, answer.frags, answer.key ?? (keys[seq] as string));
+        if (answer.key !== undefined && answer.stored) stored.push(answer.key);
+      } else documents.push({ id: e.id, file: e.file, status: 'skipped', why: answer.why, chars: e.chars });
       o.onProgress?.(seq + 1, sorted.length);
     }
-    for (const f of [sources, risk, mentions, unlocated, dropped, text, claimText]) f.close();
+    for (const f of [sources, risk, unlocated, dropped, claimText]) f.close();
     sendBatch();
     const nSources = await mapSources.finish();
     textGz?.save();
     phase(
-      `merge (${fromCache} cached, ${built - fromCache} built; ` +
+      `merge (${fromCache} cached (${memo?.trusted ?? 0} not hashed again), ${built - fromCache} built; ` +
         `${(textGz?.hits ?? 0) + (textGz?.linked ?? 0)} text chunks' gzip reused)`,
     );
 
@@ -193,8 +241,8 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
       ...o.warnings,
     ];
     // The grouping worker groups the claims and writes incidents.geojson and the map layer, while this thread
-    // writes unlocated.json and report.json up to its counts (JSON.stringify's key order: documents, mentions,
-    // dropped, unlocated, counts, warnings), spliced from the parts; the counts and report.txt wait for it.
+    // writes unlocated.json and report.json up to its counts (its head, then the dropped text and the unlocated
+    // events spliced from their parts); the counts and report.txt wait for it.
     const grouping = pool.group({
       type: 'group',
       path: join(o.outDir, OUTPUT_FILES.incidents),
@@ -209,14 +257,23 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
     unl.copyFrom(unlocated.path);
     unl.write(']\n');
     unl.close();
-    const rep = new FileWriter(join(o.outDir, OUTPUT_FILES.report));
-    rep.write(`{"documents":${JSON.stringify(documents)},"mentions":[`);
-    rep.copyFrom(mentions.path);
+    const head = headOf(documents);
+    if (head.length === room) rep.writeAt(0, head);
+    else {
+      // A document failed to build: its record is longer, and the mentions move after it.
+      rep.close();
+      const moved = `${reportPath}.mentions`;
+      renameSync(reportPath, moved);
+      rep = new FileWriter(reportPath);
+      rep.write(head);
+      rep.copyFrom(moved, room);
+      rmSync(moved, { force: true });
+    }
     rep.write('],"dropped":[');
     rep.copyFrom(dropped.path);
     rep.write('],"unlocated":[');
     rep.copyFrom(unlocated.path);
-    for (const p of [mentions, unlocated, dropped]) p.remove();
+    for (const p of [unlocated, dropped]) p.remove();
     phase('report.json, unlocated.json (while grouping)');
     const grouped = await grouping;
     phase(
@@ -231,9 +288,21 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
     rep.write(`],"counts":${JSON.stringify(counts)}`);
     rep.write(warnings.length ? `,"warnings":${JSON.stringify(warnings)}}\n` : '}\n');
     rep.close();
-    const txt = new FileWriter(join(o.outDir, OUTPUT_FILES.summary));
-    txt.write(summaryHead({ counts, documents: documents.map((d) => escapeStrings(d)) }).join('\n'));
-    txt.copyFrom(text.path);
+    const summary = Buffer.from(
+      summaryHead({ counts, documents: documents.map((d) => escapeStrings(d)) }).join('\n'),
+    );
+    if (summary.length === headRoom) text.writeAt(0, summary);
+    else {
+      text.close();
+      const moved = `${summaryPath}.sections`;
+      renameSync(summaryPath, moved);
+      text = new FileWriter(summaryPath);
+      text.write(summary);
+      text.copyFrom(moved, headRoom);
+      rmSync(moved, { force: true });
+    }
+    if (cache !== null) writeHeadRoom(cache, summary.length);
+    const txt = text;
     txt.write('\n');
     if (warnings.length) {
       const lines = ['', 'Input warnings:'];
@@ -241,7 +310,11 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
       txt.write(`${lines.join('\n')}\n`);
     }
     txt.close();
-    for (const f of [text, claimText]) rmSync(f.path, { force: true });
+    rmSync(claimText.path, { force: true });
+    if (cache !== null && memo) {
+      for (const k of stored) memo.rememberStored(cache, k);
+      memo.save(cache);
+    }
     phase('report counts, report.txt');
     return { counts, warnings, cached: fromCache, built: built - fromCache, workers };
   } finally {

@@ -83,8 +83,8 @@ port.on('message', (m: ToWorker) => {
       meta,
       sha256: read.sha256,
     });
-    writeEntry(setup.cache, key, { record, frags });
-    return send({ type: 'doc', seq: m.seq, ok: true, record, frags, key });
+    const stored = writeEntry(setup.cache, key, { record, frags });
+    return send({ type: 'doc', seq: m.seq, ok: true, record, frags, key, stored });
   }
   send({ type: 'doc', seq: m.seq, ok: true, record, frags });
 });

@@ -9,16 +9,22 @@ const FLUSH_AT = 4 * 1024 * 1024;
 /** Appends strings and bytes to a new file through a buffer of a few MB of its own. The bytes are copied in, not
  * kept: a cached entry's fragments are views of the whole entry read from disk, and keeping a small fragment (a
  * document's risk rows) until the next flush kept its whole entry alive, thousands of them (the cached rebuild's
- * extra memory). */
+ * extra memory). `start`: where in the file the first byte goes (the bytes before it are left to `writeAt`). */
 export class FileWriter {
   private fd: number;
   private buf = Buffer.allocUnsafe(FLUSH_AT);
   private used = 0;
-  /** Bytes written so far (flushed or not): where the next write starts in the file. */
+  /** Bytes written so far (flushed or not): where the next write starts in the file, after `start`. */
   bytes = 0;
+  /** Where in the file the next flush goes. */
+  private pos: number;
 
-  constructor(readonly path: string) {
+  constructor(
+    readonly path: string,
+    readonly start = 0,
+  ) {
     this.fd = openSync(path, 'w');
+    this.pos = start;
   }
 
   /** Text (written as UTF-8), or UTF-8 bytes written as they are. */
@@ -29,7 +35,7 @@ export class FileWriter {
     if (this.used + most > FLUSH_AT) this.flush();
     if (most > FLUSH_AT) {
       const b = typeof s === 'string' ? Buffer.from(s) : s;
-      writeAll(this.fd, b);
+      this.pos = writeAll(this.fd, b, this.pos);
       this.bytes += b.length;
     } else if (typeof s === 'string') {
       const n = this.buf.write(s, this.used, 'utf8');
@@ -42,13 +48,18 @@ export class FileWriter {
     }
   }
 
-  /** Another file's bytes, appended as they are. */
-  copyFrom(path: string): void {
+  /** `b` written at `pos` in the file (before `start`: the writes go on after their own bytes). */
+  writeAt(pos: number, b: Uint8Array): void {
+    writeAll(this.fd, b, pos);
+  }
+
+  /** Another file's bytes from `from` on, appended as they are. */
+  copyFrom(path: string, from = 0): void {
     this.flush();
     const src = openSync(path, 'r');
     try {
-      for (let n; (n = readSync(src, this.buf, 0, this.buf.length, null)) > 0;) {
-        writeAll(this.fd, this.buf.subarray(0, n));
+      for (let n; (n = readSync(src, this.buf, 0, this.buf.length, from)) > 0; from += n) {
+        this.pos = writeAll(this.fd, this.buf.subarray(0, n), this.pos);
         this.bytes += n;
       }
     } finally {
@@ -57,7 +68,7 @@ export class FileWriter {
   }
 
   private flush(): void {
-    writeAll(this.fd, this.buf.subarray(0, this.used));
+    this.pos = writeAll(this.fd, this.buf.subarray(0, this.used), this.pos);
     this.used = 0;
   }
 
@@ -67,8 +78,10 @@ export class FileWriter {
   }
 }
 
-function writeAll(fd: number, b: Uint8Array): void {
-  for (let at = 0; at < b.length;) at += writeSync(fd, b, at, b.length - at);
+/** Writes `b` at `pos`; returns where it ends. */
+function writeAll(fd: number, b: Uint8Array, pos: number): number {
+  for (let at = 0; at < b.length;) at += writeSync(fd, b, at, b.length - at, pos + at);
+  return pos + b.length;
 }
 
 /** A JSON list's items (each already serialised, or several joined by commas; "" adds nothing). */
