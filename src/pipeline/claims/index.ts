@@ -207,7 +207,7 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
       continue;
     }
 
-    const modality = modalityOf(s.text, tokens, trigger, hits, c, date, dates.refYear);
+    const modality = modalityOf(s.text, tokens, trigger, hits, c, date, dates.refYear, input.published);
     if (modality === 'historical' || modality === 'speculative') carry.forget(s);
     const impacts = [...new Set(c.impacts.find(tokens).map((h) => h.value))].sort();
     const aboutAnother = eventTrigger !== trigger.value;

@@ -9,7 +9,18 @@ import type { ClaimTables, ModalityCue, Trigger } from './compiled.ts';
 const CALL: ReadonlySet<string> = new Set(['call', 'calls', 'called', 'calling']);
 const NOTICE: ReadonlySet<string> = new Set(['alert', 'alerts', 'warning', 'advisory']);
 
-/** The modality of an event sentence; `refYear` is the document's year, before which a dated event is history. */
+/** How many months before the publication a month- or week-precise date ends for its event to be history ("the
+ * attack which left 19 people dead in March 2016", told in January 2017). */
+const HISTORY_MONTHS = 6;
+
+/** The month `months` before an ISO date, as "YYYY-MM". */
+function monthsBefore(iso: string, months: number): string {
+  const total = Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1 - months;
+  return `${String(Math.floor(total / 12)).padStart(4, '0')}-${String((total % 12) + 1).padStart(2, '0')}`;
+}
+
+/** The modality of an event sentence; `refYear` is the document's year, before which a dated event is history;
+ * `published` its publication date, HISTORY_MONTHS before which an event dated to the month or week is. */
 export function modalityOf(
   raw: string,
   tokens: Token[],
@@ -18,6 +29,7 @@ export function modalityOf(
   c: ClaimTables,
   date: DateSpan | null,
   refYear: number | null,
+  published: string | null = null,
 ): Modality {
   if (/^if\b/i.test(raw)) return 'speculative';
   // "groups call for a protest march", "calling for a new strike": a call is not the event. "Demonstration
@@ -58,6 +70,16 @@ export function modalityOf(
   if (nominal && hits.some(closeModal)) return 'speculative';
   if (hits.some((h) => h.value === 'historical')) return 'historical';
   if (date && date.precision === 3 && refYear !== null && Number(date.end.slice(0, 4)) < refYear - 1)
+    return 'historical';
+  // A day-precise date stays the event's (the seed gold keeps "clashes erupted in Gao on February 21, 2013" in a
+  // 2025 photo caption as reported).
+  if (
+    date &&
+    date.precision >= 2 &&
+    published &&
+    /^\d{4}-\d{2}/.test(published) &&
+    date.end.slice(0, 7) < monthsBefore(published, HISTORY_MONTHS)
+  )
     return 'historical';
   return 'reported';
 }

@@ -22,6 +22,26 @@ describe('history: a date years before the document', () => {
   check([{ text: 'A coup took place in Bamako in 1991.', expect: 'historical' }]);
 });
 
+describe('history: a date more than six months before the publication (issue 8, stop 21)', () => {
+  check([
+    // Told in January 2017: the attack of March 2016 is history, not this week's event.
+    {
+      text: 'Gunmen attacked a beach resort in Grand-Bassam in March 2016, killing 19 people.',
+      expect: 'historical',
+      published: '2017-01-11',
+    },
+    { text: 'Gunmen attacked Gao in early May 2016.', expect: 'historical', published: '2017-01-11' },
+    // A day-precise date stays the event's, however old (the seed gold's 2013 photo caption).
+    { text: 'Gunmen attacked Gao on 2 May 2016.', expect: 'reported', published: '2017-01-11' },
+    // Within six months it is news.
+    {
+      text: 'Gunmen attacked a beach resort in Grand-Bassam in August 2016, killing 19 people.',
+      expect: 'reported',
+      published: '2017-01-11',
+    },
+  ]);
+});
+
 describe('an event noun with a modal close after it is a forecast', () => {
   check([
     { text: 'An attack on Gao would be a disaster for the region.', expect: 'speculative' },
