@@ -212,6 +212,42 @@ describe('region table and export indicators', () => {
     expect(ov2.get('country:TD')).toBeUndefined();
   });
 
+  it('sums per group of incidents with the same regions as per incident and region (whole and fractional tolls)', () => {
+    const reference = (x: typeof ix, mask: Uint8Array) => {
+      const m = regions.features.length;
+      const out = {
+        incidents: new Uint32Array(m),
+        claims: new Uint32Array(m),
+        fatalities: new Float64Array(m),
+        areal: new Uint32Array(m),
+      };
+      for (let i = 0; i < x.n; i++) {
+        if (!mask[i]) continue;
+        for (let k = rx.ofIncident.offsets[i]!; k < rx.ofIncident.offsets[i + 1]!; k++) {
+          const r = rx.ofIncident.list[k]!;
+          out.incidents[r]!++;
+          out.claims[r]! += x.nClaims[i]!;
+          if (!Number.isNaN(x.fatalities[i]!)) out.fatalities[r]! += x.fatalities[i]!;
+          if (r === rx.own[i]) out.areal[r]!++;
+        }
+      }
+      return out;
+    };
+    // a third of every toll: sums that depend on their order, which then stays the incidents' order
+    const fractional = { ...ix, fatalities: ix.fatalities.map((f) => f / 3) };
+    for (const x of [ix, fractional])
+      for (const mask of [all, jnim]) {
+        const s = regionStats(x, rx, mask, []);
+        const want = reference(x, mask);
+        expect(s.incidents).toEqual(want.incidents);
+        expect(s.claims).toEqual(want.claims);
+        expect(s.fatalities).toEqual(want.fatalities);
+        expect(s.areal).toEqual(want.areal);
+      }
+    expect(rx.groups.offsets.length - 1).toBeLessThan(ix.n);
+    for (let i = 0; i < ix.n; i++) expect(rx.own[i]).toBe(rx.groupOwn[rx.group[i]!]);
+  });
+
   it('shades each region by its measure over the highest at the shown level', () => {
     const sh = regionShade(regions, stats, 'claims', 'country');
     const max = Math.max(

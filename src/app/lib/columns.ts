@@ -55,17 +55,8 @@ function packedLookup(
   drop: readonly number[] = [],
 ): IdLookup {
   const t = full ?? idTable(ids);
-  const row = (r: number | undefined): number | undefined => {
-    if (r === undefined || !full || !drop.length) return r;
-    let lo = 0;
-    let hi = drop.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (drop[mid]! < r) lo = mid + 1;
-      else hi = mid;
-    }
-    return r - lo;
-  };
+  const row = (r: number | undefined): number | undefined =>
+    r === undefined || !full || !drop.length ? r : r - droppedBefore(drop, r);
   const get = (id: string): number | undefined => (HEX8.test(id) ? row(t.get(parseInt(id, 16))) : undefined);
   return { get, has: (id) => get(id) !== undefined };
 }
@@ -91,6 +82,18 @@ export function duplicateRows(cd: ColumnData): { rows: number[]; ids: string[] }
   }
   rows.sort((a, b) => a - b);
   return { rows, ids: rows.map(idAt) };
+}
+
+/** How many of the (ascending) dropped rows lie before row r. */
+function droppedBefore(drop: readonly number[], r: number): number {
+  let lo = 0;
+  let hi = drop.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (drop[mid]! < r) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The list columns and the count column before each. */
@@ -146,10 +149,11 @@ function csrOf(counts: Typed, list: Typed): Csr {
   for (let i = 0; i < counts.length; i++) offsets[i + 1] = offsets[i]! + counts[i]!;
   if (offsets[counts.length] !== list.length)
     throw new Error('map/incidents.bin: a list column does not add up');
-  return { offsets, list: list instanceof Uint32Array ? list : Uint32Array.from(list) };
+  return { offsets, list: u32(list) };
 }
 
-const u32 = (a: Typed): Uint32Array => (a instanceof Uint32Array ? a : Uint32Array.from(a));
+// (a typed array's constructor copies another in one native pass; `from` walks it through the iterator protocol)
+const u32 = (a: Typed): Uint32Array => (a instanceof Uint32Array ? a : new Uint32Array(a));
 
 /**
  * The index of the columnar layer. `titles`: source id -> title (from map/sources.json); `drop`: rows left out
@@ -240,8 +244,13 @@ export function columnIndex(
   const actors = csrOf(col('actN'), col('act'));
   const actType = col('actType');
   const actorType = new Map<string, ActorType | 'Unknown'>();
+  // the first type each actor is listed with (one Map lookup per distinct actor, not per listing)
+  const typed = new Uint8Array(dicts.actors.length);
   for (let k = 0; k < actors.list.length; k++) {
-    const name = dicts.actors[actors.list[k]!]!;
+    const a = actors.list[k]!;
+    if (typed[a]) continue;
+    typed[a] = 1;
+    const name = dicts.actors[a]!;
     if (!actorType.has(name))
       actorType.set(name, actType[k] ? (dicts.actorTypes[actType[k]! - 1] as ActorType) : 'Unknown');
   }
@@ -261,8 +270,15 @@ export function columnIndex(
   const sub = col('sub');
   const mod = col('mod');
   const fatC = col('fat');
-  const fat =
-    fatC instanceof Float64Array ? fatC : Float64Array.from(fatC, (x) => (x === FAT_NULL ? NaN : x));
+  let fat: Float64Array;
+  if (fatC instanceof Float64Array) fat = fatC;
+  else {
+    fat = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const x = fatC[i]!;
+      fat[i] = x === FAT_NULL ? NaN : x;
+    }
+  }
   const nsrc = col('nsrc');
   const ncl = u32(col('ncl'));
   const list = (c: Csr, values: readonly string[], i: number) => {
@@ -279,8 +295,13 @@ export function columnIndex(
   const toll = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     dateRef[i] = de[i]! ? keyOfDate[de[i]! - 1]! : ds[i]! ? keyOfDate[ds[i]! - 1]! : none;
-    const r = range.get(rowOf(i));
-    toll[i] = r ? r[1] : Number.isNaN(fat[i]!) ? -1 : fat[i]!;
+    toll[i] = Number.isNaN(fat[i]!) ? -1 : fat[i]!;
+  }
+  // a stated range's upper end, from the sparse list (its rows shift down by the dropped rows before them)
+  for (const [r, , hi] of dicts.fatalitiesRange) {
+    if (dropped.has(r)) continue;
+    const i = r - droppedBefore(drop, r);
+    if (i >= 0 && i < n) toll[i] = hi;
   }
 
   const built = new Map<number, IncidentFeature>();
@@ -365,7 +386,7 @@ export function columnIndex(
     feature,
     n,
     byId,
-    geoPrecision: gp instanceof Uint8Array ? gp : Uint8Array.from(gp),
+    geoPrecision: gp instanceof Uint8Array ? gp : new Uint8Array(gp),
     nClaims: ncl,
     regionRef: regionC,
     regionIds: dicts.regions,
@@ -380,8 +401,8 @@ export function columnIndex(
     lat,
     mx,
     my,
-    eventType: Uint16Array.from(et),
-    modality: Uint16Array.from(mod),
+    eventType: new Uint16Array(et),
+    modality: new Uint16Array(mod),
     dayStart,
     dayEnd,
     fatalities: fat,

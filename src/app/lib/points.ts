@@ -36,10 +36,20 @@ export function distinctPoints(ix: IncidentIndex): DistinctPoints {
   const bits = new Float64Array(2);
   const words = new Uint32Array(bits.buffer);
   let count = 0;
+  // the point last found at each place: most incidents at a place share its coordinates, so one comparison finds
+  // their point without hashing (a miss falls back to the table, which gives the same answer)
+  const place = ix.placeRef?.length === n ? ix.placeRef : null;
+  const atPlace = new Int32Array(place ? ix.placeNames.length : 0).fill(-1);
   for (let i = 0; i < n; i++) {
     const x = ix.lon[i]!;
     if (Number.isNaN(x)) continue;
     const y = ix.lat[i]!;
+    const pl = place ? place[i]! : -1;
+    const q = pl >= 0 && pl < atPlace.length ? atPlace[pl]! : -1;
+    if (q >= 0 && ix.lon[first[q]!] === x && ix.lat[first[q]!] === y) {
+      of[i] = q;
+      continue;
+    }
     // 0 and -0 are one point (as Map keys and strings made them)
     bits[0] = x === 0 ? 0 : x;
     bits[1] = y === 0 ? 0 : y;
@@ -62,6 +72,7 @@ export function distinctPoints(ix: IncidentIndex): DistinctPoints {
       }
       h = (h + 1) & mask;
     }
+    if (pl >= 0 && pl < atPlace.length) atPlace[pl] = of[i]!;
   }
   d = { of, first: first.slice(0, count), count };
   cache.set(ix, d);

@@ -2,7 +2,7 @@
 
 import { bbox as turfBbox, booleanPointInPolygon } from '@turf/turf';
 import type { RegionCollection, RiskRowOut } from '../../pipeline/contract.ts';
-import type { Csr, IncidentIndex } from './model.ts';
+import { csr, type Csr, type IncidentIndex } from './model.ts';
 import { NO_DAY } from './dates.ts';
 import { distinctPoints } from './points.ts';
 import type { Measure, RegionLevel } from './url.ts';
@@ -19,6 +19,15 @@ export interface RegionIndex {
   areal: Uint8Array;
   /** The region each incident is drawn as (its region_id's polygon), -1 for none. */
   own: Int32Array;
+  /**
+   * Incidents with the same regions (the same region_id, country and point-in-polygon answer) form a group: the
+   * group of incident i, and each group's regions (its members' `ofIncident` list). A large corpus has 100k+
+   * incidents in a few thousand groups, so per-region sums over the filter mask add up per group first.
+   */
+  group: Uint32Array;
+  groups: Csr;
+  /** The region each group's incidents are drawn as, -1 for none. */
+  groupOwn: Int32Array;
 }
 
 /** Above this many distinct points, point-in-polygon for admin-1/vernacular is skipped (countries come from
@@ -55,40 +64,73 @@ export function buildRegionIndex(collection: RegionCollection, ix: IncidentIndex
   const sub = collection.features
     .map((f, r) => ({ f, r }))
     .filter(({ f }) => f.properties.kind !== 'country');
-  const lists: number[][] = [];
-  let total = 0;
   // per distinct region id and country, not per incident
   const regionOf = ix.regionIds.map((id) => byId.get(id));
   const countryOf = ix.countries.map((c) => byId.get(`country:${c}`));
-  const own = new Int32Array(ix.n).fill(-1);
   const pip = pointRegions(ix, sub, boxes);
+  // an incident's regions follow from its region_id, country and point-in-polygon answer: one list per group
+  const groupLists: number[][] = [];
+  const groupOwnList: number[] = [];
+  const keyOf = new Map<number | string, number>();
+  const nC = ix.countries.length + 1;
+  const nK = (pip ? pip.regions.length : 0) + 1;
+  const numeric = Number.isSafeInteger((ix.regionIds.length + 1) * nC * nK);
+  const group = new Uint32Array(ix.n);
+  let total = 0;
   for (let i = 0; i < ix.n; i++) {
-    const out: number[] = [];
-    const add = (r: number | undefined) => {
-      if (r !== undefined && !out.includes(r)) out.push(r);
-    };
     const rr = ix.regionRef[i]!;
-    if (rr) {
-      const r = regionOf[rr - 1];
-      add(r);
-      if (r !== undefined) own[i] = r;
-    }
-    if (ix.countryRef[i]) add(countryOf[ix.countryRef[i]! - 1]);
+    const cr = ix.countryRef[i]!;
     const k = pip ? pip.of[i]! : -1;
-    if (k >= 0) for (const r of pip!.regions[k]!) add(r);
-    lists.push(out);
-    total += out.length;
+    const key = numeric ? (rr * nC + cr) * nK + k + 1 : `${rr},${cr},${k}`;
+    let g = keyOf.get(key);
+    if (g === undefined) {
+      const out: number[] = [];
+      const add = (r: number | undefined) => {
+        if (r !== undefined && !out.includes(r)) out.push(r);
+      };
+      let own = -1;
+      if (rr) {
+        const r = regionOf[rr - 1];
+        add(r);
+        if (r !== undefined) own = r;
+      }
+      if (cr) add(countryOf[cr - 1]);
+      if (k >= 0) for (const r of pip!.regions[k]!) add(r);
+      g = groupLists.length;
+      keyOf.set(key, g);
+      groupLists.push(out);
+      groupOwnList.push(own);
+    }
+    group[i] = g;
+    total += groupLists[g]!.length;
   }
+  const groups = csr(
+    groupLists,
+    groupLists.reduce((t, l) => t + l.length, 0),
+  );
+  const groupOwn = Int32Array.from(groupOwnList);
   const offsets = new Uint32Array(ix.n + 1);
   const list = new Uint32Array(total);
-  let k = 0;
-  lists.forEach((l, i) => {
+  const own = new Int32Array(ix.n);
+  for (let i = 0, k = 0; i < ix.n; i++) {
+    const g = group[i]!;
     offsets[i] = k;
-    for (const r of l) list[k++] = r;
-  });
-  offsets[ix.n] = k;
+    for (let j = groups.offsets[g]!, e = groups.offsets[g + 1]!; j < e; j++) list[k++] = groups.list[j]!;
+    offsets[i + 1] = k;
+    own[i] = groupOwn[g]!;
+  }
   const areal = new Uint8Array(collection.features.length);
-  return { collection, byId, bbox: boxes, ofIncident: { offsets, list }, areal, own };
+  return {
+    collection,
+    byId,
+    bbox: boxes,
+    ofIncident: { offsets, list },
+    areal,
+    own,
+    group,
+    groups,
+    groupOwn,
+  };
 }
 
 export interface RegionStats {
@@ -101,6 +143,25 @@ export interface RegionStats {
   areal: Uint32Array;
   actors: Set<string>[];
   risk: Uint32Array;
+}
+
+const wholeCache = new WeakMap<IncidentIndex, boolean>();
+
+/** Whether every stated toll is a whole number and their sum is exact in a double (sums are then order-free). */
+function wholeTolls(ix: IncidentIndex): boolean {
+  let w = wholeCache.get(ix);
+  if (w !== undefined) return w;
+  let sum = 0;
+  w = true;
+  for (let i = 0; i < ix.n && w; i++) {
+    const f = ix.fatalities[i]!;
+    if (Number.isNaN(f)) continue;
+    sum += Math.abs(f);
+    w = Number.isInteger(f);
+  }
+  w &&= sum <= Number.MAX_SAFE_INTEGER;
+  wholeCache.set(ix, w);
+  return w;
 }
 
 export function regionStats(
@@ -119,7 +180,6 @@ export function regionStats(
     actors: [],
     risk: new Uint32Array(m),
   };
-  const { offsets, list } = rx.ofIncident;
   const actorNames = ix.dicts.actor.values;
   // each region's first 64 distinct actors, as indices in a short list instead of a Set.add of a string per
   // incident, region and actor (the strings are looked up once, at the end)
@@ -127,20 +187,37 @@ export function regionStats(
   const nA = actorNames.length;
   // which actors a region has, when that table is small enough (else a scan of its short list)
   const seen = m * nA <= 16_000_000 ? new Uint8Array(m * nA) : null;
+  // the sums per group of incidents with the same regions (regions.ts: group), then per region: one pass over the
+  // incidents and one over the groups, not one per incident and region. Fatalities go per group only when every
+  // toll is a whole number (then the sums are exact in any order); else per incident and region, as listed.
+  const { group, groups, groupOwn } = rx;
+  const nG = groupOwn.length;
+  const gN = new Uint32Array(nG);
+  const gClaims = new Float64Array(nG);
+  const gFat = new Float64Array(nG);
+  const gLast = new Int32Array(nG).fill(NO_DAY);
+  const whole = wholeTolls(ix);
+  /** Groups whose regions all hold 64 actors already (nothing more to add). */
+  const full = new Uint8Array(nG);
+  const { offsets, list } = groups;
   for (let i = 0; i < ix.n; i++) {
     if (!mask[i]) continue;
-    const own = rx.own[i]!;
+    const g = group[i]!;
     const fat = ix.fatalities[i]!;
     const day = ix.dayEnd[i]!;
-    const nc = ix.nClaims[i]!;
+    gN[g]!++;
+    gClaims[g]! += ix.nClaims[i]!;
+    if (!Number.isNaN(fat)) {
+      if (whole) gFat[g]! += fat;
+      else for (let k = offsets[g]!, e = offsets[g + 1]!; k < e; k++) s.fatalities[list[k]!]! += fat;
+    }
+    if (day !== NO_DAY && day > gLast[g]!) gLast[g] = day;
+    if (full[g]) continue;
     const a0 = ix.actors.offsets[i]!;
     const a1 = ix.actors.offsets[i + 1]!;
-    for (let k = offsets[i]!, e = offsets[i + 1]!; k < e; k++) {
+    let open = 0;
+    for (let k = offsets[g]!, e = offsets[g + 1]!; k < e; k++) {
       const r = list[k]!;
-      s.incidents[r]!++;
-      s.claims[r]! += nc;
-      if (!Number.isNaN(fat)) s.fatalities[r]! += fat;
-      if (day !== NO_DAY && day > s.last[r]!) s.last[r] = day;
       const acts = firstActors[r]!;
       if (acts.length < 64)
         for (let j = a0; j < a1; j++) {
@@ -149,7 +226,20 @@ export function regionStats(
           if (seen) seen[r * nA + a] = 1;
           acts.push(a);
         }
-      if (r === own) s.areal[r]!++;
+      if (acts.length < 64) open++;
+    }
+    if (!open) full[g] = 1;
+  }
+  for (let g = 0; g < nG; g++) {
+    const c = gN[g]!;
+    if (!c) continue;
+    for (let k = offsets[g]!, e = offsets[g + 1]!; k < e; k++) {
+      const r = list[k]!;
+      s.incidents[r]! += c;
+      s.claims[r]! += gClaims[g]!;
+      if (whole) s.fatalities[r]! += gFat[g]!;
+      if (gLast[g]! > s.last[r]!) s.last[r] = gLast[g]!;
+      if (r === groupOwn[g]) s.areal[r]! += c;
     }
   }
   s.actors = firstActors.map((l) => new Set(l.map((a) => actorNames[a]!)));

@@ -231,21 +231,37 @@ export function regionOverlaps(
   // Map lookup per pair per incident); a Map above that
   const dense = m * m <= 4_000_000 ? new Uint32Array(m * m) : null;
   const sparse = new Map<number, number>();
-  const { offsets, list } = rx.ofIncident;
   const here: number[] = [];
-  for (let i = 0; i < mask.length; i++) {
-    if (!mask[i]) continue;
-    const k0 = offsets[i]!;
-    const k1 = offsets[i + 1]!;
-    if (k1 - k0 < 2) continue;
+  const pairs = (k0: number, k1: number, list: Uint32Array, times: number) => {
     here.length = 0;
     for (let k = k0; k < k1; k++) if (isRow[list[k]!]) here.push(list[k]!);
     for (const a of here)
       for (const b of here)
         if (a < b) {
-          if (dense) dense[a * m + b]!++;
-          else sparse.set(a * m + b, (sparse.get(a * m + b) ?? 0) + 1);
+          if (dense) dense[a * m + b]! += times;
+          else sparse.set(a * m + b, (sparse.get(a * m + b) ?? 0) + times);
         }
+  };
+  if (dense) {
+    // incidents with the same regions count together (regions.ts: group): one pass over the mask, then the
+    // pairs once per group
+    const { group, groups } = rx;
+    const n = new Uint32Array(groups.offsets.length - 1);
+    for (let i = 0; i < mask.length; i++) if (mask[i]) n[group[i]!]!++;
+    for (let g = 0; g < n.length; g++) {
+      const k0 = groups.offsets[g]!;
+      const k1 = groups.offsets[g + 1]!;
+      if (n[g] && k1 - k0 >= 2) pairs(k0, k1, groups.list, n[g]!);
+    }
+  } else {
+    // (the Map's order is the pairs' first incident's: per incident)
+    const { offsets, list } = rx.ofIncident;
+    for (let i = 0; i < mask.length; i++) {
+      if (!mask[i]) continue;
+      const k0 = offsets[i]!;
+      const k1 = offsets[i + 1]!;
+      if (k1 - k0 >= 2) pairs(k0, k1, list, 1);
+    }
   }
   const shared = new Map<number, number>();
   if (dense) {

@@ -226,6 +226,17 @@ async function measure(
     if (timeline) {
       const tl = await page.evaluate(() => (window as unknown as { __timeline: string[] }).__timeline);
       console.log(`  ${tl.filter((x) => x.startsWith('R')).length} renders: ${tl.join(' ')}`);
+      // each data file: requested-received (ms from navigation), kB on the wire / decoded
+      const files = await page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .filter((e) => new URL(e.name).pathname.includes('/data/'))
+          .map((e) => {
+            const r = e as PerformanceResourceTiming;
+            return `${new URL(r.name).pathname.replace(/^.*\/data\//, '')}@${Math.round(r.startTime)}-${Math.round(r.responseEnd)} (${Math.round(r.transferSize / 1000)}/${Math.round(r.decodedBodySize / 1000)} kB)`;
+          }),
+      );
+      console.log(`  files: ${files.join(' ')}`);
     }
     const marks = await page.evaluate(() =>
       performance
