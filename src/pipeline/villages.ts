@@ -72,6 +72,9 @@ export function villageEvidence(
   )
     return false;
   if (v.named(e.admin1) || v.named(e.admin2)) return true;
+  // "attacked the Timbuktu Airport": an airport named in full is its own evidence (only then: the airport's alias
+  // "Gao" does not compete with the town).
+  if (e.featureCode === 'AIRP' && /\bairport$/iu.test(m.surface)) return true;
   const minor = kind.minor;
   // ("Resident Hamidou Saye said": a town by OSM's word alone is no surname either.)
   if ((minor || e.kind === 'admin2' || kind.osmTown) && fragment) return false;

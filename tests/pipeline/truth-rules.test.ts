@@ -1245,3 +1245,25 @@ describe('a capital acted for, a town whose streets were taken (issue 8, stop 21
     ).toBe('reference');
   });
 });
+
+describe('a town in the name of its university, school or airport (issue 8, stop 21)', () => {
+  it('"the Bobo-Dioulasso Polytechnic University", "the University of Nouakchott Faculty of Medicine": the town', () => {
+    for (const [text, town] of [
+      ['Students of the Bobo-Dioulasso Polytechnic University protested on Monday.', 'Bobo-Dioulasso'],
+      ['Students at the University of Nouakchott Faculty of Medicine protested on Monday.', 'Nouakchott'],
+      ['Students of Gaoua Provincial High School marched on Monday.', 'Gaoua'],
+    ] as const) {
+      expect(resolutionOf(text, town)?.why).not.toContain('person name');
+      expect(claimsOf(text).map((c) => placeOf(c.placeId)?.name)).toEqual([town]);
+    }
+    // A capitalised word after a name is still a surname ("a trader named Gaoua Sawadogo").
+    expect(resolutionOf('Gunmen abducted a trader named Gaoua Sawadogo on Monday.', 'Gaoua')?.why).toContain(
+      'person name',
+    );
+  });
+
+  it('"an attack against the Timbuktu Airport": the airport, named in full, needs no other evidence', () => {
+    const claims = claimsOf('On Tuesday militants carried out an attack against the Timbuktu Airport.');
+    expect(claims.map((c) => placeOf(c.placeId)?.name)).toEqual(['Timbuktu Airport']);
+  });
+});
