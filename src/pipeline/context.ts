@@ -47,6 +47,8 @@ export interface VillageCueLists {
   ethnonyms: string[];
   /** Capitalised name of a people -> the countries it mostly lives in ("Dogon": Mali). */
   peoples: Record<string, string[]>;
+  /** A people of `peoples` -> the admin-1 regions that are its homeland ("Dogon": Mopti), weak evidence. */
+  peopleRegions?: Record<string, string[]>;
 }
 
 /** geodata/lexicon/ambiguous-names.json: village names that are also words, surnames or acronyms. */
@@ -115,7 +117,12 @@ export interface VillageWords {
   /** Peoples and groups whose names are also village names ("dogon", "fulani"): "a Dogon shepherd". */
   ethnonyms: ReadonlySet<string>;
   /** Resolve: a people named in the text ("Dogon") and the country it votes for; null when the list is empty. */
-  peoples: { pattern: RegExp; countries: ReadonlyMap<string, readonly string[]> } | null;
+  peoples: {
+    pattern: RegExp;
+    countries: ReadonlyMap<string, readonly string[]>;
+    /** The admin-1 regions a people names, as a region named elsewhere in the document does. */
+    regions: ReadonlyMap<string, readonly string[]>;
+  } | null;
 }
 
 /** Everything the stages read, compiled once: nothing is cached behind a module's back. */
@@ -144,13 +151,17 @@ function actorCountries(actors: Lexicons['actors']): Map<string, readonly string
 }
 
 /** One pattern for every people's name (whole capitalised words), and what each votes for. */
-function peoplePattern(peoples: Record<string, string[]>): VillageWords['peoples'] {
+function peoplePattern(
+  peoples: Record<string, string[]>,
+  regions: Record<string, string[]> = {},
+): VillageWords['peoples'] {
   const names = Object.keys(peoples).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   if (!names.length) return null;
   const escaped = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return {
     pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'gu'),
     countries: new Map(Object.entries(peoples)),
+    regions: new Map(Object.entries(regions)),
   };
 }
 
@@ -174,7 +185,7 @@ export function createContext(gaz: Gazetteer, lexicons: Lexicons, lists: WordLis
       adminNouns: new Set(lists.villageCues.adminNouns),
       ambiguous: new Set([...lists.ambiguousNames.names.map((n) => n.key), ...lists.villageCues.ethnonyms]),
       ethnonyms: new Set(lists.villageCues.ethnonyms),
-      peoples: peoplePattern(lists.villageCues.peoples),
+      peoples: peoplePattern(lists.villageCues.peoples, lists.villageCues.peopleRegions),
     },
     actorCountries: actorCountries(lexicons.actors),
     actorRegions: new Map(lexicons.actors.flatMap((a) => (a.regions ? [[a.name, a.regions] as const] : []))),

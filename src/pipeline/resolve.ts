@@ -473,8 +473,11 @@ export function resolveMentions(
   if (peoples && text) {
     const seen = new Set<string>();
     for (const m of text.matchAll(peoples.pattern)) seen.add(m[0]);
-    for (const name of [...seen].sort())
+    for (const name of [...seen].sort()) {
       for (const c of peoples.countries.get(name) ?? []) countryVotes.set(c, (countryVotes.get(c) ?? 0) + 1);
+      // "the Dogon village of Dangatene": the Dogon country (Mopti), as a region named in the document.
+      for (const id of peoples.regions.get(name) ?? []) docAdmins.set(id, (docAdmins.get(id) ?? 0) + 1);
+    }
   }
   // "Dogon militiamen ... near Naye": where a group is known to act counts as a region the document names.
   for (const name of new Set(actors.map((a) => a.actor)))

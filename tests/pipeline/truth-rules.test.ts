@@ -1267,3 +1267,16 @@ describe('a town in the name of its university, school or airport (issue 8, stop
     expect(claims.map((c) => placeOf(c.placeId)?.name)).toEqual(['Timbuktu Airport']);
   });
 });
+
+describe('a people names its homeland region (issue 8, stop 21)', () => {
+  it('"the Dogon village of Dangatene" is the Dangatene of Koro (Mopti), not of Kangaba', () => {
+    const text = 'On Sunday gunmen burned the Dogon village of Dangatene.';
+    const r = resolutionOf(text, 'Dangatene');
+    expect(r?.status).toBe('resolved');
+    expect(placeOf(r?.placeId ?? '')?.admin1).toBe('admin1:ML-5');
+    // Without the people the two namesakes stay ambiguous.
+    expect(resolutionOf('On Sunday gunmen burned the village of Dangatene.', 'Dangatene')?.status).toBe(
+      'ambiguous',
+    );
+  });
+});
