@@ -181,9 +181,9 @@ const AWAY_AFTER =
 /** "evacuated for treatment in the capital Niamey": where the wounded went. */
 const TREATED_BEFORE =
   /\b(?:treatment|treated|hospitali[sz]ed|care)\s+(?:in|at)\s+(?:the\s+)?(?:(?:capital|town|city|hospital)\s*,?\s+(?:of\s+|in\s+)?)?$/u;
-/** "a convoy was entering Niger": where it was going, not where it was. */
-const ENTERING_BEFORE =
-  /\b(?:entering|entered|enter|enters|crossed into|crossing into|bound for|destined for)\s+(?:the\s+)?$/u;
+/** "a convoy was entering Niger": where it was going, not where it was. ("militants entered Mansila and fired in
+ * the air", "fighters have entered Gao": once in, they act there.) */
+const ENTERING_BEFORE = /\b(?:entering|crossed into|crossing into|bound for|destined for)\s+(?:the\s+)?$/u;
 
 const SPEECH_AFTER =
   /^[^.;:!?]{0,60}?\b(?:said|says|told|reported|according|confirmed|stated|added|explained|recounted|described)\b/u;

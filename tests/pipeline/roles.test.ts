@@ -64,6 +64,8 @@ const TABLE: Record<string, Case[]> = {
     { text: 'The wounded were flown to Bamako.', place: 'Bamako', role: 'reference' },
     { text: 'Thousands fled to Niamey after the attack.', place: 'Niamey', role: 'reference' },
     { text: 'A French convoy was entering Niger on Friday.', place: 'Niger', role: 'reference' },
+    // Once in, they act there.
+    { text: 'Militants entered Mansila on Friday and fired in the air.', place: 'Mansila', role: 'event' },
     {
       text: 'Four were evacuated for treatment in the capital Niamey, 200 km away.',
       place: 'Niamey',
