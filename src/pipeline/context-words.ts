@@ -21,6 +21,10 @@ export interface ContextWordLists {
   stateObjectVerbs: string[];
   /** "Mondoro Commune", "the Bissa Gold mine": a capitalised place noun after a name, which no surname is. */
   placeNounsAfter: string[];
+  /** "accusing Khartoum of planning an attack": verbs whose object, followed by "of", is a capital's government. */
+  accuseVerbs: string[];
+  /** "rebel attacks supported by Khartoum": participles whose agent after "by" is a capital's government. */
+  backingVerbs: string[];
 }
 
 export type ContextWordSets = { readonly [K in keyof ContextWordLists]: ReadonlySet<string> } & {
@@ -39,6 +43,7 @@ const RULE_WORDS = [
   'and',
   'with',
   'behalf',
+  'by',
   'parallel',
   'reminiscent',
   'analogy',
@@ -60,6 +65,8 @@ export function compileContextWords(
     analogyAfter: new Set(lists.analogyAfter),
     placeNounsAfter: new Set(lists.placeNounsAfter),
     stateObjectVerbs: new Set(lists.stateObjectVerbs),
+    accuseVerbs: new Set(lists.accuseVerbs),
+    backingVerbs: new Set(lists.backingVerbs),
     notSurname: new Set([...lists.placeNounsAfter, ...calendar.months, ...calendar.weekdays]),
   };
   // The sets' words only (the file's "about" is no word).

@@ -311,8 +311,8 @@ interface ContextWords {
   locative: boolean;
   agentAfter: boolean;
   politicalAfter: boolean;
-  /** "agreements concluded with Paris", "on behalf of Bamako": a capital as its government (a country stays the
-   * country's place). */
+  /** "agreements concluded with Paris", "on behalf of Bamako", "accusing Khartoum of", "backed by Khartoum": a
+   * capital as its government (a country stays the country's place). */
   politicalWith: boolean;
   pairedCapital: boolean;
   /** "has suspended Niger": the object of a verb done to a state (a country only). */
@@ -368,10 +368,13 @@ function contextWords(
     (w.agentVerbs.has(a0) || (w.auxiliaries.has(a0) && after.slice(1, 3).some((x) => w.agentVerbs.has(x))));
   const politicalAfter = possessive && owned.some((x) => w.politicalNouns.has(x));
   // "agreements concluded with Paris", "ties with Bamako": the capital's government, as "Paris's decision" is.
-  // ("the MAA was acting on behalf of Bamako": the same.)
+  // ("the MAA was acting on behalf of Bamako", "accusing Khartoum of planning", "attacks supported by Khartoum":
+  // the same.)
   const politicalWith =
     (prev === 'with' && before.slice(0, -1).some((x) => w.politicalNouns.has(x))) ||
-    (prev === 'of' && prev2 === 'behalf');
+    (prev === 'of' && prev2 === 'behalf') ||
+    (prev !== undefined && w.accuseVerbs.has(prev) && after[0] === 'of') ||
+    (prev === 'by' && prev2 !== undefined && w.backingVerbs.has(prev2));
   const pairedCapital = prev === 'between' || (prev === 'and' && before.includes('between'));
   const stateObject = prev !== undefined && w.stateObjectVerbs.has(prev);
   return { before, after, locative, agentAfter, politicalAfter, politicalWith, pairedCapital, stateObject };

@@ -1234,6 +1234,20 @@ describe('a capital acted for, a town whose streets were taken (issue 8, stop 21
     expect(resolutionOf('The group said it acted on behalf of Mali.', 'Mali')?.status).toBe('resolved');
   });
 
+  it('"accusing Khartoum of planning an attack", "attacks supported by Khartoum": the government', () => {
+    for (const text of [
+      "Chad's government is accusing Khartoum of planning a fresh attack.",
+      'Deby said the rebel attacks on Adre on Monday were supported by Khartoum.',
+    ]) {
+      expect(resolutionOf(text, 'Khartoum')?.why).toContain('metonymy');
+      expect(claimsOf(text).map((c) => placeOf(c.placeId)?.name)).not.toContain('Khartoum');
+    }
+    // Attacked by men in Khartoum is still Khartoum.
+    expect(resolutionOf('On Monday gunmen attacked a police post in Khartoum.', 'Khartoum')?.status).toBe(
+      'resolved',
+    );
+  });
+
   it('"schoolchildren who took to Ndjamena streets": the protest is in N\'Djamena', () => {
     const claims = claimsOf(
       'On Monday police used teargas on 200 schoolchildren who took to Ndjamena streets to protest.',
