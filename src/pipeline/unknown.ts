@@ -292,6 +292,26 @@ export function findUnknownPlaces(
     );
     if (after) context.push({ start: after.mention.start, end: after.mention.end });
   }
+  // "killed by an IED in Toikana, Mopti": a town followed by the name of a unit that holds it (Mopti region) is
+  // the town in that unit; the unit's seat (the town of Mopti, 100 km off) is no second event place. Not inside a
+  // list of names ("in Bamako, Kati, Koulikoro and Segou"), where a unit's name is the next town.
+  for (const r of resolutions) {
+    const e = r.status === 'resolved' && r.placeId ? ctx.gazetteer.get(r.placeId) : undefined;
+    if (e?.kind !== 'place' || (!e.admin1 && !e.admin2)) continue;
+    if (/\p{Lu}[\p{L}'’-]*,\s*$/u.test(text.slice(Math.max(0, r.mention.start - 40), r.mention.start)))
+      continue;
+    const y = resolutions.find(
+      (x) =>
+        x.status === 'resolved' &&
+        x.mention.sentence === r.mention.sentence &&
+        x.mention.start > r.mention.end &&
+        /^,\s*$/u.test(text.slice(r.mention.end, x.mention.start)),
+    );
+    if (!y) continue;
+    const unit = y.ranked.some((c) => c.id === e.admin1 || c.id === e.admin2);
+    const listGoesOn = /^\s*(?:,|and|et|or)\s+\p{Lu}/u.test(text.slice(y.mention.end, y.mention.end + 40));
+    if (unit && !listGoesOn) context.push({ start: y.mention.start, end: y.mention.end });
+  }
   unknown.sort((a, b) => a.mention.start - b.mention.start);
   const all = resolutions.flatMap((r): Resolution[] => {
     if (contradictions.has(r)) return [];

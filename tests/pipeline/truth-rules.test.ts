@@ -1294,3 +1294,13 @@ describe('a people names its homeland region (issue 8, stop 21)', () => {
     );
   });
 });
+
+describe('"in X, Y" where Y is a unit holding X (issue 8, stop 21)', () => {
+  it('"an IED in Toikana, Mopti": Toikana in the Mopti region, not also the town of Mopti', () => {
+    const claims = claimsOf('On Friday three civilians were killed by an IED in Toikana, Mopti.');
+    expect(claims.map((c) => placeOf(c.placeId)?.name)).toEqual(['Toïkana']);
+    // In a list of towns the unit's name is the next town.
+    const listed = claimsOf('On Friday gunmen attacked Bamako, Kati, Koulikoro and Segou.');
+    expect(listed.map((c) => placeOf(c.placeId)?.name)).toContain('Koulikoro');
+  });
+});
