@@ -81,7 +81,7 @@ function utc(y: number, m: number, d: number): Date {
   return new Date(Date.UTC(y, m, d, 12));
 }
 
-function addDays(isoDate: string, days: number): string {
+export function addDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return iso(d);

@@ -10,7 +10,8 @@ import type { ActorMention, Claim, Resolution, Sentence, Span, UnlocatedEvent } 
 import { actorsOf, unlocatedType } from './actors.ts';
 import { CarryOver } from './carry-over.ts';
 import { DocumentDates } from './dating.ts';
-import { onOrBefore } from '../dates.ts';
+import { addDays, onOrBefore, type DateSpan } from '../dates.ts';
+import { earlierEvent } from './earlier-event.ts';
 import { countryVotes } from './embassy.ts';
 import { eventFor, eventWords, type EventWords } from './event-type.ts';
 import { claimFatalities } from './fatalities.ts';
@@ -211,7 +212,18 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
     if (modality === 'historical' || modality === 'speculative') carry.forget(s);
     const impacts = [...new Set(c.impacts.find(tokens).map((h) => h.value))].sort();
     const aboutAnother = eventTrigger !== trigger.value;
-    const fatalities = claimFatalities(tokens, folded, ctx, eventTrigger.event_type, aboutAnother, modality);
+    // "... came two days after another raid in the area killed seven police": that raid is a claim of its own
+    // (below), and its toll is not this event's.
+    const earlier = modality === 'historical' || modality === 'speculative' ? null : earlierEvent(s.text);
+    const ownTokens = earlier ? tokens.filter((t) => t.start < earlier.at) : tokens;
+    const fatalities = claimFatalities(
+      ownTokens,
+      folded,
+      ctx,
+      eventTrigger.event_type,
+      aboutAnother,
+      modality,
+    );
     // A forecast is about what comes: a past year it names ("could follow Sudan's path after the 1989 coup") is
     // the analogy's, not the forecast's date.
     const span =
@@ -245,6 +257,45 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
         impacts,
         modality,
         unlocatedName: unknownHere[0]?.mention.surface ?? null,
+        ...(p.offset ? { offset: p.offset } : {}),
+      });
+    }
+
+    const clauseStart = earlier ? s.start + earlier.at : Infinity;
+    if (!earlier || here.some((r) => r.status === 'resolved' && r.mention.start >= clauseStart)) continue;
+    const clauseTokens = tokens.filter((t) => t.start >= earlier.at);
+    const before = eventWords(s, clauseTokens, actorsHere, ctx);
+    if (!before) continue;
+    const earlierSpan: DateSpan | null = !span
+      ? null
+      : span.precision === 1 && earlier.days !== null
+        ? { ...span, start: addDays(span.start, -earlier.days), end: addDays(span.start, -earlier.days) }
+        : { ...span, start: addDays(span.start, -14), end: addDays(span.start, -1), precision: 2 };
+    const clauseActors = actorsHere.filter((a) => a.start >= clauseStart);
+    const toll = claimFatalities(clauseTokens, folded, ctx, before.eventTrigger.event_type, false, modality);
+    for (const p of places) {
+      const actors = actorsOf(clauseActors, here, p.entry, ctx, text, earlierSpan?.start ?? null);
+      const type = eventFor(before.eventTrigger, actors, ctx, before.riot);
+      claims.push({
+        id: hashId(input.sourceId, clauseStart, s.end, p.entry.id),
+        sourceId: input.sourceId,
+        sentence: s.index,
+        start: clauseStart,
+        end: s.end,
+        text: s.text.slice(earlier.at),
+        placeId: p.entry.id,
+        // Told as "in the area" of this event's place: near it.
+        geoPrecision: Math.max(p.precision, 2) as Claim['geoPrecision'],
+        actors,
+        eventType: type.event_type,
+        subEventType: type.sub_event_type,
+        dateStart: earlierSpan?.start ?? null,
+        dateEnd: earlierSpan?.end ?? null,
+        timePrecision: earlierSpan?.precision ?? null,
+        fatalities: toll,
+        impacts: [...new Set(c.impacts.find(clauseTokens).map((h) => h.value))].sort(),
+        modality,
+        unlocatedName: null,
         ...(p.offset ? { offset: p.offset } : {}),
       });
     }
