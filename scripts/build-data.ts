@@ -18,7 +18,7 @@ import {
   unchangedOutput,
   writeOutputMemo,
 } from './lib/builder/output-memo.ts';
-import { ContextError } from './lib/builder/pool.ts';
+import { ContextError, Pool } from './lib/builder/pool.ts';
 import { progressLine } from './lib/builder/progress.ts';
 import { readScanMemo, writeScanMemo } from './lib/builder/scan-memo.ts';
 import { streamBuild } from './lib/builder/stream-build.ts';
@@ -130,130 +130,142 @@ async function main(): Promise<number> {
     since = performance.now();
   };
   const cache = values['no-cache'] ? null : resolve(values.cache);
-  const memo = cache === null ? undefined : readScanMemo(cache, inDir);
-  const { entries, problems } = scanCorpus(inDir, memo);
-  if (cache !== null && memo) writeScanMemo(cache, inDir, memo);
-  timed('scan corpus');
-  for (const p of problems)
-    console.error(`skipped or warned: ${escapeControls(p.file)}: ${escapeControls(p.why)}`);
-  if (entries.length === 0) return fail(`no readable article in ${inDir}; nothing built`);
-  const warnings: InputWarning[] = [];
-  for (const p of problems) if (!p.skipped) warnings.push({ file: p.file, why: p.why });
-  const totalChars = entries.reduce((n, d) => n + d.chars, 0);
-  const skipped = problems.filter((p) => p.skipped).map(({ file, why }) => ({ file, why }));
-
-  let staged;
-  let removed: Promise<void> | undefined; // the replaced folder's removal, after the commit
+  const code = codeFingerprint(ROOT);
+  const geodataPrint = geodataFingerprint(geodata, inDir);
+  timed('fingerprints');
+  // The first worker starts now: it loads the modules and the context (seconds) while the corpus is scanned, and
+  // the merge waits for it at the first document to build. The build closes it; so does the end, whatever it is.
+  const early = new Pool(1, { geodata, corpus: inDir, cache, code, geodataPrint });
   try {
-    staged = stageOutputDir(outDir, ours);
-  } catch (e) {
-    return fail(`nothing written, the previous output (if any) is as it was: ${(e as Error).message}`);
+    return await afterScan();
+  } finally {
+    await early.close();
   }
-  try {
-    // Geodata the map needs beside the build's own files, read like any input (no link, regular files, bounded).
-    const copies: OutputFile[] = [];
-    for (const [name, from] of [
-      [OUTPUT_FILES.regions, 'regions.geojson'],
-      [OUTPUT_FILES.basemapLand, 'basemap/land.geojson'],
-      [OUTPUT_FILES.basemapCountries, 'basemap/countries.geojson'],
-      [OUTPUT_FILES.basemapLabels, 'basemap/labels.geojson'],
-    ] as const) {
-      const r = readRegular(geodata, from, MAX_GEODATA_COPY_BYTES, { rootName: 'the geodata folder' });
-      // regions.geojson gains the admin-2 polygons (load.ts readRegions).
-      if (r.ok && name === OUTPUT_FILES.regions)
-        copies.push([name, () => `${JSON.stringify(readRegions(geodata, r.bytes.toString('utf8')))}\n`]);
-      else if (r.ok) copies.push([name, () => r.bytes]);
-      else {
-        const why = `${r.missing ? 'missing' : `${r.why}; not copied`}: the map will lack ${name}`;
-        console.error(`build:data: ${escapeControls(`${geodata}/${from}`)}: ${why}`);
-        warnings.push({ file: from, why });
-      }
-    }
-    const progress = progressLine(values.quiet || !process.stderr.isTTY ? null : process.stderr);
-    let result;
-    let key: string | null = null;
-    let customErrors: string[] = [];
+
+  async function afterScan(): Promise<number> {
+    const memo = cache === null ? undefined : readScanMemo(cache, inDir);
+    const { entries, problems } = scanCorpus(inDir, memo);
+    if (cache !== null && memo) writeScanMemo(cache, inDir, memo);
+    timed('scan corpus');
+    for (const p of problems)
+      console.error(`skipped or warned: ${escapeControls(p.file)}: ${escapeControls(p.why)}`);
+    if (entries.length === 0) return fail(`no readable article in ${inDir}; nothing built`);
+    const warnings: InputWarning[] = [];
+    for (const p of problems) if (!p.skipped) warnings.push({ file: p.file, why: p.why });
+    const totalChars = entries.reduce((n, d) => n + d.chars, 0);
+    const skipped = problems.filter((p) => p.skipped).map(({ file, why }) => ({ file, why }));
+
+    let staged;
+    let removed: Promise<void> | undefined; // the replaced folder's removal, after the commit
     try {
-      timed('output folder, geodata read');
-      const code = codeFingerprint(ROOT);
-      const geodataPrint = geodataFingerprint(geodata, inDir);
-      timed('fingerprints');
-      // Built from the same inputs as the output folder holds, untouched since: it is left as it is.
-      key =
-        cache === null
-          ? null
-          : outputKey({
-              docKeys: docKeys(buildOrder(entries), code, geodataPrint),
-              skipped,
-              warnings,
-              code,
-              geodata: geodataPrint,
-              cli: readFileSync(import.meta.filename),
-              corpus: realpathSync(inDir),
-            });
-      const same = key === null ? null : unchangedOutput(cache as string, outDir, key);
-      timed('output memo');
-      if (same) {
-        staged.abort();
-        for (const e of same.customErrors) console.error(`custom-places: ${escapeControls(e)}`);
-        const how = `0 built on 0 worker(s), ${entries.length} from the cache; the output folder already held this build`;
-        console.log(summaryLine(same.counts, same.warnings, totalChars, how, t0, outDir));
-        return 0;
+      staged = stageOutputDir(outDir, ours);
+    } catch (e) {
+      return fail(`nothing written, the previous output (if any) is as it was: ${(e as Error).message}`);
+    }
+    try {
+      // Geodata the map needs beside the build's own files, read like any input (no link, regular files, bounded).
+      const copies: OutputFile[] = [];
+      for (const [name, from] of [
+        [OUTPUT_FILES.regions, 'regions.geojson'],
+        [OUTPUT_FILES.basemapLand, 'basemap/land.geojson'],
+        [OUTPUT_FILES.basemapCountries, 'basemap/countries.geojson'],
+        [OUTPUT_FILES.basemapLabels, 'basemap/labels.geojson'],
+      ] as const) {
+        const r = readRegular(geodata, from, MAX_GEODATA_COPY_BYTES, { rootName: 'the geodata folder' });
+        // regions.geojson gains the admin-2 polygons (load.ts readRegions).
+        if (r.ok && name === OUTPUT_FILES.regions)
+          copies.push([name, () => `${JSON.stringify(readRegions(geodata, r.bytes.toString('utf8')))}\n`]);
+        else if (r.ok) copies.push([name, () => r.bytes]);
+        else {
+          const why = `${r.missing ? 'missing' : `${r.why}; not copied`}: the map will lack ${name}`;
+          console.error(`build:data: ${escapeControls(`${geodata}/${from}`)}: ${why}`);
+          warnings.push({ file: from, why });
+        }
       }
-      result = await streamBuild({
-        corpus: inDir,
-        geodata,
-        outDir: staged.dir,
-        target: outDir,
-        entries,
-        skipped,
-        warnings,
-        workers,
-        exactWorkers: values.workers !== undefined,
-        cache,
-        code,
-        geodataPrint,
-        onStart: progress.start,
-        onCustomErrors: (errors) => {
-          customErrors = errors;
-          for (const e of errors) console.error(`custom-places: ${escapeControls(e)}`);
-        },
-        onProgress: progress.update,
-        onPhase: (name, ms) => timed(name, ms),
-      });
+      const progress = progressLine(values.quiet || !process.stderr.isTTY ? null : process.stderr);
+      let result;
+      let key: string | null = null;
+      let customErrors: string[] = [];
+      try {
+        timed('output folder, geodata read');
+        // Built from the same inputs as the output folder holds, untouched since: it is left as it is.
+        key =
+          cache === null
+            ? null
+            : outputKey({
+                docKeys: docKeys(buildOrder(entries), code, geodataPrint),
+                skipped,
+                warnings,
+                code,
+                geodata: geodataPrint,
+                cli: readFileSync(import.meta.filename),
+                corpus: realpathSync(inDir),
+              });
+        const same = key === null ? null : unchangedOutput(cache as string, outDir, key);
+        timed('output memo');
+        if (same) {
+          staged.abort();
+          for (const e of same.customErrors) console.error(`custom-places: ${escapeControls(e)}`);
+          const how = `0 built on 0 worker(s), ${entries.length} from the cache; the output folder already held this build`;
+          console.log(summaryLine(same.counts, same.warnings, totalChars, how, t0, outDir));
+          return 0;
+        }
+        result = await streamBuild({
+          pool: early,
+          corpus: inDir,
+          geodata,
+          outDir: staged.dir,
+          target: outDir,
+          entries,
+          skipped,
+          warnings,
+          workers,
+          exactWorkers: values.workers !== undefined,
+          cache,
+          code,
+          geodataPrint,
+          onStart: progress.start,
+          onCustomErrors: (errors) => {
+            customErrors = errors;
+            for (const e of errors) console.error(`custom-places: ${escapeControls(e)}`);
+          },
+          onProgress: progress.update,
+          onPhase: (name, ms) => timed(name, ms),
+        });
+      } catch (e) {
+        staged.abort();
+        if (e instanceof ContextError) return fail(`cannot load the geodata folder ${geodata}: ${e.message}`);
+        throw e;
+      }
+      writeStaged(staged, copies); // the map layer (map/) was written by the grouping worker
+      timed('geodata copies');
+      // A document that failed to build (an unreadable file) may build next time: no memo then.
+      let files =
+        key !== null && result.built + result.cached === entries.length ? listOutput(staged.dir) : null;
+      // The replaced folder is removed on libuv's threads while the memos are written (its files with another name,
+      // the map chunks linked into the new folder, are unlinked first, before the commit returns).
+      removed = staged.commitThenRemove();
+      // Map chunks linked from the folder just replaced had their ctime moved by those unlinks: the memo and the chunk
+      // store record the files as they are now, when they are still the ones written (a parallel build's are not).
+      if (files !== null) files = settledOutput(files, listOutput(outDir));
+      if (cache !== null) resignOutput(cache, outDir);
+      if (key !== null && files !== null)
+        writeOutputMemo(cache as string, outDir, {
+          key,
+          files,
+          summary: { counts: result.counts, customErrors, warnings: result.warnings.length },
+        });
+      const how = `${result.built} built on ${result.workers} worker(s), ${result.cached} from the cache`;
+      timed('commit, memos');
+      await removed;
+      timed('replaced folder removed (waited for)');
+      console.log(summaryLine(result.counts, result.warnings.length, totalChars, how, t0, outDir));
+      return 0;
     } catch (e) {
       staged.abort();
-      if (e instanceof ContextError) return fail(`cannot load the geodata folder ${geodata}: ${e.message}`);
-      throw e;
+      await removed;
+      return fail(`nothing written, the previous output (if any) is as it was: ${(e as Error).message}`);
     }
-    writeStaged(staged, copies); // the map layer (map/) was written by the grouping worker
-    timed('geodata copies');
-    // A document that failed to build (an unreadable file) may build next time: no memo then.
-    let files =
-      key !== null && result.built + result.cached === entries.length ? listOutput(staged.dir) : null;
-    // The replaced folder is removed on libuv's threads while the memos are written (its files with another name,
-    // the map chunks linked into the new folder, are unlinked first, before the commit returns).
-    removed = staged.commitThenRemove();
-    // Map chunks linked from the folder just replaced had their ctime moved by those unlinks: the memo and the chunk
-    // store record the files as they are now, when they are still the ones written (a parallel build's are not).
-    if (files !== null) files = settledOutput(files, listOutput(outDir));
-    if (cache !== null) resignOutput(cache, outDir);
-    if (key !== null && files !== null)
-      writeOutputMemo(cache as string, outDir, {
-        key,
-        files,
-        summary: { counts: result.counts, customErrors, warnings: result.warnings.length },
-      });
-    const how = `${result.built} built on ${result.workers} worker(s), ${result.cached} from the cache`;
-    timed('commit, memos');
-    await removed;
-    timed('replaced folder removed (waited for)');
-    console.log(summaryLine(result.counts, result.warnings.length, totalChars, how, t0, outDir));
-    return 0;
-  } catch (e) {
-    staged.abort();
-    await removed;
-    return fail(`nothing written, the previous output (if any) is as it was: ${(e as Error).message}`);
   }
 }
 

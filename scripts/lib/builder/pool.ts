@@ -38,10 +38,18 @@ export class Pool {
   private pending = new Set<number>();
   private grouped: ((m: Extract<FromWorker, { type: 'grouped' }>) => void) | null = null;
 
-  constructor(n: number, setup: Omit<WorkerSetup, 'entry'>) {
-    for (let i = 0; i < n; i++) {
+  constructor(
+    n: number,
+    private readonly setup: Omit<WorkerSetup, 'entry'>,
+  ) {
+    this.grow(n);
+  }
+
+  /** At least `n` workers: more are started (a pool started with one before the scan, stream-build.ts). */
+  grow(n: number): void {
+    while (this.slots.length < n) {
       const worker = new Worker(BOOT, {
-        workerData: { ...setup, entry: ENTRY } satisfies WorkerSetup,
+        workerData: { ...this.setup, entry: ENTRY } satisfies WorkerSetup,
         resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB },
       });
       const slot: Slot = { worker, ready: false, busy: 0 };
@@ -52,6 +60,11 @@ export class Pool {
       });
       this.slots.push(slot);
     }
+  }
+
+  /** The setup the workers were started with (a pool is used only for a build of the same). */
+  get started(): Readonly<Omit<WorkerSetup, 'entry'>> {
+    return this.setup;
   }
 
   private closing = false;

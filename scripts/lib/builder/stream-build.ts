@@ -42,6 +42,10 @@ export interface StreamBuildOptions {
   onProgress?: (done: number, total: number) => void;
   /** Told when each phase of the build ends, with its wall time in milliseconds (build-data --timings). */
   onPhase?: (phase: string, ms: number) => void;
+  /** Workers started before the scan for this build (its geodata, corpus, cache and fingerprints), so that the
+   * first one's start (loading the modules and the context: seconds, which the merge waits for at the first
+   * document to build) overlaps the scan; grown to the number of workers needed, closed by the build. */
+  pool?: Pool;
 }
 
 export interface StreamBuildResult {
@@ -96,13 +100,20 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
     ? Math.max(1, Math.min(o.workers, toBuild))
     : Math.max(1, Math.min(o.workers, Math.ceil(toBuild / DOCS_PER_EXTRA_WORKER)));
   o.onStart?.({ total: sorted.length, cached: sorted.length - toBuild, workers });
-  const pool = new Pool(workers, {
+  const setup = {
     geodata: o.geodata,
     corpus: o.corpus,
     cache,
     code: o.code,
     geodataPrint: o.geodataPrint,
-  });
+  };
+  const given = o.pool;
+  const fits =
+    given !== undefined &&
+    Object.entries(setup).every(([k, v]) => given.started[k as keyof typeof setup] === v);
+  if (given && !fits) await given.close();
+  const pool = given && fits ? given : new Pool(workers, setup);
+  pool.grow(workers);
   try {
     pool.setLimit(AHEAD);
     sorted.forEach((e, seq) => {
