@@ -12,6 +12,7 @@ import {
   regionOverlaps,
   regionRows,
   riskRows,
+  shownValues,
   tableRows,
   unlocatedRows,
 } from '../../src/app/lib/rows.ts';
@@ -96,6 +97,29 @@ describe('export set and counts', () => {
       expect(n).toBe(kept.filter((g) => g.properties.event_type === t).length);
     const wagner = kept.filter((g) => g.properties.actors.includes('Wagner Group')).length;
     expect(c.actors.get('Wagner Group') ?? 0).toBe(wagner);
+  });
+});
+
+describe('long facets', () => {
+  it('draw the chosen values, then the first matches of the find box, and count the rest', () => {
+    const values = Array.from({ length: 500 }, (_, i) => ({ value: `s${i}`, label: `Title ${i % 37} Mali` }));
+    // the definition it replaces: two filters over every value
+    const twoPass = (chosen: string[], q: string, n: number) => {
+      const f = q.trim().toLowerCase();
+      const match = values.filter(
+        (v) =>
+          !chosen.includes(v.value) &&
+          (!f || v.label.toLowerCase().includes(f) || v.value.toLowerCase().includes(f)),
+      );
+      return {
+        list: [...values.filter((v) => chosen.includes(v.value)), ...match.slice(0, n)],
+        more: Math.max(0, match.length - n),
+      };
+    };
+    for (const chosen of [[], ['s3'], ['s499', 's7', 'nope']])
+      for (const q of ['', ' MALI ', 'title 1', 's4', 'none'])
+        for (const n of [0, 50, 100, 1000])
+          expect(shownValues(values, chosen, q, n)).toEqual(twoPass(chosen, q, n));
   });
 });
 

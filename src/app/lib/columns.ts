@@ -204,13 +204,31 @@ export function columnIndex(
   const lat = new Float64Array(n);
   const mx = new Float64Array(n);
   const my = new Float64Array(n);
+  const placeCol = u32(col('place'));
+  // the last latitude seen at each place and its mercator y: most incidents at a place share it (a sine and a
+  // logarithm per place, not per incident; the same function of the same number either way)
+  const placeLat = new Float64Array(cd.dicts.places.length).fill(NaN);
+  const placeMy = new Float64Array(cd.dicts.places.length);
   for (let i = 0; i < n; i++) {
     const a = lonC[i]!;
     const none = grid ? a === NO_COORD : Number.isNaN(a);
-    lon[i] = none ? NaN : grid ? a / 1e6 : a;
-    lat[i] = none ? NaN : grid ? latC[i]! / 1e6 : latC[i]!;
-    mx[i] = none ? NaN : mercatorX(lon[i]!);
-    my[i] = none ? NaN : mercatorY(lat[i]!);
+    if (none) {
+      lon[i] = lat[i] = mx[i] = my[i] = NaN;
+      continue;
+    }
+    const x = grid ? a / 1e6 : a;
+    const y = grid ? latC[i]! / 1e6 : latC[i]!;
+    lon[i] = x;
+    lat[i] = y;
+    mx[i] = mercatorX(x);
+    const p = placeCol[i]!;
+    if (p < placeLat.length) {
+      if (placeLat[p] !== y) {
+        placeLat[p] = y;
+        placeMy[p] = mercatorY(y);
+      }
+      my[i] = placeMy[p]!;
+    } else my[i] = mercatorY(y);
   }
 
   // days per date string, then per incident (incidentSpan's rules: an end before the start is the start)
@@ -233,7 +251,6 @@ export function columnIndex(
   }
 
   const places = dicts.places;
-  const placeCol = u32(col('place'));
   // the region table's refs: region ids as they are, countries from the places
   const countries = new Dict();
   const placeCountry = places.map((p) => (p[2] ? countries.add(p[2]) + 1 : 0));

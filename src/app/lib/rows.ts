@@ -49,6 +49,36 @@ export function facetCounts(ix: IncidentIndex, mask: Uint8Array): FacetCounts {
   };
 }
 
+/** A filter value and its label (a source's title). */
+export interface FacetValue {
+  value: string;
+  label: string;
+}
+
+/**
+ * The values a long facet draws: the chosen ones, then up to `n` of the others that match the find box (`q`,
+ * in the label or the value, any case); `more`, how many matching ones are left out. One pass with the chosen
+ * values in a Set (a large corpus has 20k sources; `chosen` may be the state's proxy, read once here).
+ */
+export function shownValues(
+  values: readonly FacetValue[],
+  chosen: readonly string[],
+  q: string,
+  n: number,
+): { list: FacetValue[]; more: number } {
+  const find = q.trim().toLowerCase();
+  const on = new Set(chosen);
+  const picked: FacetValue[] = [];
+  const match: FacetValue[] = [];
+  let matches = 0;
+  for (const v of values) {
+    if (on.has(v.value)) picked.push(v);
+    else if (!find || v.label.toLowerCase().includes(find) || v.value.toLowerCase().includes(find))
+      if (matches++ < n) match.push(v);
+  }
+  return { list: [...picked, ...match], more: Math.max(0, matches - n) };
+}
+
 // ---------------------------------------------------------------- incidents
 
 /** The incident list shows this many; the heading says how many there are. */

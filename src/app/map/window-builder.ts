@@ -6,12 +6,18 @@ import { pointColumns, pointsGeoJSONText, type Box, type PointColumns } from '..
 import type { WindowReply, WindowRequest } from './window-worker.ts';
 
 export class WindowBuilder {
-  private readonly worker: Worker | null = null;
+  private worker: Worker | null = null;
+  private started = false;
   private seq = 0;
   private sent = false;
   private pending: ((blob: Blob | null) => void) | null = null;
 
-  constructor(private readonly columns: PointColumns) {
+  constructor(private readonly columns: PointColumns) {}
+
+  /** The worker starts at the first window, not when the layer mounts (the overview needs none). */
+  private start(): void {
+    if (this.started) return;
+    this.started = true;
     if (typeof Worker !== 'function') return;
     try {
       this.worker = new Worker(new URL('./window-worker.ts', import.meta.url), { type: 'module' });
@@ -28,6 +34,7 @@ export class WindowBuilder {
 
   /** The points inside `box` (at most `limit`), as GeoJSON text; null when a later request overtook this one. */
   build(box: Box, limit: number): Promise<Blob | null> {
+    this.start();
     if (!this.worker)
       return Promise.resolve(
         new Blob([pointsGeoJSONText(this.columns, box, limit)], { type: 'application/geo+json' }),
@@ -46,6 +53,7 @@ export class WindowBuilder {
   }
 
   dispose(): void {
+    this.started = true;
     this.pending?.(null);
     this.pending = null;
     this.worker?.terminate();
