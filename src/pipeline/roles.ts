@@ -217,6 +217,13 @@ const ATTRIBUTIVE_NOUNS = [
 // (Each listed target is one to three capitalised words, so the list has one parse: linear in the window.)
 const PLAN_BEFORE =
   /\b(?:[Pp]lanned|[Pp]lanning|[Pp]lotted|[Pp]lotting|[Pp]lans|[Pp]lan)\s+to\s+(?:[\p{L}-]+\s+){1,5}?(?:in|on|against)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2}(?:,\s+(?:and\s+)?|\s+and\s+))*$/u;
+/** "Riots against attacks on Gaza", "demonstrating against Gaza", "a march in support of Kidal's people": what a
+ * protest is about, not where it is (a locative right before the name keeps it: "protest against insecurity in
+ * Djibo"). Folded text. */
+const TOPIC_BEFORE =
+  /\b(?:protest(?:s|ed|ing|ers)?|demonstrat\w*|rall(?:y|ies|ied)|march(?:es|ed|ing)?|riots?|sit-ins?)\b[^.;:!?]{0,30}?\b(?:against|over|about|in solidarity with|in support of)\s+(?:[\p{L}'’-]+\s+){0,3}?$/u;
+const LOCATIVE_RIGHT_BEFORE =
+  /\b(?:in|at|near|outside|inside|across|around|within|into|from|to)\s+(?:the\s+)?$/u;
 const QUOTED_NAME_BEFORE = /\b(?:[Cc]amp|[Bb]ase|[Oo]peration|[Bb]arracks|FOB|[Pp]ost)\s+['‘"“]$/u;
 const ROAD_AFTER = /^\s+(?:road|route|axis|highway)\b/u;
 /** "on the axis Tongomayel-Barsalogho": a road word before a hyphenated pair (ACLED's and the French press's
@@ -312,6 +319,12 @@ export function mentionRole(
   const borderA = rules.borderAfter.exec(after);
   if (borderA) return { role: 'reference', cue: `… ${borderA[0].trim()}`, km: null, weak: false };
 
+  // "a pro-Gaza rally", "protests against attacks on Gaza": the protest's subject.
+  const topic =
+    /\bpro-$/u.test(before) || (TOPIC_BEFORE.test(before) && !LOCATIVE_RIGHT_BEFORE.test(before))
+      ? (TOPIC_BEFORE.exec(before)?.[0] ?? 'pro-')
+      : null;
+  if (topic) return { role: 'reference', cue: topic.trim(), km: null, weak: false };
   // "schoolchildren who took to Ndjamena streets": the town whose streets they took to, where the event is.
   const dest = /^\s*streets?\b/u.test(after)
     ? null

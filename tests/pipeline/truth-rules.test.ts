@@ -1304,3 +1304,19 @@ describe('"in X, Y" where Y is a unit holding X (issue 8, stop 21)', () => {
     expect(listed.map((c) => placeOf(c.placeId)?.name)).toContain('Koulikoro');
   });
 });
+
+describe('what a protest is about is not where it is (issue 8, stop 21)', () => {
+  it('"demonstrating against Gaza", "a pro-Gaza rally", "a march in solidarity with Gaza": no claim at Gaza', () => {
+    for (const text of [
+      'On Friday protesters clashed with riot police while demonstrating against Gaza airstrikes.',
+      'On Friday an Islamist party held a pro-Gaza rally.',
+      'On Friday hundreds took part in a march in solidarity with Gaza.',
+    ]) {
+      expect(resolutionOf(text, 'Gaza')?.role?.role).toBe('reference');
+      expect(claimsOf(text).map((c) => placeOf(c.placeId)?.name)).not.toContain('Gaza');
+    }
+    // A locative right before the name keeps it the protest's place.
+    const here = claimsOf('On Friday hundreds protested against insecurity in Djibo.');
+    expect(here.map((c) => placeOf(c.placeId)?.name)).toEqual(['Djibo']);
+  });
+});
