@@ -422,6 +422,7 @@ function villageCue(text: string, range: TokenRange, h: Hit, ctx: PipelineContex
   const locative =
     introduced ||
     roadEnd ||
+    distanceBefore(text, tokens.start[h.first] as number) ||
     (w.locative.has(prev) && prev !== 'from' && prev !== 'to') ||
     v.verbs.has(prev) ||
     (prev === 'of' && w.ofLocative.has(prev2)) ||
@@ -458,6 +459,14 @@ function villageCue(text: string, range: TokenRange, h: Hit, ctx: PipelineContex
 
 // (villageCue's helpers are module functions, not closures: under tsx (keepNames) each named arrow made per
 // village hit cost a defineProperty call.)
+
+/** "about 15km from Hourara", "18 km from Talataye", "30 km north-east of Boni": a distance is measured from a
+ * place, which says the name is one as plainly as "in" does. */
+const DISTANCE_BEFORE =
+  /\d(?:[\d.,]*)\s*(?:km|kms|kilometres|kilometers|kilometre|kilometer|miles)\s+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|from|away from)\s+(?:the\s+)?$/iu;
+function distanceBefore(text: string, at: number): boolean {
+  return DISTANCE_BEFORE.test(text.slice(Math.max(0, at - 48), at));
+}
 
 /** The known key (context vocabulary) of token i when it lies in the sentence, else ''. */
 function keyIn(range: TokenRange, i: number): string {

@@ -1320,3 +1320,14 @@ describe('what a protest is about is not where it is (issue 8, stop 21)', () => 
     expect(here.map((c) => placeOf(c.placeId)?.name)).toEqual(['Djibo']);
   });
 });
+
+describe('a distance is measured from a place (issue 8, stop 21)', () => {
+  it('"18 km from Talataye": Talataye is a place, though only a village of the layers', () => {
+    const text = 'Presumed Islamists attacked the Inwelane village, 18 km from Talataye, on Sunday.';
+    expect(resolutionOf(text, 'Talataye')?.status).toBe('resolved');
+    // Without the distance the village still needs its evidence.
+    expect(
+      resolutionOf('Presumed Islamists attacked Inwelane, Talataye said on Sunday.', 'Talataye')?.status,
+    ).not.toBe('resolved');
+  });
+});
