@@ -81,6 +81,9 @@ export function villageEvidence(
   // Named among towns, a name is a place whatever else the word means.
   if (v.listed) return true;
   if (v.words.ambiguous.has(key)) {
+    // "a Holy Man (also called a marabout)": a word that is also a city's name, inside a longer capitalised name and
+    // with no locative, is that name's word, whatever the city's size.
+    if (fragment && e.kind === 'place' && !cue?.locative && !cue?.admin && !cue?.region) return false;
     if (minor) return !!cue?.introduced;
     if (e.kind === 'admin2') return !!cue?.admin || !!cue?.locative;
     return e.kind !== 'place' || e.population >= CITY_POPULATION || !!cue?.locative;

@@ -1331,3 +1331,18 @@ describe('a distance is measured from a place (issue 8, stop 21)', () => {
     ).not.toBe('resolved');
   });
 });
+
+describe('a city whose name is a word, inside a longer capitalised name (issue 8, stop 21)', () => {
+  it('"release a Holy Man (also called a marabout)" is no town of Man', () => {
+    const text = 'On Friday the group attempted to release a Holy Man who had been arrested by police.';
+    expect(resolutionOf(text, 'Man')?.status).toBe('rejected');
+    // With a locative it is the town.
+    expect(resolutionOf('On Friday gunmen attacked a police station in Man.', 'Man')?.status).toBe(
+      'resolved',
+    );
+    // A country is left alone ("in NE Mali").
+    expect(resolutionOf('On Friday French forces killed 10 fighters in NE Mali.', 'Mali')?.status).toBe(
+      'resolved',
+    );
+  });
+});
