@@ -320,10 +320,11 @@ export function mentionRole(
   if (borderA) return { role: 'reference', cue: `… ${borderA[0].trim()}`, km: null, weak: false };
 
   // "a pro-Gaza rally", "protests against attacks on Gaza": the protest's subject.
-  const topic =
-    /\bpro-$/u.test(before) || (TOPIC_BEFORE.test(before) && !LOCATIVE_RIGHT_BEFORE.test(before))
-      ? (TOPIC_BEFORE.exec(before)?.[0] ?? 'pro-')
-      : null;
+  const topic = /\bpro-$/u.test(before)
+    ? 'pro-'
+    : LOCATIVE_RIGHT_BEFORE.test(before)
+      ? null
+      : TOPIC_BEFORE.exec(before)?.[0];
   if (topic) return { role: 'reference', cue: topic.trim(), km: null, weak: false };
   // "schoolchildren who took to Ndjamena streets": the town whose streets they took to, where the event is.
   const dest = /^\s*streets?\b/u.test(after)
