@@ -90,7 +90,7 @@ export function fromRecord(r: SahelRecord | OsmRecord): SahelPlace {
   return { ids: [r.id], ...r, admin1: ref(r.admin1), admin2: ref(r.admin2) };
 }
 
-/** GeoNames feature code -> type; codes not listed are not kept (rivers, hills, dunes, wadis ...). */
+/** GeoNames feature code -> type; codes not listed are not kept (rivers, single hills and peaks, dunes, wadis ...). */
 export function gnType(featureClass: string, code: string, population: number): SahelType | null {
   if (featureClass === 'P') {
     if (code === 'PPLC') return 'city';
@@ -115,6 +115,8 @@ export function gnType(featureClass: string, code: string, population: number): 
     return null;
   }
   if (featureClass === 'H') return ['WLL', 'WLLS', 'WLLQ', 'WTRH', 'OAS', 'SPNG'].includes(code) ? 'well' : null;
+  // "the Ifoghas mountains", "the Bandiagara plateau": a massif or plateau is an area (claims there are near it).
+  if (featureClass === 'T') return code === 'MTS' || code === 'PLAT' ? 'area' : null;
   return null;
 }
 

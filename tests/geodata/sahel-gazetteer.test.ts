@@ -172,6 +172,10 @@ describe('helpers', () => {
     expect(gnType('S', 'CMP', 0)).toBe('camp');
     expect(gnType('H', 'WLL', 0)).toBe('well');
     expect(gnType('T', 'HLL', 0)).toBeNull();
+    // A massif or a plateau is an area ("the Adrar des Ifoghas", "the Bandiagara plateau"); a single peak is not kept.
+    expect(gnType('T', 'MTS', 0)).toBe('area');
+    expect(gnType('T', 'PLAT', 0)).toBe('area');
+    expect(gnType('T', 'MT', 0)).toBeNull();
     expect(gnType('H', 'STM', 0)).toBeNull();
   });
   it('lists names that are also words or names, with their reasons and record counts', () => {

@@ -1346,3 +1346,20 @@ describe('a city whose name is a word, inside a longer capitalised name (issue 8
     );
   });
 });
+
+describe('an area is no point (issue 8, stop 21)', () => {
+  it('"bombed locations in the area Adrar des Iforas": the massif, near (precision 2), not Adrar in Algeria', () => {
+    const claims = claimsOf('On Monday Malian forces bombed locations in the area Adrar des Iforas.');
+    expect(
+      claims.map((c) => [placeOf(c.placeId)?.name, placeOf(c.placeId)?.country, c.geoPrecision]),
+    ).toEqual([['Adrar des Ifôghas', 'ML', 2]]);
+  });
+
+  it('a region of the gazetteer ("the \'Macina Region\'") is near (precision 2)', () => {
+    const inRegion = claimsOf(
+      "On Monday ISGS claimed to have killed two JNIM fighters in the 'Macina Region', near Mopti.",
+    );
+    const region = inRegion.filter((c) => placeOf(c.placeId)?.featureCode === 'RGN');
+    expect(region.map((c) => c.geoPrecision)).toEqual([2]);
+  });
+});

@@ -383,9 +383,13 @@ function namedPlaces(
   return places;
 }
 
+/** GeoNames codes of an area, not a settlement: a region, a reserve or park, a massif or plateau. A claim there is
+ * somewhere in it (precision 2), not at the point the gazetteer gives for its centre. */
+const AREA_CODES: ReadonlySet<string> = new Set(['AREA', 'RGN', 'RES', 'RESF', 'RESN', 'RESW', 'PRK', 'MTS', 'PLAT']);
+
 function geoPrecision(e: GazetteerEntry, r: Resolution, s: Sentence, c: ClaimTables): GeoPrecision {
   if (e.kind === 'country' || e.kind === 'continent' || (e.kind === 'vernacular' && !e.country)) return 3;
-  if (e.kind !== 'place') return 2;
+  if (e.kind !== 'place' || (e.featureCode !== null && AREA_CODES.has(e.featureCode))) return 2;
   if (r.role?.role === 'near') return 2;
   // A qualifier within the four words before the name: "in the vicinity of Mopti", "near Gao".
   const before = s.text.slice(Math.max(0, r.mention.start - s.start - 40), r.mention.start - s.start);
