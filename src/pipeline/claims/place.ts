@@ -385,7 +385,17 @@ function namedPlaces(
 
 /** GeoNames codes of an area, not a settlement: a region, a reserve or park, a massif or plateau. A claim there is
  * somewhere in it (precision 2), not at the point the gazetteer gives for its centre. */
-const AREA_CODES: ReadonlySet<string> = new Set(['AREA', 'RGN', 'RES', 'RESF', 'RESN', 'RESW', 'PRK', 'MTS', 'PLAT']);
+const AREA_CODES: ReadonlySet<string> = new Set([
+  'AREA',
+  'RGN',
+  'RES',
+  'RESF',
+  'RESN',
+  'RESW',
+  'PRK',
+  'MTS',
+  'PLAT',
+]);
 
 function geoPrecision(e: GazetteerEntry, r: Resolution, s: Sentence, c: ClaimTables): GeoPrecision {
   if (e.kind === 'country' || e.kind === 'continent' || (e.kind === 'vernacular' && !e.country)) return 3;
