@@ -422,7 +422,7 @@ function villageCue(text: string, range: TokenRange, h: Hit, ctx: PipelineContex
   const locative =
     introduced ||
     roadEnd ||
-    distanceBefore(text, tokens.start[h.first] as number) ||
+    ((prev === 'from' || prev === 'of') && distanceBefore(text, tokens.start[h.first] as number)) ||
     (w.locative.has(prev) && prev !== 'from' && prev !== 'to') ||
     v.verbs.has(prev) ||
     (prev === 'of' && w.ofLocative.has(prev2)) ||

@@ -222,6 +222,7 @@ const PLAN_BEFORE =
  * Djibo"). Folded text. */
 const TOPIC_BEFORE =
   /\b(?:protest(?:s|ed|ing|ers)?|demonstrat\w*|rall(?:y|ies|ied)|march(?:es|ed|ing)?|riots?|sit-ins?)\b[^.;:!?]{0,30}?\b(?:against|over|about|in solidarity with|in support of)\s+(?:[\p{L}'’-]+\s+){0,3}?$/u;
+const TOPIC_LINK = /against|over|about|solidarity|support of/u;
 const LOCATIVE_RIGHT_BEFORE =
   /\b(?:in|at|near|outside|inside|across|around|within|into|from|to)\s+(?:the\s+)?$/u;
 const QUOTED_NAME_BEFORE = /\b(?:[Cc]amp|[Bb]ase|[Oo]peration|[Bb]arracks|FOB|[Pp]ost)\s+['‘"“]$/u;
@@ -320,9 +321,10 @@ export function mentionRole(
   if (borderA) return { role: 'reference', cue: `… ${borderA[0].trim()}`, km: null, weak: false };
 
   // "a pro-Gaza rally", "protests against attacks on Gaza": the protest's subject.
+  // (The topic pattern is tried only where one of its link words is in the window: most mentions have none.)
   const topic = /\bpro-$/u.test(before)
     ? 'pro-'
-    : LOCATIVE_RIGHT_BEFORE.test(before)
+    : !TOPIC_LINK.test(before) || LOCATIVE_RIGHT_BEFORE.test(before)
       ? null
       : TOPIC_BEFORE.exec(before)?.[0];
   if (topic) return { role: 'reference', cue: topic.trim(), km: null, weak: false };
