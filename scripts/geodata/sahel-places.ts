@@ -77,7 +77,7 @@ export function buildPlaces(
       drop('gn outside zone');
       continue;
     }
-    const alt = distinctNames([r.asciiname, ...r.alternates], [r.name]);
+    const alt = distinctNames([r.asciiname, ...r.alternates, ...massifNames(r.featureCode, [r.name, ...r.alternates])], [r.name]);
     places.set(id, {
       id,
       ids: [id],
@@ -240,4 +240,16 @@ export function sameStem(a: string, b: string): boolean {
 function addNames(p: SahelPlace, names: string[]): void {
   p.alt = [...p.alt, ...distinctNames(names, [p.name, ...p.alt])];
   p.keys = nameKeySet([p.name, ...p.alt]);
+}
+
+/** "Adrar des Ifoghas" is "the Ifoghas mountains" in English copy ("adrar" is Tamasheq for mountain): a massif
+ * named "Adrar (des|n) X" is also "X mountains" and "X massif". */
+export function massifNames(code: string, names: readonly string[]): string[] {
+  if (code !== 'MTS') return [];
+  const out: string[] = [];
+  for (const n of names) {
+    const m = /^Adrar\s+(?:des\s+|du\s+|n\s+|n-)?(\p{Lu}[\p{L}'’-]+)$/u.exec(n);
+    if (m) out.push(`${m[1]} mountains`, `${m[1]} massif`);
+  }
+  return out;
 }

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { deriveSahel, readFrame, readSahelSources, writeSahel } from '../../scripts/geodata/sahel-derive.ts';
+import { massifNames } from '../../scripts/geodata/sahel-places.ts';
 import { MERGE_KM, matchByName, spacingFreeKey } from '../../scripts/geodata/sahel-merge.ts';
 import { bareAdminName, closeKeys } from '../../scripts/geodata/sahel-admin.ts';
 import {
@@ -176,6 +177,14 @@ describe('helpers', () => {
     expect(gnType('T', 'MTS', 0)).toBe('area');
     expect(gnType('T', 'PLAT', 0)).toBe('area');
     expect(gnType('T', 'MT', 0)).toBeNull();
+    // "Adrar des Ifoghas" is "the Ifoghas mountains" in English copy; only a massif's names gain these.
+    expect(massifNames('MTS', ['Adrar des Ifôghas', 'Adrar n Ifoghas', 'Monts Hombori'])).toEqual([
+      'Ifôghas mountains',
+      'Ifôghas massif',
+      'Ifoghas mountains',
+      'Ifoghas massif',
+    ]);
+    expect(massifNames('PPL', ['Adrar des Ifôghas'])).toEqual([]);
     expect(gnType('H', 'STM', 0)).toBeNull();
   });
   it('lists names that are also words or names, with their reasons and record counts', () => {

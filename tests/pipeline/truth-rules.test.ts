@@ -1355,6 +1355,11 @@ describe('an area is no point (issue 8, stop 21)', () => {
     ).toEqual([['Adrar des Ifôghas', 'ML', 2]]);
   });
 
+  it('"clashed with Islamists in the Ifoghas mountains": the Adrar des Ifoghas massif, near it', () => {
+    const claims = claimsOf('On Monday French troops clashed with Islamists in the Ifoghas mountains.');
+    expect(claims.map((c) => [placeOf(c.placeId)?.name, c.geoPrecision])).toEqual([['Adrar des Ifôghas', 2]]);
+  });
+
   it('a region of the gazetteer ("the \'Macina Region\'") is near (precision 2)', () => {
     const inRegion = claimsOf(
       "On Monday ISGS claimed to have killed two JNIM fighters in the 'Macina Region', near Mopti.",
