@@ -220,9 +220,11 @@ const PLAN_BEFORE =
 /** "Riots against attacks on Gaza", "demonstrating against Gaza", "a march in support of Kidal's people": what a
  * protest is about, not where it is (a locative right before the name keeps it: "protest against insecurity in
  * Djibo"). Folded text. */
-const TOPIC_BEFORE =
-  /\b(?:protest(?:s|ed|ing|ers)?|demonstrat\w*|rall(?:y|ies|ied)|march(?:es|ed|ing)?|riots?|sit-ins?)\b[^.;:!?]{0,30}?\b(?:against|over|about|in solidarity with|in support of)\s+(?:[\p{L}'’-]+\s+){0,3}?$/u;
-const TOPIC_LINK = /against|over|about|solidarity|support of/u;
+const TOPIC_LINKS = ['against', 'over', 'about', 'in solidarity with', 'in support of'];
+const TOPIC_BEFORE = new RegExp(
+  `\\b(?:protest(?:s|ed|ing|ers)?|demonstrat\\w*|rall(?:y|ies|ied)|march(?:es|ed|ing)?|riots?|sit-ins?)\\b[^.;:!?]{0,30}?\\b(?:${TOPIC_LINKS.join('|')})\\s+(?:[\\p{L}'’-]+\\s+){0,3}?$`,
+  'u',
+);
 const LOCATIVE_RIGHT_BEFORE =
   /\b(?:in|at|near|outside|inside|across|around|within|into|from|to)\s+(?:the\s+)?$/u;
 const QUOTED_NAME_BEFORE = /\b(?:[Cc]amp|[Bb]ase|[Oo]peration|[Bb]arracks|FOB|[Pp]ost)\s+['‘"“]$/u;
@@ -324,7 +326,7 @@ export function mentionRole(
   // (The topic pattern is tried only where one of its link words is in the window: most mentions have none.)
   const topic = /\bpro-$/u.test(before)
     ? 'pro-'
-    : !TOPIC_LINK.test(before) || LOCATIVE_RIGHT_BEFORE.test(before)
+    : !TOPIC_LINKS.some((w) => before.includes(w)) || LOCATIVE_RIGHT_BEFORE.test(before)
       ? null
       : TOPIC_BEFORE.exec(before)?.[0];
   if (topic) return { role: 'reference', cue: topic.trim(), km: null, weak: false };

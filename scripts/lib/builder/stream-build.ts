@@ -3,7 +3,7 @@
 // the output files as they come; each document's claims go on to the grouping worker, the main thread keeps counts.
 // Same bytes as buildCorpus (src/pipeline/build.ts) in memory, for any number of workers, cached or not.
 
-import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { buildOrder, skippedRecord, type SkippedDoc } from '../../../src/pipeline/build.ts';
@@ -19,7 +19,7 @@ import { docKeys, EntryMemo, entryPath, readEntry } from './cache.ts';
 import { ChunkStore } from './chunk-store.ts';
 import type { DocBytes, DocRecord } from './fragments.ts';
 import { Pool } from './pool.ts';
-import { FileWriter, JsonListFile, ListWriter, PartFile } from './writer.ts';
+import { FileWriter, fillHead, JsonListFile, ListWriter, PartFile } from './writer.ts';
 
 export interface StreamBuildOptions {
   corpus: string;
@@ -306,18 +306,8 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
     unl.copyFrom(unlocated.path);
     unl.write(']\n');
     unl.close();
-    const head = headOf(documents);
-    if (head.length === room) rep.writeAt(0, head);
-    else {
-      // A document failed to build: its record is longer, and the mentions move after it.
-      rep.close();
-      const moved = `${reportPath}.mentions`;
-      renameSync(reportPath, moved);
-      rep = new FileWriter(reportPath);
-      rep.write(head);
-      rep.copyFrom(moved, room);
-      rmSync(moved, { force: true });
-    }
+    // (A document that failed to build has a longer record: the mentions then move after it.)
+    rep = fillHead(rep, headOf(documents), '.mentions');
     rep.write('],"dropped":[');
     rep.copyFrom(dropped.path);
     rep.write('],"unlocated":[');
@@ -340,16 +330,7 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
     const summary = Buffer.from(
       summaryHead({ counts, documents: documents.map((d) => escapeStrings(d)) }).join('\n'),
     );
-    if (summary.length === headRoom) text.writeAt(0, summary);
-    else {
-      text.close();
-      const moved = `${summaryPath}.sections`;
-      renameSync(summaryPath, moved);
-      text = new FileWriter(summaryPath);
-      text.write(summary);
-      text.copyFrom(moved, headRoom);
-      rmSync(moved, { force: true });
-    }
+    text = fillHead(text, summary, '.sections');
     if (cache !== null) writeHeadRoom(cache, summary.length);
     const txt = text;
     txt.write('\n');

@@ -2,7 +2,7 @@
 // by item, and files spliced from parts (report.json holds the mentions, dropped text and unlocated events that
 // were appended to part files while the documents were built).
 
-import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 
 const FLUSH_AT = 4 * 1024 * 1024;
 
@@ -76,6 +76,26 @@ export class FileWriter {
     this.flush();
     closeSync(this.fd);
   }
+}
+
+/**
+ * Puts `head` before what `w` wrote after its `start` room: into the room when it is exactly that long, else the
+ * body is moved (to the path + `suffix`) and copied after the head. Returns the writer to go on with (a new one
+ * when the body moved).
+ */
+export function fillHead(w: FileWriter, head: Uint8Array, suffix: string): FileWriter {
+  if (head.length === w.start) {
+    w.writeAt(0, head);
+    return w;
+  }
+  w.close();
+  const moved = `${w.path}${suffix}`;
+  renameSync(w.path, moved);
+  const out = new FileWriter(w.path);
+  out.write(head);
+  out.copyFrom(moved, w.start);
+  rmSync(moved, { force: true });
+  return out;
 }
 
 /** Writes `b` at `pos`; returns where it ends. */

@@ -210,7 +210,6 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
 
     const modality = modalityOf(s.text, tokens, trigger, hits, c, date, dates.refYear, input.published);
     if (modality === 'historical' || modality === 'speculative') carry.forget(s);
-    const impacts = [...new Set(c.impacts.find(tokens).map((h) => h.value))].sort();
     const aboutAnother = eventTrigger !== trigger.value;
     // "... came two days after another raid in the area killed seven police": that raid is a claim of its own
     // (below), and its toll is not this event's.
@@ -235,32 +234,55 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
         : ((date ? null : carry.carriedSpan(s)) ?? dates.span(date, modality));
     carry.dated(s, span);
 
-    for (const p of places) {
-      const actors = actorsOf(actorsHere, here, p.entry, ctx, text, span?.start ?? null);
-      const type = eventFor(eventTrigger, actors, ctx, riot);
-      claims.push({
-        id: hashId(input.sourceId, s.start, s.end, p.entry.id),
-        sourceId: input.sourceId,
-        sentence: s.index,
-        start: s.start,
-        end: s.end,
-        text: s.text,
-        placeId: p.entry.id,
-        geoPrecision: p.precision,
-        actors,
-        eventType: type.event_type,
-        subEventType: type.sub_event_type,
-        dateStart: span?.start ?? null,
-        dateEnd: span?.end ?? null,
-        timePrecision: span?.precision ?? null,
-        fatalities,
-        impacts,
-        modality,
-        unlocatedName: unknownHere[0]?.mention.surface ?? null,
-        ...(p.offset ? { offset: p.offset } : {}),
-      });
-    }
+    // One claim per place, of the whole sentence or of an earlier event's clause in it (from `start` to its end).
+    const claimsFrom = (
+      start: number,
+      what: EventWords,
+      who: ActorMention[],
+      when: DateSpan | null,
+      toll: number | null,
+      ts: Token[],
+      unlocatedName: string | null,
+      near: boolean,
+    ) => {
+      for (const p of places) {
+        const actors = actorsOf(who, here, p.entry, ctx, text, when?.start ?? null);
+        const type = eventFor(what.eventTrigger, actors, ctx, what.riot);
+        claims.push({
+          id: hashId(input.sourceId, start, s.end, p.entry.id),
+          sourceId: input.sourceId,
+          sentence: s.index,
+          start,
+          end: s.end,
+          text: start === s.start ? s.text : s.text.slice(start - s.start),
+          placeId: p.entry.id,
+          geoPrecision: near ? (Math.max(p.precision, 2) as Claim['geoPrecision']) : p.precision,
+          actors,
+          eventType: type.event_type,
+          subEventType: type.sub_event_type,
+          dateStart: when?.start ?? null,
+          dateEnd: when?.end ?? null,
+          timePrecision: when?.precision ?? null,
+          fatalities: toll,
+          impacts: [...new Set(c.impacts.find(ts).map((h) => h.value))].sort(),
+          modality,
+          unlocatedName,
+          ...(p.offset ? { offset: p.offset } : {}),
+        });
+      }
+    };
+    claimsFrom(
+      s.start,
+      event,
+      actorsHere,
+      span,
+      fatalities,
+      tokens,
+      unknownHere[0]?.mention.surface ?? null,
+      false,
+    );
 
+    // The earlier event, told as "in the area" of this one's place: near it.
     const clauseStart = earlier ? s.start + earlier.at : Infinity;
     if (!earlier || here.some((r) => r.status === 'resolved' && r.mention.start >= clauseStart)) continue;
     const clauseTokens = tokens.filter((t) => t.start >= earlier.at);
@@ -273,32 +295,7 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
         : { ...span, start: addDays(span.start, -14), end: addDays(span.start, -1), precision: 2 };
     const clauseActors = actorsHere.filter((a) => a.start >= clauseStart);
     const toll = claimFatalities(clauseTokens, folded, ctx, before.eventTrigger.event_type, false, modality);
-    for (const p of places) {
-      const actors = actorsOf(clauseActors, here, p.entry, ctx, text, earlierSpan?.start ?? null);
-      const type = eventFor(before.eventTrigger, actors, ctx, before.riot);
-      claims.push({
-        id: hashId(input.sourceId, clauseStart, s.end, p.entry.id),
-        sourceId: input.sourceId,
-        sentence: s.index,
-        start: clauseStart,
-        end: s.end,
-        text: s.text.slice(earlier.at),
-        placeId: p.entry.id,
-        // Told as "in the area" of this event's place: near it.
-        geoPrecision: Math.max(p.precision, 2) as Claim['geoPrecision'],
-        actors,
-        eventType: type.event_type,
-        subEventType: type.sub_event_type,
-        dateStart: earlierSpan?.start ?? null,
-        dateEnd: earlierSpan?.end ?? null,
-        timePrecision: earlierSpan?.precision ?? null,
-        fatalities: toll,
-        impacts: [...new Set(c.impacts.find(clauseTokens).map((h) => h.value))].sort(),
-        modality,
-        unlocatedName: null,
-        ...(p.offset ? { offset: p.offset } : {}),
-      });
-    }
+    claimsFrom(clauseStart, before, clauseActors, earlierSpan, toll, clauseTokens, null, true);
   }
   return { claims, unlocated };
 }
