@@ -315,6 +315,31 @@ export const VILLAGE_AFTER = /^\s+(?:village|hamlet)s?\b/iu;
 /** A place this size is a city, whatever a text calls it. */
 const CITY_POPULATION = 50_000;
 
+/** How many more alternate names a village must have than each namesake it ties with to stand for the name. */
+const BETTER_KNOWN_ALIASES = 2;
+
+/**
+ * Among villages of one region tied on the evidence (within 0.25 of the best), the one the gazetteer knows by
+ * clearly more names: a village written several ways in the sources is a village written about ("Kouré", the
+ * giraffe reserve's, has three spellings; its namesake in Filingué one). Null when none stands out.
+ */
+function betterKnown(ranked: readonly Ranked[], best: Ranked): Ranked | null {
+  const tied = ranked.filter((r) => best.score - r.score < 0.25);
+  let top: Ranked | null = null;
+  for (const r of tied) if (!top || r.entry.aliases.length > top.entry.aliases.length) top = r;
+  if (!top || top.entry.kind !== 'place' || top.entry.population > 0) return null;
+  for (const r of tied)
+    if (
+      r !== top &&
+      beyond(top.entry.point, r.entry.point, 25) &&
+      (!r.entry.admin2 ||
+        r.entry.admin2 !== top.entry.admin2 ||
+        r.entry.aliases.length + BETTER_KNOWN_ALIASES > top.entry.aliases.length)
+    )
+      return null;
+  return top;
+}
+
 const byScore = (a: Ranked, b: Ranked): number => b.score - a.score || (a.id < b.id ? -1 : 1);
 
 /** The report's words for a reason ("inside-actor-name" -> "rejected: inside actor name"), made once each. */
@@ -811,6 +836,15 @@ export function resolveMentions(
     // reads resolved mentions only.
     if (second && best.score - second.score < 0.25) {
       const shared = sharedRegion(best.entry, second.entry, g);
+      const known = shared ? betterKnown(ranked, best) : null;
+      if (known)
+        return {
+          mention: m,
+          placeId: known.id,
+          status: 'resolved',
+          ranked: out,
+          why: `resolved to ${known.label}, the namesake in ${shared?.name ?? ''} known by more names (${known.entry.aliases.length})`,
+        };
       return {
         mention: m,
         placeId: shared?.id ?? null,

@@ -326,8 +326,11 @@ export function findUnknownPlaces(
           why: `rejected: part of the longer name ${whole}`,
         },
       ];
-    const head = unknown.find((u) => isPartOfName(text, r.mention, u.mention));
-    if (!head || r.status !== 'resolved') return [r];
+    // "Bouka" inside "Bouka-Were", which the gazetteer spells Bota-Were: the piece is no place of its own, even
+    // tied between its namesakes (their shared region would be a second claim).
+    const respelt = respelled.find((u) => isPartOfName(text, r.mention, u.mention));
+    const head = respelt ?? unknown.find((u) => isPartOfName(text, r.mention, u.mention));
+    if (!head || (r.status !== 'resolved' && !(respelt && r.status === 'ambiguous'))) return [r];
     return [
       {
         ...r,

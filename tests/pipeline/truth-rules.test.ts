@@ -1368,3 +1368,25 @@ describe('an area is no point (issue 8, stop 21)', () => {
     expect(region.map((c) => c.geoPrecision)).toEqual([2]);
   });
 });
+
+describe('namesakes of one cercle, and a piece of a respelt name (issue 8, stop 22)', () => {
+  it('"near Kona (Mopti, Mopti)": of two Konas in Mopti cercle, the one known by more names', () => {
+    const r = resolutionOf('On Monday gunmen abducted a trader near Kona (Mopti, Mopti).', 'Kona');
+    expect(r?.status).toBe('resolved');
+    expect(r?.why).toContain('known by more names');
+    expect(placeOf(r?.placeId ?? '')?.aliases).toContain('Konna');
+    // Namesakes in two cercles (Kollo, Filingué) stay ambiguous, whatever their names: the region they share.
+    const koure = resolutionOf(
+      "Niger's interior ministry said Sunday the attack took place in Koure.",
+      'Koure',
+    );
+    expect(koure?.status).toBe('ambiguous');
+    expect(placeOf(koure?.placeId ?? '')?.kind).toBe('admin1');
+  });
+
+  it('"in the area of Bouka-Were (Niono, Segou)": Bouka is part of the name, no claim of its own', () => {
+    const text = 'On Monday militants ambushed a convoy in the area of Bouka-Were (Niono, Segou).';
+    expect(resolutionOf(text, 'Bouka')?.status).toBe('rejected');
+    expect(claimsOf(text).map((c) => placeOf(c.placeId)?.name)).toEqual(['Bota-Were']);
+  });
+});
