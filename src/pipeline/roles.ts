@@ -121,7 +121,9 @@ export function compileRoles(lex: RoleLexicon): RoleRules {
       'u',
     ),
     destinationBefore: new RegExp(
-      `\\b(?:${alt(lex.destinationVerbs)})(?:\\s+(?:back|away|on|them|him|her|it|out))?\\s+(?:to|towards|toward|into|for|in\\s+the\\s+direction\\s+of)\\s+(?:(?:the|a|an)\\s+)?(?:(?:nearby|neighbouring|neighboring|regional|provincial)\\s+)?(?:(?:capital|town|city|village|camp|hospital|clinic|region)\\s*,?\\s+(?:(?:of|in|at)\\s+)?)?$`,
+      // "a convoy traveling from Algeria to Gao": where it was going, its start named on the way (the text is
+      // folded: lower case).
+      `\\b(?:${alt(lex.destinationVerbs)})(?:\\s+(?:back|away|on|them|him|her|it|out))?(?:\\s+from\\s+(?:the\\s+)?[\\p{L}'’-]+(?:\\s+[\\p{L}'’-]+){0,2}?)?\\s+(?:to|towards|toward|into|for|in\\s+the\\s+direction\\s+of)\\s+(?:(?:the|a|an)\\s+)?(?:(?:nearby|neighbouring|neighboring|regional|provincial)\\s+)?(?:(?:capital|town|city|village|camp|hospital|clinic|region)\\s*,?\\s+(?:(?:of|in|at)\\s+)?)?$`,
       'u',
     ),
     // "returning to the village from Bamako", "arrived yesterday from Gao": up to three words between.

@@ -1390,3 +1390,15 @@ describe('namesakes of one cercle, and a piece of a respelt name (issue 8, stop 
     expect(claimsOf(text).map((c) => placeOf(c.placeId)?.name)).toEqual(['Bota-Were']);
   });
 });
+
+describe('a journey from X to Y (issue 8, stop 22)', () => {
+  it('"a convoy traveling from Algeria to Gao": neither end is where the kidnapping was', () => {
+    const text =
+      'Two youths were kidnapped on Monday from a convoy traveling from Algeria to Gao. They were taken by armed men near Anefis.';
+    expect(resolutionOf(text, 'Gao')?.role?.role).toBe('reference');
+    expect(resolutionOf(text, 'Algeria')?.role?.role).toBe('origin');
+    expect(claimsOf(text).map((c) => placeOf(c.placeId)?.name)).not.toContain('Gao');
+    // Kidnapped in Gao is still Gao.
+    expect(resolutionOf('Two youths were kidnapped on Monday in Gao.', 'Gao')?.role?.role).toBe('event');
+  });
+});
