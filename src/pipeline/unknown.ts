@@ -211,7 +211,9 @@ export function findUnknownPlaces(
         );
         continue;
       }
-      const contradicted = contradictedHead(head, places, resolutions, ctx);
+      // ("a Tuareg camp in In Komni (Ansongo, Gao)": the Komni the gazetteer knows, in Mopti, is contradicted
+      // as the head without its leading function words.)
+      const contradicted = contradictedHead(withoutLead(head, headText, notNames), places, resolutions, ctx);
       if (
         !isCovered(head) &&
         !notNames.has(headText) &&
@@ -397,6 +399,14 @@ const CONTRADICTED_KM = 200;
  * when the only Sabaribougou the gazetteer has is a Kayes village. The text is the better witness, so the
  * head is an unknown village located through its units (resolve already prefers a namesake inside them).
  */
+/** A head without the function words before its name ("In Ogossagou" -> "Ogossagou"). */
+function withoutLead(head: Span, headText: string, notNames: ReadonlySet<string>): Span {
+  const words = headText.split(' ');
+  let lead = 0;
+  while (words.length > 1 && notNames.has(words[0] as string)) lead += (words.shift() as string).length + 1;
+  return { start: head.start + lead, end: head.end };
+}
+
 function contradictedHead(
   head: Span,
   inner: Resolution[],

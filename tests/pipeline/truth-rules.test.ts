@@ -1402,3 +1402,11 @@ describe('a journey from X to Y (issue 8, stop 22)', () => {
     expect(resolutionOf('Two youths were kidnapped on Monday in Gao.', 'Gao')?.role?.role).toBe('event');
   });
 });
+
+describe('a bracketed hierarchy contradicts the name after "In" (issue 8, stop 22)', () => {
+  it('"a camp in In Komni (Ansongo, Gao)": not the Komni of Mopti, 375 km away, but the cercle of Ansongo', () => {
+    const text = 'On Monday militants attacked a Tuareg camp in In Komni (Ansongo, Gao).';
+    expect(resolutionOf(text, 'Komni')?.status).toBe('unknown');
+    expect(claimsOf(text).map((c) => placeOf(c.placeId)?.name)).toEqual(["Cercle d'Ansongo"]);
+  });
+});
