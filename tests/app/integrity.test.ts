@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RawData } from '../../src/app/lib/data.ts';
 import { prepare } from '../../src/app/lib/data.ts';
-import { checkData } from '../../src/app/lib/integrity.ts';
+import { checkData, checkRisk } from '../../src/app/lib/integrity.ts';
 import { syntheticIncidents } from '../bench/map/synthetic.ts';
 import type { IncidentFeature, RiskRowOut, SourceOut, UnlocatedOut } from '../../src/pipeline/contract.ts';
 
@@ -96,6 +96,27 @@ describe('data check', () => {
     expect(problems.join('\n')).toContain('#3 (its claims is not a list)');
     expect(problems.join('\n')).toMatch(/regions\.geojson lacks \("country:/);
     expect(() => prepare(data)).not.toThrow();
+  });
+
+  it('checks risk rows loaded after the rest as checkData checks them (issue 12: risk.json after the first drawing)', () => {
+    const rows = [risk('a', 'country:ML'), risk('a'), risk('b', 'admin1:none'), risk('c')];
+    const regions: RawData['regions'] = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          geometry: null as never,
+          properties: { id: 'country:ML', name: 'Mali', kind: 'country', country: 'ML' } as never,
+        },
+      ],
+    };
+    const late = checkRisk(rows, regions);
+    const all = checkData({ ...clean(), regions, risk: rows });
+    expect(late.data.map((r) => r.id)).toEqual(['a', 'b', 'c']);
+    expect(late.data).toEqual(all.data.risk);
+    expect(late.problems).toEqual(all.problems.filter((p) => /^(A risk row|Risk rows)/.test(p)));
+    expect(late.problems).toHaveLength(2);
+    expect(checkRisk({} as never, regions)).toEqual({ data: [], problems: [] });
   });
 
   it('keeps the first of duplicated risk rows and events with no place, and counts beyond the examples', () => {

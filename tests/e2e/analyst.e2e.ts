@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { fromDay, toDay } from '../../src/app/lib/dates.ts';
 import { emptyFilters, matchesIncident } from '../../src/app/lib/filters.ts';
 import type { IncidentCollection } from '../../src/pipeline/contract.ts';
-import { guardNetwork, launchChromium, waitMapIdle } from './helpers.ts';
+import { guardNetwork, launchChromium, waitMapIdle, waitRiskRows } from './helpers.ts';
 
 const base = inject('baseUrl');
 const SHOTS = process.env.SCREENSHOTS ?? '.cache/screenshots';
@@ -19,6 +19,7 @@ async function open(url: string, viewport = { width: 1440, height: 900 }): Promi
   await guardNetwork(p);
   await p.goto(url);
   await waitMapIdle(p);
+  await waitRiskRows(p); // the table and screenshots with every row
   return p;
 }
 const count = async (p: Page) => Number(await p.getByTestId('count').innerText());

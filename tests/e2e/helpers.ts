@@ -65,6 +65,17 @@ export async function guardNetwork(page: Page): Promise<NetLog> {
 }
 
 /** Wait until the app has data and the map has rendered everything (MapLibre's `idle`). */
+/** The risk rows are in (with the slim layer they load after the map's first drawing). */
+export async function waitRiskRows(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { __sahel?: { app: { riskStatus: string } } }).__sahel?.app.riskStatus !==
+      'loading',
+    undefined,
+    { timeout },
+  );
+}
+
 export async function waitMapIdle(page: Page, timeout = 30_000): Promise<number> {
   await page.waitForFunction(
     () => {

@@ -16,7 +16,14 @@ import type {
 } from '../../src/pipeline/contract.ts';
 import { OUTPUT_FILES } from '../../src/pipeline/contract.ts';
 import { writeMapFolder } from '../map-layer/corpus.ts';
-import { guardNetwork, launchChromium, renderedIncidents, servePreview, waitMapIdle } from './helpers.ts';
+import {
+  guardNetwork,
+  launchChromium,
+  renderedIncidents,
+  servePreview,
+  waitMapIdle,
+  waitRiskRows,
+} from './helpers.ts';
 
 const DIR = '.cache/e2e-inconsistent';
 let server: PreviewServer;
@@ -165,6 +172,7 @@ describe('inconsistent data', () => {
     const log = await guardNetwork(page);
     await page.goto(url);
     await waitMapIdle(page);
+    await waitRiskRows(page);
     const alert = page.getByTestId('data-problems');
     await expect(alert.isVisible()).resolves.toBe(true);
     const text = await alert.innerText();

@@ -3,7 +3,14 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { IncidentCollection } from '../../src/pipeline/contract.ts';
-import { guardNetwork, launchChromium, renderedIncidents, waitMapIdle, type NetLog } from './helpers.ts';
+import {
+  guardNetwork,
+  launchChromium,
+  renderedIncidents,
+  waitMapIdle,
+  waitRiskRows,
+  type NetLog,
+} from './helpers.ts';
 
 // Screenshots of the main views go to .cache/screenshots (look at them after a run); SCREENSHOTS=docs/screenshots
 // refreshes the ones the README shows. Pixels differ slightly run to run, so tests never write docs/ by default.
@@ -42,6 +49,7 @@ async function open(url: string, viewport = { width: 1400, height: 860 }): Promi
   log = await guardNetwork(p);
   await p.goto(url);
   await waitMapIdle(p);
+  await waitRiskRows(p); // the table and screenshots with every row
   return p;
 }
 

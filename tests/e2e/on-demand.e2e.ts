@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { IncidentCollection, SourceOut } from '../../src/pipeline/contract.ts';
+import type { IncidentCollection, RiskRowOut, SourceOut } from '../../src/pipeline/contract.ts';
 import { writeMapFolder } from '../map-layer/corpus.ts';
 import { guardNetwork, launchChromium, servePreview, waitMapIdle } from './helpers.ts';
 
@@ -56,6 +56,45 @@ describe('on-demand claims and texts', () => {
     expect(paths.filter((p) => p.startsWith('map/claims/') || p.startsWith('map/texts/'))).toEqual([]);
     expect(seen.find((s) => s.path === 'map/incidents.json')?.encoding).toBe('gzip');
     await expect(page.getByTestId('count').innerText()).resolves.toBe(String(incidents.features.length));
+    expect(log.pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('draws the map before the risk rows: the table says they are loading, then shows them', async () => {
+    const risk = JSON.parse(readFileSync('public/data/risk.json', 'utf8')) as RiskRowOut[];
+    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    const log = await guardNetwork(page);
+    const seen = recordData(page);
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/data/risk.json', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${base}?measure=risk`);
+    await waitMapIdle(page);
+    await expect(page.getByTestId('count').innerText()).resolves.toBe(String(incidents.features.length));
+    const status = page.getByTestId('risk-loading');
+    await expect(status.innerText()).resolves.toBe('Loading the risk rows…');
+    await expect(status.getAttribute('role')).resolves.toBe('status');
+    await expect(page.locator('section.legend [role="status"]').innerText()).resolves.toBe(
+      'Loading the risk rows…',
+    );
+    // the regions with incidents are in the table meanwhile
+    await expect(page.locator('section.risk tbody tr[data-region]').count()).resolves.toBeGreaterThan(0);
+    release();
+    await status.waitFor({ state: 'detached' });
+    await expect(page.locator('section.legend [role="status"]').count()).resolves.toBe(0);
+    const located = risk.filter((r) => r.region_id);
+    if (located.length)
+      await expect(
+        page.locator('section.risk tr.more', { hasText: 'Impact' }).count(),
+      ).resolves.toBeGreaterThan(0);
+    if (risk.some((r) => !r.region_id))
+      await expect(page.locator('section.risk details summary').innerText()).resolves.toContain(
+        `(${risk.filter((r) => !r.region_id).length})`,
+      );
+    expect(seen.filter((s) => s.path === 'risk.json')).toHaveLength(1);
     expect(log.pageErrors).toEqual([]);
     await page.close();
   });

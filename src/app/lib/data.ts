@@ -36,11 +36,16 @@ export interface RawData {
   unlocated: UnlocatedOut[];
   /** Fetches what the slim layer left out; absent: everything is loaded. */
   more?: OnDemand;
+  /**
+   * Fetches the risk rows, when they come after the first drawing (the slim layer: risk.json is 10 MB of table
+   * cells at 20k articles, a quarter second of JSON parsing before anything is drawn); `risk` is empty until then.
+   */
+  riskLater?: () => Promise<RiskRowOut[]>;
   /** The columnar layer (map format 2): the incidents are these, `incidents` is empty. `drop`: duplicate rows. */
   columns?: ColumnData & { drop?: number[] };
 }
 
-export interface LoadedData extends Omit<RawData, 'columns'> {
+export interface LoadedData extends Omit<RawData, 'columns' | 'riskLater'> {
   more: OnDemand;
   ix: IncidentIndex;
   rx: RegionIndex;
@@ -140,6 +145,8 @@ export async function fetchData(
 ): Promise<RawData> {
   const slim = await manifest();
   if (slim && Number.isSafeInteger(slim.incidents) && slim.incidents >= 0) count?.(slim.incidents);
+  // with the slim layer the risk rows are fetched after the first drawing (AppState.loadRisk)
+  const riskLater = slim ? () => getJson<RiskRowOut[]>(OUTPUT_FILES.risk, []) : undefined;
   const [incidents, regions, risk, sources, unlocated] = await Promise.all([
     slim?.format === 2
       ? fetchColumns(slim)
@@ -150,7 +157,7 @@ export async function fetchData(
       if (r?.type === 'FeatureCollection' && Array.isArray(r.features)) early?.(r);
       return r;
     }),
-    getJson<RiskRowOut[]>(OUTPUT_FILES.risk, []),
+    riskLater ? ([] as RiskRowOut[]) : getJson<RiskRowOut[]>(OUTPUT_FILES.risk, []),
     slim
       ? getJson<SourceMeta[]>(OUTPUT_FILES.mapSources).then(asSources)
       : getJson<SourceOut[]>(OUTPUT_FILES.sources, []),
@@ -166,12 +173,21 @@ export async function fetchData(
       sources,
       unlocated,
       ...(more ? { more } : {}),
+      ...(riskLater ? { riskLater } : {}),
     };
   if (incidents?.type !== 'FeatureCollection' || !Array.isArray(incidents.features))
     throw new Error(
       `${slim ? OUTPUT_FILES.mapIncidents : OUTPUT_FILES.incidents} is not a GeoJSON FeatureCollection`,
     );
-  return { incidents, regions, risk, sources, unlocated, ...(more ? { more } : {}) };
+  return {
+    incidents,
+    regions,
+    risk,
+    sources,
+    unlocated,
+    ...(more ? { more } : {}),
+    ...(riskLater ? { riskLater } : {}),
+  };
 }
 
 /** Slim incidents in the IncidentProps shape, claims empty until fetched (in place: no copy of 100k+ objects). */

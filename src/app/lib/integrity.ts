@@ -15,8 +15,8 @@ import type { RawData } from './data.ts';
 import { slimIncident, sourceIds } from './slim.ts';
 import { duplicateRows } from './columns.ts';
 
-export interface Checked {
-  data: RawData;
+export interface Checked<T = RawData> {
+  data: T;
   /** One sentence per kind of problem, with a few examples; empty when the data are consistent. */
   problems: string[];
 }
@@ -69,6 +69,48 @@ function malformed(f: IncidentFeature): string | null {
   for (const k of ['claims', 'actors', 'actor_types', 'impacts'] as const)
     if (!Array.isArray(p[k])) return `its ${k} is not a list`;
   return null;
+}
+
+/** The risk rows' checks (duplicate ids, unknown regions), into `pr`: the first of each id is kept. */
+function riskChecked(
+  rows: readonly RiskRowOut[],
+  regionIds: ReadonlySet<string>,
+  pr: Problems,
+): RiskRowOut[] {
+  const risk = firstOfEach<RiskRowOut>(
+    rows,
+    (r) => r.id,
+    (id) =>
+      pr.add(
+        'dup-risk',
+        id,
+        (n, ex) =>
+          `${plural(n, 'A risk row id appears', `${n} risk row ids appear`)} more than once in risk.json (${ex}): only the first row of each is shown.`,
+      ),
+  );
+  for (const r of risk)
+    if (r.region_id && !regionIds.has(r.region_id))
+      pr.add(
+        'risk-region',
+        r.region_id,
+        (n, ex) =>
+          `Risk rows name ${plural(n, 'a region', `${n} regions`)} that regions.geojson lacks (${ex}): those rows are in no region's line of the table.`,
+      );
+  return risk;
+}
+
+/**
+ * Risk rows loaded after the rest (data.ts: `riskLater`), checked against the checked regions as `checkData`
+ * checks them: the same sentences, for the problems list.
+ */
+export function checkRisk(rows: readonly RiskRowOut[], regions: RegionCollection): Checked<RiskRowOut[]> {
+  const pr = new Problems();
+  const risk = riskChecked(
+    Array.isArray(rows) ? rows : [],
+    new Set(regions.features.map((f) => f.properties.id)),
+    pr,
+  );
+  return { data: risk, problems: pr.list() };
 }
 
 export function checkData(raw: RawData): Checked {
@@ -158,25 +200,7 @@ export function checkData(raw: RawData): Checked {
       if (!regionIds.has(id)) pr.add('incident-region', id, unknownRegion);
   }
 
-  const risk = firstOfEach<RiskRowOut>(
-    raw.risk,
-    (r) => r.id,
-    (id) =>
-      pr.add(
-        'dup-risk',
-        id,
-        (n, ex) =>
-          `${plural(n, 'A risk row id appears', `${n} risk row ids appear`)} more than once in risk.json (${ex}): only the first row of each is shown.`,
-      ),
-  );
-  for (const r of risk)
-    if (r.region_id && !regionIds.has(r.region_id))
-      pr.add(
-        'risk-region',
-        r.region_id,
-        (n, ex) =>
-          `Risk rows name ${plural(n, 'a region', `${n} regions`)} that regions.geojson lacks (${ex}): those rows are in no region's line of the table.`,
-      );
+  const risk = riskChecked(raw.risk, regionIds, pr);
 
   const unlocated = firstOfEach<UnlocatedOut>(
     raw.unlocated,

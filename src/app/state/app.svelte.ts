@@ -4,7 +4,7 @@ import type { ListSort } from '../lib/incident-text.ts';
 import type { IncidentFeature, RegionCollection, RiskRowOut, UnlocatedOut } from '../../pipeline/contract.ts';
 import { fetchData, prepare, type LoadedData, type Loader } from '../lib/data.ts';
 import { NO_DAY } from '../lib/dates.ts';
-import { checkData } from '../lib/integrity.ts';
+import { checkData, checkRisk } from '../lib/integrity.ts';
 import { emptyFilters, filterMask, isEmptyFilter, type FilterState } from '../lib/filters.ts';
 import { regionStats, type RegionStats } from '../lib/regions.ts';
 import {
@@ -41,6 +41,8 @@ export interface Filtered {
 export type FlyTarget = { kind: 'incident' | 'region'; id: string; seq: number };
 
 let version = 0;
+/** When the map has not drawn the data by then (no WebGL, a hidden tab), the risk rows load anyway. */
+const RISK_FALLBACK_MS = 4000;
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /** Read only: recomputed whole, never mutated, so no SvelteMap is needed. */
 const NO_OVERLAPS: ReadonlyMap<string, RegionOverlap[]> = new Map();
@@ -57,6 +59,15 @@ export class AppState {
   expectedIncidents = $state<number | null>(null);
   /** What is inconsistent in the loaded files, in words (the map shows the rest). */
   problems = $state.raw<string[]>([]);
+  /**
+   * Every risk row, checked. With the slim layer they come after the map's first drawing (`loadRisk`): until then
+   * `riskStatus` is 'loading' and the table, the shading by risk rows and the zip export say so or wait.
+   */
+  riskAll = $state.raw<RiskRowOut[]>([]);
+  riskStatus = $state<'loading' | 'ready' | 'error'>('loading');
+  riskError = $state<string | null>(null);
+  private riskLater: (() => Promise<RiskRowOut[]>) | null = null;
+  private riskPromise: Promise<void> | null = null;
 
   filters = $state<FilterState>(emptyFilters());
   incident = $state<string | null>(null);
@@ -88,7 +99,7 @@ export class AppState {
   /** Counts beside each filter value and in the legend. */
   counts: FacetCounts | null = $derived(this.data ? facetCounts(this.data.ix, this.filtered.mask) : null);
 
-  risk: RiskRowOut[] = $derived(this.data ? riskRows(this.data.risk, this.filters) : []);
+  risk: RiskRowOut[] = $derived(this.data ? riskRows(this.riskAll, this.filters) : []);
 
   stats: RegionStats | null = $derived(
     this.data ? regionStats(this.data.ix, this.data.rx, this.filtered.mask, this.risk) : null,
@@ -144,13 +155,44 @@ export class AppState {
       performance.mark('sahel:checked');
       await nextTask();
       this.problems = checked.problems;
+      this.riskLater = raw.riskLater ?? null;
+      this.riskPromise = null;
+      this.riskAll = checked.data.risk;
+      this.riskStatus = this.riskLater ? 'loading' : 'ready';
       this.data = prepare(checked.data);
       performance.mark('sahel:indexed');
       this.status = 'ready';
+      // the map asks for the risk rows after its first drawing (`afterFirstDraw`); without a map, soon anyway
+      if (this.riskLater) setTimeout(() => void this.loadRisk(), RISK_FALLBACK_MS);
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e);
       this.status = 'error';
     }
+  }
+
+  /** The map has drawn the data once: what was left for later loads now. */
+  afterFirstDraw(): void {
+    if (this.riskLater) void this.loadRisk();
+  }
+
+  /** Fetches and checks the risk rows left for later (once; a failure is said in the table and the export). */
+  loadRisk(): Promise<void> {
+    const later = this.riskLater;
+    const d = this.data;
+    if (!later || !d) return Promise.resolve();
+    this.riskPromise ??= (async () => {
+      try {
+        const rows = await later();
+        const checked = checkRisk(rows, d.regions);
+        if (checked.problems.length) this.problems = [...this.problems, ...checked.problems];
+        this.riskAll = checked.data;
+        this.riskStatus = 'ready';
+      } catch (e) {
+        this.riskError = e instanceof Error ? e.message : String(e);
+        this.riskStatus = 'error';
+      }
+    })();
+    return this.riskPromise;
   }
 
   /** The export set: incidents that pass the filters, in index order. */
