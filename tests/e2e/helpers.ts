@@ -64,7 +64,6 @@ export async function guardNetwork(page: Page): Promise<NetLog> {
   return log;
 }
 
-/** Wait until the app has data and the map has rendered everything (MapLibre's `idle`). */
 /** The risk rows are in (with the slim layer they load after the map's first drawing). */
 export async function waitRiskRows(page: Page, timeout = 30_000): Promise<void> {
   await page.waitForFunction(
@@ -76,6 +75,7 @@ export async function waitRiskRows(page: Page, timeout = 30_000): Promise<void> 
   );
 }
 
+/** Wait until the app has data and the map has rendered everything (MapLibre's `idle`), and the panels are drawn. */
 export async function waitMapIdle(page: Page, timeout = 30_000): Promise<number> {
   await page.waitForFunction(
     () => {
@@ -85,7 +85,7 @@ export async function waitMapIdle(page: Page, timeout = 30_000): Promise<number>
     undefined,
     { timeout },
   );
-  return page.evaluate(
+  const idle = await page.evaluate(
     () =>
       new Promise<number>((resolve) => {
         const t0 = performance.now();
@@ -98,6 +98,9 @@ export async function waitMapIdle(page: Page, timeout = 30_000): Promise<number>
         m.triggerRepaint();
       }),
   );
+  // the panels are drawn after the map's first drawing (AppState.afterFirstDraw)
+  await page.waitForFunction(() => !!document.querySelector('.app[data-panels]'), undefined, { timeout });
+  return idle;
 }
 
 /** Rendered incident features (points, not clusters) as [id, place] pairs. */

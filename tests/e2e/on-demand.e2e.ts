@@ -77,6 +77,7 @@ describe('on-demand claims and texts', () => {
     const status = page.getByTestId('risk-loading');
     await expect(status.innerText()).resolves.toBe('Loading the risk rows…');
     await expect(status.getAttribute('role')).resolves.toBe('status');
+    await page.locator('section.legend').getByRole('button', { name: 'Show' }).click();
     await expect(page.locator('section.legend [role="status"]').innerText()).resolves.toBe(
       'Loading the risk rows…',
     );
