@@ -1,5 +1,7 @@
-// First load of a real build's output in Chromium: from navigation to the map's first idle with the data drawn,
-// the JS heap then (used, and after a forced GC), and the data bytes fetched (on the wire and decoded). Prints
+// First load of a real build's output in Chromium: from navigation to the map's first idle with the data drawn
+// ("idle": the bench's repaint after the map reads as loaded; "first idle": the map's own first idle after the data
+// went in; "all in": the side panels drawn and the risk rows in, which come after the first drawing since stop 22),
+// the JS heap then (at "all in") (used, and after a forced GC), and the data bytes fetched (on the wire and decoded). Prints
 // figures; asserts nothing. `--root` builds and serves another checkout's app (an export of an earlier commit,
 // with its own vite.config.ts) on the same data folder, for before and after figures.
 // Run: npx tsx tests/bench/map/first-load.ts --data DIR [--root DIR] [--runs 2] [--timeline]
@@ -21,6 +23,10 @@ interface Figures {
   dataMs: number;
   readyMs: number;
   idleMs: number;
+  /** The map's first idle after the data went in (test-hook.ts: firstIdle), before the bench's own repaint. */
+  firstIdleMs: number;
+  /** Everything in: the side panels drawn and the risk rows in the table (both after the first drawing since 12). */
+  allInMs: number;
   heapMB: number;
   heapAfterGcMB: number;
   dataWireMB: number;
@@ -173,6 +179,18 @@ async function measure(
       { timeout: 600_000, polling: 50 },
     );
     const idleMs = (await repaintToIdle(page, '__sahel')).idle;
+    // the panels and the risk rows come after the map's first drawing (an app from before has them with the data)
+    const [firstIdleMs, allInMs] = await page.evaluate(async () => {
+      type Hook = { firstIdle?: number; app: { panels?: boolean; riskStatus?: string } };
+      const h = (window as unknown as { __sahel: Hook }).__sahel;
+      for (;;) {
+        if (h.app.panels !== false && h.app.riskStatus !== 'loading') break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      // drawn: after the next frame
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      return [h.firstIdle ?? NaN, performance.now()];
+    });
     if (trace) {
       await browser.stopTracing();
       const t = JSON.parse(readFileSync(tracePath, 'utf8')) as Trace;
@@ -275,6 +293,8 @@ async function measure(
       dataMs: dataMs!,
       readyMs: readyMs!,
       idleMs,
+      firstIdleMs,
+      allInMs,
       heapMB,
       heapAfterGcMB,
       dataWireMB: net.reduce((s, [w]) => s + w!, 0) / 1e6,
@@ -345,7 +365,7 @@ async function main(): Promise<void> {
       );
       console.log(
         `run ${r + 1}: data in ${(f.dataMs / 1000).toFixed(2)} s, ready ${(f.readyMs / 1000).toFixed(2)} s, ` +
-          `idle ${(f.idleMs / 1000).toFixed(2)} s  JS heap ${f.heapMB.toFixed(0)} MB ` +
+          `idle ${(f.idleMs / 1000).toFixed(2)} s (first idle ${(f.firstIdleMs / 1000).toFixed(2)} s, all in ${(f.allInMs / 1000).toFixed(2)} s)  JS heap ${f.heapMB.toFixed(0)} MB ` +
           `(${f.heapAfterGcMB.toFixed(0)} MB after GC)  data ${f.requests} requests, ${f.dataWireMB.toFixed(1)} MB on the wire, ` +
           `${f.dataDecodedMB.toFixed(1)} MB decoded  load ${load}${f.marks ? `  (${f.marks})` : ''}`,
       );
