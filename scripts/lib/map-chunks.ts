@@ -17,6 +17,7 @@ import {
   type ChunkOptions,
   type MapRows,
   type StoredRows,
+  type StoredClaims,
   type MapManifest2,
 } from '../../src/pipeline/output-chunks.ts';
 
@@ -125,6 +126,8 @@ function* readBack(outDir: string): Generator<MapIncident> {
 
 /** A chunk file (claims, texts): written whole in one call, so it can be compressed at once. */
 const WHOLE = /^map\/(claims|texts)\//;
+/** A claims chunk's path and number. */
+const CLAIMS_CHUNK = /^map\/claims\/([0-9]+)\.json$/;
 /** Chunks being compressed at once on libuv's threads while the main thread parses on. */
 const IN_FLIGHT = 8;
 /** gzip's level for every map/ file (the chunk store's print covers it). */
@@ -135,6 +138,10 @@ class Files {
   private readonly fds = new Map<string, number>();
   readonly pending = new Set<Promise<void>>();
   readonly compressed = new Set<string>();
+  /** The SHA-256 of each claims chunk written, by its number (with a store). */
+  readonly claimHashes: string[] = [];
+  /** Claims chunks linked as a stored chunk, without their bytes being made. */
+  storedLinked = 0;
   /** `store`: where the chunks' gzip siblings are kept between builds (chunk-store.ts), null for none. */
   constructor(
     private readonly dir: string,
@@ -148,6 +155,7 @@ class Files {
       // A chunk the last build wrote into the folder this build replaces: linked from there with its gzip.
       const store = this.gzip ? this.store : null;
       const hash = store ? chunkHash(data) : '';
+      this.hashed(rel, hash);
       if (store?.linkFrom(hash, rel, path)) {
         this.compressed.add(rel);
         return;
@@ -163,6 +171,27 @@ class Files {
     }
     if (typeof data === 'string') writeSync(fd, data);
     else writeSync(fd, data);
+  };
+  private hashed(rel: string, hash: string): void {
+    const m = hash ? CLAIMS_CHUNK.exec(rel) : null;
+    if (m) this.claimHashes[Number(m[1])] = hash;
+  }
+  /** A claims chunk that is chunk `chunk` of the stored layer `rows` (MapChunkWriter's StoredChunkWrite): linked
+   * from the last build's output folder by the stored chunk's hash, without making its bytes; else written. */
+  writeStored = (rel: string, rows: StoredRows, chunk: number, bytes: () => Uint8Array): void => {
+    const hash = rows.chunkHashes?.[chunk];
+    const store = this.gzip ? this.store : null;
+    if (store && hash !== undefined) {
+      const path = join(this.dir, rel);
+      mkdirSync(dirname(path), { recursive: true });
+      if (store.linkFrom(hash, rel, path)) {
+        this.hashed(rel, hash);
+        this.compressed.add(rel);
+        this.storedLinked++;
+        return;
+      }
+    }
+    this.write(rel, bytes());
   };
   /** `hash`: chunkHash(data), when the caller has it. */
   compress(rel: string, data: string | Uint8Array, hash?: string): void {
@@ -199,7 +228,7 @@ class Files {
  * claims' JSON bytes (MapChunkWriter.addStoredRow). */
 export type MapIncident =
   | readonly [IncidentFeature, string | Uint8Array | undefined]
-  | { readonly rows: StoredRows; readonly row: number; readonly id: string; readonly claims: Uint8Array };
+  | { readonly rows: StoredRows; readonly row: number; readonly id: string; readonly claims: StoredClaims };
 
 /** Writes map/ beside incidents.geojson and sources.json in `outDir` (sources.json must be there). The incidents
  * are read back from incidents.geojson unless given (the build's grouping worker hands over each feature as it
@@ -214,13 +243,14 @@ export async function writeMapLayer(
   sourcesWritten?: { sources: number; textChunks: number },
   store: ChunkStore | null = null,
   onRows?: (rows: MapRows) => void,
+  counts?: { storedLinked: number },
 ): Promise<MapManifest2> {
   const gzip = opts.gzip ?? true;
   const apart = sourcesWritten !== undefined;
   const files = new Files(outDir, gzip, store);
   let manifest: MapManifest2;
   try {
-    const w = new MapChunkWriter(files.write, { gzip, ...opts, sourcesApart: apart });
+    const w = new MapChunkWriter(files.write, { gzip, ...opts, sourcesApart: apart }, files.writeStored);
     for (const inc of incidents ?? readBack(outDir)) {
       if ('rows' in inc) w.addStoredRow(inc.rows, inc.row, inc.id, inc.claims);
       else w.addIncident(inc[0], inc[1]);
@@ -231,8 +261,16 @@ export async function writeMapLayer(
         w.addSource(s);
         if (files.pending.size > IN_FLIGHT) await files.drain();
       }
-    if (onRows) onRows(w.rows());
+    const rows = onRows ? w.rows() : null;
     manifest = w.finish(sourcesWritten);
+    if (rows && onRows) {
+      // The claims chunks' hashes, for the next build's stored chunks (only when every chunk has one).
+      const hs = files.claimHashes;
+      const whole =
+        hs.length === manifest.claims_chunks && Array.from(hs).every((h) => typeof h === 'string');
+      onRows(whole ? { ...rows, chunkHashes: [...hs] } : rows);
+    }
+    if (counts) counts.storedLinked = files.storedLinked;
   } finally {
     files.close();
     await files.drain(0).catch(() => {});

@@ -154,8 +154,12 @@ export interface ChunkOptions {
 const chunkFile = (entries: readonly string[]): string => `[${entries.join(',')}]\n`;
 
 const utf8 = new TextEncoder();
-/** A chunk entry: JSON text, or its UTF-8 bytes in parts (what the build has of a stored incident's claims). */
-type Entry = string | Uint8Array[];
+/** A stored incident's claims' JSON bytes, or a function that reads them (only when its chunk is written from
+ * its entries: a chunk that is a stored one is not). */
+export type StoredClaims = Uint8Array | (() => Uint8Array);
+/** A chunk entry: JSON text, its UTF-8 bytes in parts (a cached source's text entry), or a stored incident's id and
+ * claims' JSON bytes (the entry `[id,claims]`). */
+type Entry = string | Uint8Array[] | { readonly id: string; readonly claims: StoredClaims };
 
 /** chunkFile's bytes, for entries some of which are bytes already: the UTF-8 of the same text. */
 function chunkBytes(entries: readonly Entry[]): Uint8Array {
@@ -169,9 +173,13 @@ function chunkBytes(entries: readonly Entry[]): Uint8Array {
   entries.forEach((e, i) => {
     if (i) run.push(',');
     if (typeof e === 'string') run.push(e);
-    else {
+    else if (Array.isArray(e)) {
       flush();
       parts.push(...e);
+    } else {
+      run.push(`[${JSON.stringify(e.id)},`);
+      flush();
+      parts.push(typeof e.claims === 'function' ? e.claims() : e.claims, CLOSE);
     }
   });
   run.push(']\n');
@@ -420,6 +428,11 @@ export type MapRows = {
   fatalitiesRange: Float64Array;
   noFeatureId: Uint32Array;
   dicts: Record<DictName, string[]>;
+  /** The first row of each claims chunk of the layer (MapChunkWriter.rows gives them). */
+  chunkStarts?: Uint32Array;
+  /** The SHA-256 (hex) of each claims chunk's bytes, in chunk order, when the writer of the files knows them
+   * (writeMapLayer with a chunk store, scripts/lib/map-chunks.ts). */
+  chunkHashes?: string[];
 } & Record<RowU32, Uint8Array | Uint16Array | Uint32Array>;
 
 /** MapRows read for addStoredRow (checked: every list as long as the counts say), with where each row's actors,
@@ -430,6 +443,13 @@ export class StoredRows {
   readonly srcAt: Uint32Array;
   readonly fatalitiesRange = new Map<number, [number, number]>();
   readonly noFeatureId: Set<number>;
+  /** Per row: the number of the stored layer's claims chunk that starts there, -1 for none (and for every row when
+   * the chunks' starts and hashes are not given whole). */
+  readonly chunkAt: Int32Array;
+  /** Each stored claims chunk's first row, then the row count (chunk k is rows chunkEnds[k]..chunkEnds[k+1]-1). */
+  readonly chunkEnds: Uint32Array;
+  /** The stored claims chunks' SHA-256, null when not given. */
+  readonly chunkHashes: readonly string[] | null;
   constructor(readonly rows: MapRows) {
     const at = (counts: ArrayLike<number>, total: number, name: string) => {
       const a = new Uint32Array(rows.n + 1);
@@ -474,8 +494,40 @@ export class StoredRows {
     const fr = rows.fatalitiesRange;
     for (let i = 0; i < fr.length; i += 3) this.fatalitiesRange.set(fr[i]!, [fr[i + 1]!, fr[i + 2]!]);
     this.noFeatureId = new Set(rows.noFeatureId);
+    // The claims chunks: used only when every start and hash is there and in order (else no chunk is reused).
+    this.chunkAt = new Int32Array(rows.n).fill(-1);
+    const st = rows.chunkStarts;
+    const hs = rows.chunkHashes;
+    let ok =
+      st !== undefined &&
+      Array.isArray(hs) &&
+      hs.length === st.length &&
+      (rows.n === 0 ? st.length === 0 : st[0] === 0) &&
+      hs.every((h) => typeof h === 'string' && /^[0-9a-f]{64}$/.test(h));
+    for (let k = 1; ok && st && k < st.length; k++) if (!(st[k]! > st[k - 1]!)) ok = false;
+    if (ok && st && st.length && !(st[st.length - 1]! < rows.n)) ok = false;
+    if (ok && st && hs) {
+      this.chunkEnds = new Uint32Array(st.length + 1);
+      this.chunkEnds.set(st);
+      this.chunkEnds[st.length] = rows.n;
+      st.forEach((r, k) => (this.chunkAt[r] = k));
+      this.chunkHashes = hs;
+    } else {
+      this.chunkEnds = new Uint32Array(0);
+      this.chunkHashes = null;
+    }
   }
 }
+
+/** Writes a claims chunk that is, byte for byte, chunk `chunk` of a stored layer (`rows`): its rows are that
+ * chunk's rows, in order, each with its stored id and claims. `bytes` gives the chunk's bytes when they are needed
+ * (the stored chunk's file cannot be linked). */
+export type StoredChunkWrite = (
+  path: string,
+  rows: StoredRows,
+  chunk: number,
+  bytes: () => Uint8Array,
+) => void;
 
 interface Translation {
   list: readonly string[];
@@ -528,9 +580,16 @@ export class MapChunkWriter {
   private readonly fatalitiesRange: [number, number, number][] = [];
   private readonly noFeatureId: number[] = [];
 
+  /** The claims chunk being filled, while its rows are so far the first rows of a stored layer's chunk, in order:
+   * that layer, the chunk, its next row. */
+  private run: { rows: StoredRows; chunk: number; next: number } | null = null;
+
+  /** `storedChunk`: how a claims chunk that is a stored layer's chunk is written (without it, from its entries as
+   * any other). */
   constructor(
     private readonly write: Write,
     private readonly opts: ChunkOptions = {},
+    private readonly storedChunk?: StoredChunkWrite,
   ) {
     this.perIncidents = opts.incidentsPerChunk ?? INCIDENTS_PER_CHUNK;
     this.perSources = opts.sourcesPerChunk ?? SOURCES_PER_CHUNK;
@@ -608,6 +667,7 @@ export class MapChunkWriter {
         src.push(d.sources.add(cl.source_id));
       }
     this.col('srcN').push(seen.size);
+    this.run = null;
     // JSON.stringify([p.id, p.claims]), with the claims' JSON reused when given.
     if (claimsJson instanceof Uint8Array) this.endRow(p.id, claimsJson);
     else
@@ -623,7 +683,7 @@ export class MapChunkWriter {
    * bytes: the same columns and strings as addIncident of the feature that row was written from, without the
    * feature. Each stored string is interned the first time a stored row points at it, in addIncident's order, so
    * the lists come out as addIncident's would. */
-  addStoredRow(rows: StoredRows, r: number, id: string, claimsJson: Uint8Array): void {
+  addStoredRow(rows: StoredRows, r: number, id: string, claimsJson: StoredClaims): void {
     const R = rows.rows;
     if (!(r >= 0 && r < R.n)) throw new Error(`stored row ${r} of ${R.n}`);
     const row = this.nIncidents;
@@ -658,6 +718,13 @@ export class MapChunkWriter {
     c.impN.push(R.impN[r]!);
     for (let k = rows.srcAt[r]!, e = rows.srcAt[r + 1]!; k < e; k++) c.src.push(tr(to.sources, R.src[k]!));
     c.srcN.push(R.srcN[r]!);
+    // Still the stored chunk's rows in order? (A chunk is a function of its rows' ids and claims.)
+    const run = this.run;
+    if (this.claims.length === 0) {
+      const k = rows.chunkAt[r]!;
+      this.run = k >= 0 ? { rows, chunk: k, next: r + 1 } : null;
+    } else if (run && run.rows === rows && run.next === r) run.next++;
+    else this.run = null;
     this.endRow(id, claimsJson);
   }
 
@@ -688,6 +755,10 @@ export class MapChunkWriter {
       ...(Object.fromEntries(ROW_U32.map((name) => [name, u(name)])) as Record<RowU32, Uint32Array>),
       fatalitiesRange: Float64Array.from(this.fatalitiesRange.flat()),
       noFeatureId: Uint32Array.from(this.noFeatureId),
+      // (the last chunk is written by finish: it starts where the entries not yet written do)
+      chunkStarts: Uint32Array.from(
+        this.claims.length ? [...this.claimStarts, this.nIncidents - this.claims.length] : this.claimStarts,
+      ),
       dicts: Object.fromEntries(DICT_NAMES.map((name) => [name, [...d[name].list]])) as Record<
         DictName,
         string[]
@@ -716,9 +787,9 @@ export class MapChunkWriter {
   }
 
   /** The row's claims entry (JSON.stringify([id, claims]) as text, or its claims' JSON bytes), then the cut. */
-  private endRow(id: string, entry: string | Uint8Array): void {
-    if (entry instanceof Uint8Array) {
-      this.claims.push([utf8.encode(`[${JSON.stringify(id)},`), entry, CLOSE]);
+  private endRow(id: string, entry: string | StoredClaims): void {
+    if (typeof entry !== 'string') {
+      this.claims.push({ id, claims: entry });
       this.claimBytes = true;
     } else this.claims.push(entry);
     this.nIncidents++;
@@ -814,10 +885,19 @@ export class MapChunkWriter {
 
   private flushClaims(): void {
     if (!this.claims.length) return;
-    this.write(
-      claimsChunkFile(this.claimStarts.length),
-      this.claimBytes ? chunkBytes(this.claims) : chunkFile(this.claims as string[]),
-    );
+    const path = claimsChunkFile(this.claimStarts.length);
+    const run = this.run;
+    this.run = null;
+    // Every row of a stored chunk, and only those: that chunk's bytes (known to the caller, not joined here).
+    if (
+      run &&
+      this.storedChunk &&
+      run.next === run.rows.chunkEnds[run.chunk + 1] &&
+      this.claims.length === run.next - run.rows.chunkEnds[run.chunk]!
+    ) {
+      const entries = this.claims;
+      this.storedChunk(path, run.rows, run.chunk, () => chunkBytes(entries));
+    } else this.write(path, this.claimBytes ? chunkBytes(this.claims) : chunkFile(this.claims as string[]));
     this.claimStarts.push(this.nIncidents - this.claims.length);
     this.claims = [];
     this.claimBytes = false;

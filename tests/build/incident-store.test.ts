@@ -18,6 +18,8 @@ const { work, corpus, cache, out, lite } = ws;
 let gzReused = { claims: -1, texts: -1 };
 /** The stored incidents the last build took with their map-layer row (-1: no line). */
 let rowsReused = -1;
+/** The claims chunks the last build linked as a stored layer's chunk, without joining their entries (-1: no line). */
+let chunksLinked = -1;
 
 /** A build; returns how many incidents came from the store (the --timings line). */
 function build(args: string[], to = out): number {
@@ -28,12 +30,13 @@ function build(args: string[], to = out): number {
   );
   expect(r.status, r.stderr).toBe(0);
   const m =
-    /map layer \((\d+) incidents from the store, (\d+) with their map rows, (\d+) claims chunks' gzip reused\)/.exec(
+    /map layer \((\d+) incidents from the store, (\d+) with their map rows, (\d+) claims chunks' gzip reused, (\d+) of them not joined\)/.exec(
       r.stderr,
     );
   const t = /(\d+) text chunks' gzip reused\)/.exec(r.stderr);
   gzReused = { claims: m ? Number(m[3]) : -1, texts: t ? Number(t[1]) : -1 };
   rowsReused = m ? Number(m[2]) : -1;
+  chunksLinked = m ? Number(m[4]) : -1;
   return m ? Number(m[1]) : -1;
 }
 
@@ -78,6 +81,9 @@ describe('incident store', () => {
     const grown = manifest(refAdded);
     expect(gzReused.texts).toBeGreaterThanOrEqual(Math.min(chunks.text_chunks, grown.text_chunks) - 2);
     expect(gzReused.claims).toBeGreaterThanOrEqual(Math.min(chunks.claims_chunks, grown.claims_chunks) - 2);
+    // and those were linked as the stored chunks they are, their entries not joined again.
+    expect(chunksLinked).toBeGreaterThanOrEqual(Math.min(chunks.claims_chunks, grown.claims_chunks) - 2);
+    expect(chunksLinked).toBeLessThanOrEqual(gzReused.claims);
 
     // The changed article's incident is built again (its document's key changed); the others are reused.
     writeFileSync(added, 'Gunmen attacked Gao on 3 May 2024, killing 5 soldiers, and Kidal on 4 May.\n');
@@ -113,6 +119,7 @@ describe('incident store', () => {
     const all = build(['--cache', cache, '--workers', '1']);
     expect(all).toBeGreaterThan(5);
     expect(rowsReused).toBe(0);
+    expect(chunksLinked).toBe(0);
     expectSameFolder(out, fresh('ref-rows-damaged'));
     // A damaged index: nothing reused, the same bytes all the same. The chunk store likewise: a stored gzip
     // written to (other bytes) is not copied, and a damaged index is read as none.

@@ -46,7 +46,7 @@ function* writeIncidents(
       }
       if (stored !== null) {
         json = stored.bytes;
-        claims = stored.claims;
+        claims = stored.claims();
         // What the map layer reads of it: the feature without its claims (building that is cheaper than
         // parsing the stored JSON back), the claims stood for by their source ids (their JSON is the stored one's).
         f = inc.feature(false);
@@ -100,7 +100,9 @@ export async function groupJob(
   },
   docs?: ClaimDocs,
   place?: StorePlace | null,
-): Promise<IncidentCounts & { reused: number; rowsReused: number; gzipReused: number }> {
+): Promise<
+  IncidentCounts & { reused: number; rowsReused: number; gzipReused: number; chunksLinked: number }
+> {
   // Grouping reads a few words of each sentence (group.ts textFlags): only the sentences that may hold one are
   // parsed; the file stays on disk, each sentence read back when its incident is written.
   const texts = new ClaimTextFile(o.texts, MAY_FLAG, (line, json) =>
@@ -117,6 +119,7 @@ export async function groupJob(
     let rows: MapRows | null = null;
     // The claims chunks' gzip siblings of the last build (chunk-store.ts), with a cache.
     const gz = place ? ChunkStore.open(place.dir, 'claims', GZIP_LEVEL, o.target) : null;
+    const layer = { storedLinked: 0 };
     await writeMapLayer(
       o.outDir,
       { contentCut: true },
@@ -124,6 +127,7 @@ export async function groupJob(
       o.sources,
       gz,
       next ? (r) => (rows = r) : undefined,
+      layer,
     );
     if (next && place) next.save(place, o.path, rows);
     gz?.save();
@@ -134,6 +138,7 @@ export async function groupJob(
       reused: store?.hits ?? 0,
       rowsReused: store?.rows ? store.hits : 0,
       gzipReused: (gz?.hits ?? 0) + (gz?.linked ?? 0),
+      chunksLinked: layer.storedLinked,
     };
   } finally {
     texts.close();

@@ -31,7 +31,7 @@ import { ROW_U32, StoredRows, type MapRows } from '../../../src/pipeline/output-
 import { statSignature } from './scan-memo.ts';
 
 /** Bump when the store's layout or what a feature depends on changes beyond the fingerprints. */
-const LAYOUT = 2;
+const LAYOUT = 3;
 const INDEX = 'index.bin';
 const CLAIMS_KEY = Buffer.from('"claims":[');
 const DATA_FILE = /^[0-9]+-[0-9a-f]{12}\.geojson$/;
@@ -103,7 +103,14 @@ interface Header {
   /** The map layer's rows of the stored incidents (row r is incident r), after the index's arrays: the arrays'
    * lengths and bytes per value (in ROWS_F64, ROW_U32, fatalitiesRange, noFeatureId order; the ROW_U32 columns in
    * the narrowest of 1, 2, 4 bytes that holds their values) and the SHA-256 of their bytes. */
-  rows?: { dicts: MapRows['dicts']; lengths: number[]; widths: number[]; sha256: string };
+  rows?: {
+    dicts: MapRows['dicts'];
+    lengths: number[];
+    widths: number[];
+    sha256: string;
+    /** The layer's claims chunks: each one's first row and SHA-256 (in the rows' hash, after their bytes). */
+    chunks?: { starts: number[]; sha256: string[] };
+  };
 }
 
 const ROWS_F64 = ['lonF', 'latF', 'fat'] as const;
@@ -224,7 +231,10 @@ export class StoreReader {
             n,
           ),
         );
-        const sha = createHash('sha256').update(buf.subarray(from, at)).digest('hex');
+        const { chunks } = h.rows;
+        const hash = createHash('sha256').update(buf.subarray(from, at));
+        if (chunks !== undefined) hash.update(JSON.stringify(chunks));
+        const sha = hash.digest('hex');
         if (sha === h.rows.sha256)
           try {
             const [lonF, latF, fat] = lists as Float64Array[];
@@ -239,6 +249,11 @@ export class StoreReader {
               fatalitiesRange: rest[0] as Float64Array,
               noFeatureId: rest[1] as Uint32Array,
               dicts: h.rows.dicts,
+              ...(chunks &&
+              Array.isArray(chunks.starts) &&
+              chunks.starts.every((x) => Number.isSafeInteger(x) && x >= 0 && x < 2 ** 32)
+                ? { chunkStarts: Uint32Array.from(chunks.starts), chunkHashes: chunks.sha256 }
+                : {}),
             } as MapRows;
             rows = new StoredRows(mapRows);
           } catch {
@@ -258,8 +273,9 @@ export class StoreReader {
 
   /** The stored feature when a stored incident has this id and the same claims (`lines`, in the feature's
    * order), else null: its JSON's bytes (a view valid until the next call) and its claims' JSON (the list that
-   * ends it, its bytes copied: the map layer's claims chunk holds them). */
-  find(id: number, lines: readonly number[]): { bytes: Buffer; claims: Buffer; row: number } | null {
+   * ends it), as a function that reads them from the store's file again (valid until close; only a claims chunk
+   * that is not a stored one as a whole needs them). */
+  find(id: number, lines: readonly number[]): { bytes: Buffer; claims: () => Buffer; row: number } | null {
     let r = -1;
     for (let i = (Math.imul(id, 0x9e3779b1) >>> 0) & this.mask; ; i = (i + 1) & this.mask) {
       const t = this.table[i] as number;
@@ -293,11 +309,19 @@ export class StoreReader {
     )
       return null;
     this.hits++;
-    return {
-      bytes,
-      claims: Buffer.from(bytes.subarray(at + CLAIMS_KEY.length - 1, bytes.length - 2)),
-      row: r,
-    };
+    const from = (this.off[r] as number) + at + CLAIMS_KEY.length - 1;
+    const len = bytes.length - 2 - (at + CLAIMS_KEY.length - 1);
+    return { bytes, claims: () => this.readCopy(from, len), row: r };
+  }
+
+  /** `len` bytes at `off` of the data file, in a buffer of their own. */
+  private readCopy(off: number, len: number): Buffer {
+    const b = Buffer.allocUnsafe(len);
+    for (let n = 0, k; n < len; n += k) {
+      k = readSync(this.fd, b, n, len - n, off + n);
+      if (k <= 0) throw new Error('incident store: its data file is shorter than its index says');
+    }
+    return b;
   }
 
   /** `len` bytes at `off` of the data file (null past its end), through a window read ahead (the stored features
@@ -366,6 +390,10 @@ export class StoreWriter {
       const n = this.id.n;
       const rowLists = rows && rows.n === n ? rowArrays(rows) : null;
       const rowBytes = rowLists?.map(bytesOf) ?? null;
+      const chunks =
+        rows?.chunkStarts && rows.chunkHashes && rows.chunkHashes.length === rows.chunkStarts.length
+          ? { starts: Array.from(rows.chunkStarts), sha256: rows.chunkHashes }
+          : undefined;
       const header: Header = {
         layout: LAYOUT,
         print: place.print,
@@ -380,7 +408,11 @@ export class StoreWriter {
                 dicts: rows.dicts,
                 lengths: rowLists.map((a) => a.length),
                 widths: rowLists.map((a) => a.BYTES_PER_ELEMENT),
-                sha256: rowBytes.reduce((h, b) => h.update(b), createHash('sha256')).digest('hex'),
+                sha256: rowBytes
+                  .reduce((h, b) => h.update(b), createHash('sha256'))
+                  .update(chunks ? JSON.stringify(chunks) : '')
+                  .digest('hex'),
+                ...(chunks ? { chunks } : {}),
               },
             }
           : {}),

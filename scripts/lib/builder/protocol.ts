@@ -51,5 +51,13 @@ export type FromWorker =
     }
   | { type: 'doc'; seq: number; ok: false; why: string }
   /** `reused`: incidents whose feature came from the incident store (`rowsReused` of them with their map-layer
-   * row); `gzipReused`: claims chunks whose gzip sibling came from the chunk store. */
-  | { type: 'grouped'; counts: IncidentCounts; reused: number; rowsReused: number; gzipReused: number };
+   * row); `gzipReused`: claims chunks whose gzip sibling came from the chunk store (`chunksLinked` of them linked
+   * as a stored chunk, their bytes not made). */
+  | {
+      type: 'grouped';
+      counts: IncidentCounts;
+      reused: number;
+      rowsReused: number;
+      gzipReused: number;
+      chunksLinked: number;
+    };

@@ -317,7 +317,8 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
     const grouped = await grouping;
     phase(
       `group, incidents.geojson, map layer (${grouped.reused} incidents from the store, ` +
-        `${grouped.rowsReused} with their map rows, ${grouped.gzipReused} claims chunks' gzip reused)`,
+        `${grouped.rowsReused} with their map rows, ${grouped.gzipReused} claims chunks' gzip reused, ` +
+        `${grouped.chunksLinked} of them not joined)`,
     );
     const counts = reportCounts(
       total,

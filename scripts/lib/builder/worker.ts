@@ -56,8 +56,8 @@ port.on('message', (m: ToWorker) => {
     const store =
       setup.cache === null ? null : { dir: setup.cache, print: storePrint(setup.code, setup.geodataPrint) };
     void groupJob(toGroup.index, toGroup.meta, ctx, m, toGroup.claims, store).then(
-      ({ reused, rowsReused, gzipReused, ...counts }) =>
-        send({ type: 'grouped', counts, reused, rowsReused, gzipReused }),
+      ({ reused, rowsReused, gzipReused, chunksLinked, ...counts }) =>
+        send({ type: 'grouped', counts, reused, rowsReused, gzipReused, chunksLinked }),
     );
     return;
   }
