@@ -312,9 +312,43 @@ export function findUnknownPlaces(
     const listGoesOn = /^\s*(?:,|and|et|or)\s+\p{Lu}/u.test(text.slice(y.mention.end, y.mention.end + 40));
     if (unit && !listGoesOn) context.push({ start: y.mention.start, end: y.mention.end });
   }
+  // "the Saba area, near Dialloube", "in Mariko, near Niono": the village is near the town the text names, so
+  // the gazetteer's namesake 400 km away is not it. A namesake of its ranked list near that town is; with none,
+  // the village is unknown (its claim falls back to near the town).
+  const nearFixed = new Map<Resolution, Resolution>();
+  for (const r of resolutions) {
+    const e = r.status === 'resolved' && r.placeId ? ctx.gazetteer.get(r.placeId) : undefined;
+    if (e?.kind !== 'place') continue;
+    const link = NEAR_NEXT.exec(text.slice(r.mention.end, r.mention.end + 48));
+    const y = link ? resolvedAt.get(r.mention.end + link[0].length) : undefined;
+    const town = y?.placeId ? ctx.gazetteer.get(y.placeId) : undefined;
+    if (!y || y.mention.sentence !== r.mention.sentence || town?.kind !== 'place') continue;
+    const km = haversineKm(e.point, town.point);
+    if (km <= NEAR_CONTRADICTED_KM) continue;
+    const other = r.ranked
+      .map((x) => ctx.gazetteer.get(x.id))
+      .find((x) => x?.kind === 'place' && haversineKm(x.point, town.point) <= NEAR_CONTRADICTED_KM);
+    nearFixed.set(
+      r,
+      other
+        ? {
+            ...r,
+            placeId: other.id,
+            why: `resolved to ${other.name} (${other.id}), the namesake near ${town.name}; ${e.name} (${e.id}) is ${Math.round(km)} km from it`,
+          }
+        : {
+            ...r,
+            placeId: null,
+            status: 'unknown',
+            why: `unknown: the gazetteer's ${e.name} (${e.id}) is ${Math.round(km)} km from ${town.name}, which the text says it is near`,
+          },
+    );
+  }
   unknown.sort((a, b) => a.mention.start - b.mention.start);
   const all = resolutions.flatMap((r): Resolution[] => {
     if (contradictions.has(r)) return [];
+    const near = nearFixed.get(r);
+    if (near) return [near];
     const fixed = asCompanions.get(r);
     if (fixed) return [fixed];
     const whole = parts.get(r);
@@ -393,6 +427,11 @@ function piecesOf(
 
 /** A head this far from every unit of its bracketed hierarchy is another place of the name. */
 const CONTRADICTED_KM = 200;
+/** "X, near Y": how far from Y the gazetteer's X may lie ("Aguelhok near Kidal" is 150 km in the north). */
+const NEAR_CONTRADICTED_KM = 200;
+/** From the end of a village's name to the town it is said to be near. */
+const NEAR_NEXT =
+  /^(?:\s+(?:area|zone|sector|locality))?\s*,?\s+(?:near|not\s+far\s+from|close\s+to)\s+(?:the\s+(?:town|village|city|locality|commune)\s+of\s+)?/u;
 
 /**
  * A resolved head whose bracketed units all lie in one admin-1 its entry is not in: "Sabaribougou (Niono, Segou)"

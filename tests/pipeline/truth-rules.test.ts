@@ -1410,3 +1410,19 @@ describe('a bracketed hierarchy contradicts the name after "In" (issue 8, stop 2
     expect(claimsOf(text).map((c) => placeOf(c.placeId)?.name)).toEqual(["Cercle d'Ansongo"]);
   });
 });
+
+describe('"X, near Y" when the gazetteer\'s X is far from Y (issue 8, stop 22)', () => {
+  it('"a voting office in Mariko, near Niono": not the Mariko of Koulikoro, 228 km away; near Niono', () => {
+    const text = 'On Monday militants ransacked a voting office in Mariko, near Niono.';
+    const r = resolutionOf(text, 'Mariko');
+    expect(r?.status).toBe('unknown');
+    expect(r?.why).toContain('which the text says it is near');
+    expect(claimsOf(text).map((c) => [placeOf(c.placeId)?.name, c.geoPrecision])).toEqual([['Niono', 2]]);
+    // "near" is loose in the north: Aguelhok, 150 km from Kidal, stays Aguelhok.
+    const aguelhok = resolutionOf(
+      'On Monday French troops struck militants in Aguelhok near Kidal.',
+      'Aguelhok',
+    );
+    expect(aguelhok?.status).toBe('resolved');
+  });
+});
