@@ -429,9 +429,10 @@ function piecesOf(
 const CONTRADICTED_KM = 200;
 /** "X, near Y": how far from Y the gazetteer's X may lie ("Aguelhok near Kidal" is 150 km in the north). */
 const NEAR_CONTRADICTED_KM = 200;
-/** From the end of a village's name to the town it is said to be near. */
+/** From the end of a village's name to the town it is said to be near ("Kiba (coded as Aribinda at geoprecision
+ * 2)": ACLED's notes code a village at the town near it). */
 const NEAR_NEXT =
-  /^(?:\s+(?:area|zone|sector|locality))?\s*,?\s+(?:near|not\s+far\s+from|close\s+to)\s+(?:the\s+(?:town|village|city|locality|commune)\s+of\s+)?/u;
+  /^(?:(?:\s+(?:area|zone|sector|locality))?\s*,?\s+(?:near|not\s+far\s+from|close\s+to)\s+(?:the\s+(?:town|village|city|locality|commune)\s+of\s+)?|\s*\([Cc]oded\s+as\s+)/u;
 
 /**
  * A resolved head whose bracketed units all lie in one admin-1 its entry is not in: "Sabaribougou (Niono, Segou)"

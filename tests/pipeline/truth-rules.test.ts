@@ -1426,3 +1426,18 @@ describe('"X, near Y" when the gazetteer\'s X is far from Y (issue 8, stop 22)',
     expect(aguelhok?.status).toBe('resolved');
   });
 });
+
+describe('"coded as" a town, and a railway\'s ends (issue 8, stop 22)', () => {
+  it('"the village of Kiba (coded as Aribinda at geoprecision 2)": not the Kiba of Koulikoro, 709 km away', () => {
+    const text =
+      'On Monday militants attacked the village of Kiba (coded as Aribinda at geoprecision 2) and killed two civilians.';
+    expect(resolutionOf(text, 'Kiba')?.status).toBe('unknown');
+    expect(claimsOf(text).map((c) => placeOf(c.placeId)?.name)).toEqual(['Aribinda']);
+  });
+
+  it('"a sit-in in the courtyard of the Dakar-Bamako railway": Dakar is the railway\'s far end', () => {
+    const text = 'On Monday railway workers held a sit-in in the courtyard of the Dakar-Bamako railway.';
+    expect(resolutionOf(text, 'Dakar')?.role?.role).toBe('route');
+    expect(claimsOf(text).map((c) => placeOf(c.placeId)?.name)).not.toContain('Dakar');
+  });
+});
