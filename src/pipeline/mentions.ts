@@ -228,7 +228,12 @@ function spotSentence(
       (b) => b.start <= h.start && b.end >= h.end && b.end - b.start > h.end - h.start,
     );
     const sameSpanActor = actorHits.find((b) => b.start === h.start && b.end === h.end && b.group.actor);
-    if (h.end + 64 >= text.length && /^\s*$/u.test(text.slice(h.end)) && paragraphs(text, 3)) {
+    if (TAMASHEQ_PREFIX.test(text.slice(Math.max(0, h.start - 4), h.start))) {
+      // "in Tin-Hamma", "In-Agar": a Tamasheq name's prefix ("the one of") makes one name with what follows; its
+      // second word alone is another place (Algeria's Hamma Bouziane). The gazetteer's whole names ("Tin-Essako",
+      // "In-Khalil") are matched whole, so a hit here is a piece.
+      mention.rejected = 'part-of-longer-name';
+    } else if (h.end + 64 >= text.length && /^\s*$/u.test(text.slice(h.end)) && paragraphs(text, 3)) {
       // An article excerpt cut mid-sentence: its last word may be cut too ("US aid to the Malia[n ...]"). (A
       // one-paragraph note, as ACLED writes them, often ends on its place with no full stop: "... in Kidal".)
       mention.rejected = 'cut-off';
@@ -456,6 +461,9 @@ function villageCue(text: string, range: TokenRange, h: Hit, ctx: PipelineContex
     region,
   };
 }
+
+/** A Tamasheq place name's prefix right before a hit: "Tin-", "Tin ", "In-", "Ti-" (case kept: "in Gao" is not one). */
+const TAMASHEQ_PREFIX = /(?:^|[^\p{L}])(?:Tin[- ]|In-|Ti-|Tim-)$/u;
 
 // (villageCue's helpers are module functions, not closures: under tsx (keepNames) each named arrow made per
 // village hit cost a defineProperty call.)

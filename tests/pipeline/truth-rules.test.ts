@@ -1441,3 +1441,13 @@ describe('"coded as" a town, and a railway\'s ends (issue 8, stop 22)', () => {
     expect(claimsOf(text).map((c) => placeOf(c.placeId)?.name)).not.toContain('Dakar');
   });
 });
+
+describe("a Tamasheq name's prefix (issue 8, stop 22)", () => {
+  it('"shot dead in Tin-Hamma": not Hamma Bouziane, Algeria, 2,400 km away', () => {
+    const text = 'On Monday a militiaman shot dead his brother in arms in Tin-Hamma.';
+    expect(resolutionOf(text, 'Hamma')?.status).toBe('rejected');
+    expect(claimsOf(text).map((c) => placeOf(c.placeId)?.name)).toEqual([]);
+    // A preposition is no prefix: "In Gao, ..." is Gao.
+    expect(resolutionOf('In Gao, gunmen attacked a checkpoint on Monday.', 'Gao')?.status).toBe('resolved');
+  });
+});
