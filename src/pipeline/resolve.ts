@@ -706,7 +706,21 @@ export function resolveMentions(
           ctx.words.villages,
         )
       : null;
+    // "the grave of Thomas Sankara": a place of no known size outside the document's countries, one word of a
+    // longer capitalised name with no word of place, is that name's word (Nigeria's Sankera, an admin-2 seat the
+    // village rules do not check).
+    // (Not a place named in full: "the Timbuktu Airport".)
+    const fragment = !!m.cue?.fragment && !m.cue.locative && !/\s/u.test(m.surface);
     for (const c of candidates) {
+      if (
+        fragment &&
+        c.entry.kind === 'place' &&
+        c.entry.population === 0 &&
+        !(c.entry.country && docCountries.has(c.entry.country))
+      ) {
+        setAside ??= c;
+        continue;
+      }
       if (evidence && c.checked && !villageEvidence(c.entry, m, key, evidence, c)) {
         setAside ??= c;
         continue;

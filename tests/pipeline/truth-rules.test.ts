@@ -1451,3 +1451,14 @@ describe("a Tamasheq name's prefix (issue 8, stop 22)", () => {
     expect(resolutionOf('In Gao, gunmen attacked a checkpoint on Monday.', 'Gao')?.status).toBe('resolved');
   });
 });
+
+describe("one word of a person's name is no foreign place of no known size (issue 8, stop 22)", () => {
+  it('"the grave of Thomas Sankara": not Sankera, an admin-2 seat in Nigeria', () => {
+    const text = 'On Monday hundreds placed brooms on the grave of Thomas Sankara to demand justice.';
+    expect(resolutionOf(text, 'Sankara')?.status).toBe('rejected');
+    expect(claimsOf(text).map((c) => placeOf(c.placeId)?.name)).not.toContain('Sankera');
+    // With a word of place it is a place again.
+    const placed = resolutionOf('On Monday gunmen attacked a police post in Sankara.', 'Sankara');
+    expect(placed?.status).not.toBe('rejected');
+  });
+});
