@@ -1462,3 +1462,11 @@ describe("one word of a person's name is no foreign place of no known size (issu
     expect(placed?.status).not.toBe('rejected');
   });
 });
+
+describe("an NGO named with a town's word (issue 8, stop 22)", () => {
+  it('"the head of the Save the Children mission was killed": not Savé, Benin', () => {
+    const text = 'On Monday the head of the Save the Children mission was killed near Farchana.';
+    expect(resolutionOf(text, 'Save')?.status).toBe('rejected');
+    expect(claimsOf(text).map((c) => placeOf(c.placeId)?.name)).not.toContain('Savé');
+  });
+});
