@@ -37,8 +37,9 @@ export interface RawData {
   /** Fetches what the slim layer left out; absent: everything is loaded. */
   more?: OnDemand;
   /**
-   * Fetches the risk rows, when they come after the first drawing (the slim layer: risk.json is 10 MB of table
-   * cells at 20k articles, a quarter second of JSON parsing before anything is drawn); `risk` is empty until then.
+   * The risk rows, when they come after the first drawing (the slim layer: risk.json is 10 MB of table cells at
+   * 20k articles, seconds of download and a quarter second of JSON parsing before anything is drawn): fetched
+   * once the rest is in, parsed when this is called; `risk` is empty until then.
    */
   riskLater?: () => Promise<RiskRowOut[]>;
   /** The columnar layer (map format 2): the incidents are these, `incidents` is empty. `drop`: duplicate rows. */
@@ -77,6 +78,26 @@ async function getJson<T>(rel: string, fallback?: T): Promise<T> {
     if (fallback !== undefined) return fallback;
     throw e;
   }
+}
+
+/**
+ * An optional file fetched now (its body kept as a Blob, read off the page's JS) and parsed when the returned
+ * function is called: the download runs while the map draws, the parse comes after. Like getJson's fallback, a
+ * missing or unparsable file is `fallback`.
+ */
+function laterJson<T>(rel: string, fallback: T): () => Promise<T> {
+  const body = fetch(dataUrl(rel))
+    .then((res) => (res.ok ? res.blob() : null))
+    .catch(() => null);
+  return async () => {
+    const b = await body;
+    if (!b) return fallback;
+    try {
+      return JSON.parse(await b.text()) as T;
+    } catch {
+      return fallback;
+    }
+  };
 }
 
 /** The slim layer's manifest, or null when the build wrote none (or a server answers with its own page). */
@@ -145,8 +166,9 @@ export async function fetchData(
 ): Promise<RawData> {
   const slim = await manifest();
   if (slim && Number.isSafeInteger(slim.incidents) && slim.incidents >= 0) count?.(slim.incidents);
-  // with the slim layer the risk rows are fetched after the first drawing (AppState.loadRisk)
-  const riskLater = slim ? () => getJson<RiskRowOut[]>(OUTPUT_FILES.risk, []) : undefined;
+  // with the slim layer the risk rows are fetched once the rest is in and parsed after the first drawing
+  // (AppState.loadRisk)
+  let riskLater: (() => Promise<RiskRowOut[]>) | undefined;
   const [incidents, regions, risk, sources, unlocated] = await Promise.all([
     slim?.format === 2
       ? fetchColumns(slim)
@@ -157,12 +179,13 @@ export async function fetchData(
       if (r?.type === 'FeatureCollection' && Array.isArray(r.features)) early?.(r);
       return r;
     }),
-    riskLater ? ([] as RiskRowOut[]) : getJson<RiskRowOut[]>(OUTPUT_FILES.risk, []),
+    slim ? ([] as RiskRowOut[]) : getJson<RiskRowOut[]>(OUTPUT_FILES.risk, []),
     slim
       ? getJson<SourceMeta[]>(OUTPUT_FILES.mapSources).then(asSources)
       : getJson<SourceOut[]>(OUTPUT_FILES.sources, []),
     getJson<UnlocatedOut[]>(OUTPUT_FILES.unlocated, []),
   ]);
+  if (slim) riskLater = laterJson<RiskRowOut[]>(OUTPUT_FILES.risk, []);
   const more = slim ? new OnDemand((rel) => getJson<unknown>(rel)) : undefined;
   if ('bin' in incidents)
     return {
