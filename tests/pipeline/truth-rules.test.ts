@@ -1115,9 +1115,12 @@ describe("what an actor's name and a stated distance say of a namesake (issue 8,
     expect(rest).toEqual([]);
     expect(placeOf(c?.placeId ?? '')?.name).toBe('Niafunké');
     expect(c?.geoPrecision).toBe(2);
-    // Farther than "near" reaches, the distance is a reference: X's region, still not Atar.
+    // Farther than "near" reaches, the distance is a reference: still near X within 50 km (stop 22), X's
+    // region beyond it; never Atar.
     const ref = claimsOf('Bandits robbed two traders in Atara, 30 km from Niafunke, on Sunday.');
-    expect(ref.map((x) => placeOf(x.placeId)?.name)).toEqual(['Timbuktu']);
+    expect(ref.map((x) => [placeOf(x.placeId)?.name, x.geoPrecision])).toEqual([['Niafunké', 2]]);
+    const far = claimsOf('Bandits robbed two traders in Atara, 80 km from Niafunke, on Sunday.');
+    expect(far.map((x) => placeOf(x.placeId)?.name)).toEqual(['Timbuktu']);
     // The distance may be written before a town read as a border reference: "7 km SE of Adre border town" is
     // near Adré, not a Hachaba 770 km west.
     const adre = claimsOf('Raiders stole cattle in the village of Hachaba, 7 km SE of Adre border town.');
@@ -1468,5 +1471,19 @@ describe("an NGO named with a town's word (issue 8, stop 22)", () => {
     const text = 'On Monday the head of the Save the Children mission was killed near Farchana.';
     expect(resolutionOf(text, 'Save')?.status).toBe('rejected');
     expect(claimsOf(text).map((c) => placeOf(c.placeId)?.name)).not.toContain('Savé');
+  });
+});
+
+describe('a distance with no direction (issue 8, stop 22)', () => {
+  it('"an IED about 30km from Hombori": near Hombori (within 50 km), not the whole Mopti region', () => {
+    const near = claimsOf(
+      'On Monday four soldiers were wounded when their vehicle hit an IED about 30km from Hombori.',
+    );
+    expect(near.map((c) => [placeOf(c.placeId)?.name, c.geoPrecision])).toEqual([['Hombori', 2]]);
+    // Farther, the region holds it (not a pin at the town).
+    const far = claimsOf(
+      'On Monday four soldiers were wounded when their vehicle hit an IED about 80km from Hombori.',
+    );
+    expect(far.map((c) => placeOf(c.placeId)?.kind)).toEqual(['admin1']);
   });
 });

@@ -35,6 +35,8 @@ export function fineness(e: GazetteerEntry): number {
 const REGION_KM = 100;
 /** Stated distances up to this give an estimated point; farther ones are too vague for a pin. */
 const OFFSET_KM = 200;
+/** A distance with no direction up to which the town itself stands, "near" (precision 2). */
+const NEAR_ESTIMATE_KM = 50;
 
 const WEAK_RANK: readonly string[] = ['route', 'near', 'reference', 'source', 'origin'];
 const weakRank = (r: Resolution): number => WEAK_RANK.indexOf(r.role?.role ?? '');
@@ -310,7 +312,7 @@ function namedPlaces(
   ctx: PipelineContext,
 ): Place[] {
   const places: Place[] = [];
-  const all = resolved.map((r): { r: Resolution; e: GazetteerEntry; offset?: Offset } => {
+  const all = resolved.map((r): { r: Resolution; e: GazetteerEntry; offset?: Offset; near?: boolean } => {
     const e = ctx.gazetteer.get(r.placeId as string) as GazetteerEntry;
     // "the capital of Burkina Faso" is Ouagadougou ("the provincial capital of Djibo" is Djibo).
     if (r.role?.role === 'capital' && e.kind === 'country' && e.country)
@@ -326,6 +328,15 @@ function namedPlaces(
       r.role.km <= OFFSET_KM
     )
       return { r, e, offset: { km: r.role.km, bearing } };
+    // "an IED about 30km from Hombori", no direction: near Hombori (precision 2 says within 50 km), not the
+    // whole Mopti region.
+    if (
+      r.role?.role === 'reference' &&
+      r.role.km !== null &&
+      e.kind === 'place' &&
+      r.role.km <= NEAR_ESTIMATE_KM
+    )
+      return { r, e, near: true };
     if (r.role?.role === 'reference' && r.role.km !== null && e.kind === 'place') {
       const region = r.role.km <= REGION_KM && e.admin1 ? ctx.gazetteer.get(e.admin1) : undefined;
       const country = e.country ? ctx.gazetteer.country(e.country) : undefined;
@@ -367,7 +378,7 @@ function namedPlaces(
   );
   const finest = Math.min(...entries.filter(({ r }) => !seats.has(r)).map(({ e }) => fineness(e)));
   const seen = new Set<string>();
-  for (const { r, e, offset } of entries) {
+  for (const { r, e, offset, near } of entries) {
     if (fineness(e) !== finest || seen.has(e.id) || seats.has(r)) continue;
     // An unknown village is placed at the first (most specific) unit named for it, "near" at best.
     if (unknown && places.length) break;
@@ -375,6 +386,10 @@ function namedPlaces(
     if (offset) {
       // An estimate: "near" within 50 km of the named town, "a larger region" beyond.
       places.push({ entry: e, precision: offset.km <= 50 ? 2 : 3, offset });
+      continue;
+    }
+    if (near) {
+      places.push({ entry: e, precision: 2 });
       continue;
     }
     const precision = geoPrecision(e, r, s, c);
