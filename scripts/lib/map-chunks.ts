@@ -148,13 +148,14 @@ class Files {
     readonly gzip: boolean,
     private readonly store: ChunkStore | null = null,
   ) {}
-  write = (rel: string, data: string | Uint8Array): void => {
+  /** `known`: chunkHash(data), when the caller has it. */
+  write = (rel: string, data: string | Uint8Array, known?: string): void => {
     const path = join(this.dir, rel);
     if (WHOLE.test(rel)) {
       mkdirSync(dirname(path), { recursive: true });
       // A chunk the last build wrote into the folder this build replaces: linked from there with its gzip.
       const store = this.gzip ? this.store : null;
-      const hash = store ? chunkHash(data) : '';
+      const hash = store ? (known ?? chunkHash(data)) : '';
       this.hashed(rel, hash);
       if (store?.linkFrom(hash, rel, path)) {
         this.compressed.add(rel);
@@ -176,6 +177,30 @@ class Files {
     const m = hash ? CLAIMS_CHUNK.exec(rel) : null;
     if (m) this.claimHashes[Number(m[1])] = hash;
   }
+  /** Text chunks linked as the last build's chunk of the same keys, without their bytes being made. */
+  keyedLinked = 0;
+  /** A chunk whose items' keys are `keys` (MapSourceWriter's KeyedChunkWrite): linked from the last build's output
+   * folder when that build wrote a chunk of the same keys, without making its bytes; else written. */
+  writeKeyed = (rel: string, keys: readonly string[], bytes: () => string | Uint8Array): void => {
+    const store = this.gzip ? this.store : null;
+    if (!store) return this.write(rel, bytes());
+    const keysHash = chunkHash(JSON.stringify(keys));
+    const hash = store.keyedHash(keysHash);
+    if (hash !== undefined) {
+      const path = join(this.dir, rel);
+      mkdirSync(dirname(path), { recursive: true });
+      if (store.linkFrom(hash, rel, path)) {
+        this.compressed.add(rel);
+        store.rememberKeys(keysHash, hash);
+        this.keyedLinked++;
+        return;
+      }
+    }
+    const data = bytes();
+    const h = chunkHash(data);
+    store.rememberKeys(keysHash, h);
+    this.write(rel, data, h);
+  };
   /** A claims chunk that is chunk `chunk` of the stored layer `rows` (MapChunkWriter's StoredChunkWrite): linked
    * from the last build's output folder by the stored chunk's hash, without making its bytes; else written. */
   writeStored = (rel: string, rows: StoredRows, chunk: number, bytes: () => Uint8Array): void => {
@@ -296,14 +321,19 @@ export class MapSources {
     store: ChunkStore | null = null,
   ) {
     this.files = new Files(outDir, opts.gzip ?? true, store);
-    this.w = new MapSourceWriter(this.files.write, opts);
+    this.w = new MapSourceWriter(this.files.write, opts, this.files.writeKeyed);
+  }
+  /** Text chunks linked from the last build's folder by their sources' keys (their bytes not made). */
+  get keyedLinked(): number {
+    return this.files.keyedLinked;
   }
   add(s: SourceOut): void {
     this.w.addSource(s);
   }
-  /** A source as JSON.stringify(SourceOut) gave it, or its UTF-8 bytes (MapSourceWriter.addSourceJson). */
-  addJson(json: string | Uint8Array): void {
-    this.w.addSourceJson(json);
+  /** A source as JSON.stringify(SourceOut) gave it, or its UTF-8 bytes (MapSourceWriter.addSourceJson), with the
+   * key its JSON is a function of (the document's cache key), when there is one. */
+  addJson(json: string | Uint8Array, key?: string): void {
+    this.w.addSourceJson(json, key);
   }
   /** Waits while too many chunks are being compressed. */
   async drain(): Promise<void> {

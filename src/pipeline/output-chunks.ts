@@ -284,10 +284,15 @@ export class MapSourceWriter {
   private texts: Entry[] = [];
   /** Some entry of the chunk being filled is bytes. */
   private textBytes = false;
+  /** The keys of the chunk's sources (addSourceJson's `key`), null once one came without a key. */
+  private keys: string[] | null = [];
 
+  /** `keyedChunk`: how a text chunk whose every source came with a key is written (its keys say what it holds: see
+   * addSourceJson); without it, as any other. */
   constructor(
     private readonly write: Write,
     opts: ChunkOptions = {},
+    private readonly keyedChunk?: KeyedChunkWrite,
   ) {
     this.perSources = opts.sourcesPerChunk ?? SOURCES_PER_CHUNK;
     this.contentCut = opts.contentCut ?? false;
@@ -301,6 +306,11 @@ export class MapSourceWriter {
   }
 
   addSource(s: SourceOut): void {
+    this.keys = null;
+    this.addSourceOut(s);
+  }
+
+  private addSourceOut(s: SourceOut): void {
     const { text, ...rest } = s;
     const meta: SourceMeta = { ...rest, text_chunk: this.nChunks };
     this.write(OUTPUT_FILES.mapSources, (this.nSources ? ',' : '') + JSON.stringify(meta));
@@ -323,14 +333,22 @@ export class MapSourceWriter {
   /** A source as the JSON.stringify of its SourceOut (sourceOut's key order: id first, text last): its meta and
    * text entry are cut from those bytes, the same as addSource writes, without parsing and serialising the text
    * again (most of a source's bytes). Anything else is parsed. As bytes (its UTF-8), the text is kept as bytes
-   * and the chunk written as bytes: the same bytes, without decoding the text and encoding it again. */
-  addSourceJson(json: string | Uint8Array): void {
-    if (typeof json !== 'string') return this.addSourceBytes(json);
+   * and the chunk written as bytes: the same bytes, without decoding the text and encoding it again. `key`: a
+   * string of which the source's JSON is a function (the build's cache key of its document): a chunk whose every
+   * source has one is a function of its keys, in order (KeyedChunkWrite). */
+  addSourceJson(json: string | Uint8Array, key?: string): void {
+    if (key === undefined) this.keys = null;
+    else this.keys?.push(key);
+    if (typeof json !== 'string') this.addSourceBytes(json);
+    else this.addSourceString(json);
+  }
+
+  private addSourceString(json: string): void {
     const idEnd = json.indexOf(ID_END);
     const textAt = json.indexOf(TEXT_KEY);
     // Inside a JSON string every quote is escaped, so these markers can only be the object's own keys.
     if (!json.startsWith(ID_KEY) || idEnd < 0 || textAt < idEnd || !json.endsWith('"}')) {
-      this.addSource(JSON.parse(json) as SourceOut);
+      this.addSourceOut(JSON.parse(json) as SourceOut);
       return;
     }
     this.write(
@@ -348,7 +366,7 @@ export class MapSourceWriter {
     const textAt = find(b, TEXT_KEY_B, 0);
     const n = b.length;
     if (find(b, ID_KEY_B, 0) !== 0 || idEnd < 0 || textAt < idEnd || b[n - 2] !== 0x22 || b[n - 1] !== 0x7d) {
-      this.addSourceJson(utf8d.decode(b));
+      this.addSourceString(utf8d.decode(b));
       return;
     }
     this.write(
@@ -371,12 +389,16 @@ export class MapSourceWriter {
 
   private flushTexts(): void {
     if (!this.texts.length) return;
-    this.write(
-      textChunkFile(this.nChunks++),
-      this.textBytes ? chunkBytes(this.texts) : chunkFile(this.texts as string[]),
-    );
+    const path = textChunkFile(this.nChunks++);
+    const entries = this.texts;
+    const bytes = this.textBytes;
+    const keys = this.keys;
+    if (keys && keys.length === entries.length && this.keyedChunk)
+      this.keyedChunk(path, keys, () => (bytes ? chunkBytes(entries) : chunkFile(entries as string[])));
+    else this.write(path, bytes ? chunkBytes(entries) : chunkFile(entries as string[]));
     this.texts = [];
     this.textBytes = false;
+    this.keys = [];
   }
 }
 
@@ -518,6 +540,14 @@ export class StoredRows {
     }
   }
 }
+
+/** Writes a text chunk whose sources' keys (MapSourceWriter.addSourceJson) are `keys`, in order: a chunk of the same
+ * keys has the same bytes. `bytes` gives them when they are needed. */
+export type KeyedChunkWrite = (
+  path: string,
+  keys: readonly string[],
+  bytes: () => string | Uint8Array,
+) => void;
 
 /** Writes a claims chunk that is, byte for byte, chunk `chunk` of a stored layer (`rows`): its rows are that
  * chunk's rows, in order, each with its stored id and claims. `bytes` gives the chunk's bytes when they are needed

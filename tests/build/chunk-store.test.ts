@@ -25,14 +25,14 @@ async function layer(
   incidents: IncidentFeature[],
   sources: SourceOut[],
   stored: boolean,
-  o: { cache?: string; target?: string } = {},
+  o: { cache?: string; target?: string; keyOf?: (s: SourceOut) => string } = {},
 ) {
   const dir = join(work, name);
   const at = o.cache ?? cache;
   const texts = stored ? ChunkStore.open(at, 'texts', GZIP_LEVEL, o.target ?? null) : null;
   const claims = stored ? ChunkStore.open(at, 'claims', GZIP_LEVEL, o.target ?? null) : null;
   const ms = new MapSources(dir, OPTS, texts);
-  for (const s of sources) ms.addJson(JSON.stringify(s));
+  for (const s of sources) ms.addJson(JSON.stringify(s), o.keyOf?.(s));
   const written = await ms.finish();
   const m: MapManifest2 = await writeMapLayer(
     dir,
@@ -44,7 +44,7 @@ async function layer(
   texts?.save();
   claims?.save();
   const linked = (texts?.linked ?? 0) + (claims?.linked ?? 0);
-  return { dir, m, texts: texts?.hits ?? 0, claims: claims?.hits ?? 0, linked };
+  return { dir, m, texts: texts?.hits ?? 0, claims: claims?.hits ?? 0, linked, keyedLinked: ms.keyedLinked };
 }
 
 const files = (dir: string): string[] =>
@@ -135,4 +135,47 @@ it('links the chunks the last build wrote into the folder it replaces, with the 
   expect(other.linked).toBe(0);
   expectSame(other.dir, plain.dir);
   for (const f of files(target)) expect(statSync(join(target, f)).nlink, f).toBe(1);
+});
+
+it('links a text chunk of the same documents\' keys without joining it; a chunk with a changed key is joined', async () => {
+  const cache3 = join(work, 'cache3');
+  const target = join(work, 'keyed-target');
+  let n = 0;
+  const build = async (srcs: SourceOut[], keyOf: (s: SourceOut) => string) => {
+    const { incidents } = corpus(100, 20, true);
+    const r = await layer(`keyed-${n++}`, incidents, srcs, true, { cache: cache3, target, keyOf });
+    rmSync(target, { recursive: true, force: true });
+    renameSync(r.dir, target);
+    resignOutput(cache3, target);
+    return r;
+  };
+  const plain = async (srcs: SourceOut[]) =>
+    (await layer(`keyed-plain-${n++}`, corpus(100, 20, true).incidents, srcs, false)).dir;
+  const { sources } = corpus(800, 160, true);
+  const key = (s: SourceOut) => `key-of-${s.id}-${s.text.length}`;
+  const first = await build(sources, key);
+  expect(first.keyedLinked).toBe(0);
+  expect(first.m.text_chunks).toBeGreaterThan(20);
+  // One source's text changed (and so its key), one inserted: the chunks holding them are joined, the others linked.
+  const changed = [
+    ...sources.slice(0, 30),
+    { ...sources[30]!, text: `${sources[30]!.text} More.` },
+    ...sources.slice(31, 90),
+    { ...sources[5]!, id: 'src-keyed' },
+    ...sources.slice(90),
+  ];
+  const second = await build(changed, key);
+  expect(second.keyedLinked).toBeGreaterThanOrEqual(second.m.text_chunks - 4);
+  expect(second.keyedLinked).toBeLessThan(second.m.text_chunks);
+  expectSame(target, await plain(changed));
+  // Without keys nothing is linked by them (the chunks' own hashes still are), the same bytes.
+  const third = await build(changed, () => undefined as unknown as string);
+  expect(third.keyedLinked).toBe(0);
+  expectSame(target, await plain(changed));
+  // A damaged index links nothing by keys, the same bytes.
+  await build(changed, key);
+  writeFileSync(join(cache3, 'chunks', 'texts', 'index.json'), '{"print":');
+  const fifth = await build(changed, key);
+  expect(fifth.keyedLinked).toBe(0);
+  expectSame(target, await plain(changed));
 });

@@ -20,6 +20,8 @@ let gzReused = { claims: -1, texts: -1 };
 let rowsReused = -1;
 /** The claims chunks the last build linked as a stored layer's chunk, without joining their entries (-1: no line). */
 let chunksLinked = -1;
+/** The text chunks the last build linked as the last build's chunk of the same documents' keys (-1: no line). */
+let textsLinked = -1;
 
 /** A build; returns how many incidents came from the store (the --timings line). */
 function build(args: string[], to = out): number {
@@ -33,7 +35,8 @@ function build(args: string[], to = out): number {
     /map layer \((\d+) incidents from the store, (\d+) with their map rows, (\d+) claims chunks' gzip reused, (\d+) of them not joined\)/.exec(
       r.stderr,
     );
-  const t = /(\d+) text chunks' gzip reused\)/.exec(r.stderr);
+  const t = /(\d+) text chunks' gzip reused, (\d+) of them not joined\)/.exec(r.stderr);
+  textsLinked = t ? Number(t[2]) : -1;
   gzReused = { claims: m ? Number(m[3]) : -1, texts: t ? Number(t[1]) : -1 };
   rowsReused = m ? Number(m[2]) : -1;
   chunksLinked = m ? Number(m[4]) : -1;
@@ -84,6 +87,8 @@ describe('incident store', () => {
     // and those were linked as the stored chunks they are, their entries not joined again.
     expect(chunksLinked).toBeGreaterThanOrEqual(Math.min(chunks.claims_chunks, grown.claims_chunks) - 2);
     expect(chunksLinked).toBeLessThanOrEqual(gzReused.claims);
+    expect(textsLinked).toBeGreaterThanOrEqual(Math.min(chunks.text_chunks, grown.text_chunks) - 2);
+    expect(textsLinked).toBeLessThanOrEqual(gzReused.texts);
 
     // The changed article's incident is built again (its document's key changed); the others are reused.
     writeFileSync(added, 'Gunmen attacked Gao on 3 May 2024, killing 5 soldiers, and Kidal on 4 May.\n');

@@ -32,6 +32,7 @@ import { statSignature } from './scan-memo.ts';
 const LAYOUT = 1;
 const INDEX = 'index.json';
 const ENTRY = /^[0-9a-f]{64}\.gz$/;
+const HEX64 = /^[0-9a-f]{64}$/;
 /** A chunk's path in an output folder, as the index may name it. */
 const SAFE_REL = /^map\/(claims|texts)\/[0-9]+\.json$/;
 /** The stores: the grouping worker's claims chunks, the main thread's text chunks. */
@@ -43,6 +44,9 @@ interface Index {
   files: Record<string, string>;
   /** The output folder the last build wrote: each chunk's path in it and the identities of the chunk and its gzip. */
   out?: { dir: string; files: Record<string, [string, string, string]> };
+  /** Chunks known by what they hold: the SHA-256 of their items' keys (in order) -> the hash of their bytes (the
+   * text chunks, whose sources' JSON is a function of their documents' cache keys). */
+  keyed?: Record<string, string>;
 }
 
 /** A file's identity without its ctime (which a link or unlink of another name of the same inode moves). */
@@ -97,6 +101,9 @@ export class ChunkStore {
   /** Chunks linked from the last build's output folder. */
   linked = 0;
   misses = 0;
+  /** The last build's chunks by their keys' hash (Index.keyed), and this build's. */
+  private readonly keyed: Map<string, string>;
+  private readonly nextKeyed = new Map<string, string>();
 
   private constructor(
     private readonly folder: string,
@@ -104,8 +111,20 @@ export class ChunkStore {
     known: Map<string, string>,
     private readonly target: string | null,
     private readonly prev: Map<string, [string, string, string]>,
+    keyed: Map<string, string> = new Map(),
   ) {
     this.known = known;
+    this.keyed = keyed;
+  }
+
+  /** The hash of the bytes of the last build's chunk whose items' keys hash to `keysHash`, if it wrote one. */
+  keyedHash(keysHash: string): string | undefined {
+    return this.keyed.get(keysHash);
+  }
+
+  /** This build's chunk whose items' keys hash to `keysHash` has bytes hashing to `hash`. */
+  rememberKeys(keysHash: string, hash: string): void {
+    this.nextKeyed.set(keysHash, hash);
   }
 
   /** The store of `kind` in the cache folder `cache` (empty when there is none or it was written otherwise).
@@ -115,6 +134,7 @@ export class ChunkStore {
     const print = gzipPrint(level);
     const known = new Map<string, string>();
     const prev = new Map<string, [string, string, string]>();
+    const keyed = new Map<string, string>();
     try {
       const idx = JSON.parse(readFileSync(join(folder, INDEX), 'utf8')) as Index;
       if (idx.print === print && idx.files && typeof idx.files === 'object') {
@@ -129,11 +149,14 @@ export class ChunkStore {
               SAFE_REL.test(f[0])
             )
               prev.set(h, f);
+        if (idx.keyed && typeof idx.keyed === 'object')
+          for (const [k, h] of Object.entries(idx.keyed))
+            if (HEX64.test(k) && typeof h === 'string' && HEX64.test(h)) keyed.set(k, h);
       }
     } catch {
       // no store yet, or a damaged index: every chunk is compressed
     }
-    return new ChunkStore(folder, print, known, target, prev);
+    return new ChunkStore(folder, print, known, target, prev, keyed);
   }
 
   /** Hard-links the chunk whose bytes hash to `hash`, and its gzip, from the last build's output folder (when this
@@ -219,6 +242,7 @@ export class ChunkStore {
         ...(this.target === null
           ? {}
           : { out: { dir: this.target, files: Object.fromEntries(this.outFiles) } }),
+        ...(this.nextKeyed.size ? { keyed: Object.fromEntries(this.nextKeyed) } : {}),
       };
       writeFileSync(tmp, JSON.stringify(idx));
       renameSync(tmp, join(this.folder, INDEX));

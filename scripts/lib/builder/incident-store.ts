@@ -314,8 +314,11 @@ export class StoreReader {
     return { bytes, claims: () => this.readCopy(from, len), row: r };
   }
 
-  /** `len` bytes at `off` of the data file, in a buffer of their own. */
+  /** `len` bytes at `off` of the data file, in a buffer of their own (copied from the window when it holds them:
+   * a claims chunk is joined soon after its incidents were found). */
   private readCopy(off: number, len: number): Buffer {
+    if (off >= this.winAt && off + len <= this.winAt + this.winLen)
+      return Buffer.from(this.win.subarray(off - this.winAt, off - this.winAt + len));
     const b = Buffer.allocUnsafe(len);
     for (let n = 0, k; n < len; n += k) {
       k = readSync(this.fd, b, n, len - n, off + n);

@@ -214,7 +214,7 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
     const commit = (e: CorpusEntry, record: DocRecord, frags: DocBytes, key: string) => {
       sources.add(frags.source);
       // A cached source stays bytes: its text goes into its chunk without being decoded and encoded again.
-      mapSources.addJson(frags.source);
+      mapSources.addJson(frags.source, cache === null ? undefined : key);
       risk.add(frags.risk);
       mentions.add(frags.mentions);
       unlocated.add(frags.unlocated);
@@ -278,7 +278,8 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
     textGz?.save();
     phase(
       `merge (${fromCache} cached (${memo?.trusted ?? 0} not hashed again), ${built - fromCache} built; ` +
-        `${(textGz?.hits ?? 0) + (textGz?.linked ?? 0)} text chunks' gzip reused)`,
+        `${(textGz?.hits ?? 0) + (textGz?.linked ?? 0)} text chunks' gzip reused, ` +
+        `${mapSources.keyedLinked} of them not joined)`,
     );
 
     // Cached documents were merged while the workers loaded the context; it is needed from here on.
