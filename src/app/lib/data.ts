@@ -187,23 +187,7 @@ export async function fetchData(
   ]);
   if (slim) riskLater = laterJson<RiskRowOut[]>(OUTPUT_FILES.risk, []);
   const more = slim ? new OnDemand((rel) => getJson<unknown>(rel)) : undefined;
-  if ('bin' in incidents)
-    return {
-      incidents: EMPTY,
-      columns: incidents,
-      regions,
-      risk,
-      sources,
-      unlocated,
-      ...(more ? { more } : {}),
-      ...(riskLater ? { riskLater } : {}),
-    };
-  if (incidents?.type !== 'FeatureCollection' || !Array.isArray(incidents.features))
-    throw new Error(
-      `${slim ? OUTPUT_FILES.mapIncidents : OUTPUT_FILES.incidents} is not a GeoJSON FeatureCollection`,
-    );
-  return {
-    incidents,
+  const rest = {
     regions,
     risk,
     sources,
@@ -211,6 +195,12 @@ export async function fetchData(
     ...(more ? { more } : {}),
     ...(riskLater ? { riskLater } : {}),
   };
+  if ('bin' in incidents) return { incidents: EMPTY, columns: incidents, ...rest };
+  if (incidents?.type !== 'FeatureCollection' || !Array.isArray(incidents.features))
+    throw new Error(
+      `${slim ? OUTPUT_FILES.mapIncidents : OUTPUT_FILES.incidents} is not a GeoJSON FeatureCollection`,
+    );
+  return { incidents, ...rest };
 }
 
 /** Slim incidents in the IncidentProps shape, claims empty until fetched (in place: no copy of 100k+ objects). */
