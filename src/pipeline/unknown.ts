@@ -30,8 +30,12 @@ const NAME = `${WORD}(?: (?:(?:du|de|des|la|le|el|ech|ash) )?${WORD}){0,2}`;
 /** Longer sentences are not searched for hierarchies (no article sentence is this long; scraped debris can be). */
 const MAX_SENTENCE = 2000;
 // "Ogossagou (Bankass, Mopti)": a capitalised name, then capitalised names separated by commas in brackets.
-// (Hashtags as tweets write them: "#Indelimane (#Ansongo)".)
-const HIERARCHY = new RegExp(`#?(${NAME})\\s*\\(#?(${NAME}(?:,\\s*#?${NAME}){0,3})\\)`, 'gu');
+// (Hashtags as tweets write them: "#Indelimane (#Ansongo)". "the Nampala area (Segou)": a word of area may come
+// between.)
+const HIERARCHY = new RegExp(
+  `#?(${NAME})(?: (?:area|zone|sector))?\\s*\\(#?(${NAME}(?:,\\s*#?${NAME}){0,3})\\)`,
+  'gu',
+);
 /** geodata/lexicon/unknown-places.json */
 export interface UnknownPlaceLists {
   /** Nouns that introduce a place name: "the village of X", "a locality called X" (tried in this order). */
@@ -303,7 +307,10 @@ export function findUnknownPlaces(
   for (const r of resolutions) {
     const e = r.status === 'resolved' && r.placeId ? ctx.gazetteer.get(r.placeId) : undefined;
     if (e?.kind !== 'place' || (!e.admin1 && !e.admin2)) continue;
-    const comma = /^,[ \t]*/u.exec(text.slice(r.mention.end, r.mention.end + 8));
+    // ("the Boni area in Mopti": the unit may follow "in", after a word of area.)
+    const comma = /^(?: (?:area|zone|sector))?(?:,| in)[ \t]*/u.exec(
+      text.slice(r.mention.end, r.mention.end + 16),
+    );
     const y = comma ? resolvedAt.get(r.mention.end + comma[0].length) : undefined;
     if (!y || y.mention.sentence !== r.mention.sentence) continue;
     if (/\p{Lu}[\p{L}'’-]*,\s*$/u.test(text.slice(Math.max(0, r.mention.start - 40), r.mention.start)))
@@ -319,8 +326,12 @@ export function findUnknownPlaces(
   for (const r of resolutions) {
     const e = r.status === 'resolved' && r.placeId ? ctx.gazetteer.get(r.placeId) : undefined;
     if (e?.kind !== 'place') continue;
-    const link = NEAR_NEXT.exec(text.slice(r.mention.end, r.mention.end + 48));
-    const y = link ? resolvedAt.get(r.mention.end + link[0].length) : undefined;
+    const near = NEAR_NEXT.exec(text.slice(r.mention.end, r.mention.end + 48));
+    const area = near ? null : AREA_NEXT.exec(text.slice(r.mention.end, r.mention.end + 24));
+    const link = near ?? area;
+    let y = link ? resolvedAt.get(r.mention.end + link[0].length) : undefined;
+    // ("in the Bandiagara area": the town's name is followed by the word of area.)
+    if (y && area && !AREA_AFTER.test(text.slice(y.mention.end, y.mention.end + 12))) y = undefined;
     const town = y?.placeId ? ctx.gazetteer.get(y.placeId) : undefined;
     if (!y || y.mention.sentence !== r.mention.sentence || town?.kind !== 'place') continue;
     const km = haversineKm(e.point, town.point);
@@ -432,7 +443,10 @@ const NEAR_CONTRADICTED_KM = 200;
 /** From the end of a village's name to the town it is said to be near ("Kiba (coded as Aribinda at geoprecision
  * 2)": ACLED's notes code a village at the town near it). */
 const NEAR_NEXT =
-  /^(?:(?:\s+(?:area|zone|sector|locality))?\s*,?\s+(?:near|not\s+far\s+from|close\s+to)\s+(?:the\s+(?:town|village|city|locality|commune)\s+of\s+)?|\s*\([Cc]oded\s+as\s+)/u;
+  /^(?:(?:\s+(?:area|zone|sector|locality))?\s*,?\s+(?:near|not\s+far\s+from|close\s+to|in\s+the\s+(?:area|vicinity|surroundings)\s+of)\s+(?:the\s+(?:town|village|city|locality|commune)\s+of\s+)?|\s*\([Cc]oded\s+as\s+)/u;
+/** "Kokourou in the Bandiagara area": the village is in the area of the town named next (AREA_AFTER follows it). */
+const AREA_NEXT = /^(?:\s+(?:village|hamlet|locality))?\s*,?\s+in\s+the\s+(?=\p{Lu})/u;
+const AREA_AFTER = /^\s+(?:area|zone|sector|vicinity|surroundings)\b/u;
 
 /**
  * A resolved head whose bracketed units all lie in one admin-1 its entry is not in: "Sabaribougou (Niono, Segou)"
@@ -458,6 +472,28 @@ function contradictedHead(
   );
   const e = r?.placeId ? ctx.gazetteer.get(r.placeId) : undefined;
   if (!r || !e || e.kind !== 'place' || !e.admin1) return null;
+  // The bracket's first unit is the cercle or province (a town stands for its own): "Ersam (Ansongo, Gao)" is
+  // not the Ersan of Bourem cercle, 290 km from Ansongo, though both are in the Gao region (whose seat, the
+  // second unit, is 170 km from it).
+  const first = inner[0]?.placeId ? ctx.gazetteer.get(inner[0].placeId) : undefined;
+  const cercle = first?.kind === 'admin2' ? first.id : first?.kind === 'place' ? first.admin2 : undefined;
+  // (With a second unit only: "Yanfolila (Sikasso)" names its region, whose seat is 250 km away.)
+  if (
+    inner.length > 1 &&
+    first &&
+    cercle &&
+    e.admin2 &&
+    cercle !== e.admin2 &&
+    first.admin1 === e.admin1 &&
+    haversineKm(first.point, e.point) > CONTRADICTED_KM
+  ) {
+    const name = ctx.gazetteer.get(cercle)?.name ?? cercle;
+    const theirs = ctx.gazetteer.get(e.admin2)?.name ?? e.admin2;
+    return {
+      resolution: r,
+      why: `unknown: the gazetteer's ${e.name} (${e.id}) is in ${theirs}, over ${CONTRADICTED_KM} km from ${first.name}, its bracketed unit in ${name}; located through it`,
+    };
+  }
   const regions = new Set<string>();
   for (const x of inner) {
     const u = x.placeId ? ctx.gazetteer.get(x.placeId) : undefined;

@@ -1496,3 +1496,51 @@ describe('protest words (issue 8, stop 22)', () => {
     expect(claims.map((c) => c.eventType)).toEqual(['Protests']);
   });
 });
+
+describe('"X in the area of Y" and "X in the Y area" (issue 8, stop 23)', () => {
+  it('"Mariko in the area of Niono": not the Mariko of Koulikoro, 228 km away; near Niono', () => {
+    const text = 'On Monday Dozo hunters killed two herders near the hamlet of Mariko in the area of Niono.';
+    expect(resolutionOf(text, 'Mariko')?.status).toBe('unknown');
+    expect(claimsOf(text).map((c) => [placeOf(c.placeId)?.name, c.geoPrecision])).toEqual([['Niono', 2]]);
+  });
+
+  it('"Kokourou in the Bandiagara area": not the Kokourou of Kayes, 680 km away', () => {
+    const text = 'On Monday militiamen burned granaries in Kokourou in the Bandiagara area.';
+    expect(resolutionOf(text, 'Kokourou')?.status).toBe('unknown');
+    expect(claimsOf(text).map((c) => [placeOf(c.placeId)?.name, c.geoPrecision])).toEqual([
+      ['Bandiagara', 2],
+    ]);
+    // Without the word of area, "in the Bandiagara ..." says nothing of where Kokourou is.
+    const plain = 'On Monday militiamen burned granaries in Kokourou in the Bandiagara market.';
+    expect(resolutionOf(plain, 'Kokourou')?.status).toBe('resolved');
+  });
+});
+
+describe('"the X area" is an area, not a point (issue 8, stop 23)', () => {
+  it('"in the Nampala area (Segou)": Nampala at precision 2, and the bracket is its unit, not Segou town', () => {
+    const claims = claimsOf('On Monday a drone struck militants in the Nampala area (Segou).');
+    expect(claims.map((c) => [placeOf(c.placeId)?.name, c.geoPrecision])).toEqual([['Nampala', 2]]);
+    // "in Nampala" is the town itself.
+    const town = claimsOf('On Monday a drone struck militants in Nampala.');
+    expect(town.map((c) => [placeOf(c.placeId)?.name, c.geoPrecision])).toEqual([['Nampala', 1]]);
+  });
+
+  it('"the Boni area in Mopti": Mopti is the region that holds Boni, not a second pin at Mopti town', () => {
+    const claims = claimsOf('On Monday gunmen occupied the Boni area in Mopti.');
+    expect(claims.map((c) => [placeOf(c.placeId)?.name, c.geoPrecision])).toEqual([['Boni', 2]]);
+  });
+});
+
+describe('a bracketed cercle contradicts a namesake in another cercle of the same region (issue 8, stop 23)', () => {
+  it('"the village of Ersam (Ansongo, Gao)": not the Ersan of Bourem cercle, 290 km from Ansongo', () => {
+    const text = 'On Monday gunmen killed two herders in the village of Ersam (Ansongo, Gao).';
+    expect(resolutionOf(text, 'Ersam')?.status).toBe('unknown');
+    expect(claimsOf(text).map((c) => placeOf(c.placeId)?.name)).toEqual(["Cercle d'Ansongo"]);
+    // Its own cercle named, it is that Ersan.
+    const own = claimsOf('On Monday gunmen killed two herders in the village of Ersam (Bourem, Gao).');
+    expect(own.map((c) => placeOf(c.placeId)?.name)).toEqual(['Ersan']);
+    // A bracket of the region alone is no cercle: "Yanfolila (Sikasso)" is Yanfolila, 250 km from Sikasso town.
+    const region = claimsOf('On Monday residents of Yanfolila (Sikasso) staged a demonstration.');
+    expect(region.map((c) => placeOf(c.placeId)?.name)).toEqual(['Yanfolila']);
+  });
+});

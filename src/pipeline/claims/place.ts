@@ -412,6 +412,8 @@ const AREA_CODES: ReadonlySet<string> = new Set([
   'PLAT',
 ]);
 
+const AREA_AFTER = /^\s+(?:area|zone|vicinity|surroundings|outskirts)\b/u;
+
 function geoPrecision(e: GazetteerEntry, r: Resolution, s: Sentence, c: ClaimTables): GeoPrecision {
   if (e.kind === 'country' || e.kind === 'continent' || (e.kind === 'vernacular' && !e.country)) return 3;
   if (e.kind !== 'place' || (e.featureCode !== null && AREA_CODES.has(e.featureCode))) return 2;
@@ -419,5 +421,8 @@ function geoPrecision(e: GazetteerEntry, r: Resolution, s: Sentence, c: ClaimTab
   // A qualifier within the four words before the name: "in the vicinity of Mopti", "near Gao".
   const before = s.text.slice(Math.max(0, r.mention.start - s.start - 40), r.mention.start - s.start);
   const toks = tokenize(fold(before)).slice(-5);
-  return c.qualifiers.find(toks).length ? 2 : 1;
+  if (c.qualifiers.find(toks).length) return 2;
+  // ... or the word of area after it: "in the Bandiagara area" is "in the area of Bandiagara".
+  const after = s.text.slice(r.mention.end - s.start, r.mention.end - s.start + 16);
+  return AREA_AFTER.test(after) ? 2 : 1;
 }
