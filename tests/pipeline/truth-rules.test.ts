@@ -1544,3 +1544,22 @@ describe('a bracketed cercle contradicts a namesake in another cercle of the sam
     expect(region.map((c) => placeOf(c.placeId)?.name)).toEqual(['Yanfolila']);
   });
 });
+
+describe('"a similar attack" with no place, in a document about one country (issue 8, stop 23)', () => {
+  it('is in that country (its polygon), not unlocated; with two countries named equally it stays unlocated', () => {
+    const one =
+      "Gunmen killed five soldiers near Djibo on Monday, Burkina Faso's army said.\n\nThree more people died in a similar attack on Wednesday.";
+    expect(claimsOf(one).map((c) => [placeOf(c.placeId)?.name, c.geoPrecision])).toEqual([
+      ['Djibo', 2],
+      ['Burkina Faso', 3],
+    ]);
+    const two =
+      'Gunmen killed five soldiers near Djibo on Monday, the army said. Niger and Mali sent troops.\n\nThree more people died in a similar attack on Wednesday.';
+    expect(claimsOf(two).map((c) => placeOf(c.placeId)?.name)).toEqual(['Djibo']);
+    expect(run(two, '2025-09-19').unlocated.map((u) => u.sentence)).toContain(2);
+    // The same event told again with no place is no second incident: "the attack" is not "another attack".
+    const again =
+      "Gunmen killed five soldiers near Djibo on Monday, Burkina Faso's army said.\n\nThe attack was claimed by no group.";
+    expect(claimsOf(again).map((c) => placeOf(c.placeId)?.name)).toEqual(['Djibo']);
+  });
+});

@@ -9,6 +9,10 @@ import type { CarryOver } from './carry-over.ts';
 import type { ClaimTables, Trigger } from './compiled.ts';
 import { embassyPlace, missionNear, missionOwner, type EmbassyDoc } from './embassy.ts';
 
+/** "a similar attack", "another ambush", "in a separate attack": an event other than the one the text placed. */
+const ANOTHER_EVENT =
+  /\b(?:similar|another|separate|other)\s+(?:\w+\s+)?(?:attacks?|ambush(?:es)?|raids?|assaults?|incidents?|clash(?:es)?|explosions?|bombings?)\b/iu;
+
 export interface Place {
   entry: GazetteerEntry;
   precision: GeoPrecision;
@@ -245,7 +249,18 @@ export function choosePlaces(
   // discourse rule, since an embassy is not where the previous sentence's events were.
   if (embassy) return { places: [{ entry: embassy, precision: 2 }], mission, unknownHere, setAside };
   const carried = mission ? null : carry.carried(s);
-  return { places: carried ?? [], mission, unknownHere, setAside };
+  if (carried) return { places: carried, mission, unknownHere, setAside };
+  // "Three more people died in a similar attack on Wednesday": an event told with no place, in a document about
+  // one country, happened in that country (its whole polygon: no finer guess).
+  const only =
+    leaders.length === 1 &&
+    top >= 2 &&
+    !mission &&
+    !here.some((r) => r.status === 'resolved') &&
+    ANOTHER_EVENT.test(s.text);
+  const country = only ? ctx.gazetteer.get(`country:${leaders[0]?.[0] as string}`) : undefined;
+  if (country) return { places: [{ entry: country, precision: 3 }], mission, unknownHere, setAside };
+  return { places: [], mission, unknownHere, setAside };
 }
 
 const PART_OF_COUNTRY =
