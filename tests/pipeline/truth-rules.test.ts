@@ -1563,3 +1563,18 @@ describe('"a similar attack" with no place, in a document about one country (iss
     expect(claimsOf(again).map((c) => placeOf(c.placeId)?.name)).toEqual(['Djibo']);
   });
 });
+
+describe('event words in the present tense of headlines, and a forced disappearance (issue 8, stop 23)', () => {
+  it.each([
+    ['Thousands march in Niamey over power cuts.', 'Protests'],
+    ['Militants destroy a bridge near Gao.', 'Strategic developments'],
+    ['On Monday militiamen forcefully disappeared two herders in Sevare.', 'Violence against civilians'],
+    ['On Monday traders beat a policeman in Sevare.', 'Violence against civilians'],
+  ])('"%s" is a claim of %s', (text, type) => {
+    expect(claimsOf(text).map((c) => c.eventType)).toEqual([type]);
+  });
+
+  it('"March" the month is no march', () => {
+    expect(claimsOf('In March the mayor of Sevare opened a school.')).toEqual([]);
+  });
+});
