@@ -1576,5 +1576,6 @@ describe('event words in the present tense of headlines, and a forced disappeara
 
   it('"March" the month is no march', () => {
     expect(claimsOf('In March the mayor of Sevare opened a school.')).toEqual([]);
+    expect(claimsOf('The school reopened on 2 March in Sevare.')).toEqual([]);
   });
 });
