@@ -1567,9 +1567,9 @@ describe('"a similar attack" with no place, in a document about one country (iss
 describe('event words in the present tense of headlines, and a forced disappearance (issue 8, stop 23)', () => {
   it.each([
     ['Thousands march in Niamey over power cuts.', 'Protests'],
-    ['Militants destroy a bridge near Gao.', 'Strategic developments'],
+    ['A militant group destroys a bridge near Gao.', 'Strategic developments'],
     ['On Monday militiamen forcefully disappeared two herders in Sevare.', 'Violence against civilians'],
-    ['On Monday traders beat a policeman in Sevare.', 'Violence against civilians'],
+    ['On Monday traders beat two policemen in Sevare.', 'Violence against civilians'],
   ])('"%s" is a claim of %s', (text, type) => {
     expect(claimsOf(text).map((c) => c.eventType)).toEqual([type]);
   });
@@ -1577,5 +1577,11 @@ describe('event words in the present tense of headlines, and a forced disappeara
   it('"March" the month is no march', () => {
     expect(claimsOf('In March the mayor of Sevare opened a school.')).toEqual([]);
     expect(claimsOf('The school reopened on 2 March in Sevare.')).toEqual([]);
+  });
+
+  it('nor is a retreat, a crowd at the market, or a vow to destroy', () => {
+    expect(claimsOf('The militants beat a hasty retreat from Gao on Monday.')).toEqual([]);
+    expect(claimsOf('Residents gathered at the market in Gao on Monday.')).toEqual([]);
+    expect(claimsOf('The army vowed to destroy the militants in Gao.')).toEqual([]);
   });
 });
