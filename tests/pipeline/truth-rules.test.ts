@@ -1561,6 +1561,14 @@ describe('"a similar attack" with no place, in a document about one country (iss
     const again =
       "Gunmen killed five soldiers near Djibo on Monday, Burkina Faso's army said.\n\nThe attack was claimed by no group.";
     expect(claimsOf(again).map((c) => placeOf(c.placeId)?.name)).toEqual(['Djibo']);
+    // Nor is a condemnation of other attacks, or a warning of another.
+    for (const next of [
+      'The government condemned the attack and other attacks on civilians.',
+      'Another attack could follow, the minister warned.',
+    ]) {
+      const text = `Gunmen killed five soldiers near Djibo on Monday, Burkina Faso's army said.\n\n${next}`;
+      expect(claimsOf(text).map((c) => placeOf(c.placeId)?.name)).toEqual(['Djibo']);
+    }
   });
 });
 

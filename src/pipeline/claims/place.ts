@@ -9,9 +9,10 @@ import type { CarryOver } from './carry-over.ts';
 import type { ClaimTables, Trigger } from './compiled.ts';
 import { embassyPlace, missionNear, missionOwner, type EmbassyDoc } from './embassy.ts';
 
-/** "a similar attack", "another ambush", "in a separate attack": an event other than the one the text placed. */
+/** "died in a similar attack", "killed in another ambush", "in a separate raid": an event other than the one the
+ * text placed, told as what happened (not "condemned other attacks", not "another attack could follow"). */
 const ANOTHER_EVENT =
-  /\b(?:similar|another|separate|other)\s+(?:\w+\s+)?(?:attacks?|ambush(?:es)?|raids?|assaults?|incidents?|clash(?:es)?|explosions?|bombings?)\b/iu;
+  /\bin\s+(?:a\s+similar|another|a\s+separate)\s+(?:\w+\s+)?(?:attack|ambush|raid|assault|incident|clash|explosion|bombing)\b/iu;
 
 export interface Place {
   entry: GazetteerEntry;
