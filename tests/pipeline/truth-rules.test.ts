@@ -1593,3 +1593,24 @@ describe('event words in the present tense of headlines, and a forced disappeara
     expect(claimsOf('The army vowed to destroy the militants in Gao.')).toEqual([]);
   });
 });
+
+describe('forecasts are kept apart from events (issue 8, stop 23)', () => {
+  it.each([
+    'Another attack could follow in Djibo, the minister warned.',
+    'Analysts fear an attack on Djibo.',
+    'Residents fear that jihadists will attack Djibo.',
+    'An attack on Djibo is expected.',
+    'The army is preparing an offensive on Djibo.',
+    'Protests are planned in Niamey on Friday.',
+  ])('"%s" is speculative', (text) => {
+    expect(claimsOf(text).map((c) => c.modality)).toEqual(['speculative']);
+  });
+
+  it.each([
+    'Officials said they will investigate the attack in Djibo.',
+    'The attack in Djibo on Monday was planned for weeks.',
+    'On Monday locals in Djibo who were preparing a ritual destroyed a shrine.',
+  ])('"%s" is reported', (text) => {
+    expect(claimsOf(text).map((c) => c.modality)).toEqual(['reported']);
+  });
+});

@@ -8,6 +8,10 @@ import type { ClaimTables, ModalityCue, Trigger } from './compiled.ts';
 
 const CALL: ReadonlySet<string> = new Set(['call', 'calls', 'called', 'calling']);
 const NOTICE: ReadonlySet<string> = new Set(['alert', 'alerts', 'warning', 'advisory']);
+/** After the event word (and a place): "... are planned", "... scheduled for Friday", "an attack on Djibo is
+ * expected" ("the attack was planned" happened: no past tense). */
+const AHEAD_AFTER =
+  /^(?:\s+(?:on|in|at|against|near|of)\s+\p{Lu}[\p{L}'’-]*)?(?:\s+(?:is|are|has\s+been|have\s+been))?\s+(?:planned|scheduled|expected|feared)\b/iu;
 
 /** How many months before the publication a month- or week-precise date ends for its event to be history ("the
  * attack which left 19 people dead in March 2016", told in January 2017). */
@@ -60,7 +64,7 @@ export function modalityOf(
   // ("a deadly attack hit Gao, which could ..." and "an ambush near Gao killed soldiers and may ..." happened).
   const nominal = tokens
     .slice(Math.max(0, trigger.first - 3), trigger.first)
-    .some((t) => t.key === 'a' || t.key === 'an' || t.key === 'any');
+    .some((t) => t.key === 'a' || t.key === 'an' || t.key === 'any' || t.key === 'another');
   const closeModal = (h: CueHit<ModalityCue>) =>
     h.value === 'speculative' &&
     h.first > trigger.last &&
@@ -68,6 +72,20 @@ export function modalityOf(
     !raw.slice((tokens[trigger.last] as Token).end, (tokens[h.first] as Token).start).includes(',') &&
     !events.some((e) => e.first > trigger.last && e.first < h.first);
   if (nominal && hits.some(closeModal)) return 'speculative';
+  // "jihadists will attack Djibo", "are set to march", "preparing an offensive": the future, right before the
+  // event word ("locals preparing a ritual destroyed bulbs" did destroy). "Protests are planned in Niamey",
+  // "a march scheduled for Friday": the event word, then the word that puts it ahead.
+  const lead = tokens.slice(Math.max(0, trigger.first - 2), trigger.first).map((t) => t.key);
+  if (
+    lead.includes('will') ||
+    lead.includes('preparing') ||
+    /\b(?:going|set|about) to\s+$/iu.test(raw.slice(0, (tokens[trigger.first] as Token).start))
+  )
+    return 'speculative';
+  if (
+    AHEAD_AFTER.test(raw.slice((tokens[trigger.last] as Token).end, (tokens[trigger.last] as Token).end + 40))
+  )
+    return 'speculative';
   if (hits.some((h) => h.value === 'historical')) return 'historical';
   if (date && date.precision === 3 && refYear !== null && Number(date.end.slice(0, 4)) < refYear - 1)
     return 'historical';
