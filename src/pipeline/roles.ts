@@ -190,6 +190,12 @@ const ENTERING_BEFORE = /\b(?:entering|crossed into|crossing into|bound for|dest
 const SPEECH_AFTER =
   /^[^.;:!?]{0,60}?\b(?:said|says|told|reported|according|confirmed|stated|added|explained|recounted|described)\b/u;
 
+/** Before a source noun: "said Amadou Diallo, a ..." (folded). */
+const SPEECH_APPOSITION =
+  /\b(?:said|says|told|according\s+to)\b[^.;:!?]{0,60},\s+(?:an?|the)\s+(?:[\p{L}'’-]+\s+){0,2}$/u;
+/** "according to a statement from the ministry in X", "according to sources in X" (folded). */
+const ACCORDING_BEFORE = /\baccording\s+to\s+(?:[^.;:!?,]{0,50}?\s)?(?:in|from|at)\s+(?:the\s+)?$/u;
+
 const ARTICLE_BEFORE = /\b(?:a|an)\s+$/u;
 /** "Kouba residents went to Koubri to protest", "residents of Kouba marched to Koubri": where the people are from,
  * not where they went to do it (folded text). */
@@ -355,8 +361,18 @@ export function mentionRole(
   const source = rules.sourceBefore.exec(before);
   // "the mayor of the nearby town of X said": the neighbour word makes it certain that X is elsewhere.
   // Without a neighbour word only when the report is attributed: "residents of X said", not "residents in X protested".
-  if (source && (source[1] !== undefined || SPEECH_AFTER.test(after)))
+  // ("said Amadou Diallo, a resident of Sevare": the speech verb may come first, the source in apposition.)
+  if (
+    source &&
+    (source[1] !== undefined ||
+      SPEECH_AFTER.test(after) ||
+      SPEECH_APPOSITION.test(before.slice(0, before.length - source[0].length)))
+  )
     return { role: 'source', cue: source[0].trim(), km: null, weak: source[1] === undefined };
+  // "according to a statement from the ministry in Bamako": where the report comes from. Weak: "according to
+  // residents in Gao, gunmen attacked a checkpoint" was in Gao when nothing else is named.
+  const according = ACCORDING_BEFORE.exec(before);
+  if (according) return { role: 'source', cue: according[0].trim(), km: null, weak: true };
   // "abducted a journalist from Douentza in Mandio", "peacekeepers from Niger were injured ... between Menaka and
   // Ansongo": where a person is from, the event place if nothing else is.
   const people = source && /\bfrom\s/u.test(source[0]) ? source : rules.peopleFromBefore.exec(before);

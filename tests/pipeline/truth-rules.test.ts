@@ -1614,3 +1614,21 @@ describe('forecasts are kept apart from events (issue 8, stop 23)', () => {
     expect(claimsOf(text).map((c) => c.modality)).toEqual(['reported']);
   });
 });
+
+describe('where the report comes from is no event place (issue 8, stop 23)', () => {
+  it('"killed in Kidal, according to a statement from the ministry in Bamako": Kidal only', () => {
+    const text =
+      'A Malian soldier was killed in Kidal, according to a statement from the ministry in Bamako.';
+    expect(claimsOf(text).map((c) => placeOf(c.placeId)?.name)).toEqual(['Kidal']);
+    // Named alone, the source's town is where the event was told to be, near it at best.
+    const alone = claimsOf('According to residents in Gao, gunmen attacked a checkpoint on Monday.');
+    expect(alone.map((c) => [placeOf(c.placeId)?.name, c.geoPrecision])).toEqual([['Gao', 2]]);
+  });
+
+  it('"killed in Mopti region, said Amadou Diallo, a resident of Sevare": the region, not Sevare', () => {
+    const text = 'Dozens of people were killed in Mopti region, said Amadou Diallo, a resident of Sevare.';
+    expect(claimsOf(text).map((c) => [placeOf(c.placeId)?.kind, placeOf(c.placeId)?.name])).toEqual([
+      ['admin1', 'Mopti'],
+    ]);
+  });
+});
