@@ -115,6 +115,92 @@ export const idOf = (ix: ClaimIndex, p: number): string => {
   return v >= 0 ? v.toString(16).padStart(8, '0') : (ix.otherIds[-v - 1] as string);
 };
 
+/** The string tables of an index (or of one document's packed claims), in the order of TABLES. */
+function newTables() {
+  return {
+    sources: new Table<string>(same),
+    places: new Table<string>(same),
+    offsets: new Table<Offset>((o) => `${o.km}/${o.bearing}`),
+    eventTypes: new Table<string>(same),
+    subEventTypes: new Table<string>(same),
+    modalities: new Table<Modality>(same),
+    dates: new Table<string>(same),
+    actorLists: new Table<readonly string[]>(listKey),
+    impactLists: new Table<readonly Impact[]>(listKey),
+    unlocatedNames: new Table<string>(same),
+    otherIds: new Table<string>(same),
+  };
+}
+type Tables = ReturnType<typeof newTables>;
+const TABLES = [
+  'sources',
+  'places',
+  'offsets',
+  'eventTypes',
+  'subEventTypes',
+  'modalities',
+  'dates',
+  'actorLists',
+  'impactLists',
+  'unlocatedNames',
+  'otherIds',
+] as const satisfies readonly (keyof Tables)[];
+
+/** A claim's fields as numbers, indexes into `t` as ClaimIndexBuilder.add makes them (the same adds in the same
+ * order, so that tables filled by these values are in the same first-seen order as by add): src, start, end, id,
+ * place, off, et, sub, mod, ds, de, tp, gp, fat, act, imp, unl. */
+function claimValues(c: Claim, t: Tables, v: Float64Array, o: number): void {
+  v[o] = t.sources.add(c.sourceId);
+  v[o + 1] = c.start;
+  v[o + 2] = c.end;
+  v[o + 3] = HEX8.test(c.id) ? parseInt(c.id, 16) : -(t.otherIds.add(c.id) + 1);
+  v[o + 4] = t.places.add(c.placeId);
+  // A stated offset of 0 km is an offset still: only a missing one is none (group.ts's bucket key).
+  v[o + 5] = c.offset ? t.offsets.add(c.offset) + 1 : 0;
+  v[o + 6] = t.eventTypes.add(c.eventType);
+  v[o + 7] = t.subEventTypes.addNullable(c.subEventType);
+  v[o + 8] = t.modalities.add(c.modality);
+  v[o + 9] = t.dates.addNullable(c.dateStart);
+  v[o + 10] = t.dates.addNullable(c.dateEnd);
+  v[o + 11] = c.timePrecision ?? 0;
+  v[o + 12] = c.geoPrecision;
+  v[o + 13] = c.fatalities ?? NaN;
+  v[o + 14] = t.actorLists.add(c.actors);
+  v[o + 15] = t.impactLists.add(c.impacts);
+  v[o + 16] = t.unlocatedNames.addNullable(c.unlocatedName);
+}
+const FIELDS = 17;
+
+/** Packed claims start so (and are empty when there are none): anything else is not packed claims. */
+const PACK_MAGIC = [0x00, 0x43, 0x49, 0x31]; // "\0CI1"
+const PACK_HEAD = 12;
+const utf8 = new TextDecoder();
+
+/** One document's claims (their sentences left out) as bytes the grouping worker adds without parsing every
+ * claim's JSON nor looking every field up in the corpus's tables: the document's own tables (JSON, small), then
+ * each claim's fields as float64 indexes into them (claimValues). Empty when there are no claims. */
+export function packClaims(claims: readonly Claim[]): Uint8Array {
+  if (!claims.length) return new Uint8Array(0);
+  const t = newTables();
+  const v = new Float64Array(claims.length * FIELDS);
+  claims.forEach((c, i) => claimValues(c, t, v, i * FIELDS));
+  const tables = new TextEncoder().encode(JSON.stringify(TABLES.map((k) => t[k].list)));
+  const pad = (8 - ((PACK_HEAD + tables.length) % 8)) % 8;
+  const out = new Uint8Array(PACK_HEAD + tables.length + pad + v.byteLength);
+  out.set(PACK_MAGIC, 0);
+  const dv = new DataView(out.buffer);
+  dv.setUint32(4, claims.length, true);
+  dv.setUint32(8, tables.length, true);
+  out.set(tables, PACK_HEAD);
+  out.set(new Uint8Array(v.buffer), PACK_HEAD + tables.length + pad);
+  return out;
+}
+
+/** Whether `b` is packClaims's bytes (of its header: the rest is checked as it is read). */
+export function isPackedClaims(b: Uint8Array): boolean {
+  return b.length === 0 || (b.length >= PACK_HEAD && PACK_MAGIC.every((x, i) => b[i] === x));
+}
+
 /** Claims added one at a time (their sentences left out), then sorted into a ClaimIndex. */
 export class ClaimIndexBuilder {
   n = 0;
@@ -138,19 +224,7 @@ export class ClaimIndexBuilder {
     unl: new Col<Int32Array>(Int32Array),
     flags: new Col<Uint8Array>(Uint8Array),
   };
-  private readonly t = {
-    sources: new Table<string>(same),
-    places: new Table<string>(same),
-    offsets: new Table<Offset>((o) => `${o.km}/${o.bearing}`),
-    eventTypes: new Table<string>(same),
-    subEventTypes: new Table<string>(same),
-    modalities: new Table<Modality>(same),
-    dates: new Table<string>(same),
-    actorLists: new Table<readonly string[]>(listKey),
-    impactLists: new Table<readonly Impact[]>(listKey),
-    unlocatedNames: new Table<string>(same),
-    otherIds: new Table<string>(same),
-  };
+  private readonly t = newTables();
 
   /** Adds a claim (its text is not read: `flags` stands for it); returns its line. */
   add(c: Claim, flags: number): number {
@@ -176,6 +250,69 @@ export class ClaimIndexBuilder {
     cols.unl.set(i, t.unlocatedNames.addNullable(c.unlocatedName));
     cols.flags.set(i, flags);
     return i;
+  }
+
+  /** Adds one document's packed claims (packClaims), in their order, as add would add them with flags 0;
+   * `onClaim` is told each claim's source id and line. Throws on bytes that are not packed claims. */
+  addPacked(b: Uint8Array, onClaim: (sourceId: string, line: number) => void): void {
+    if (b.length === 0) return;
+    if (!isPackedClaims(b)) throw new Error('not packed claims');
+    const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+    const n = dv.getUint32(4, true);
+    const tl = dv.getUint32(8, true);
+    const pad = (8 - ((PACK_HEAD + tl) % 8)) % 8;
+    const at = PACK_HEAD + tl + pad;
+    if (at + n * FIELDS * 8 !== b.length) throw new Error('packed claims of the wrong length');
+    const lists = JSON.parse(utf8.decode(b.subarray(PACK_HEAD, PACK_HEAD + tl))) as unknown[][];
+    if (!Array.isArray(lists) || lists.length !== TABLES.length) throw new Error('packed claims: bad tables');
+    const { cols, t } = this;
+    // Each of the document's table entries to the corpus's, added in the document's first-seen order (= the
+    // order add meets them in its claims).
+    const [src, place, off, et, sub, mod, dates, act, imp, unl, other] = TABLES.map((k, i) => {
+      const table = t[k] as Table<unknown>;
+      return Int32Array.from(lists[i] as unknown[], (x) => table.add(x));
+    }) as Int32Array[] as [
+      Int32Array,
+      Int32Array,
+      Int32Array,
+      Int32Array,
+      Int32Array,
+      Int32Array,
+      Int32Array,
+      Int32Array,
+      Int32Array,
+      Int32Array,
+      Int32Array,
+    ];
+    const v = new Float64Array(n * FIELDS);
+    new Uint8Array(v.buffer).set(b.subarray(at));
+    const sources = t.sources.list;
+    const orNone = (map: Int32Array, x: number) => (x ? (map[x - 1] as number) + 1 : 0);
+    for (let k = 0; k < n; k++) {
+      const o = k * FIELDS;
+      const i = this.n++;
+      const s = src[v[o] as number] as number;
+      cols.src.set(i, s);
+      cols.start.set(i, v[o + 1] as number);
+      cols.end.set(i, v[o + 2] as number);
+      const id = v[o + 3] as number;
+      cols.id.set(i, id >= 0 ? id : -((other[-id - 1] as number) + 1));
+      cols.place.set(i, place[v[o + 4] as number] as number);
+      cols.off.set(i, orNone(off, v[o + 5] as number));
+      cols.et.set(i, et[v[o + 6] as number] as number);
+      cols.sub.set(i, orNone(sub, v[o + 7] as number));
+      cols.mod.set(i, mod[v[o + 8] as number] as number);
+      cols.ds.set(i, orNone(dates, v[o + 9] as number));
+      cols.de.set(i, orNone(dates, v[o + 10] as number));
+      cols.tp.set(i, v[o + 11] as number);
+      cols.gp.set(i, v[o + 12] as number);
+      cols.fat.set(i, v[o + 13] as number);
+      cols.act.set(i, act[v[o + 14] as number] as number);
+      cols.imp.set(i, imp[v[o + 15] as number] as number);
+      cols.unl.set(i, orNone(unl, v[o + 16] as number));
+      cols.flags.set(i, 0);
+      onClaim(sources[s] as string, i);
+    }
   }
 
   /** The flags of the claim added at `line` (its sentence read after it was added). */

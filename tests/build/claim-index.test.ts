@@ -4,7 +4,7 @@
 import { expect, it } from 'vitest';
 import { loadContext, readCorpus, ROOT } from '../../scripts/lib/load.ts';
 import { docOutput } from '../../src/pipeline/build.ts';
-import { claimAt, ClaimIndexBuilder, idOf } from '../../src/pipeline/claim-index.ts';
+import { claimAt, ClaimIndexBuilder, idOf, isPackedClaims, packClaims } from '../../src/pipeline/claim-index.ts';
 import { compareStrings } from '../../src/common/strings.ts';
 import type { Claim } from '../../src/pipeline/types.ts';
 import { join } from 'node:path';
@@ -43,4 +43,48 @@ it('gives back every claim of the bundled corpus, sorted by source, offset and i
     )
     .map((x) => x.i);
   expect([...ix.line]).toEqual(want);
+}, 120_000);
+
+it("packed claims (one document's at a time) make the very index that adding each claim makes", () => {
+  const ctx = loadContext();
+  const { docs } = readCorpus(join(ROOT, 'geodata/sources'));
+  const perDoc = docs.map((d) => docOutput(d, ctx).claims);
+  // An id that is not 8 hex digits, a claim with an offset of 0 km and one with its nullable fields null.
+  const first = perDoc.find((l) => l.length > 1) as Claim[];
+  const c0 = first[0] as Claim;
+  first.push({ ...c0, id: 'zz-odd' }, { ...c0, id: 'abcdef01', offset: { km: 0, bearing: 90 } });
+  first.push({
+    ...c0,
+    id: '00000001',
+    subEventType: null,
+    dateStart: null,
+    dateEnd: null,
+    timePrecision: null,
+    fatalities: null,
+    unlocatedName: 'Somewhere',
+  });
+  perDoc.push([]);
+  const one = new ClaimIndexBuilder();
+  perDoc.flat().forEach((c) => one.add(c, 0));
+  const packed = new ClaimIndexBuilder();
+  const told: [string, number][] = [];
+  for (const l of perDoc) {
+    const b = packClaims(l);
+    expect(isPackedClaims(b)).toBe(true);
+    packed.addPacked(b, (s, line) => told.push([s, line]));
+  }
+  expect(told).toEqual(perDoc.flat().map((c, i) => [c.sourceId, i]));
+  expect(packed.n).toBe(one.n);
+  expect(packed.finish()).toEqual(one.finish());
+}, 120_000);
+
+it('bytes that are not packed claims are refused', () => {
+  const c = { sourceId: 's', id: '0000000a' } as Claim;
+  expect(isPackedClaims(new TextEncoder().encode(JSON.stringify(c)))).toBe(false);
+  const ctx = loadContext();
+  const { docs } = readCorpus(join(ROOT, 'geodata/sources'));
+  const claims = docs.flatMap((d) => docOutput(d, ctx).claims);
+  const b = packClaims(claims);
+  expect(() => new ClaimIndexBuilder().addPacked(b.subarray(0, b.length - 8), () => {})).toThrow();
+  expect(() => new ClaimIndexBuilder().addPacked(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]), () => {})).toThrow();
 }, 120_000);

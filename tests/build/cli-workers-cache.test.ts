@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/load.ts';
+import { encodeEntry, readEntry, type CacheEntry } from '../../scripts/lib/builder/cache.ts';
 import { CLI as cli, LONG, TSX as tsx, copyLiteGeodata } from './cli-fixture.ts';
 
 const FILES = ['incidents.geojson', 'risk.json', 'sources.json', 'report.json', 'unlocated.json', 'report.txt'];
@@ -88,6 +89,28 @@ describe('build:data workers and cache', () => {
     expect(how(r.stdout)).toEqual({ built: 2, cached: 3 });
     expectSame(r.out, reference);
     expect(statSync(b).size).toBeGreaterThan(100); // stored again, whole
+    expect(how(build(['--cache', cache]).stdout)).toEqual({ built: 0, cached: 5 });
+  }, LONG);
+
+  it('an entry of another layout, or whose claims are not packed, is rebuilt, not misread', () => {
+    build(['--cache', cache]);
+    const [a, b] = entries().map((f) => join(cache, f));
+    if (!a || !b) throw new Error('expected cache entries');
+    // The header says layout 3 (the claims were JSON then).
+    const bytes = readFileSync(a);
+    const nl = bytes.indexOf(10);
+    const header = bytes.subarray(0, nl).toString('utf8');
+    expect(header).toContain('"layout":4');
+    writeFileSync(a, Buffer.concat([Buffer.from(header.replace('"layout":4', '"layout":3')), bytes.subarray(nl)]));
+    // Layout 4 and whole (its SHA-256 checks out), but its claims JSON, as layout 3 stored them.
+    const key = JSON.parse(readFileSync(b).subarray(0, readFileSync(b).indexOf(10)).toString('utf8')) as { key: string };
+    const old = readEntry(cache, key.key);
+    if (!old) throw new Error('expected a whole entry');
+    const json = Buffer.from('{"id":"0000000a","sourceId":"x","start":0,"end":1}');
+    writeFileSync(b, encodeEntry(key.key, { record: { ...old.record, claims: json }, frags: old.frags as CacheEntry['frags'] }));
+    const r = build(['--cache', cache]);
+    expect(how(r.stdout)).toEqual({ built: 2, cached: 3 });
+    expectSame(r.out, reference);
     expect(how(build(['--cache', cache]).stdout)).toEqual({ built: 0, cached: 5 });
   }, LONG);
 

@@ -13,7 +13,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const KEY = 'ab'.repeat(32);
 const entry: CacheEntry = {
-  record: { claims: '{"a":1}', tally: { sentences: 3 } as unknown as CacheEntry['record']['tally'] },
+  record: { claims: new Uint8Array(0), tally: { sentences: 3 } as unknown as CacheEntry['record']['tally'] },
   frags: Object.fromEntries(FRAGMENTS.map((f) => [f, `"${f} bytes é"`])) as CacheEntry['frags'],
 };
 /** A clock far enough after every write that each entry has settled (the memo remembers only those). */

@@ -13,10 +13,14 @@ import { writeAtomic } from './atomic.ts';
 import { statSignature } from './scan-memo.ts';
 import type { SourceMeta } from '../../../src/pipeline/types.ts';
 import type { CorpusEntry } from '../corpus.ts';
+import { isPackedClaims } from '../../../src/pipeline/claim-index.ts';
 import { FRAGMENTS, type DocBytes, type DocFragments, type DocRecord } from './fragments.ts';
 
-/** Bump when the entry layout changes. */
-const LAYOUT = 3;
+/** Bump when what a key stands for changes. */
+const KEY_LAYOUT = 3;
+/** Bump when the entry layout changes (4: the claims packed, claim-index.ts packClaims). An entry of another layout
+ * under a key is not read (it is built again and replaced). */
+const LAYOUT = 4;
 
 export interface CacheEntry {
   record: DocRecord;
@@ -41,7 +45,7 @@ export function docKey(k: {
   meta: SourceMeta;
   sha256: string;
 }): string {
-  return sha256(JSON.stringify([LAYOUT, k.code, k.geodata, k.id, k.file, k.format, k.meta, k.sha256]));
+  return sha256(JSON.stringify([KEY_LAYOUT, k.code, k.geodata, k.id, k.file, k.format, k.meta, k.sha256]));
 }
 
 /** The keys of documents (build order kept) under the code and geodata fingerprints `code`, `geodata`. */
@@ -102,7 +106,9 @@ export function decodeEntry(key: string, buf: Buffer, checked = false): CachedEn
     const frags: DocBytes = Object.fromEntries(
       FRAGMENTS.map((f, i) => [f, parts[i + 2] as Uint8Array]),
     ) as Record<keyof DocBytes, Uint8Array>;
-    return { record: { tally, claims: parts[1] as Uint8Array }, frags };
+    const claims = parts[1] as Uint8Array;
+    if (!isPackedClaims(claims)) return null;
+    return { record: { tally, claims }, frags };
   } catch {
     return null;
   }

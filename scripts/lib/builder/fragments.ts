@@ -3,16 +3,18 @@
 // stores them and the writer appends them, so the cached and the fresh build write the very same bytes.
 
 import type { DocOutput } from '../../../src/pipeline/build.ts';
+import { packClaims } from '../../../src/pipeline/claim-index.ts';
 import { summarySection, type DocTally } from '../../../src/pipeline/report.ts';
 import { escapeControls } from '../escape.ts';
 import { escapeStrings } from '../report-text.ts';
 
-/** What the main thread keeps of a document: what it adds to the counts, and its claims for grouping as JSON
- * (list items joined by commas), their sentence text left out (it is in the claimText fragment: a claim's text is
- * a third of its memory and grouping never reads it). The main thread never parses the claims: it hands their
- * bytes on to the grouping worker, which parses them once. */
+/** What the main thread keeps of a document: what it adds to the counts, and its claims for grouping packed
+ * (claim-index.ts packClaims: the document's string tables and each claim's fields as indexes into them), their
+ * sentence text left out (it is in the claimText fragment: a claim's text is a third of its memory and grouping
+ * never reads it). The main thread never reads the claims: it hands their bytes on to the grouping worker, which
+ * adds them to its index without parsing each claim's JSON. */
 export interface DocRecord {
-  claims: string | Uint8Array;
+  claims: Uint8Array;
   tally: DocTally;
 }
 
@@ -24,7 +26,7 @@ export type DocBytes = Record<(typeof FRAGMENTS)[number], string | Uint8Array>;
 const list = (items: readonly unknown[]): string => items.map((x) => JSON.stringify(x)).join(',');
 
 export function recordOf(o: DocOutput): DocRecord {
-  return { claims: list(o.claims.map((c) => ({ ...c, text: '' }))), tally: o.report.tally };
+  return { claims: packClaims(o.claims), tally: o.report.tally };
 }
 
 export function fragmentsOf(o: DocOutput): DocFragments {

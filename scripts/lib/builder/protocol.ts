@@ -18,10 +18,16 @@ export interface WorkerSetup {
 
 export type ToWorker =
   | { type: 'doc'; seq: number; entry: CorpusEntry }
-  /** Documents' claims (text left out) as one JSON list's bytes, and their metadata, in merge order, to the
-   * grouping worker as they merge; `keys`: the documents' cache keys (null without a cache), for the incident
-   * store (incident-store.ts). */
-  | { type: 'claims'; claims: Uint8Array; meta: [string, SourceMeta][]; keys: string[] | null }
+  /** Documents' claims (text left out), each document's packed (claim-index.ts packClaims), one after the other
+   * in `claims` (`lengths`: each one's bytes), and their metadata, in merge order, to the grouping worker as they
+   * merge; `keys`: the documents' cache keys (null without a cache), for the incident store (incident-store.ts). */
+  | {
+      type: 'claims';
+      claims: Uint8Array;
+      lengths: number[];
+      meta: [string, SourceMeta][];
+      keys: string[] | null;
+    }
   /** Every document is merged: group the claims sent, write incidents.geojson (`texts`: the claims' sentences)
    * and the incidents' half of the map layer into `outDir` (the main thread wrote its `sources` sources, in
    * `textChunks` text chunks). */

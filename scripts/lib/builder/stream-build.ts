@@ -63,7 +63,6 @@ const DOCS_PER_EXTRA_WORKER = 300;
 const AHEAD = 256;
 /** Documents whose claims go to the grouping worker in one message. */
 const CLAIM_BATCH = 64;
-const [OPEN, COMMA, CLOSE] = ['[', ',', ']'].map((s) => Buffer.from(s)) as [Buffer, Buffer, Buffer];
 
 /** Where the length of the last build's report.txt head is kept in the cache folder (a guess only: any value
  * gives the same bytes, a wrong one costs a copy of the sections). */
@@ -190,10 +189,10 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
     };
     const sendBatch = () => {
       if (batch.meta.length) {
-        const items = batch.claims.flatMap((c, i) => (i ? [COMMA, c] : [c]));
         pool.sendClaims({
           type: 'claims',
-          claims: Buffer.concat([OPEN, ...items, CLOSE]),
+          claims: Buffer.concat(batch.claims),
+          lengths: batch.claims.map((c) => c.length),
           meta: batch.meta,
           keys: cache === null ? null : batch.keys,
         });
@@ -221,8 +220,7 @@ export async function streamBuild(o: StreamBuildOptions): Promise<StreamBuildRes
       dropped.add(frags.dropped);
       text.write(frags.text);
       claimText.write(frags.claimText);
-      if (record.claims.length)
-        batch.claims.push(typeof record.claims === 'string' ? Buffer.from(record.claims) : record.claims);
+      if (record.claims.length) batch.claims.push(record.claims);
       batch.meta.push([e.id, e.meta]);
       batch.keys.push(key);
       if (batch.meta.length >= CLAIM_BATCH) sendBatch();

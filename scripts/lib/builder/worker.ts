@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { docOutput } from '../../../src/pipeline/build.ts';
 import { ClaimIndexBuilder } from '../../../src/pipeline/claim-index.ts';
-import type { Claim, SourceMeta } from '../../../src/pipeline/types.ts';
+import type { SourceMeta } from '../../../src/pipeline/types.ts';
 import { readArticle } from '../corpus.ts';
 import { loadContext, type LoadedContext } from '../load.ts';
 import { docKey, writeEntry } from './cache.ts';
@@ -38,17 +38,19 @@ try {
 port.on('message', (m: ToWorker) => {
   if (!ctx) return;
   if (m.type === 'claims') {
-    const claims = JSON.parse(
-      Buffer.from(m.claims.buffer, m.claims.byteOffset, m.claims.length).toString('utf8'),
-    );
     // Each claim's document (its number in merge order) and place among the document's claims, for the store.
     const docOf = new Map<string, number>();
     m.meta.forEach(([id, meta], i) => {
       toGroup.meta.set(id, meta);
       docOf.set(id, toGroup.claims.addDoc(m.keys?.[i] ?? null));
     });
-    for (const c of claims as Claim[])
-      toGroup.claims.addClaim(docOf.get(c.sourceId) as number, toGroup.index.add(c, 0));
+    const onClaim = (sourceId: string, line: number) =>
+      toGroup.claims.addClaim(docOf.get(sourceId) as number, line);
+    let at = 0;
+    for (const n of m.lengths) {
+      toGroup.index.addPacked(m.claims.subarray(at, at + n), onClaim);
+      at += n;
+    }
     return;
   }
   if (m.type === 'group') {
