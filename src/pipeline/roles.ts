@@ -52,6 +52,7 @@ export interface RoleLexicon {
   routeLinks: string[];
   borderNouns: string[];
   nameTitles: string[];
+  givenNames: string[];
   placeModifiers: string[];
   namedThings: string[];
   facilityNouns: string[];
@@ -88,6 +89,7 @@ export interface RoleRules {
   namedThingAfter: RegExp;
   facilityAfter: RegExp;
   titles: ReadonlySet<string>;
+  givenNames: ReadonlySet<string>;
   placeModifiers: ReadonlySet<string>;
 }
 
@@ -169,6 +171,7 @@ export function compileRoles(lex: RoleLexicon): RoleRules {
     facilityAfter: new RegExp(`^\\s+(?:${alt(lex.facilityNouns)})\\b`, 'u'),
     namedThingAfter: new RegExp(`^\\s+(?:international\\s+)?(?:${alt(lex.namedThings)})\\b`, 'u'),
     titles: new Set(lex.nameTitles),
+    givenNames: new Set(lex.givenNames),
     placeModifiers: new Set(lex.placeModifiers),
   };
 }
@@ -478,7 +481,8 @@ function inName(
   if (!prev) return null;
   const word = prev[1] ?? '';
   const key = fold(word).replace(/[.'’]+$/, '');
-  if (rules.titles.has(key)) return `${word} …`;
+  // ("Ousmane Bla", "Amadou Koufa's deputy": a given name makes the place's word a surname.)
+  if (rules.titles.has(key) || rules.givenNames.has(key)) return `${word} …`;
   if (heading || rules.placeModifiers.has(key) || !/\p{Ll}/u.test(word)) return null;
   // A capitalised word right before the place: a given name when a title heads the run of capitalised words
   // ("President Ibrahim Boubacar Keita"), or a facility's name when a facility noun follows ("Modibo Keita

@@ -1632,3 +1632,19 @@ describe('where the report comes from is no event place (issue 8, stop 23)', () 
     ]);
   });
 });
+
+describe('a place word after a given name is a surname (issue 8, stop 23)', () => {
+  it('"killed Ousmane Bla ... in Segou region": the region, not the cercle of Bla', () => {
+    const text = 'Assailants killed Ousmane Bla and two others on Monday in Segou region.';
+    expect(claimsOf(text).map((c) => [placeOf(c.placeId)?.kind, placeOf(c.placeId)?.name])).toEqual([
+      ['admin1', 'Ségou'],
+    ]);
+    expect(
+      claimsOf("Soldiers killed Amadou Koufa's deputy near Mopti.").map((c) => placeOf(c.placeId)?.name),
+    ).toEqual(['Mopti']);
+    // Without the given name, Bla is the town.
+    expect(claimsOf('Gunmen killed a man in Bla on Monday.').map((c) => placeOf(c.placeId)?.name)).toEqual([
+      'Bla',
+    ]);
+  });
+});
