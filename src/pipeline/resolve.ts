@@ -41,6 +41,39 @@ function within(a: [number, number], b: [number, number], km: number): boolean {
   return haversineKm(a, b) < km;
 }
 
+/**
+ * A document's anchors sorted by latitude, for "is some anchor within km of this point?" asked once per
+ * candidate per document: only the anchors whose latitude is within km + 2 of the point's (bisected) can pass
+ * within's own latitude bound, so the others are not read. The answer is within's, whatever the order.
+ */
+class AnchorsByLatitude {
+  private readonly points: [number, number][];
+  private readonly lats: Float64Array;
+  constructor(anchors: readonly [number, number][]) {
+    // (A point of no latitude is within nothing: left out.)
+    this.points = anchors.filter((a) => !Number.isNaN(a[1])).sort((a, b) => a[1] - b[1]);
+    this.lats = Float64Array.from(this.points, (a) => a[1]);
+  }
+  /** Some anchor is within km of the point (other than the point itself, unless self). */
+  some(p: [number, number], km: number, self: boolean): boolean {
+    const lats = this.lats;
+    const margin = (km + 2) / KM_PER_DEGREE;
+    const lat = p[1];
+    let lo = 0;
+    let hi = lats.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((lats[mid] as number) < lat - margin) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < lats.length && (lats[i] as number) <= lat + margin; i++) {
+      const a = this.points[i] as [number, number];
+      if ((self || a !== p) && within(a, p, km)) return true;
+    }
+    return false;
+  }
+}
+
 /** Is a over km from b? */
 function beyond(a: [number, number], b: [number, number], km: number): boolean {
   if (Math.abs(a[1] - b[1]) * KM_PER_DEGREE > km + 1) return true;
@@ -522,7 +555,8 @@ export function resolveMentions(
   const homeCountries = sahelDoc ? [...new Set([...namedCountries, ...focus])].sort() : [];
   const home = homeCountries.map((c) => g.country(c)?.point).filter((p): p is [number, number] => !!p);
   // (Asked once per candidate per document: docTerms.)
-  const nearAnchor = (e: GazetteerEntry): boolean => anchors.some((a) => within(a, e.point, 300));
+  const byLatitude = new AnchorsByLatitude(anchors);
+  const nearAnchor = (e: GazetteerEntry): boolean => byLatitude.some(e.point, 300, true);
   // (Asked of ranked candidates, so docTerms has run for them: worked out once per candidate per document.)
   const far = (c: Candidate): boolean => {
     if (c.far !== FAR_UNKNOWN) return c.far === FAR_YES;
@@ -548,9 +582,7 @@ export function resolveMentions(
   /** A place across such a border, close to a place the document names for certain ("Porga, across the border
    * from Pama"): the border country's villages near its other places, not those 600 km off (nor near itself). */
   const acrossBorder = (e: GazetteerEntry): boolean =>
-    !!e.country &&
-    bordering.has(e.country) &&
-    anchors.some((a) => a !== e.point && within(a, e.point, BORDER_KM));
+    !!e.country && bordering.has(e.country) && byLatitude.some(e.point, BORDER_KM, false);
   /** The sentence names admin units, all of another country and none near the entry ("in the Tenenkou area"). */
   const unitsElsewhere = (e: GazetteerEntry, admins: ReadonlyMap<string, number>, own: readonly string[]) => {
     let n = 0;
@@ -580,8 +612,7 @@ export function resolveMentions(
   ): boolean =>
     c.village &&
     !countryVotes.has(c.entry.country as string) &&
-    ((anchors.length > 0 &&
-      !anchors.some((a) => a !== c.entry.point && within(a, c.entry.point, BORDER_KM))) ||
+    ((anchors.length > 0 && !byLatitude.some(c.entry.point, BORDER_KM, false)) ||
       unitsElsewhere(c.entry, admins, own) ||
       twoBordersAway(c.entry.country as string));
   /** A village or small town of a country outside the focus list (or a village of a focus country, above) that
