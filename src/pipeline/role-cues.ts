@@ -12,9 +12,10 @@ export const OUTSKIRTS_BEFORE =
 export const JOURNEY_BEFORE =
   /\b(?:continue|continued|continuing|resume|resumed|resuming|make|made|making|pursue|pursued)\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?(?:road|journey|way|trip|route|march)\s+(?:to|towards|toward|for)\s+(?:the\s+)?(?:(?:capital|town|city)\s*,?\s+)?$/u;
 
-/** "who fled the attack had arrived in Dori": after a flight, where people arrived is not where it happened. */
+/** "who fled the attack had arrived in Dori": after a flight, where people arrived is not where it happened
+ * ("fled Djibo, many reaching Ouagadougou": reaching needs no preposition). */
 export const ARRIVED_BEFORE =
-  /\b(?:arrived|arriving|arrive|arrives|reached|sheltering|sheltered|took\s+refuge|taking\s+refuge|sought\s+refuge|seeking\s+refuge)\s+(?:in|at)\s+(?:the\s+)?(?:(?:regional\s+|provincial\s+)?(?:capital|town|city|camp)\s*,?\s+(?:of\s+)?)?$/u;
+  /\b(?:arrived|arriving|arrive|arrives|reached|sheltering|sheltered|took\s+refuge|taking\s+refuge|sought\s+refuge|seeking\s+refuge)\s+(?:in|at)\s+(?:the\s+)?(?:(?:regional\s+|provincial\s+)?(?:capital|town|city|camp)\s*,?\s+(?:of\s+)?)?$|\b(?:reached|reaching)\s+(?:the\s+)?(?:(?:capital|town|city|camp)\s*,?\s+(?:of\s+)?)?$/u;
 
 /** "retreated to a camp", "fled to a village": a movement's end, before where that end lies. */
 export const WENT_TO_BEFORE =

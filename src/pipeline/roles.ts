@@ -52,7 +52,7 @@ export interface RoleLexicon {
   routeLinks: string[];
   borderNouns: string[];
   nameTitles: string[];
-  givenNames: string[];
+  firstNames: string[];
   placeModifiers: string[];
   namedThings: string[];
   facilityNouns: string[];
@@ -89,7 +89,7 @@ export interface RoleRules {
   namedThingAfter: RegExp;
   facilityAfter: RegExp;
   titles: ReadonlySet<string>;
-  givenNames: ReadonlySet<string>;
+  firstNames: ReadonlySet<string>;
   placeModifiers: ReadonlySet<string>;
 }
 
@@ -171,7 +171,7 @@ export function compileRoles(lex: RoleLexicon): RoleRules {
     facilityAfter: new RegExp(`^\\s+(?:${alt(lex.facilityNouns)})\\b`, 'u'),
     namedThingAfter: new RegExp(`^\\s+(?:international\\s+)?(?:${alt(lex.namedThings)})\\b`, 'u'),
     titles: new Set(lex.nameTitles),
-    givenNames: new Set(lex.givenNames),
+    firstNames: new Set(lex.firstNames),
     placeModifiers: new Set(lex.placeModifiers),
   };
 }
@@ -198,6 +198,10 @@ const SPEECH_APPOSITION =
   /\b(?:said|says|told|according\s+to)\b[^.;:!?]{0,60},\s+(?:an?|the)\s+(?:[\p{L}'’-]+\s+){0,2}$/u;
 /** "according to a statement from the ministry in X", "according to sources in X" (folded). */
 const ACCORDING_BEFORE = /\baccording\s+to\s+(?:[^.;:!?,]{0,50}?\s)?(?:in|from|at)\s+(?:the\s+)?$/u;
+
+/** "Mali's army", "Niger's junta leader" (folded): the state's forces or officials, after its name. */
+const OWNER_AFTER =
+  /^['’]s\s+(?:(?:armed|security|defence|defense|special)\s+forces|army|military|troops|soldiers|junta|government|authorities|president|prime\s+minister|(?:defence|defense|foreign|interior)\s+minist(?:er|ry)|air\s+force|gendarmerie|police|national\s+guard)\b/u;
 
 const ARTICLE_BEFORE = /\b(?:a|an)\s+$/u;
 /** "Kouba residents went to Koubri to protest", "residents of Kouba marched to Koubri": where the people are from,
@@ -358,6 +362,10 @@ export function mentionRole(
   if (origin) return { role: 'origin', cue: origin[0].trim(), km: null, weak: false };
   const base = rules.baseBefore.exec(before);
   if (base) return { role: 'origin', cue: base[0].trim(), km: null, weak: true };
+  // "Mali's army said it killed 30 militants in neighbouring Burkina Faso": whose army, not where; the event
+  // place only when the sentence names no other.
+  const owner = OWNER_AFTER.exec(after);
+  if (owner) return { role: 'origin', cue: `… ${owner[0].trim()}`, km: null, weak: true };
 
   const speech = rules.speechBefore.exec(before);
   if (speech) return { role: 'source', cue: speech[0].trim(), km: null, weak: false };
@@ -482,7 +490,7 @@ function inName(
   const word = prev[1] ?? '';
   const key = fold(word).replace(/[.'’]+$/, '');
   // ("Ousmane Bla", "Amadou Koufa's deputy": a given name makes the place's word a surname.)
-  if (rules.titles.has(key) || rules.givenNames.has(key)) return `${word} …`;
+  if (rules.titles.has(key) || rules.firstNames.has(key)) return `${word} …`;
   if (heading || rules.placeModifiers.has(key) || !/\p{Ll}/u.test(word)) return null;
   // A capitalised word right before the place: a given name when a title heads the run of capitalised words
   // ("President Ibrahim Boubacar Keita"), or a facility's name when a facility noun follows ("Modibo Keita

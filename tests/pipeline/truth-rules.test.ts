@@ -1648,3 +1648,25 @@ describe('a place word after a given name is a surname (issue 8, stop 23)', () =
     ]);
   });
 });
+
+describe('whose army, where people fled to, where they were flown from (issue 8, stop 23)', () => {
+  it('"Mali\'s army said it killed 30 militants in neighbouring Burkina Faso": in Burkina Faso, by Mali\'s army', () => {
+    const claims = claimsOf("Mali's army said it killed 30 militants in neighbouring Burkina Faso.");
+    expect(claims.map((c) => placeOf(c.placeId)?.name)).toEqual(['Burkina Faso']);
+    expect(claims[0]?.actors).toContain('Military Forces of Mali');
+    // Named alone, the army's country is where it acted.
+    expect(
+      claimsOf("Mali's army killed 30 militants on Monday.").map((c) => placeOf(c.placeId)?.name),
+    ).toEqual(['Mali']);
+  });
+
+  it('"fled Djibo after the attack, many reaching Ouagadougou": not Ouagadougou', () => {
+    const claims = claimsOf('Thousands fled Djibo after the attack, many reaching Ouagadougou.');
+    expect(claims.map((c) => placeOf(c.placeId)?.name)).toEqual(['Djibo']);
+  });
+
+  it('"flown from Sevare to Bamako after the ambush near Hombori": near Hombori only', () => {
+    const claims = claimsOf('Soldiers were flown from Sevare to Bamako after the ambush near Hombori.');
+    expect(claims.map((c) => placeOf(c.placeId)?.name)).toEqual(['Hombori']);
+  });
+});

@@ -84,8 +84,17 @@ export function actorsOf(
       names.add(mutiny + a.actor);
       continue;
     }
-    // "soldiers" belong to the country of the place, or to the one a demonym names.
-    const code = place.country;
+    // "soldiers" belong to the country of the place, or to the one a demonym names, or to the one whose they are
+    // said to be ("Mali's army said it killed 30 militants in Burkina Faso").
+    const owner = resolutions.find(
+      (r) =>
+        r.placeId?.startsWith('country:') &&
+        r.mention.end < a.start &&
+        /^['’]s\s+$/u.test(text.slice(r.mention.end, a.start)),
+    );
+    const code = owner
+      ? (ctx.gazetteer.get(owner.placeId as string)?.country ?? place.country)
+      : place.country;
     const country = code ? ctx.gazetteer.country(code) : undefined;
     if (country) names.add(mutiny + a.actor.replace('{country}', country.name));
   }
