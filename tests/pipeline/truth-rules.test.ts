@@ -1670,3 +1670,18 @@ describe('whose army, where people fled to, where they were flown from (issue 8,
     expect(claims.map((c) => placeOf(c.placeId)?.name)).toEqual(['Hombori']);
   });
 });
+
+describe("an event noun's own place (issue 8, stop 23)", () => {
+  it('"buried in Dori on Tuesday after the attack in Seytenga": Seytenga, not Dori', () => {
+    const claims = claimsOf('The victims were buried in Dori on Tuesday after the attack in Seytenga.');
+    expect(claims.map((c) => placeOf(c.placeId)?.name)).toEqual(['Sitenga']);
+    // Two events told (a verb and a noun): both places.
+    const two = claimsOf('Soldiers killed 5 militants in Djibo after the attack in Arbinda.');
+    expect(two.map((c) => placeOf(c.placeId)?.name)).toEqual(['Djibo', 'Aribinda']);
+    // The noun's place goes on past a possessive: "the attack in Burkina Faso's Sahel region".
+    const region = claimsOf("Relatives mourned in Kaya after the attack in Burkina Faso's Sahel region.");
+    expect(region.map((c) => [placeOf(c.placeId)?.kind, placeOf(c.placeId)?.name])).toEqual([
+      ['admin1', 'Sahel'],
+    ]);
+  });
+});

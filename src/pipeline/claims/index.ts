@@ -13,6 +13,7 @@ import { DocumentDates } from './dating.ts';
 import { addDays, onOrBefore, type DateSpan } from '../dates.ts';
 import { earlierEvent } from './earlier-event.ts';
 import { countryVotes } from './embassy.ts';
+import { eventNounPlaces } from './event-noun.ts';
 import { eventFor, eventWords, type EventWords } from './event-type.ts';
 import { claimFatalities } from './fatalities.ts';
 import { modalityOf } from './modality.ts';
@@ -75,6 +76,7 @@ function photoDate(sentence: string, dateText: string): boolean {
 }
 
 /** "The assailants ...", "The gunmen then ...": a sentence that goes on about the last event's perpetrators. */
+const CODED_AS = /\bcoded\s+as\s+(?:the\s+)?$/iu;
 const ANAPHOR =
   /^(?:the|these|those)\s+(?:assailants|attackers|gunmen|militants|jihadists|raiders|armed\s+men)\b/i;
 
@@ -185,11 +187,23 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
       setApart(`a generic statement ("${generic}"), not one event`);
       continue;
     }
+    // "buried in Dori after the attack in Seytenga": the event noun's own place, not the burial's.
+    const nounPlaces = eventNounPlaces(s, tokens, hits, here);
+    const placing = nounPlaces
+      ? here.filter(
+          (r) =>
+            nounPlaces.has(r) ||
+            r.status !== 'resolved' ||
+            (r.role && r.role.role !== 'event') ||
+            // (ACLED's notes: "an aerial operation in northern Burkina Faso ..., coded as Tin-Akoff".)
+            CODED_AS.test(text.slice(Math.max(0, r.mention.start - 24), r.mention.start)),
+        )
+      : here;
     const { places, mission, unknownHere, setAside } = choosePlaces(
       s,
       tokens,
       trigger,
-      here,
+      placing,
       input,
       votes,
       carry,
