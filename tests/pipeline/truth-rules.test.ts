@@ -1675,9 +1675,15 @@ describe("an event noun's own place (issue 8, stop 23)", () => {
   it('"buried in Dori on Tuesday after the attack in Seytenga": Seytenga, not Dori', () => {
     const claims = claimsOf('The victims were buried in Dori on Tuesday after the attack in Seytenga.');
     expect(claims.map((c) => placeOf(c.placeId)?.name)).toEqual(['Sitenga']);
-    // Two events told (a verb and a noun): both places.
+    // A verb tells an event of its own: both places ("after the attack" may be the same event).
     const two = claimsOf('Soldiers killed 5 militants in Djibo after the attack in Arbinda.');
     expect(two.map((c) => placeOf(c.placeId)?.name)).toEqual(['Djibo', 'Aribinda']);
+    // Days after it, the attack is an earlier one, whose toll and date the sentence does not give.
+    const lead = claimsOf('Two days after the attack on Djibo, gunmen killed four herders near Arbinda.');
+    expect(lead.map((c) => placeOf(c.placeId)?.name)).toEqual(['Aribinda']);
+    // "in the area" of the earlier attack: its place.
+    const area = claimsOf('Following the attack on Djibo, soldiers killed 20 militants in the area.');
+    expect(area.map((c) => placeOf(c.placeId)?.name)).toEqual(['Djibo']);
     // The noun's place goes on past a possessive: "the attack in Burkina Faso's Sahel region".
     const region = claimsOf("Relatives mourned in Kaya after the attack in Burkina Faso's Sahel region.");
     expect(region.map((c) => [placeOf(c.placeId)?.kind, placeOf(c.placeId)?.name])).toEqual([

@@ -17,7 +17,7 @@ const NUMBERS: Record<string, number> = {
 const EARLIER =
   /\b(?:came|comes|follows|followed)\s+(?:(?:just|only|barely)\s+)?(?:(a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(days?|weeks?)|days|weeks)\s+after\s+(?:another|an earlier|a previous|a separate)\b/iu;
 /** "another raid in the area", "nearby", "in the same area": the earlier event's place is this one's. */
-const SAME_AREA =
+export const SAME_AREA =
   /\b(?:in the (?:same )?area|nearby|in the vicinity|in the same (?:town|village|locality))\b/iu;
 
 export interface EarlierEvent {

@@ -13,7 +13,7 @@ import { DocumentDates } from './dating.ts';
 import { addDays, onOrBefore, type DateSpan } from '../dates.ts';
 import { earlierEvent } from './earlier-event.ts';
 import { countryVotes } from './embassy.ts';
-import { eventNounPlaces } from './event-noun.ts';
+import { eventNounPlaces, priorEventPlaces } from './event-noun.ts';
 import { eventFor, eventWords, type EventWords } from './event-type.ts';
 import { claimFatalities } from './fatalities.ts';
 import { modalityOf } from './modality.ts';
@@ -189,6 +189,7 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
     }
     // "buried in Dori after the attack in Seytenga": the event noun's own place, not the burial's.
     const nounPlaces = eventNounPlaces(s, tokens, hits, here);
+    const prior = nounPlaces ? null : priorEventPlaces(s, tokens, hits, here);
     const placing = nounPlaces
       ? here.filter(
           (r) =>
@@ -198,7 +199,9 @@ export function extractClaims(input: ClaimInput, ctx: PipelineContext): ClaimsOu
             // (ACLED's notes: "an aerial operation in northern Burkina Faso ..., coded as Tin-Akoff".)
             CODED_AS.test(text.slice(Math.max(0, r.mention.start - 24), r.mention.start)),
         )
-      : here;
+      : prior?.size
+        ? here.filter((r) => !prior.has(r))
+        : here;
     const { places, mission, unknownHere, setAside } = choosePlaces(
       s,
       tokens,
